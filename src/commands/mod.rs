@@ -1,0 +1,5 @@
+//! The command line's subcommands, each in its own file. `main.rs` only parses arguments.
+
+pub mod check;
+pub mod report;
+pub mod simulate;

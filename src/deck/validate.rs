@@ -1,0 +1,441 @@
+//! The semantic rules of a deck, and the balance lint. Every problem is reported, each at the
+//! place in the source it is about.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path as FsPath;
+
+use super::diag::{Diagnostic, Place};
+use super::locate::Step::{self, Field, FieldName, Index, Key, Val};
+use super::types::{Deck, Scenario};
+
+/// Effects are whole numbers in this range.
+pub const EFFECT_MIN: i64 = -3;
+pub const EFFECT_MAX: i64 = 3;
+pub const MIN_BEHAVIOURS: usize = 2;
+pub const MAX_BEHAVIOURS: usize = 6;
+/// Above this many characters a situation no longer fits the projected screen without scrolling.
+pub const LONG_SITUATION: usize = 1500;
+
+fn at(steps: &[Step]) -> Place {
+    Place::Path(steps.to_vec())
+}
+
+/// All rules that concern one deck on its own. `assets` is the folder images are looked up in
+/// (`None`: images are not checked).
+pub fn validate(deck: &Deck, assets: Option<&FsPath>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if deck.id.trim().is_empty() {
+        out.push(Diagnostic::error(
+            "empty-text",
+            at(&[Field("id")]),
+            "the deck has an empty `id`",
+        ));
+    }
+    if deck.title.trim().is_empty() {
+        out.push(Diagnostic::error(
+            "empty-text",
+            at(&[Field("title")]),
+            "the deck has an empty `title`",
+        ));
+    }
+
+    // Values.
+    if deck.values.is_empty() {
+        out.push(
+            Diagnostic::error(
+                "no-values",
+                at(&[FieldName("values")]),
+                "the deck defines no values",
+            )
+            .with_hint("add at least one `Value(id: \"...\", name: \"...\", meaning: \"...\")`"),
+        );
+    }
+    let mut value_ids: HashMap<&str, usize> = HashMap::with_capacity(deck.values.len());
+    for (i, v) in deck.values.iter().enumerate() {
+        if v.id.trim().is_empty() {
+            out.push(Diagnostic::error(
+                "empty-text",
+                at(&[Field("values"), Index(i), Field("id")]),
+                "a value has an empty `id`",
+            ));
+        } else if let Some(first) = value_ids.insert(v.id.as_str(), i) {
+            value_ids.insert(v.id.as_str(), first);
+            out.push(
+                Diagnostic::error(
+                    "duplicate-value",
+                    at(&[Field("values"), Index(i), Field("id")]),
+                    format!("value id `{}` is defined twice", v.id),
+                )
+                .with_hint(format!(
+                    "the first definition is value number {}",
+                    first + 1
+                )),
+            );
+        }
+        if v.name.trim().is_empty() {
+            out.push(Diagnostic::error(
+                "empty-text",
+                at(&[Field("values"), Index(i), Field("name")]),
+                format!("value `{}` has an empty `name`", v.id),
+            ));
+        }
+    }
+
+    // Scenarios.
+    if deck.scenarios.is_empty() {
+        out.push(
+            Diagnostic::error(
+                "no-scenarios",
+                at(&[FieldName("scenarios")]),
+                "the deck has no scenarios",
+            )
+            .with_hint("add at least one `Scenario(...)`; see levels/_sjabloon.ron"),
+        );
+    }
+    let mut scenario_ids: HashMap<&str, usize> = HashMap::with_capacity(deck.scenarios.len());
+    for (si, s) in deck.scenarios.iter().enumerate() {
+        if s.id.trim().is_empty() {
+            out.push(Diagnostic::error(
+                "empty-text",
+                at(&[Field("scenarios"), Index(si), Field("id")]),
+                "a scenario has an empty `id`",
+            ));
+        } else if let Some(&first) = scenario_ids.get(s.id.as_str()) {
+            out.push(
+                Diagnostic::error(
+                    "duplicate-scenario",
+                    at(&[Field("scenarios"), Index(si), Field("id")]),
+                    format!("scenario id `{}` is used twice in this deck", s.id),
+                )
+                .with_hint(format!(
+                    "scenario number {} has the same id; ids must be unique",
+                    first + 1
+                )),
+            );
+        } else {
+            scenario_ids.insert(s.id.as_str(), si);
+        }
+        validate_scenario(deck, si, s, &value_ids, assets, &mut out);
+    }
+
+    // Follow-ups: they must exist and must not form a cycle.
+    let mut in_cycle: HashSet<usize> = HashSet::new();
+    for (si, s) in deck.scenarios.iter().enumerate() {
+        let Some(next) = &s.follow_up else { continue };
+        let place = at(&[Field("scenarios"), Index(si), Field("follow_up")]);
+        let Some(&target) = scenario_ids.get(next.as_str()) else {
+            out.push(
+                Diagnostic::error(
+                    "unknown-follow-up",
+                    place,
+                    format!("follow-up scenario `{next}` does not exist"),
+                )
+                .with_hint(suggest(next, scenario_ids.keys().copied())),
+            );
+            continue;
+        };
+        if in_cycle.contains(&si) {
+            continue;
+        }
+        // Walk the chain from here; a return to `si` is a cycle.
+        let mut seen = vec![si];
+        let mut cur = target;
+        loop {
+            if cur == si {
+                let names: Vec<&str> = seen
+                    .iter()
+                    .map(|&k| deck.scenarios[k].id.as_str())
+                    .collect();
+                out.push(
+                    Diagnostic::error(
+                        "follow-up-cycle",
+                        place.clone(),
+                        format!("follow-ups form a cycle: {} → {}", names.join(" → "), s.id),
+                    )
+                    .with_hint("a follow-up chain must end; remove one `follow_up`"),
+                );
+                in_cycle.extend(seen);
+                break;
+            }
+            if seen.contains(&cur) {
+                break; // a cycle that does not pass through `si`: reported from its own members
+            }
+            seen.push(cur);
+            match deck.scenarios[cur]
+                .follow_up
+                .as_deref()
+                .and_then(|n| scenario_ids.get(n))
+            {
+                Some(&n) => cur = n,
+                None => break,
+            }
+        }
+    }
+
+    // A deck value that no behaviour touches can never score.
+    if !deck.values.is_empty() && !deck.scenarios.is_empty() {
+        let touched: HashSet<&str> = deck
+            .scenarios
+            .iter()
+            .flat_map(|s| s.behaviours.iter())
+            .flat_map(|b| {
+                b.effects
+                    .iter()
+                    .filter(|(_, e)| *e != 0)
+                    .map(|(v, _)| v.as_str())
+            })
+            .collect();
+        for (i, v) in deck.values.iter().enumerate() {
+            if !touched.contains(v.id.as_str()) {
+                out.push(
+                    Diagnostic::warning(
+                        "unused-value",
+                        at(&[Field("values"), Index(i), Field("id")]),
+                        format!("no behaviour has an effect on value `{}`", v.id),
+                    )
+                    .with_hint("a team that agrees on this value can never score on it; add effects or remove the value"),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn validate_scenario(
+    deck: &Deck,
+    si: usize,
+    s: &Scenario,
+    value_ids: &HashMap<&str, usize>,
+    assets: Option<&FsPath>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let sc = |rest: &[Step]| {
+        let mut p = vec![Field("scenarios"), Index(si)];
+        p.extend_from_slice(rest);
+        Place::Path(p)
+    };
+    let name = &s.id;
+    if s.title.trim().is_empty() {
+        out.push(Diagnostic::error(
+            "empty-text",
+            sc(&[Field("title")]),
+            format!("scenario `{name}` has an empty `title`"),
+        ));
+    }
+    if s.situation.trim().is_empty() {
+        out.push(Diagnostic::error(
+            "empty-text",
+            sc(&[Field("situation")]),
+            format!("scenario `{name}` has an empty `situation`"),
+        ));
+    } else if s.situation.chars().count() > LONG_SITUATION {
+        out.push(
+            Diagnostic::warning(
+                "long-situation",
+                sc(&[Field("situation")]),
+                format!(
+                    "the situation of `{name}` has {} characters; the projected screen will have to scroll",
+                    s.situation.chars().count()
+                ),
+            )
+            .with_hint(format!("keep a situation under {LONG_SITUATION} characters; move background to `notes`")),
+        );
+    }
+
+    let n = s.behaviours.len();
+    if !(MIN_BEHAVIOURS..=MAX_BEHAVIOURS).contains(&n) {
+        out.push(
+            Diagnostic::error(
+                "behaviour-count",
+                sc(&[FieldName("behaviours")]),
+                format!("scenario `{name}` has {n} behaviour(s); a scenario needs 2 to 6"),
+            )
+            .with_hint("a choice needs at least two behaviours, and keys run from A to F"),
+        );
+    }
+    let mut keys = HashMap::new();
+    for (bi, b) in s.behaviours.iter().enumerate() {
+        let bp = |rest: &[Step]| {
+            let mut p = vec![Field("behaviours"), Index(bi)];
+            p.extend_from_slice(rest);
+            sc(&p)
+        };
+        if let Some(first) = keys.insert(b.key, bi) {
+            keys.insert(b.key, first);
+            out.push(
+                Diagnostic::error(
+                    "duplicate-key",
+                    bp(&[Field("key")]),
+                    format!("behaviour key {} is used twice in scenario `{name}`", b.key),
+                )
+                .with_hint("give each behaviour its own letter, A to F"),
+            );
+        }
+        if b.text.trim().is_empty() {
+            out.push(Diagnostic::error(
+                "empty-text",
+                bp(&[Field("text")]),
+                format!("behaviour {} of `{name}` has an empty `text`", b.key),
+            ));
+        }
+        if b.consequence.trim().is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    "no-consequence",
+                    bp(&[FieldName("key")]),
+                    format!("behaviour {} of `{name}` has no `consequence`", b.key),
+                )
+                .with_hint("the reveal shows what happens next; add `consequence: \"...\"`"),
+            );
+        }
+        if b.effects.iter().all(|(_, e)| *e == 0) {
+            out.push(
+                Diagnostic::warning(
+                    "no-effects",
+                    bp(&[FieldName("key")]),
+                    format!("behaviour {} of `{name}` has no effect on any value", b.key),
+                )
+                .with_hint("it scores 0 for every team; add `effects: {\"value_id\": 1}`"),
+            );
+        }
+        let mut seen_values: HashMap<&str, usize> = HashMap::new();
+        for (ei, (v, e)) in b.effects.iter().enumerate() {
+            if deck.values.is_empty() {
+                // Reported once as `no-values`.
+            } else if !value_ids.contains_key(v.as_str()) {
+                out.push(
+                    Diagnostic::error(
+                        "unknown-value",
+                        bp(&[Field("effects"), Key(ei)]),
+                        format!("effect on unknown value `{v}`"),
+                    )
+                    .with_hint(suggest(v, deck.values.iter().map(|d| d.id.as_str()))),
+                );
+            } else if seen_values.insert(v.as_str(), ei).is_some() {
+                out.push(Diagnostic::error(
+                    "duplicate-effect",
+                    bp(&[Field("effects"), Key(ei)]),
+                    format!(
+                        "value `{v}` appears twice in the effects of behaviour {}",
+                        b.key
+                    ),
+                ));
+            }
+            if !(EFFECT_MIN..=EFFECT_MAX).contains(e) {
+                out.push(
+                    Diagnostic::error(
+                        "effect-range",
+                        bp(&[Field("effects"), Val(ei)]),
+                        format!("effect {e} on `{v}` is outside -3…+3"),
+                    )
+                    .with_hint(
+                        "effects are whole numbers from -3 (strongly against) to +3 (strongly for)",
+                    ),
+                );
+            }
+        }
+    }
+
+    if let Some(img) = &s.image {
+        let place = sc(&[Field("image")]);
+        let p = FsPath::new(img);
+        if img.trim().is_empty()
+            || p.is_absolute()
+            || p.components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+        {
+            out.push(
+                Diagnostic::error(
+                    "image-path",
+                    place,
+                    format!("image `{img}` must be a path inside `assets/`"),
+                )
+                .with_hint("write it relative to assets/, e.g. `images/balie.png`"),
+            );
+        } else if let Some(dir) = assets
+            && !dir.join(p).is_file()
+        {
+            out.push(
+                Diagnostic::error(
+                    "missing-image",
+                    place,
+                    format!("image `{img}` does not exist"),
+                )
+                .with_hint(format!("looked for {}", dir.join(p).display())),
+            );
+        }
+    }
+
+    if let Some(d) = dominant(deck, s).filter(|_| !deck.values.is_empty()) {
+        let b = &s.behaviours[d];
+        out.push(
+            Diagnostic::warning(
+                "dominant-behaviour",
+                sc(&[Field("behaviours"), Index(d), Field("key")]),
+                format!(
+                    "behaviour {} of `{name}` scores at least as high as every other behaviour for every set of values and weights: the dilemma is trivial",
+                    b.key
+                ),
+            )
+            .with_hint(format!("give another behaviour a value on which it beats {}, or give {} a cost", b.key, b.key)),
+        );
+    }
+}
+
+/// The first behaviour that is at least as good as every other one on every deck value: then it
+/// wins (or ties) for every team, whatever it agreed on, and the scenario is no dilemma.
+pub fn dominant(deck: &Deck, s: &Scenario) -> Option<usize> {
+    if s.behaviours.len() < 2 {
+        return None;
+    }
+    let table: Vec<Vec<i64>> = s
+        .behaviours
+        .iter()
+        .map(|b| deck.values.iter().map(|v| b.effect(&v.id)).collect())
+        .collect();
+    (0..table.len()).find(|&i| {
+        table
+            .iter()
+            .enumerate()
+            .all(|(j, other)| j == i || table[i].iter().zip(other).all(|(a, b)| a >= b))
+    })
+}
+
+/// "did you mean" for a misspelt id.
+fn suggest<'a>(wrong: &str, options: impl Iterator<Item = &'a str>) -> String {
+    let mut all: Vec<&str> = options.collect();
+    all.sort_unstable();
+    let best = all
+        .iter()
+        .map(|o| (edit_distance(wrong, o), *o))
+        .filter(|(d, o)| *d <= 2.max(o.len() / 3))
+        .min();
+    match best {
+        Some((_, o)) => format!("did you mean `{o}`?"),
+        None if all.is_empty() => "there is nothing defined to refer to yet".to_string(),
+        None => {
+            let shown: Vec<&str> = all.iter().take(12).copied().collect();
+            format!(
+                "known ids: {}{}",
+                shown.join(", "),
+                if all.len() > 12 { ", …" } else { "" }
+            )
+        }
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,152 @@
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use cultuurbarbarenspel::commands;
+
+/// CultuurBarbarenSpel: kernwaarden omzetten in concreet teamgedrag.
+#[derive(Parser, Debug)]
+#[command(name = "cultuurbarbarenspel", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    play: PlayArgs,
+}
+
+#[derive(clap::Args, Debug, Clone, Default)]
+struct PlayArgs {
+    /// Deck to start with (default: the first deck in levels/).
+    #[arg(long, global = true)]
+    deck: Option<PathBuf>,
+    /// Folder with session journals (default: the platform's data directory).
+    #[arg(long, global = true)]
+    sessions: Option<PathBuf>,
+    /// One window: facilitator controls in a panel that can be hidden.
+    #[arg(long)]
+    single_window: bool,
+    /// Continue a previous session of a trajectory (teams and values carry over).
+    #[arg(long = "continue", value_name = "JOURNAL")]
+    continue_from: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Play the game (the default when no command is given).
+    Play,
+    /// Check deck files: every `*.ron` under levels/, or the files and folders given.
+    Check {
+        paths: Vec<PathBuf>,
+        /// Output format: human-readable text or JSON lines for editors.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Treat warnings as errors (exit status 1).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Play a whole session headless with seeded random (or scripted) choices.
+    Simulate {
+        #[arg(long)]
+        deck: PathBuf,
+        #[arg(long, default_value_t = 3)]
+        teams: usize,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Scripted choices instead of random ones (see docs/sessions.md).
+        #[arg(long)]
+        choices: Option<PathBuf>,
+    },
+    /// Play a short scripted session through every screen and save one PNG per screen.
+    Demo {
+        #[arg(long)]
+        screenshots: PathBuf,
+        /// Window size, e.g. 1920x1080.
+        #[arg(long, default_value = "1920x1080")]
+        size: String,
+    },
+    /// Write report.md, scores.csv and session.json for a session journal.
+    Report {
+        journal: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None | Some(Command::Play) => {
+            // The Bevy game; see src/app.
+            let opts = cultuurbarbarenspel::app::PlayOptions {
+                deck: cli.play.deck,
+                sessions: cli.play.sessions,
+                single_window: cli.play.single_window,
+                continue_from: cli.play.continue_from,
+            };
+            cultuurbarbarenspel::app::run(opts)
+        }
+        Some(Command::Check {
+            paths,
+            format,
+            deny_warnings,
+        }) => {
+            let opts = commands::check::CheckOptions {
+                json: format == Format::Json,
+                deny_warnings,
+            };
+            let code = commands::check::run(
+                &paths,
+                &opts,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            );
+            ExitCode::from(code)
+        }
+        Some(Command::Simulate {
+            deck,
+            teams,
+            rounds,
+            seed,
+            choices,
+        }) => {
+            let args = commands::simulate::SimulateArgs {
+                deck,
+                teams,
+                rounds,
+                seed,
+                sessions: cli.play.sessions,
+                choices,
+            };
+            report_result(commands::simulate::run(&args, &mut std::io::stdout()))
+        }
+        Some(Command::Demo { screenshots, size }) => {
+            cultuurbarbarenspel::app::demo(cultuurbarbarenspel::app::DemoOptions {
+                screenshots,
+                size,
+            })
+        }
+        Some(Command::Report { journal, out }) => report_result(commands::report::run(
+            &journal,
+            &out,
+            &mut std::io::stdout(),
+        )),
+    }
+}
+
+fn report_result(r: Result<(), String>) -> ExitCode {
+    match r {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("fout: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

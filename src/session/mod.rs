@@ -1,0 +1,1 @@
+//! Session core: events, state folded from them, scoring, seeded draw. No Bevy here.

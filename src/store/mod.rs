@@ -1,0 +1,1 @@
+//! The session journal on disk. No Bevy here.

@@ -1,0 +1,1 @@
+//! Headless Bevy App tests: one binary, one module per area.

@@ -1,0 +1,397 @@
+//! Deck loading and `check`.
+
+use std::path::{Path, PathBuf};
+
+use cultuurbarbarenspel::commands::check::{self, CheckOptions};
+use cultuurbarbarenspel::deck::{self, Severity, diag};
+use proptest::prelude::*;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `check` as the command line does and returns (exit status, stdout, stderr).
+fn run_check(paths: &[PathBuf], json: bool, deny_warnings: bool) -> (u8, String, String) {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let code = check::run(
+        paths,
+        &CheckOptions {
+            json,
+            deny_warnings,
+        },
+        &mut out,
+        &mut err,
+    );
+    (
+        code,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+/// `LINE:COL: severity: message` of every diagnostic of one file, in order.
+fn headlines(path: &Path) -> Vec<String> {
+    let mut files = vec![deck::check_file(path)];
+    deck::check_across(&mut files);
+    let prefix = format!("{}:", path.display());
+    files[0]
+        .located()
+        .iter()
+        .map(|d| diag::headline(d).strip_prefix(&prefix).unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_deck_in_levels_loads_and_checks_clean() {
+    let files = check::ron_files_in(&root().join("levels")).unwrap();
+    assert!(!files.is_empty(), "levels/ holds no decks");
+    for f in &files {
+        let checked = deck::check_file(f);
+        let deck = checked
+            .deck
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} does not load", f.display()));
+        assert!(!deck.scenarios.is_empty());
+        let problems: Vec<String> = checked.located().iter().map(diag::headline).collect();
+        assert!(
+            problems.is_empty(),
+            "{}:\n{}",
+            f.display(),
+            problems.join("\n")
+        );
+    }
+    let (code, out, _) = run_check(&[root().join("levels")], false, true);
+    assert_eq!(code, 0, "check --deny-warnings levels/ failed:\n{out}");
+}
+
+#[test]
+fn the_default_deck_is_a_real_dutch_deck() {
+    let deck = deck::load_deck(&root().join("levels/klantcontact.nl.ron")).unwrap();
+    assert_eq!(deck.language, deck::Language::Nl);
+    assert!(
+        deck.scenarios.len() >= 12,
+        "{} scenarios",
+        deck.scenarios.len()
+    );
+    for layer in deck::Layer::ALL {
+        assert!(
+            deck.scenarios.iter().any(|s| s.layer == layer),
+            "no scenario on layer {layer:?}"
+        );
+    }
+    for s in &deck.scenarios {
+        assert!(!s.debrief.is_empty(), "{} has no debrief questions", s.id);
+        for b in &s.behaviours {
+            assert!(
+                !b.effects.is_empty() && !b.consequence.trim().is_empty(),
+                "{} {}",
+                s.id,
+                b.key
+            );
+        }
+    }
+    let undertaker = deck.scenarios.iter().any(|s| {
+        s.situation.contains("uitvaartondernemer") || s.situation.contains("begrafenisondernemer")
+    });
+    assert!(
+        undertaker,
+        "the scenario of the death registration is missing"
+    );
+}
+
+/// Each broken deck has one fault; every diagnostic of it is listed here with its exact place.
+const CORPUS: &[(&str, &[&str])] = &[
+    ("01-missing-comma", &["5:5: error: expected comma"]),
+    (
+        "02-unclosed-string",
+        &["31:20: error: this string is not closed on its line"],
+    ),
+    (
+        "03-unknown-field",
+        &[
+            "15:13: error: unexpected field named `titel` in `Scenario`, expected one of `id`, `title`, `layer`, `setting`, `situation`, `behaviours`, `debrief`, `notes`, `follow_up`, or `image` instead",
+        ],
+    ),
+    (
+        "04-missing-field",
+        &["29:9: error: unexpected missing field named `situation` in `Scenario`"],
+    ),
+    (
+        "05-unknown-layer",
+        &[
+            "32:20: error: unexpected variant named `Ritueel` in enum `Layer`, expected one of `Symbols`, `Heroes`, `Rituals`, or `Values` instead",
+        ],
+    ),
+    (
+        "06-key-out-of-range",
+        &[
+            "36:32: error: unexpected variant named `G` in enum `Key`, expected one of `A`, `B`, `C`, `D`, `E`, or `F` instead",
+        ],
+    ),
+    (
+        "07-unknown-value",
+        &["22:86: error: effect on unknown value `regles`"],
+    ),
+    (
+        "08-effect-range",
+        &["23:81: error: effect 5 on `team` is outside -3…+3"],
+    ),
+    (
+        "09-duplicate-scenario",
+        &["29:17: error: scenario id `balie` is used twice in this deck"],
+    ),
+    (
+        "10-duplicate-key",
+        &["23:32: error: behaviour key B is used twice in scenario `balie`"],
+    ),
+    (
+        "11-one-behaviour",
+        &["34:13: error: scenario `telefoon` has 1 behaviour(s); a scenario needs 2 to 6"],
+    ),
+    (
+        "12-empty-situation",
+        &["33:24: error: scenario `telefoon` has an empty `situation`"],
+    ),
+    (
+        "13-empty-behaviour-text",
+        &["35:41: error: behaviour A of `telefoon` has an empty `text`"],
+    ),
+    (
+        "14-unknown-follow-up",
+        &["27:24: error: follow-up scenario `telefon` does not exist"],
+    ),
+    (
+        "15-follow-up-cycle",
+        &["27:24: error: follow-ups form a cycle: balie → telefoon → balie"],
+    ),
+    (
+        "16-missing-image",
+        &["27:20: error: image `images/bestaat-niet.png` does not exist"],
+    ),
+    ("17-no-values", &["7:5: error: the deck defines no values"]),
+    (
+        "18-duplicate-effect",
+        &["35:74: error: value `klant` appears twice in the effects of behaviour A"],
+    ),
+    (
+        "19-dominant-behaviour",
+        &[
+            "36:32: warning: behaviour B of `telefoon` scores at least as high as every other behaviour for every set of values and weights: the dilemma is trivial",
+        ],
+    ),
+    (
+        "20-no-effects",
+        &["36:27: warning: behaviour B of `telefoon` has no effect on any value"],
+    ),
+    (
+        "21-duplicate-value",
+        &[
+            "10:19: error: value id `regels` is defined twice",
+            "23:73: error: effect on unknown value `team`",
+            "35:32: warning: behaviour A of `telefoon` scores at least as high as every other behaviour for every set of values and weights: the dilemma is trivial",
+            "35:74: error: effect on unknown value `team`",
+            "36:65: error: effect on unknown value `team`",
+        ],
+    ),
+    ("22-wrong-type", &["25:21: error: expected opening `[`"]),
+    (
+        "23-unknown-language",
+        &[
+            "5:15: error: unexpected variant named `de` in enum `Language`, expected either `nl` or `en` instead",
+        ],
+    ),
+    (
+        "24-not-utf8",
+        &["6:21: error: the file is not valid UTF-8 text"],
+    ),
+];
+
+#[test]
+fn broken_decks_report_the_exact_place_and_message() {
+    let dir = root().join("tests/fixtures/broken");
+    let mut files = check::ron_files_in(&dir).unwrap();
+    files.sort();
+    assert!(files.len() >= 15);
+    let mut mismatches = Vec::new();
+    for f in &files {
+        let stem = f.file_stem().unwrap().to_str().unwrap();
+        let got = headlines(f);
+        match CORPUS.iter().find(|(name, _)| *name == stem) {
+            Some((_, want)) => {
+                if got != *want {
+                    mismatches.push(format!("{stem}:\n  want {want:?}\n  got  {got:?}"));
+                }
+            }
+            None => mismatches.push(format!("{stem}: not in CORPUS; got {got:?}")),
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    assert_eq!(CORPUS.len(), files.len());
+}
+
+#[test]
+fn text_output_shows_the_line_with_a_caret_and_a_hint() {
+    let f = root().join("tests/fixtures/broken/07-unknown-value.ron");
+    let (code, out, _) = run_check(std::slice::from_ref(&f), false, false);
+    assert_eq!(code, 1);
+    let want_head = format!(
+        "{}:22:86: error: effect on unknown value `regles`",
+        f.display()
+    );
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some(want_head.as_str()));
+    assert_eq!(lines.next(), Some("   |"));
+    let src_line = lines.next().unwrap();
+    assert!(
+        src_line.starts_with("22 |") && src_line.contains("\"regles\": 2"),
+        "{src_line}"
+    );
+    let caret = lines.next().unwrap();
+    // Columns in characters: the cut line starts with `…`.
+    let col = src_line[..src_line.find("\"regles\"").unwrap()]
+        .chars()
+        .count();
+    assert_eq!(caret.find('^'), Some(col), "{caret}");
+    assert_eq!(caret.trim_start_matches([' ', '|']).trim_end(), "^^^^^^^^");
+    assert_eq!(lines.next(), Some("   = hint: did you mean `regels`?"));
+    assert!(
+        out.ends_with("1 file(s) checked: 1 error(s), 0 warning(s)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_output_has_one_object_per_diagnostic() {
+    let f = root().join("tests/fixtures/broken/15-follow-up-cycle.ron");
+    let (code, out, _) = run_check(&[f], true, false);
+    assert_eq!(code, 1);
+    let objs: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(objs.len(), 1);
+    assert_eq!(objs[0]["severity"], "error");
+    assert_eq!(objs[0]["code"], "follow-up-cycle");
+    assert_eq!(objs[0]["line"], 27);
+    assert!(objs[0]["hint"].is_string());
+}
+
+#[test]
+fn exit_status_follows_errors_warnings_and_usage() {
+    let fixtures = root().join("tests/fixtures");
+    assert_eq!(
+        run_check(&[fixtures.join("decks/mini.ron")], false, true).0,
+        0
+    );
+    let warn = fixtures.join("broken/19-dominant-behaviour.ron");
+    assert_eq!(run_check(std::slice::from_ref(&warn), false, false).0, 0);
+    assert_eq!(run_check(&[warn], false, true).0, 1);
+    assert_eq!(
+        run_check(
+            &[fixtures.join("broken/03-unknown-field.ron")],
+            false,
+            false
+        )
+        .0,
+        1
+    );
+    let (code, out, err) = run_check(&[fixtures.join("does-not-exist.ron")], false, false);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("does-not-exist.ron does not exist"), "{err}");
+}
+
+#[test]
+fn scenario_ids_are_unique_across_decks_and_translations_must_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let mini = std::fs::read_to_string(root().join("tests/fixtures/decks/mini.ron")).unwrap();
+    // Another deck that reuses scenario id `telefoon`.
+    std::fs::write(dir.path().join("a.ron"), &mini).unwrap();
+    std::fs::write(
+        dir.path().join("b.ron"),
+        mini.replace("id: \"mini\"", "id: \"ander\"")
+            .replace("id: \"balie\"", "id: \"loket\"")
+            .replace("follow_up: \"telefoon\",", ""),
+    )
+    .unwrap();
+    // An English translation whose effect differs.
+    std::fs::write(
+        dir.path().join("c.ron"),
+        mini.replace("language: nl", "language: en")
+            .replace("\"regels\": 2}", "\"regels\": 3}"),
+    )
+    .unwrap();
+    let (code, out, _) = run_check(&[dir.path().to_path_buf()], false, false);
+    assert_eq!(code, 1);
+    let heads: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(heads.len(), 2, "{out}");
+    assert!(
+        heads[0].contains("b.ron:")
+            && heads[0].contains("scenario id `telefoon` is also used by deck `mini`"),
+        "{out}"
+    );
+    assert!(
+        heads[1].contains("c.ron:")
+            && heads[1].contains("behaviour B of `balie` has other keys or effects"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_two_thousand_character_situation_is_a_warning_not_a_failure() {
+    let mini = std::fs::read_to_string(root().join("tests/fixtures/decks/mini.ron")).unwrap();
+    let long = "Een burger vertelt een lang verhaal. ".repeat(60);
+    let src = mini.replace("De telefoon gaat om vijf voor vijf.", &long);
+    let checked = deck::check_source("long.ron", &src, None);
+    assert!(checked.deck.is_some());
+    let located = checked.located();
+    assert_eq!(located.len(), 1);
+    assert_eq!(located[0].code, "long-situation");
+    assert_eq!(located[0].severity, Severity::Warning);
+}
+
+fn mutate(src: &[u8], edits: &[(usize, u8, u8)]) -> Vec<u8> {
+    const TOKENS: &[u8] = b"()[]{}:,\"#r/*'\\-0123456789ABZaz \n\xc3\xa9";
+    let mut v = src.to_vec();
+    for &(pos, kind, tok) in edits {
+        if v.is_empty() {
+            break;
+        }
+        let p = pos % v.len();
+        let t = TOKENS[tok as usize % TOKENS.len()];
+        match kind % 3 {
+            0 => v[p] = t,
+            1 => {
+                v.remove(p);
+            }
+            _ => v.insert(p, t),
+        }
+    }
+    v
+}
+
+fn check_bytes(bytes: &[u8]) {
+    let src = String::from_utf8_lossy(bytes);
+    let checked = deck::check_source("fuzz.ron", &src, None);
+    for d in checked.located() {
+        let _ = diag::render_text(&d, &checked.source);
+        let _ = diag::render_json(&d);
+        assert!(d.line >= 1 && d.column >= 1);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        check_bytes(&bytes);
+    }
+
+    #[test]
+    fn mutated_decks_never_panic(edits in proptest::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..8)) {
+        let src = std::fs::read(root().join("tests/fixtures/decks/mini.ron")).unwrap();
+        check_bytes(&mutate(&src, &edits));
+    }
+}

@@ -1,0 +1,5 @@
+//! Integration tests of the core (no Bevy used): decks, sessions, the journal and the commands.
+//! One test binary, one module per area.
+
+mod decks;
+mod sessions;

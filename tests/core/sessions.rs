@@ -1,0 +1,1 @@
+//! Sessions, journal and the `simulate`/`report` commands.
