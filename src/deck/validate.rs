@@ -2,6 +2,7 @@
 //! place in the source it is about.
 
 use std::collections::{HashMap, HashSet};
+
 use std::path::Path as FsPath;
 
 use super::diag::{Diagnostic, Place};
@@ -119,56 +120,66 @@ pub fn validate(deck: &Deck, assets: Option<&FsPath>) -> Vec<Diagnostic> {
     }
 
     // Follow-ups: they must exist and must not form a cycle.
-    let mut in_cycle: HashSet<usize> = HashSet::new();
+    let next_of: Vec<Option<usize>> = deck
+        .scenarios
+        .iter()
+        .map(|s| {
+            s.follow_up
+                .as_deref()
+                .and_then(|n| scenario_ids.get(n).copied())
+        })
+        .collect();
     for (si, s) in deck.scenarios.iter().enumerate() {
-        let Some(next) = &s.follow_up else { continue };
-        let place = at(&[Field("scenarios"), Index(si), Field("follow_up")]);
-        let Some(&target) = scenario_ids.get(next.as_str()) else {
+        if let Some(next) = &s.follow_up
+            && next_of[si].is_none()
+        {
             out.push(
                 Diagnostic::error(
                     "unknown-follow-up",
-                    place,
+                    at(&[Field("scenarios"), Index(si), Field("follow_up")]),
                     format!("follow-up scenario `{next}` does not exist"),
                 )
                 .with_hint(suggest(next, scenario_ids.keys().copied())),
             );
-            continue;
-        };
-        if in_cycle.contains(&si) {
-            continue;
         }
-        // Walk the chain from here; a return to `si` is a cycle.
-        let mut seen = vec![si];
-        let mut cur = target;
-        loop {
-            if cur == si {
-                let names: Vec<&str> = seen
-                    .iter()
-                    .map(|&k| deck.scenarios[k].id.as_str())
-                    .collect();
-                out.push(
-                    Diagnostic::error(
-                        "follow-up-cycle",
-                        place.clone(),
-                        format!("follow-ups form a cycle: {} → {}", names.join(" → "), s.id),
-                    )
-                    .with_hint("a follow-up chain must end; remove one `follow_up`"),
-                );
-                in_cycle.extend(seen);
+    }
+    // Walk each chain once (0: not seen, 1: on the chain being walked, 2: done): linear time.
+    let mut state = vec![0u8; deck.scenarios.len()];
+    for start in 0..deck.scenarios.len() {
+        let mut chain = Vec::new();
+        let mut cur = Some(start);
+        while let Some(c) = cur {
+            if state[c] != 0 {
                 break;
             }
-            if seen.contains(&cur) {
-                break; // a cycle that does not pass through `si`: reported from its own members
-            }
-            seen.push(cur);
-            match deck.scenarios[cur]
-                .follow_up
-                .as_deref()
-                .and_then(|n| scenario_ids.get(n))
-            {
-                Some(&n) => cur = n,
-                None => break,
-            }
+            state[c] = 1;
+            chain.push(c);
+            cur = next_of[c];
+        }
+        if let Some(c) = cur
+            && state[c] == 1
+        {
+            let pos = chain.iter().position(|&k| k == c).unwrap_or(0);
+            let cycle = &chain[pos..];
+            let first = cycle.iter().copied().min().unwrap_or(c);
+            let at_first = cycle.iter().position(|&k| k == first).unwrap_or(0);
+            let mut names: Vec<&str> = cycle[at_first..]
+                .iter()
+                .chain(&cycle[..at_first])
+                .map(|&k| deck.scenarios[k].id.as_str())
+                .collect();
+            names.push(deck.scenarios[first].id.as_str());
+            out.push(
+                Diagnostic::error(
+                    "follow-up-cycle",
+                    at(&[Field("scenarios"), Index(first), Field("follow_up")]),
+                    format!("follow-ups form a cycle: {}", names.join(" → ")),
+                )
+                .with_hint("a follow-up chain must end; remove one `follow_up`"),
+            );
+        }
+        for k in chain {
+            state[k] = 2;
         }
     }
 
