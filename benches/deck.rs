@@ -52,7 +52,7 @@ Wat doet het team?"#,
     s.push_str("    ],\n)\n");
     // The last follow-up would point back to s0 and close a cycle: drop it.
     s.replace(
-        &format!("follow_up: \"s0\",\n        ),\n    ],\n)"),
+        "follow_up: \"s0\",\n        ),\n    ],\n)",
         "\n        ),\n    ],\n)",
     )
 }
