@@ -1,1 +1,786 @@
 //! Session core: events, state folded from them, scoring, seeded draw. No Bevy here.
+//!
+//! A session is its [`Settings`] plus an append-only list of [`Event`]s. [`Session::apply`] checks an
+//! event against the current state and either refuses it with a [`SessionError`] (a Dutch sentence
+//! a facilitator understands) or adds it. The [`State`] is a fold over the events in effect;
+//! [`Event::Undone`] takes back the last one. Every score is derived from the state and the deck:
+//! see [`score`] and docs/sessions.md.
+//!
+//! ```no_run
+//! # use cultuurbarbarenspel::session::*;
+//! # fn demo(settings: Settings, deck: cultuurbarbarenspel::deck::Deck) -> Result<(), SessionError> {
+//! let mut s = Session::new(settings, deck)?;
+//! s.apply(Event::ValuesAgreed { team: None, values: vec![("klant".into(), 3)] })?;
+//! let next = s.next_scenario().map(|sc| sc.id.clone()).unwrap_or_default();
+//! s.apply(Event::RoundStarted { scenario: next })?;
+//! // … Event::TeamChose for every team, then Event::Revealed …
+//! let ranking = s.ranking();
+//! # Ok(()) }
+//! ```
+//!
+//! With the journal: use [`crate::store::Recorder`], which checks, writes and syncs, then applies.
+
+mod draw;
+mod error;
+mod event;
+pub mod score;
+mod settings;
+mod state;
+
+pub use draw::{next_id, shuffled_ids};
+pub use error::{ReplayError, SessionError};
+pub use event::Event;
+pub use score::{Alignment, Ranked, ValueChange};
+pub use settings::{
+    MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings, TeamSpec,
+    ValuesMode, parse_colour,
+};
+pub use state::{Adjustment, Phase, Round, RoundStatus, State};
+
+use serde::Serialize;
+
+use crate::deck::{Deck, Key, Scenario};
+
+/// The largest number of points one [`Event::ScoreAdjusted`] may give or take.
+pub const MAX_ADJUSTMENT: i64 = 1000;
+/// The longest reason text, in characters.
+pub const MAX_REASON: usize = 500;
+
+/// A live (or replayed) session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    settings: Settings,
+    deck: Deck,
+    events: Vec<Event>,
+    /// Indices into `events` of the events in effect, oldest first (an undo pops the last).
+    effective: Vec<usize>,
+    state: State,
+    /// The deck's scenario ids shuffled by the seed.
+    order: Vec<String>,
+}
+
+/// One team's result in one round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TeamResult {
+    pub team: usize,
+    pub key: Key,
+    /// Σ weight × effect over the team's agreed values.
+    pub score: i64,
+    /// The best score any behaviour of the scenario would have given this team.
+    pub best: i64,
+    /// The behaviours that reach `best`.
+    pub best_keys: Vec<Key>,
+    /// Change per agreed value, in the order agreed.
+    pub per_value: Vec<ValueChange>,
+    /// Agreed values the choice pushed below zero.
+    pub barbarian: Vec<String>,
+    /// The facilitator's adjustments made while this round was the last one begun.
+    pub adjusted: i64,
+    /// The team's total after this round: earlier rounds, this one and adjustments up to here.
+    pub total: i64,
+}
+
+impl TeamResult {
+    pub fn alignment(&self) -> Alignment {
+        Alignment {
+            score: self.score,
+            best: self.best,
+        }
+    }
+}
+
+/// The result of one revealed round.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RoundResult {
+    /// Index in [`State::rounds`] (skipped rounds included).
+    pub index: usize,
+    /// 1-based round number as shown: skipped rounds are not numbered.
+    pub number: usize,
+    pub scenario: String,
+    /// One per team, in team order.
+    pub teams: Vec<TeamResult>,
+}
+
+/// A team's tally for one deck value over the revealed rounds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValueTotal {
+    pub value: String,
+    /// The weight the team gave it, `None` when the team did not agree on it.
+    pub weight: Option<u8>,
+    /// Σ of the chosen behaviours' effects on the value (counted whether agreed or not).
+    pub effect: i64,
+    /// `weight × effect` for an agreed value, 0 otherwise: what it added to the score.
+    pub points: i64,
+}
+
+/// An agreed value a team's choice pushed below zero.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BarbarianMove {
+    /// The round number as shown.
+    pub number: usize,
+    pub scenario: String,
+    pub key: Key,
+    pub value: String,
+    /// `weight × effect` (below zero).
+    pub points: i64,
+}
+
+impl Session {
+    /// A new session without events. Checks the settings and that they fit the deck.
+    pub fn new(settings: Settings, deck: Deck) -> Result<Session, SessionError> {
+        settings.validate()?;
+        if settings.deck_id != deck.id {
+            return Err(SessionError::WrongDeck {
+                expected: settings.deck_id.clone(),
+                found: deck.id.clone(),
+            });
+        }
+        if deck.values.is_empty() {
+            return Err(SessionError::Invalid(format!(
+                "Het deck \"{}\" heeft geen waarden.",
+                deck.id
+            )));
+        }
+        let available = deck
+            .scenarios
+            .iter()
+            .filter(|s| !settings.played_before.contains(&s.id))
+            .count();
+        if available == 0 {
+            return Err(SessionError::Invalid(format!(
+                "Het deck \"{}\" heeft geen scenario's die nog niet gespeeld zijn.",
+                deck.id
+            )));
+        }
+        if settings.rounds as usize > available {
+            return Err(SessionError::Settings(vec![format!(
+                "Het deck heeft {available} scenario's die nog niet gespeeld zijn: kies hoogstens {available} rondes, niet {}.",
+                settings.rounds
+            )]));
+        }
+        let order = draw::shuffled_ids(&deck, settings.seed);
+        let state = State::new(settings.value_sets());
+        Ok(Session {
+            settings,
+            deck,
+            events: Vec::new(),
+            effective: Vec::new(),
+            state,
+            order,
+        })
+    }
+
+    /// Rebuild a session from its events (as read from a journal). The first event that does not
+    /// fit is reported with its 1-based number.
+    pub fn replay(
+        settings: Settings,
+        deck: Deck,
+        events: impl IntoIterator<Item = Event>,
+    ) -> Result<Session, ReplayError> {
+        let mut s = Session::new(settings, deck).map_err(|error| ReplayError {
+            number: 0,
+            name: "instellingen",
+            error,
+        })?;
+        for (i, ev) in events.into_iter().enumerate() {
+            let name = ev.name();
+            s.apply(ev).map_err(|error| ReplayError {
+                number: i + 1,
+                name,
+                error,
+            })?;
+        }
+        Ok(s)
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn deck(&self) -> &Deck {
+        &self.deck
+    }
+
+    /// Every event applied, undos included, in order: exactly what the journal holds.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    pub fn phase(&self) -> Phase {
+        self.state.phase()
+    }
+
+    pub fn team_count(&self) -> usize {
+        self.settings.teams.len()
+    }
+
+    /// Would `ev` be accepted now? The same checks as [`Session::apply`], without changing anything
+    /// (use it to grey out a button).
+    pub fn check(&self, ev: &Event) -> Result<(), SessionError> {
+        let st = &self.state;
+        if st.finished && !matches!(ev, Event::Undone) {
+            return Err(SessionError::NotNow(
+                "De sessie is afgesloten. Maak het afsluiten ongedaan om verder te spelen.".into(),
+            ));
+        }
+        match ev {
+            Event::ValuesAgreed { team, values } => self.check_values(*team, values),
+            Event::RoundStarted { scenario } => {
+                let missing = self.missing_values();
+                if !missing.is_empty() {
+                    let who = match self.settings.values_mode {
+                        ValuesMode::Shared => "de groep".to_string(),
+                        ValuesMode::PerTeam => self.names(&missing),
+                    };
+                    return Err(SessionError::NotNow(format!(
+                        "Eerst moeten de waarden afgesproken zijn (nog niet voor {who})."
+                    )));
+                }
+                if let Some((i, _)) = st.open_round() {
+                    return Err(SessionError::NotNow(format!(
+                        "Ronde {} is nog bezig: onthul de keuzes of sla de ronde over.",
+                        self.number_of(i)
+                    )));
+                }
+                if st.rounds_counted() >= self.settings.rounds as usize {
+                    return Err(SessionError::NotNow(format!(
+                        "Alle {} rondes zijn gespeeld: sluit de sessie af.",
+                        self.settings.rounds
+                    )));
+                }
+                if self.deck.scenario(scenario).is_none() {
+                    return Err(SessionError::UnknownScenario(scenario.clone()));
+                }
+                if self.is_used(scenario) {
+                    return Err(SessionError::NotNow(format!(
+                        "Het scenario \"{scenario}\" is al gespeeld."
+                    )));
+                }
+                Ok(())
+            }
+            Event::TeamChose { team, key } => {
+                let (_, round) = self.round_to_choose()?;
+                self.check_team(*team)?;
+                let sc = self
+                    .deck
+                    .scenario(&round.scenario)
+                    .ok_or_else(|| SessionError::UnknownScenario(round.scenario.clone()))?;
+                if sc.behaviour(*key).is_none() {
+                    return Err(SessionError::NoSuchBehaviour {
+                        scenario: sc.id.clone(),
+                        key: *key,
+                    });
+                }
+                Ok(())
+            }
+            Event::Revealed => {
+                let (_, round) = self.round_to_choose()?;
+                let missing: Vec<usize> = round
+                    .choices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.is_none())
+                    .map(|(t, _)| t)
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(SessionError::NotNow(format!(
+                        "Nog niet alle teams hebben gekozen: {} nog niet.",
+                        self.names(&missing)
+                    )));
+                }
+                Ok(())
+            }
+            Event::ScoreAdjusted {
+                team,
+                points,
+                reason,
+            } => {
+                self.check_team(*team)?;
+                if *points == 0 {
+                    return Err(SessionError::Invalid(
+                        "Een correctie van 0 punten verandert niets.".into(),
+                    ));
+                }
+                if points.unsigned_abs() > MAX_ADJUSTMENT as u64 {
+                    return Err(SessionError::Invalid(format!(
+                        "Een correctie is hoogstens {MAX_ADJUSTMENT} punten erbij of eraf."
+                    )));
+                }
+                if reason.trim().is_empty() {
+                    return Err(SessionError::Invalid(
+                        "Geef een reden voor de correctie: die komt in het verslag.".into(),
+                    ));
+                }
+                check_reason(reason)
+            }
+            Event::RoundSkipped { reason } => {
+                match st.rounds.last() {
+                    Some(r) if r.status == RoundStatus::Open => {}
+                    Some(r) if r.status == RoundStatus::Revealed => {
+                        return Err(SessionError::NotNow(
+                            "Deze ronde is al onthuld: maak de onthulling ongedaan om hem over te slaan.".into(),
+                        ));
+                    }
+                    _ => {
+                        return Err(SessionError::NotNow(
+                            "Er is geen ronde bezig om over te slaan.".into(),
+                        ));
+                    }
+                }
+                check_reason(reason)
+            }
+            Event::Undone => {
+                if self.effective.is_empty() {
+                    Err(SessionError::NotNow(
+                        "Er is niets om ongedaan te maken.".into(),
+                    ))
+                } else {
+                    Ok(())
+                }
+            }
+            Event::SessionFinished => {
+                if let Some((i, _)) = st.open_round() {
+                    return Err(SessionError::NotNow(format!(
+                        "Ronde {} is nog bezig: onthul de keuzes of sla de ronde over voordat je afsluit.",
+                        self.number_of(i)
+                    )));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Check `ev` against the current state and add it. On `Err` nothing changed.
+    pub fn apply(&mut self, ev: Event) -> Result<(), SessionError> {
+        self.check(&ev)?;
+        let undo = matches!(ev, Event::Undone);
+        self.events.push(ev);
+        if undo {
+            self.effective.pop();
+            self.refold();
+        } else {
+            let i = self.events.len() - 1;
+            self.effective.push(i);
+            let teams = self.team_count();
+            self.state.fold(teams, &self.events[i]);
+        }
+        Ok(())
+    }
+
+    /// The state computed afresh from the events in effect (what [`Session::state`] must equal).
+    pub fn fold_from_scratch(&self) -> State {
+        let mut st = State::new(self.settings.value_sets());
+        for &i in &self.effective {
+            st.fold(self.team_count(), &self.events[i]);
+        }
+        st
+    }
+
+    fn refold(&mut self) {
+        self.state = self.fold_from_scratch();
+    }
+
+    /// The event an [`Event::Undone`] would take back now, if any.
+    pub fn undoable(&self) -> Option<&Event> {
+        self.effective.last().map(|&i| &self.events[i])
+    }
+
+    /// Value sets not agreed yet (indices: 0 for the group when shared, else team indices).
+    pub fn missing_values(&self) -> Vec<usize> {
+        self.state
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.is_none())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The values a team plays with: (value id, weight); empty while not agreed.
+    pub fn team_values(&self, team: usize) -> &[(String, u8)] {
+        self.state
+            .values
+            .get(self.settings.value_set_of(team))
+            .and_then(|v| v.as_deref())
+            .unwrap_or(&[])
+    }
+
+    /// The deck's scenario ids in the order the seed draws them.
+    pub fn draw_order(&self) -> &[String] {
+        &self.order
+    }
+
+    /// The scenario the draw gives next (see [`next_id`]); `None` when every scenario is used.
+    /// It ignores whether rounds are left: see [`Session::rounds_left`].
+    pub fn next_scenario(&self) -> Option<&Scenario> {
+        let used: Vec<&str> = self.used_ids().collect();
+        let last_revealed = match self.state.rounds.last() {
+            Some(r) if r.status == RoundStatus::Revealed => Some(r.scenario.as_str()),
+            _ => None,
+        };
+        let id = draw::next_id(&self.deck, &self.order, &used, last_revealed)?;
+        self.deck.scenario(id)
+    }
+
+    /// The [`Event::RoundStarted`] for the next drawn scenario, when one may begin now.
+    pub fn next_round_event(&self) -> Option<Event> {
+        let ev = Event::RoundStarted {
+            scenario: self.next_scenario()?.id.clone(),
+        };
+        self.check(&ev).ok().map(|_| ev)
+    }
+
+    /// The current round (open or revealed) with its index in [`State::rounds`].
+    pub fn current_round(&self) -> Option<(usize, &Round)> {
+        self.state.current_round()
+    }
+
+    /// The scenario of the current round.
+    pub fn current_scenario(&self) -> Option<&Scenario> {
+        self.current_round()
+            .and_then(|(_, r)| self.deck.scenario(&r.scenario))
+    }
+
+    /// Rounds revealed so far.
+    pub fn rounds_played(&self) -> usize {
+        self.state.rounds_revealed()
+    }
+
+    /// Rounds still to begin (the open one counts as begun).
+    pub fn rounds_left(&self) -> usize {
+        (self.settings.rounds as usize).saturating_sub(self.state.rounds_counted())
+    }
+
+    /// The 1-based number shown for round `index` of [`State::rounds`] (skipped rounds are not
+    /// counted; a skipped round gets the number the next round will have).
+    pub fn number_of(&self, index: usize) -> usize {
+        self.state
+            .rounds
+            .iter()
+            .take(index)
+            .filter(|r| !matches!(r.status, RoundStatus::Skipped { .. }))
+            .count()
+            + 1
+    }
+
+    /// A team's result in round `index` as soon as it has chosen (before the reveal too, for the
+    /// facilitator). `total` counts only revealed rounds before this one, plus this one.
+    pub fn team_result(&self, index: usize, team: usize) -> Option<TeamResult> {
+        let round = self.state.rounds.get(index)?;
+        let key = (*round.choices.get(team)?)?;
+        let scenario = self.deck.scenario(&round.scenario)?;
+        let behaviour = scenario.behaviour(key)?;
+        let values = self.team_values(team);
+        let (best, best_keys) = score::best(scenario, values);
+        let score_now = score::round_score(behaviour, values);
+        let adjusted = self.adjustments_in(team, |r| r == Some(index));
+        let before: i64 = self
+            .state
+            .rounds
+            .iter()
+            .enumerate()
+            .take(index)
+            .filter(|(_, r)| r.status == RoundStatus::Revealed)
+            .map(|(i, _)| self.plain_score(i, team))
+            .fold(0i64, i64::saturating_add);
+        let adjusted_before = self.adjustments_in(team, |r| r.is_none_or(|r| r < index));
+        Some(TeamResult {
+            team,
+            key,
+            score: score_now,
+            best,
+            best_keys,
+            per_value: score::per_value(behaviour, values),
+            barbarian: score::barbarian_values(behaviour, values),
+            adjusted,
+            total: before
+                .saturating_add(adjusted_before)
+                .saturating_add(score_now)
+                .saturating_add(adjusted),
+        })
+    }
+
+    /// The result of round `index` when it was revealed.
+    pub fn round_result(&self, index: usize) -> Option<RoundResult> {
+        let round = self.state.rounds.get(index)?;
+        if round.status != RoundStatus::Revealed {
+            return None;
+        }
+        let teams = (0..self.team_count())
+            .filter_map(|t| self.team_result(index, t))
+            .collect();
+        Some(RoundResult {
+            index,
+            number: self.number_of(index),
+            scenario: round.scenario.clone(),
+            teams,
+        })
+    }
+
+    /// Every revealed round's result, in order.
+    pub fn results(&self) -> Vec<RoundResult> {
+        (0..self.state.rounds.len())
+            .filter_map(|i| self.round_result(i))
+            .collect()
+    }
+
+    /// Each team's total: revealed rounds plus adjustments.
+    pub fn totals(&self) -> Vec<i64> {
+        (0..self.team_count())
+            .map(|t| {
+                let rounds = (0..self.state.rounds.len())
+                    .filter(|&i| self.state.rounds[i].status == RoundStatus::Revealed)
+                    .map(|i| self.plain_score(i, t))
+                    .fold(0i64, i64::saturating_add);
+                rounds.saturating_add(self.adjustments_in(t, |_| true))
+            })
+            .collect()
+    }
+
+    /// Teams by total, highest first; equal totals share a rank (1, 1, 3).
+    pub fn ranking(&self) -> Vec<Ranked> {
+        score::rank(&self.totals())
+    }
+
+    /// A team's chosen ÷ best possible, summed over the revealed rounds.
+    pub fn alignment(&self, team: usize) -> Alignment {
+        self.results()
+            .iter()
+            .filter_map(|r| r.teams.get(team).map(TeamResult::alignment))
+            .fold(Alignment::default(), Alignment::plus)
+    }
+
+    /// A team's value profile: one entry per deck value, in deck order, over the revealed rounds.
+    pub fn value_totals(&self, team: usize) -> Vec<ValueTotal> {
+        let values = self.team_values(team);
+        let chosen: Vec<&crate::deck::Behaviour> = self
+            .state
+            .rounds
+            .iter()
+            .filter(|r| r.status == RoundStatus::Revealed)
+            .filter_map(|r| {
+                let key = (*r.choices.get(team)?)?;
+                self.deck.scenario(&r.scenario)?.behaviour(key)
+            })
+            .collect();
+        self.deck
+            .values
+            .iter()
+            .map(|v| {
+                let weight = values.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
+                let effect = chosen
+                    .iter()
+                    .map(|b| b.effect(&v.id))
+                    .fold(0i64, i64::saturating_add);
+                let points = weight.map_or(0, |w| i64::from(w).saturating_mul(effect));
+                ValueTotal {
+                    value: v.id.clone(),
+                    weight,
+                    effect,
+                    points,
+                }
+            })
+            .collect()
+    }
+
+    /// A team's barbarian moves over the revealed rounds, in order.
+    pub fn barbarian_moves(&self, team: usize) -> Vec<BarbarianMove> {
+        let mut out = Vec::new();
+        for r in self.results() {
+            if let Some(t) = r.teams.get(team) {
+                for c in t.per_value.iter().filter(|c| c.effect < 0) {
+                    out.push(BarbarianMove {
+                        number: r.number,
+                        scenario: r.scenario.clone(),
+                        key: t.key,
+                        value: c.value.clone(),
+                        points: c.points,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// One line in Dutch describing an event, for the facilitator's log.
+    pub fn describe(&self, ev: &Event) -> String {
+        let value_name = |id: &str| {
+            self.deck
+                .value(id)
+                .map_or_else(|| id.to_string(), |v| v.name.clone())
+        };
+        match ev {
+            Event::ValuesAgreed { team, values } => {
+                let list: Vec<String> = values
+                    .iter()
+                    .map(|(v, w)| format!("{} ×{w}", value_name(v)))
+                    .collect();
+                match team {
+                    None => format!("Waarden van de groep: {}", list.join(", ")),
+                    Some(t) => format!(
+                        "Waarden van {}: {}",
+                        self.settings.team_name(*t),
+                        list.join(", ")
+                    ),
+                }
+            }
+            Event::RoundStarted { scenario } => {
+                let title = self
+                    .deck
+                    .scenario(scenario)
+                    .map_or(scenario.as_str(), |s| s.title.as_str());
+                format!("Ronde begint: {title}")
+            }
+            Event::TeamChose { team, key } => {
+                format!("{} kiest {key}", self.settings.team_name(*team))
+            }
+            Event::Revealed => "Keuzes onthuld".to_string(),
+            Event::ScoreAdjusted {
+                team,
+                points,
+                reason,
+            } => {
+                format!(
+                    "{}: {points:+} punten ({reason})",
+                    self.settings.team_name(*team)
+                )
+            }
+            Event::RoundSkipped { reason } if reason.trim().is_empty() => {
+                "Ronde overgeslagen".to_string()
+            }
+            Event::RoundSkipped { reason } => format!("Ronde overgeslagen ({reason})"),
+            Event::Undone => "Ongedaan gemaakt".to_string(),
+            Event::SessionFinished => "Sessie afgesloten".to_string(),
+        }
+    }
+
+    // --- helpers ---
+
+    fn plain_score(&self, index: usize, team: usize) -> i64 {
+        let Some(round) = self.state.rounds.get(index) else {
+            return 0;
+        };
+        let Some(Some(key)) = round.choices.get(team) else {
+            return 0;
+        };
+        let Some(b) = self
+            .deck
+            .scenario(&round.scenario)
+            .and_then(|s| s.behaviour(*key))
+        else {
+            return 0;
+        };
+        score::round_score(b, self.team_values(team))
+    }
+
+    fn adjustments_in(&self, team: usize, pred: impl Fn(Option<usize>) -> bool) -> i64 {
+        self.state
+            .adjustments
+            .iter()
+            .filter(|a| a.team == team && pred(a.round))
+            .map(|a| a.points)
+            .fold(0i64, i64::saturating_add)
+    }
+
+    fn used_ids(&self) -> impl Iterator<Item = &str> {
+        self.state
+            .rounds
+            .iter()
+            .map(|r| r.scenario.as_str())
+            .chain(self.settings.played_before.iter().map(String::as_str))
+    }
+
+    fn is_used(&self, id: &str) -> bool {
+        self.used_ids().any(|u| u == id)
+    }
+
+    fn names(&self, teams: &[usize]) -> String {
+        let names: Vec<String> = teams.iter().map(|t| self.settings.team_name(*t)).collect();
+        names.join(", ")
+    }
+
+    fn check_team(&self, team: usize) -> Result<(), SessionError> {
+        if team < self.team_count() {
+            Ok(())
+        } else {
+            Err(SessionError::NoSuchTeam {
+                team,
+                teams: self.team_count(),
+            })
+        }
+    }
+
+    /// The open round in which teams may still choose.
+    fn round_to_choose(&self) -> Result<(usize, &Round), SessionError> {
+        match self.state.rounds.last() {
+            Some(r) if r.status == RoundStatus::Open => Ok((self.state.rounds.len() - 1, r)),
+            Some(r) if r.status == RoundStatus::Revealed => Err(SessionError::NotNow(
+                "De keuzes van deze ronde zijn al onthuld: maak de onthulling ongedaan om iets te wijzigen.".into(),
+            )),
+            _ => Err(SessionError::NotNow("Er is geen ronde bezig: begin eerst een ronde.".into())),
+        }
+    }
+
+    fn check_values(
+        &self,
+        team: Option<usize>,
+        values: &[(String, u8)],
+    ) -> Result<(), SessionError> {
+        if !self.state.rounds.is_empty() {
+            return Err(SessionError::NotNow(
+                "De waarden liggen vast zodra de eerste ronde begonnen is.".into(),
+            ));
+        }
+        match (self.settings.values_mode, team) {
+            (ValuesMode::Shared, Some(_)) => {
+                return Err(SessionError::Invalid(
+                    "In deze sessie kiest de hele groep samen de waarden, niet elk team apart."
+                        .into(),
+                ));
+            }
+            (ValuesMode::PerTeam, None) => {
+                return Err(SessionError::Invalid(
+                    "In deze sessie kiest elk team zijn eigen waarden: zeg voor welk team ze zijn."
+                        .into(),
+                ));
+            }
+            (ValuesMode::PerTeam, Some(t)) => self.check_team(t)?,
+            (ValuesMode::Shared, None) => {}
+        }
+        if values.is_empty() {
+            return Err(SessionError::Invalid("Kies minstens één waarde.".into()));
+        }
+        for (i, (id, w)) in values.iter().enumerate() {
+            let Some(def) = self.deck.value(id) else {
+                return Err(SessionError::UnknownValue(id.clone()));
+            };
+            if !(1..=3).contains(w) {
+                return Err(SessionError::Invalid(format!(
+                    "Het gewicht van \"{}\" moet 1, 2 of 3 zijn, niet {w}.",
+                    def.name
+                )));
+            }
+            if values[..i].iter().any(|(other, _)| other == id) {
+                return Err(SessionError::Invalid(format!(
+                    "De waarde \"{}\" staat er twee keer in.",
+                    def.name
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_reason(reason: &str) -> Result<(), SessionError> {
+    if reason.chars().count() > MAX_REASON {
+        Err(SessionError::Invalid(format!(
+            "De reden is langer dan {MAX_REASON} tekens."
+        )))
+    } else {
+        Ok(())
+    }
+}

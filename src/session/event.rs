@@ -1,0 +1,65 @@
+//! The events of a session: everything that happened, in order. Their serialised names are stable
+//! (they are the journal's format; see docs/sessions.md).
+
+use serde::{Deserialize, Serialize};
+
+use crate::deck::Key;
+
+/// One thing that happened in a session. Serialised with a `"type"` field naming the variant, e.g.
+/// `{"type":"TeamChose","team":0,"key":"B"}`. Team indices are 0-based positions in
+/// [`super::Settings::teams`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum Event {
+    /// A value set was agreed: `team` is `None` for the group's shared set ([`super::ValuesMode::Shared`]),
+    /// else the team whose set it is. `values` are (value id, weight 1–3), in the order chosen.
+    /// Agreeing again before the first round replaces the earlier set.
+    ValuesAgreed {
+        team: Option<usize>,
+        values: Vec<(String, u8)>,
+    },
+    /// A round began with this scenario (normally [`super::Session::next_scenario`]).
+    RoundStarted { scenario: String },
+    /// A team locked a behaviour. Choosing again before the reveal changes the choice.
+    TeamChose { team: usize, key: crate::deck::Key },
+    /// The choices of the open round were shown; the round counts and is scored.
+    Revealed,
+    /// The facilitator gave or took points, with a reason that goes into the report.
+    ScoreAdjusted {
+        team: usize,
+        points: i64,
+        #[serde(default)]
+        reason: String,
+    },
+    /// The open round was closed without scores; it does not count towards the rounds.
+    RoundSkipped {
+        #[serde(default)]
+        reason: String,
+    },
+    /// The last event still in effect (other than an undo) is taken back. Repeated undos go further
+    /// back. There is no redo: do it again.
+    Undone,
+    /// The session is over. Undo re-opens it.
+    SessionFinished,
+}
+
+impl Event {
+    /// Shorthand for [`Event::TeamChose`].
+    pub fn chose(team: usize, key: Key) -> Event {
+        Event::TeamChose { team, key }
+    }
+
+    /// The variant's serialised name, e.g. `"TeamChose"`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Event::ValuesAgreed { .. } => "ValuesAgreed",
+            Event::RoundStarted { .. } => "RoundStarted",
+            Event::TeamChose { .. } => "TeamChose",
+            Event::Revealed => "Revealed",
+            Event::ScoreAdjusted { .. } => "ScoreAdjusted",
+            Event::RoundSkipped { .. } => "RoundSkipped",
+            Event::Undone => "Undone",
+            Event::SessionFinished => "SessionFinished",
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! What a session is set up with: the deck, the teams, the rounds, the seed. Written once, as the
+//! journal's header.
+
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+use super::SessionError;
+use crate::deck::{Deck, Language};
+
+/// The fewest teams a session can have.
+pub const MIN_TEAMS: usize = 2;
+/// The most teams a session can have.
+pub const MAX_TEAMS: usize = 12;
+/// The longest team name, in characters (after trimming).
+pub const MAX_TEAM_NAME: usize = 40;
+/// The longest discussion, in seconds (one hour).
+pub const MAX_DISCUSSION_SECS: u32 = 3600;
+
+/// Team colours that stay apart with the common colour-vision deficiencies (Okabe–Ito).
+pub const PALETTE: [&str; 8] = [
+    "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#DCDCDC",
+];
+
+/// One team: its name as shown on the projector and its colour as `#RRGGBB`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamSpec {
+    pub name: String,
+    pub colour: String,
+}
+
+impl TeamSpec {
+    pub fn new(name: impl Into<String>, colour: impl Into<String>) -> Self {
+        TeamSpec {
+            name: name.into(),
+            colour: colour.into(),
+        }
+    }
+
+    /// `n` teams called "Team 1", "Team 2", … with the colours of [`PALETTE`] in turn.
+    pub fn numbered(n: usize) -> Vec<TeamSpec> {
+        (0..n)
+            .map(|i| TeamSpec::new(format!("Team {}", i + 1), PALETTE[i % PALETTE.len()]))
+            .collect()
+    }
+
+    /// The colour as RGB bytes, when it is a valid `#RRGGBB`.
+    pub fn rgb(&self) -> Option<[u8; 3]> {
+        parse_colour(&self.colour)
+    }
+}
+
+/// How values are agreed: one set for the whole group, or one set per team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValuesMode {
+    /// One set of values (with weights) for the whole group; every team scores against it.
+    #[default]
+    Shared,
+    /// Each team agrees its own set of values.
+    PerTeam,
+}
+
+/// Everything a session is set up with. Stored as the journal's first line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The deck file as given (relative to the folder the game was started in, or absolute).
+    pub deck_path: String,
+    /// The deck's `id`.
+    pub deck_id: String,
+    /// SHA-256 of the deck file's bytes, lower-case hex (see [`crate::store::hash_bytes`]).
+    pub deck_hash: String,
+    pub teams: Vec<TeamSpec>,
+    /// How many rounds are played (skipped rounds do not count).
+    pub rounds: u32,
+    /// Seconds of discussion per round (0 = no timer).
+    pub discussion_secs: u32,
+    /// Seed of the scenario draw.
+    pub seed: u64,
+    pub values_mode: ValuesMode,
+    /// The language the session is played in.
+    #[serde(default)]
+    pub language: Language,
+    /// Path of the journal of the previous session of a trajectory, if this one continues it.
+    #[serde(default)]
+    pub continues: Option<String>,
+    /// Scenario ids played in earlier sessions of the trajectory: the draw leaves them out.
+    #[serde(default)]
+    pub played_before: Vec<String>,
+}
+
+impl Settings {
+    /// Settings for `deck` with sensible defaults: three numbered teams, five rounds (or fewer when
+    /// the deck is smaller), three minutes of discussion, seed 1, shared values.
+    pub fn for_deck(deck_path: &Path, deck: &Deck, deck_hash: impl Into<String>) -> Settings {
+        Settings {
+            deck_path: deck_path.to_string_lossy().into_owned(),
+            deck_id: deck.id.clone(),
+            deck_hash: deck_hash.into(),
+            teams: TeamSpec::numbered(3),
+            rounds: deck.scenarios.len().clamp(1, 5) as u32,
+            discussion_secs: 180,
+            seed: 1,
+            values_mode: ValuesMode::Shared,
+            language: deck.language,
+            continues: None,
+            played_before: Vec::new(),
+        }
+    }
+
+    /// Every problem with these settings, in Dutch, one sentence each (empty when all is well).
+    /// Team names are compared trimmed and without regard to case.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let n = self.teams.len();
+        if !(MIN_TEAMS..=MAX_TEAMS).contains(&n) {
+            out.push(format!(
+                "Er moeten {MIN_TEAMS} tot {MAX_TEAMS} teams zijn, nu zijn het er {n}."
+            ));
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for (i, t) in self.teams.iter().enumerate() {
+            let name = t.name.trim();
+            if name.is_empty() {
+                out.push(format!("Team {} heeft geen naam.", i + 1));
+            } else if name.chars().count() > MAX_TEAM_NAME {
+                out.push(format!(
+                    "De naam van team {} is langer dan {MAX_TEAM_NAME} tekens.",
+                    i + 1
+                ));
+            } else if name.chars().any(char::is_control) {
+                out.push(format!(
+                    "De naam van team {} bevat een onzichtbaar teken.",
+                    i + 1
+                ));
+            }
+            let folded = name.to_lowercase();
+            if !name.is_empty() && seen.contains(&folded) {
+                out.push(format!(
+                    "Twee teams heten \"{name}\": geef elk team een eigen naam."
+                ));
+            }
+            seen.push(folded);
+            if parse_colour(&t.colour).is_none() {
+                out.push(format!(
+                    "De kleur van team {} (\"{}\") is geen kleur als #RRGGBB.",
+                    i + 1,
+                    t.colour
+                ));
+            }
+        }
+        if self.rounds == 0 {
+            out.push("Er moet minstens één ronde zijn.".to_string());
+        }
+        if self.discussion_secs > MAX_DISCUSSION_SECS {
+            out.push(format!(
+                "De discussietijd is hoogstens {MAX_DISCUSSION_SECS} seconden (een uur), niet {}.",
+                self.discussion_secs
+            ));
+        }
+        if self.deck_id.trim().is_empty() {
+            out.push("Er is geen deck gekozen.".to_string());
+        }
+        out
+    }
+
+    /// `Ok` when [`Settings::problems`] finds none.
+    pub fn validate(&self) -> Result<(), SessionError> {
+        let p = self.problems();
+        if p.is_empty() {
+            Ok(())
+        } else {
+            Err(SessionError::Settings(p))
+        }
+    }
+
+    /// The number of value sets: 1 when shared, else one per team.
+    pub fn value_sets(&self) -> usize {
+        match self.values_mode {
+            ValuesMode::Shared => 1,
+            ValuesMode::PerTeam => self.teams.len(),
+        }
+    }
+
+    /// The value set a team plays with.
+    pub fn value_set_of(&self, team: usize) -> usize {
+        match self.values_mode {
+            ValuesMode::Shared => 0,
+            ValuesMode::PerTeam => team,
+        }
+    }
+
+    /// A team's name, or "team N" (1-based) for an index out of range.
+    pub fn team_name(&self, team: usize) -> String {
+        match self.teams.get(team) {
+            Some(t) => t.name.trim().to_string(),
+            None => format!("team {}", team + 1),
+        }
+    }
+}
+
+/// `#RRGGBB` (either case) as bytes.
+pub fn parse_colour(s: &str) -> Option<[u8; 3]> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}

@@ -1,0 +1,177 @@
+//! The state of a session: what the events in effect add up to.
+
+use serde::Serialize;
+
+use super::Event;
+use crate::deck::Key;
+
+/// The state folded from the events in effect (undone events left out). Plain data; the scores are
+/// derived from it by [`super::Session`]'s read helpers.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct State {
+    /// The agreed value sets: one (index 0) when values are shared, else one per team; `None` while
+    /// a set is not agreed yet. Each is (value id, weight 1–3).
+    pub values: Vec<Option<Vec<(String, u8)>>>,
+    /// Every round begun, in order, skipped ones included.
+    pub rounds: Vec<Round>,
+    pub adjustments: Vec<Adjustment>,
+    pub finished: bool,
+}
+
+/// One round: its scenario and each team's choice so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Round {
+    pub scenario: String,
+    /// One entry per team: `None` while the team has not chosen.
+    pub choices: Vec<Option<Key>>,
+    pub status: RoundStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundStatus {
+    /// Teams are discussing and choosing.
+    Open,
+    /// The choices are shown and scored.
+    Revealed,
+    /// Closed without scores; does not count as a round.
+    Skipped { reason: String },
+}
+
+/// Points given or taken by the facilitator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Adjustment {
+    pub team: usize,
+    pub points: i64,
+    pub reason: String,
+    /// Index in [`State::rounds`] of the last round begun when it was made (`None` before the first).
+    pub round: Option<usize>,
+}
+
+/// Where the session is: what the screens show and which events make sense next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Phase {
+    /// One or more value sets still have to be agreed ([`super::Session::missing_values`]).
+    WaitingForValues,
+    /// Values are agreed and no round is open: start the next round ([`super::Session::next_scenario`])
+    /// or finish.
+    ReadyForRound,
+    /// Round `round` (index in [`State::rounds`]) is open: teams choose.
+    RoundOpen {
+        round: usize,
+    },
+    /// Round `round` was revealed; it stays the current round until the next one begins or the
+    /// session finishes.
+    Revealed {
+        round: usize,
+    },
+    Finished,
+}
+
+impl State {
+    pub(super) fn new(value_sets: usize) -> State {
+        State {
+            values: vec![None; value_sets],
+            ..State::default()
+        }
+    }
+
+    /// The current (last begun) round with its index, when it is open or revealed.
+    pub fn current_round(&self) -> Option<(usize, &Round)> {
+        let i = self.rounds.len().checked_sub(1)?;
+        let r = &self.rounds[i];
+        match r.status {
+            RoundStatus::Open | RoundStatus::Revealed => Some((i, r)),
+            RoundStatus::Skipped { .. } => None,
+        }
+    }
+
+    /// The open round (not revealed yet) with its index.
+    pub fn open_round(&self) -> Option<(usize, &Round)> {
+        self.current_round()
+            .filter(|(_, r)| r.status == RoundStatus::Open)
+    }
+
+    /// Rounds that count: open or revealed (skipped ones do not).
+    pub fn rounds_counted(&self) -> usize {
+        self.rounds
+            .iter()
+            .filter(|r| !matches!(r.status, RoundStatus::Skipped { .. }))
+            .count()
+    }
+
+    /// Rounds revealed.
+    pub fn rounds_revealed(&self) -> usize {
+        self.rounds
+            .iter()
+            .filter(|r| r.status == RoundStatus::Revealed)
+            .count()
+    }
+
+    pub fn phase(&self) -> Phase {
+        if self.finished {
+            return Phase::Finished;
+        }
+        if let Some((i, r)) = self.current_round() {
+            return match r.status {
+                RoundStatus::Open => Phase::RoundOpen { round: i },
+                _ => Phase::Revealed { round: i },
+            };
+        }
+        if self.values.iter().any(Option::is_none) {
+            Phase::WaitingForValues
+        } else {
+            Phase::ReadyForRound
+        }
+    }
+
+    /// Apply an event that was already checked. Never panics: out-of-range indices are ignored.
+    pub(super) fn fold(&mut self, teams: usize, ev: &Event) {
+        match ev {
+            Event::ValuesAgreed { team, values } => {
+                let set = team.unwrap_or(0);
+                if let Some(slot) = self.values.get_mut(set) {
+                    *slot = Some(values.clone());
+                }
+            }
+            Event::RoundStarted { scenario } => self.rounds.push(Round {
+                scenario: scenario.clone(),
+                choices: vec![None; teams],
+                status: RoundStatus::Open,
+            }),
+            Event::TeamChose { team, key } => {
+                if let Some(c) = self
+                    .rounds
+                    .last_mut()
+                    .and_then(|r| r.choices.get_mut(*team))
+                {
+                    *c = Some(*key);
+                }
+            }
+            Event::Revealed => {
+                if let Some(r) = self.rounds.last_mut() {
+                    r.status = RoundStatus::Revealed;
+                }
+            }
+            Event::ScoreAdjusted {
+                team,
+                points,
+                reason,
+            } => self.adjustments.push(Adjustment {
+                team: *team,
+                points: *points,
+                reason: reason.clone(),
+                round: self.rounds.len().checked_sub(1),
+            }),
+            Event::RoundSkipped { reason } => {
+                if let Some(r) = self.rounds.last_mut() {
+                    r.status = RoundStatus::Skipped {
+                        reason: reason.clone(),
+                    };
+                }
+            }
+            Event::SessionFinished => self.finished = true,
+            Event::Undone => {}
+        }
+    }
+}
