@@ -1,5 +1,27 @@
-//! The Bevy shell. (Owned by the game work.)
-use std::path::PathBuf;
+//! The Bevy shell: screens, the projected and facilitator views, keyboard play, reactive rendering.
+//!
+//! The logic plugins ([`LogicPlugins`]) need no window, so the tests in `tests/app/` drive them
+//! headless; the view plugins ([`ViewPlugins`]) add egui, the windows and the render policy.
+
+pub mod decks;
+pub mod demo;
+pub mod facilitator;
+pub mod game;
+pub mod i18n;
+pub mod input;
+pub mod journal;
+pub mod projector;
+pub mod render;
+pub mod screens;
+pub mod session_link;
+pub mod theme;
+pub mod timer;
+pub mod ui;
+pub mod windows;
+
+use bevy::app::PluginGroupBuilder;
+use bevy::prelude::*;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, Clone, Default)]
@@ -10,11 +32,6 @@ pub struct PlayOptions {
     pub continue_from: Option<PathBuf>,
 }
 
-pub fn run(_opts: PlayOptions) -> ExitCode {
-    eprintln!("the game is not built yet");
-    ExitCode::from(1)
-}
-
 #[derive(Debug, Clone)]
 pub struct DemoOptions {
     pub screenshots: PathBuf,
@@ -22,7 +39,102 @@ pub struct DemoOptions {
     pub size: String,
 }
 
-pub fn demo(_opts: DemoOptions) -> ExitCode {
-    eprintln!("demo is not built yet");
-    ExitCode::from(1)
+/// The game's logic: states, actions, keyboard, timer, session link. No window needed.
+pub struct LogicPlugins;
+
+impl PluginGroup for LogicPlugins {
+    fn build(self) -> PluginGroupBuilder {
+        PluginGroupBuilder::start::<Self>()
+            .add(screens::ScreensPlugin)
+            .add(session_link::SessionLinkPlugin)
+            .add(game::GamePlugin)
+            .add(input::KeyboardPlugin)
+            .add(timer::TimerPlugin)
+            .add(decks::DeckWatchPlugin)
+    }
+}
+
+/// What is drawn: egui views, windows, theme, render policy.
+pub struct ViewPlugins;
+
+impl PluginGroup for ViewPlugins {
+    fn build(self) -> PluginGroupBuilder {
+        PluginGroupBuilder::start::<Self>()
+            .add(theme::ThemePlugin)
+            .add(render::RenderPolicyPlugin)
+            .add(windows::WindowsPlugin)
+            .add(projector::ProjectorPlugin)
+            .add(facilitator::FacilitatorPlugin)
+    }
+}
+
+/// The folder decks are listed from: the deck's own folder when one is given, else `levels/`.
+fn levels_folder(deck: Option<&Path>) -> PathBuf {
+    deck.and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("levels"))
+}
+
+/// The set-up shared by `play`, `demo` and the tests: deck list, chosen deck, journal folder.
+pub fn init_game(app: &mut App, deck: Option<PathBuf>, sessions: Option<PathBuf>) {
+    let list = decks::DeckList::scan(&levels_folder(deck.as_deref()));
+    let chosen = deck.or_else(|| decks::default_deck(&list));
+    let mut game = game::Game::default();
+    if let Some(path) = chosen {
+        game.set_deck(path);
+    }
+    let folder = sessions.unwrap_or_else(journal::default_folder);
+    app.insert_resource(list)
+        .insert_resource(journal::SessionList::scan(&folder))
+        .insert_resource(game);
+}
+
+fn exit_code(exit: AppExit) -> ExitCode {
+    match exit {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}
+
+/// A windowed app with everything but the session options.
+pub fn windowed_app(sizes: windows::WindowSizes, single_window: bool) -> App {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(windows::projector_window(&sizes)),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                filter: "warn,wgpu=error,naga=error".into(),
+                ..default()
+            }),
+    )
+    .add_plugins(bevy_egui::EguiPlugin::default())
+    .insert_resource(sizes)
+    .insert_resource(facilitator::Layout { single_window })
+    .add_plugins(LogicPlugins)
+    .add_plugins(ViewPlugins);
+    app
+}
+
+pub fn run(opts: PlayOptions) -> ExitCode {
+    if let Some(deck) = &opts.deck
+        && !deck.is_file()
+    {
+        eprintln!("fout: {}: geen deckbestand gevonden", deck.display());
+        return ExitCode::from(2);
+    }
+    let mut app = windowed_app(windows::WindowSizes::default(), opts.single_window);
+    init_game(&mut app, opts.deck, opts.sessions);
+    if let Some(journal) = opts.continue_from {
+        app.world_mut()
+            .write_message(game::Action::ResumeSession(journal));
+    }
+    exit_code(app.run())
+}
+
+pub fn demo(opts: DemoOptions) -> ExitCode {
+    demo::run(opts)
 }

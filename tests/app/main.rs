@@ -1,1 +1,8 @@
-//! Headless Bevy App tests: one binary, one module per area.
+//! Headless Bevy App tests: one binary, one module per area. No window, no GPU: the logic
+//! plugins run with `MinimalPlugins`, and the tests drive them with keyboard messages.
+
+mod harness;
+mod hot_reload;
+mod keyboard;
+mod render;
+mod session;

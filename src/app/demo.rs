@@ -1,0 +1,313 @@
+//! `demo --screenshots DIR`: a short scripted session through every screen, one PNG per screen.
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use super::DemoOptions;
+use super::facilitator::FacilitatorWindow;
+use super::game::{Action, GameSystems};
+use crate::deck::Key;
+
+/// The default deck of the demo, and the fallback while it does not exist.
+pub const DEFAULT_DECK: &str = "levels/klantcontact.nl.ron";
+pub const FALLBACK_DECK: &str = "tests/fixtures/app-demo.ron";
+
+/// Which window a step photographs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shot {
+    Projector,
+    Facilitator,
+}
+
+/// One step of the script: actions, then pictures.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub actions: Vec<Action>,
+    pub shots: Vec<(&'static str, Shot)>,
+    /// Switch to one window with the controls in a side panel (as `--single-window`).
+    pub single_window: bool,
+}
+
+fn step(actions: Vec<Action>, shots: &[(&'static str, Shot)]) -> Step {
+    Step {
+        actions,
+        shots: shots.to_vec(),
+        single_window: false,
+    }
+}
+
+/// The scripted session: two rounds with four teams, one of them with a 40-character name.
+pub fn script(deck: &crate::deck::Deck) -> Vec<Step> {
+    use Action::*;
+    use Shot::*;
+    let values: Vec<String> = deck.values.iter().map(|v| v.id.clone()).collect();
+    let mut pick_values = Vec::new();
+    for (i, v) in values.iter().take(3).enumerate() {
+        pick_values.push(ToggleValue {
+            set: 0,
+            value: v.clone(),
+        });
+        pick_values.push(SetWeight {
+            set: 0,
+            value: v.clone(),
+            weight: (3 - i as u8).max(1),
+        });
+    }
+    let keys = |sc: usize| -> Vec<Key> {
+        deck.scenarios
+            .get(sc)
+            .map(|s| s.behaviours.iter().map(|b| b.key).collect())
+            .unwrap_or_default()
+    };
+    // Choices cycle through the behaviours, so the reveal shows several different ones.
+    let choose_all = |sc: usize, teams: usize| -> Vec<Action> {
+        let k = keys(sc);
+        (0..teams)
+            .filter(|_| !k.is_empty())
+            .map(|t| Choose {
+                team: t,
+                key: k[(t * 2 + sc) % k.len()],
+            })
+            .collect()
+    };
+    vec![
+        step(
+            vec![],
+            &[
+                ("01-title", Projector),
+                ("01-title-facilitator", Facilitator),
+            ],
+        ),
+        step(
+            vec![
+                Next,
+                AddTeam,
+                RenameTeam(0, "De Klantvrienden".into()),
+                RenameTeam(1, "Het team met een naam van veertig tekens".into()),
+                RenameTeam(2, "Backoffice".into()),
+                RenameTeam(3, "Balie".into()),
+                SetRounds(2),
+                SetDiscussSeconds(150),
+            ],
+            &[
+                ("02-setup", Projector),
+                ("02-setup-facilitator", Facilitator),
+            ],
+        ),
+        step(
+            [vec![Next], pick_values].concat(),
+            &[("03-values", Projector)],
+        ),
+        step(
+            vec![Next],
+            &[
+                ("04-scenario", Projector),
+                ("04-scenario-facilitator", Facilitator),
+            ],
+        ),
+        step(vec![Next], &[("05-discuss", Projector)]),
+        step(
+            [vec![Next], choose_all(0, 4).into_iter().take(2).collect()].concat(),
+            &[
+                ("06-choose", Projector),
+                ("06-choose-facilitator", Facilitator),
+            ],
+        ),
+        step(
+            [choose_all(0, 4), vec![Next]].concat(),
+            &[("07-reveal", Projector)],
+        ),
+        step(vec![Next], &[("08-debrief", Projector)]),
+        step(vec![Next], &[("09-scoreboard", Projector)]),
+        step(
+            [
+                vec![Next, Next, Next],
+                choose_all(1, 4),
+                vec![Next, Next, Next],
+            ]
+            .concat(),
+            &[("10-final", Projector)],
+        ),
+        step(vec![ToggleHelp], &[("11-help-facilitator", Facilitator)]),
+        Step {
+            single_window: true,
+            ..step(vec![ToggleHelp], &[("12-single-window", Projector)])
+        },
+    ]
+}
+
+#[derive(Resource)]
+struct DemoState {
+    dir: PathBuf,
+    steps: Vec<Step>,
+    index: usize,
+    /// When the current step's actions were sent.
+    since: Option<Duration>,
+    frames: u32,
+    pending: usize,
+    total_frames: u32,
+}
+
+#[derive(Resource, Default, Clone)]
+struct Saved(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+/// Frames and time to let a step settle (state change, layout, animations) before the picture.
+const SETTLE_FRAMES: u32 = 6;
+const SETTLE_TIME: Duration = Duration::from_millis(1200);
+const MAX_FRAMES: u32 = 5000;
+
+#[allow(clippy::too_many_arguments)]
+fn drive(
+    mut commands: Commands,
+    mut state: ResMut<DemoState>,
+    saved: Res<Saved>,
+    time: Res<Time<Real>>,
+    mut actions: MessageWriter<Action>,
+    facilitator: Query<Entity, (With<Window>, With<FacilitatorWindow>)>,
+    mut exit: MessageWriter<AppExit>,
+    mut layout: ResMut<super::facilitator::Layout>,
+) {
+    state.total_frames += 1;
+    if state.total_frames > MAX_FRAMES {
+        error!(
+            "demo: gave up after {MAX_FRAMES} frames at step {}",
+            state.index + 1
+        );
+        exit.write(AppExit::error());
+        return;
+    }
+    let now = time.elapsed();
+    let done = saved.0.load(std::sync::atomic::Ordering::SeqCst);
+    if state.pending > 0 {
+        if done >= state.pending {
+            state.pending = 0;
+            state.index += 1;
+            state.since = None;
+        }
+        return;
+    }
+    let Some(step) = state.steps.get(state.index).cloned() else {
+        exit.write(AppExit::Success);
+        return;
+    };
+    let Some(since) = state.since else {
+        for a in step.actions {
+            actions.write(a);
+        }
+        if step.single_window {
+            layout.single_window = true;
+        }
+        state.since = Some(now);
+        state.frames = 0;
+        return;
+    };
+    state.frames += 1;
+    if state.frames < SETTLE_FRAMES || now - since < SETTLE_TIME {
+        return;
+    }
+    let mut expected = done;
+    for (name, which) in &step.shots {
+        let path = state.dir.join(format!("{name}.png"));
+        let shot = match which {
+            Shot::Projector => Screenshot::primary_window(),
+            Shot::Facilitator => match facilitator.single() {
+                Ok(w) => Screenshot::window(w),
+                Err(_) => continue,
+            },
+        };
+        let counter = saved.0.clone();
+        let mut save = save_to_disk(path);
+        commands.spawn(shot).observe(
+            move |ev: On<bevy::render::view::screenshot::ScreenshotCaptured>| {
+                save(ev);
+                counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            },
+        );
+        expected += 1;
+    }
+    state.pending = expected.max(1);
+    if expected == done {
+        state.pending = 0;
+        state.index += 1;
+        state.since = None;
+    }
+}
+
+fn parse_size(s: &str) -> Option<(u32, u32)> {
+    let (w, h) = s.split_once(['x', 'X'])?;
+    let (w, h) = (w.trim().parse().ok()?, h.trim().parse().ok()?);
+    ((320..=8192).contains(&w) && (240..=8192).contains(&h)).then_some((w, h))
+}
+
+pub fn demo_deck() -> PathBuf {
+    if Path::new(DEFAULT_DECK).is_file() {
+        PathBuf::from(DEFAULT_DECK)
+    } else {
+        PathBuf::from(FALLBACK_DECK)
+    }
+}
+
+pub fn run(opts: DemoOptions) -> ExitCode {
+    let Some(size) = parse_size(&opts.size) else {
+        eprintln!(
+            "fout: --size moet BREEDTExHOOGTE zijn, bijvoorbeeld 1920x1080 (niet {:?})",
+            opts.size
+        );
+        return ExitCode::from(2);
+    };
+    if let Err(e) = std::fs::create_dir_all(&opts.screenshots) {
+        eprintln!("fout: {}: {e}", opts.screenshots.display());
+        return ExitCode::from(1);
+    }
+    let deck_path = demo_deck();
+    let deck = match super::decks::load(&deck_path) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("fout: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let sizes = super::windows::WindowSizes {
+        projector: size,
+        facilitator: (1000, 900),
+        exact: true,
+    };
+    let mut app = super::windowed_app(sizes, false);
+    let sessions =
+        std::env::temp_dir().join(format!("cultuurbarbarenspel-demo-{}", std::process::id()));
+    super::init_game(&mut app, Some(deck_path), Some(sessions));
+    // The render policy would put the demo to sleep between steps; keep it rendering.
+    app.insert_resource(super::render::KeepRendering)
+        .insert_resource(Saved::default())
+        .insert_resource(DemoState {
+            dir: opts.screenshots.clone(),
+            steps: script(&deck),
+            index: 0,
+            since: None,
+            frames: 0,
+            pending: 0,
+            total_frames: 0,
+        })
+        .add_systems(Update, drive.in_set(GameSystems::Input));
+    let code = super::exit_code(app.run());
+    if code == ExitCode::SUCCESS {
+        println!("{}", opts.screenshots.display());
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("1920x1080"), Some((1920, 1080)));
+        assert_eq!(parse_size("1280X720"), Some((1280, 720)));
+        assert_eq!(parse_size("big"), None);
+        assert_eq!(parse_size("0x0"), None);
+    }
+}

@@ -1,0 +1,448 @@
+//! The facilitator's controls: a window of its own (presenter view) or a side panel that can be
+//! hidden (`--single-window`). Everything teams must not see lives here: the next scenario, the
+//! notes, the sealed choices, the event log.
+
+use bevy::ecs::schedule::ScheduleLabel;
+use bevy::prelude::*;
+use bevy_egui::{EguiContext, PrimaryEguiContext, egui};
+
+use super::game::{Action, MAX_TEAMS, MIN_TEAMS, PALETTE};
+use super::i18n::{Lang, T};
+use super::input::TextFocus;
+use super::screens::{Phase, Screen};
+use super::session_link;
+use super::theme;
+use super::ui::{self, Out, View, card, muted, wrap};
+use crate::deck::Key;
+
+/// One window or two.
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct Layout {
+    pub single_window: bool,
+}
+
+/// The egui pass of the facilitator window.
+#[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FacilitatorPass;
+
+/// Marks the facilitator window and its camera.
+#[derive(Component)]
+pub struct FacilitatorWindow;
+
+fn facilitator_system(
+    mut ctx: Query<&mut EguiContext, Without<PrimaryEguiContext>>,
+    view: View,
+    mut focus: ResMut<TextFocus>,
+    mut out: Out,
+) {
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
+    let ctx = ctx.get_mut().clone();
+    let mut actions = Vec::new();
+    let mut root = ui::root_ui(&ctx, "facilitator");
+    egui::CentralPanel::default()
+        .frame(card(theme::PANEL, 16.0))
+        .show(&mut root, |ui| controls(ui, &view, &mut actions));
+    ui::help_overlay(&ctx, &view, &mut actions);
+    focus.0 = ctx.egui_wants_keyboard_input();
+    out.send_all(actions);
+}
+
+fn big_button(ui: &mut egui::Ui, text: &str, enabled: bool) -> bool {
+    ui.add_enabled(
+        enabled,
+        egui::Button::new(egui::RichText::new(text).size(22.0).strong()).fill(theme::CARD),
+    )
+    .clicked()
+}
+
+/// The controls for the current screen.
+pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let screen = view.screen();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(view.t(T::Controls))
+                .size(26.0)
+                .strong()
+                .color(theme::ACCENT),
+        );
+        let where_ = match (screen, view.phase()) {
+            (Screen::Round, Some(p)) => format!(
+                "{} {} · {}",
+                view.t(T::Round),
+                view.live.fold().round + 1,
+                view.t(p.label())
+            ),
+            (s, _) => view
+                .t(match s {
+                    Screen::Title => T::GameTitle,
+                    Screen::Setup => T::Setup,
+                    Screen::Values => T::Values,
+                    Screen::Round => T::Round,
+                    Screen::Scoreboard => T::Scoreboard,
+                    Screen::Final => T::Final,
+                })
+                .to_string(),
+        };
+        ui.label(muted(where_, 18.0));
+    });
+    ui.horizontal_wrapped(|ui| {
+        if big_button(
+            ui,
+            &format!("{}  (spatie)", view.t(T::Next)),
+            screen != Screen::Final,
+        ) {
+            out.push(Action::Next);
+        }
+        if ui.button(format!("{}  Ctrl+Z", view.t(T::Undo))).clicked() {
+            out.push(Action::Undo);
+        }
+        if ui.button("F1 ?").on_hover_text(view.t(T::Help)).clicked() {
+            out.push(Action::ToggleHelp);
+        }
+        ui.label(muted(view.t(T::TextSize), 16.0));
+        if ui.button("−").clicked() {
+            out.push(Action::TextSize(-1));
+        }
+        ui.label(format!("{} %", (view.game.text_scale() * 100.0).round()));
+        if ui.button("+").clicked() {
+            out.push(Action::TextSize(1));
+        }
+    });
+    ui::banner(ui, view, 16.0);
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("controls-scroll")
+        .auto_shrink([false, false])
+        .show(ui, |ui| match screen {
+            Screen::Title => title(ui, view, out),
+            Screen::Setup => setup(ui, view, out),
+            Screen::Values => values(ui, view, out),
+            Screen::Round => round(ui, view, out),
+            Screen::Scoreboard | Screen::Final => {
+                next_scenario(ui, view);
+                event_log(ui, view, out);
+            }
+        });
+}
+
+fn section(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(8.0);
+    ui.label(
+        egui::RichText::new(text)
+            .size(22.0)
+            .strong()
+            .color(theme::ACCENT),
+    );
+}
+
+fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    if big_button(ui, view.t(T::NewSession), view.game.deck.is_some()) {
+        out.push(Action::NewSession);
+    }
+    section(ui, view.t(T::Decks));
+    if view.decks.entries.is_empty() {
+        wrap(ui, muted(view.t(T::NoDecks), 18.0));
+    }
+    for e in &view.decks.entries {
+        let selected = view.game.deck_path.as_deref() == Some(e.path.as_path());
+        ui.horizontal_wrapped(|ui| {
+            let label = format!("{} ({})", e.title, e.scenarios);
+            if ui.selectable_label(selected, label).clicked() && e.error.is_none() {
+                out.push(Action::PickDeck(e.path.clone()));
+            }
+        });
+        if let Some(err) = &e.error {
+            wrap(
+                ui,
+                egui::RichText::new(format!("⚠ {}: {err}", view.t(T::DeckHasErrors)))
+                    .size(15.0)
+                    .color(theme::BAD),
+            );
+        }
+    }
+    section(ui, view.t(T::ResumeSession));
+    if view.sessions.entries.is_empty() {
+        ui.label(muted(view.t(T::NoSessions), 18.0));
+    }
+    for s in view.sessions.entries.iter().take(20) {
+        if ui.button(&s.label).clicked() {
+            out.push(Action::ResumeSession(s.path.clone()));
+        }
+    }
+    language(ui, view, out);
+}
+
+fn language(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    section(ui, view.t(T::Language));
+    ui.horizontal(|ui| {
+        for l in [Lang::Nl, Lang::En] {
+            if ui.selectable_label(*view.lang == l, l.name()).clicked() {
+                out.push(Action::SetLanguage(l));
+            }
+        }
+    });
+}
+
+fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let g = &view.game;
+    section(ui, view.t(T::Teams));
+    for (i, team) in g.teams.iter().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(muted(format!("{}", (i + 1) % 10), 18.0));
+            let mut name = team.name.clone();
+            let w = (ui.available_width() - PALETTE.len() as f32 * 32.0 - 64.0).max(120.0);
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut name)
+                        .desired_width(w)
+                        .char_limit(crate::session::MAX_TEAM_NAME),
+                )
+                .changed()
+            {
+                out.push(Action::RenameTeam(i, name));
+            }
+            for c in 0..PALETTE.len() {
+                let (rect, resp) =
+                    ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::click());
+                ui.painter().rect_filled(rect, 4.0, theme::team_colour(c));
+                if c == team.colour {
+                    ui.painter().rect_stroke(
+                        rect.expand(2.0),
+                        4.0,
+                        egui::Stroke::new(2.0, theme::TEXT),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                if resp.clicked() {
+                    out.push(Action::SetTeamColour(i, c));
+                }
+            }
+            if ui
+                .add_enabled(g.teams.len() > MIN_TEAMS, egui::Button::new("x"))
+                .on_hover_text(view.t(T::Remove))
+                .clicked()
+            {
+                out.push(Action::RemoveTeam(i));
+            }
+        });
+    }
+    if ui
+        .add_enabled(
+            g.teams.len() < MAX_TEAMS,
+            egui::Button::new(format!("+ {}", view.t(T::AddTeam))),
+        )
+        .clicked()
+    {
+        out.push(Action::AddTeam);
+    }
+    section(ui, view.t(T::Setup));
+    egui::Grid::new("setup-grid")
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            let max_rounds = g.deck.as_ref().map_or(1, |d| d.scenarios.len().max(1));
+            ui.label(view.t(T::Rounds));
+            let mut rounds = g.rounds;
+            if ui
+                .add(egui::DragValue::new(&mut rounds).range(1..=max_rounds))
+                .changed()
+            {
+                out.push(Action::SetRounds(rounds));
+            }
+            ui.end_row();
+            ui.label(view.t(T::DiscussSeconds));
+            let mut secs = g.discuss_secs;
+            if ui
+                .add(egui::DragValue::new(&mut secs).range(0..=3600).speed(5))
+                .changed()
+            {
+                out.push(Action::SetDiscussSeconds(secs));
+            }
+            ui.end_row();
+            ui.label(view.t(T::Seed));
+            let mut seed = g.seed;
+            if ui.add(egui::DragValue::new(&mut seed)).changed() {
+                out.push(Action::SetSeed(seed));
+            }
+            ui.end_row();
+        });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .selectable_label(g.shared_values, view.t(T::SharedValues))
+            .clicked()
+        {
+            out.push(Action::SetSharedValues(true));
+        }
+        if ui
+            .selectable_label(!g.shared_values, view.t(T::PerTeamValues))
+            .clicked()
+        {
+            out.push(Action::SetSharedValues(false));
+        }
+    });
+    language(ui, view, out);
+    ui.add_space(12.0);
+    if big_button(
+        ui,
+        &format!("{}  (spatie)", view.t(T::ToValues)),
+        g.deck.is_some(),
+    ) {
+        out.push(Action::Next);
+    }
+}
+
+fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let g = &view.game;
+    let Some(deck) = &g.deck else { return };
+    wrap(ui, muted(view.t(T::ValuesIntro), 18.0));
+    for set in 0..g.value_sets() {
+        let who = if g.shared_values {
+            view.t(T::Group).to_string()
+        } else {
+            g.team_name(set)
+        };
+        section(ui, &who);
+        let chosen = g.values.get(set).cloned().unwrap_or_default();
+        for v in &deck.values {
+            let weight = chosen.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .selectable_label(weight.is_some(), &v.name)
+                    .on_hover_text(&v.meaning)
+                    .clicked()
+                {
+                    out.push(Action::ToggleValue {
+                        set,
+                        value: v.id.clone(),
+                    });
+                }
+                if let Some(w) = weight {
+                    for k in 1..=3u8 {
+                        if ui.selectable_label(w == k, k.to_string()).clicked() {
+                            out.push(Action::SetWeight {
+                                set,
+                                value: v.id.clone(),
+                                weight: k,
+                            });
+                        }
+                    }
+                }
+            });
+        }
+    }
+    ui.add_space(12.0);
+    if big_button(
+        ui,
+        &format!("{}  (spatie)", view.t(T::StartRounds)),
+        g.ready_to_play(),
+    ) {
+        out.push(Action::Next);
+    }
+}
+
+fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let phase = view.phase().unwrap_or_default();
+    let sc = session_link::current_scenario(&view.live, &view.game);
+    if let Some(sc) = sc {
+        ui.label(egui::RichText::new(&sc.title).size(22.0).strong());
+    }
+    if phase == Phase::Discuss {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(view.timer.label()).size(30.0).strong());
+            let pause = if view.timer.running {
+                view.t(T::PauseTimer)
+            } else {
+                view.t(T::ResumeTimer)
+            };
+            if ui.button(format!("{pause}  T")).clicked() {
+                out.push(Action::ToggleTimer);
+            }
+            if ui.button(format!("{}  M", view.t(T::AddMinute))).clicked() {
+                out.push(Action::AddMinute);
+            }
+        });
+    }
+    if matches!(phase, Phase::Discuss | Phase::Choose) {
+        section(ui, view.t(T::SealedChoices));
+        let f = view.live.fold();
+        let keys: Vec<Key> = sc
+            .map(|s| s.behaviours.iter().map(|b| b.key).collect())
+            .unwrap_or_default();
+        for (i, team) in view.game.teams.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                let selected = view.game.selected_team == Some(i);
+                ui::swatch(ui, theme::team_colour(team.colour), 16.0);
+                let name = format!("{} {}", (i + 1) % 10, team.name);
+                if ui.selectable_label(selected, name).clicked() {
+                    out.push(Action::SelectTeam(i));
+                }
+                let current = f.choices.get(i).copied().flatten();
+                for k in &keys {
+                    if ui
+                        .selectable_label(current == Some(*k), k.to_string())
+                        .clicked()
+                    {
+                        out.push(Action::Choose { team: i, key: *k });
+                    }
+                }
+            });
+        }
+        let sel = view
+            .game
+            .selected_team
+            .map(|i| view.game.team_name(i))
+            .unwrap_or_else(|| view.t(T::NotSelected).into());
+        ui.label(muted(format!("{}: {sel}", view.t(T::SelectedTeam)), 16.0));
+    }
+    if let Some(sc) = sc {
+        if !sc.notes.is_empty() {
+            section(ui, view.t(T::FacilitatorNotes));
+            wrap(ui, egui::RichText::new(&sc.notes).size(18.0));
+        }
+        if phase == Phase::Reveal || phase == Phase::Debrief {
+            section(ui, view.t(T::Questions));
+            for q in &sc.debrief {
+                wrap(ui, egui::RichText::new(format!("• {q}")).size(18.0));
+            }
+        }
+    }
+    next_scenario(ui, view);
+    event_log(ui, view, out);
+}
+
+fn next_scenario(ui: &mut egui::Ui, view: &View) {
+    if let Some(next) = session_link::next_scenario(&view.live, &view.game) {
+        section(ui, view.t(T::NextScenario));
+        ui.label(egui::RichText::new(&next.title).size(18.0).strong());
+        wrap(ui, muted(&next.situation, 16.0));
+    }
+}
+
+fn event_log(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    section(ui, view.t(T::EventLog));
+    let lines = session_link::log_lines(&view.live, &view.game);
+    card(theme::BG, 8.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for (i, line) in lines.iter().enumerate().rev().take(12) {
+            ui.label(
+                egui::RichText::new(format!("{:>3}  {line}", i + 1))
+                    .monospace()
+                    .size(15.0),
+            );
+        }
+    });
+    if ui.button(format!("{}  Ctrl+Z", view.t(T::Undo))).clicked() {
+        out.push(Action::Undo);
+    }
+}
+
+pub struct FacilitatorPlugin;
+
+impl Plugin for FacilitatorPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<Layout>()
+            .add_systems(FacilitatorPass, facilitator_system);
+    }
+}

@@ -1,0 +1,486 @@
+//! What the facilitator does (an [`Action`], from a key or a click) and what follows from it: the
+//! set-up draft, the screen and phase changes, and the events sent to the session core.
+
+use bevy::prelude::*;
+use std::path::PathBuf;
+
+use super::i18n::Lang;
+use super::screens::{Phase, Screen};
+use super::session_link::{self, Live};
+use super::timer::DiscussTimer;
+use crate::deck::{Deck, Key};
+
+/// The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
+pub const PALETTE: [[u8; 3]; 8] = [
+    [230, 159, 0],   // orange
+    [86, 180, 233],  // sky blue
+    [0, 158, 115],   // bluish green
+    [240, 228, 66],  // yellow
+    [0, 114, 178],   // blue
+    [213, 94, 0],    // vermillion
+    [204, 121, 167], // reddish purple
+    [220, 220, 220], // light grey
+];
+
+pub const MIN_TEAMS: usize = 2;
+pub const MAX_TEAMS: usize = 12;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamDraft {
+    pub name: String,
+    /// Index into [`PALETTE`].
+    pub colour: usize,
+}
+
+/// Everything the facilitator can do, from the keyboard or the mouse.
+#[derive(Message, Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Space: the next step of whatever screen is showing.
+    Next,
+    NewSession,
+    ResumeSession(PathBuf),
+    PickDeck(PathBuf),
+    AddTeam,
+    RemoveTeam(usize),
+    RenameTeam(usize, String),
+    SetTeamColour(usize, usize),
+    SetRounds(usize),
+    SetDiscussSeconds(u32),
+    SetSeed(u64),
+    SetSharedValues(bool),
+    SetLanguage(Lang),
+    /// Toggle value `id` for a value set (0 = the group, or team index when values are per team).
+    ToggleValue {
+        set: usize,
+        value: String,
+    },
+    SetWeight {
+        set: usize,
+        value: String,
+        weight: u8,
+    },
+    SelectTeam(usize),
+    /// A behaviour for the selected team.
+    PickBehaviour(Key),
+    Choose {
+        team: usize,
+        key: Key,
+    },
+    Undo,
+    ToggleTimer,
+    AddMinute,
+    ToggleHelp,
+    /// Escape: close the help overlay.
+    CloseOverlays,
+    ToggleFullscreen,
+    ToggleControls,
+    TextSize(i32),
+}
+
+/// The set-up draft and the interface state around the session.
+#[derive(Resource, Debug, Clone)]
+pub struct Game {
+    pub deck_path: Option<PathBuf>,
+    pub deck: Option<Deck>,
+    pub deck_error: Option<String>,
+    pub teams: Vec<TeamDraft>,
+    pub rounds: usize,
+    pub discuss_secs: u32,
+    pub seed: u64,
+    pub shared_values: bool,
+    /// Value sets: index 0 is the group when values are shared, else one per team.
+    /// Each is a list of (value id, weight 1..=3).
+    pub values: Vec<Vec<(String, u8)>>,
+    pub selected_team: Option<usize>,
+    pub help_open: bool,
+    pub controls_open: bool,
+    /// Text size in steps of 10 % around 100 %.
+    pub text_size: i32,
+    /// The last error to show in a banner (session core, journal, deck).
+    pub banner: Option<String>,
+}
+
+impl Default for Game {
+    fn default() -> Self {
+        Game {
+            deck_path: None,
+            deck: None,
+            deck_error: None,
+            teams: vec![
+                TeamDraft {
+                    name: "Team 1".into(),
+                    colour: 0,
+                },
+                TeamDraft {
+                    name: "Team 2".into(),
+                    colour: 1,
+                },
+                TeamDraft {
+                    name: "Team 3".into(),
+                    colour: 2,
+                },
+            ],
+            rounds: 3,
+            discuss_secs: 180,
+            seed: 1,
+            shared_values: true,
+            values: vec![Vec::new()],
+            selected_team: None,
+            help_open: false,
+            controls_open: true,
+            text_size: 0,
+            banner: None,
+        }
+    }
+}
+
+impl Game {
+    pub fn set_deck(&mut self, path: PathBuf) {
+        match super::decks::load(&path) {
+            Ok(d) => {
+                self.rounds = self.rounds.clamp(1, d.scenarios.len().max(1));
+                self.deck = Some(d);
+                self.deck_error = None;
+            }
+            Err(e) => {
+                self.deck = None;
+                self.deck_error = Some(e);
+            }
+        }
+        self.deck_path = Some(path);
+        self.fit_value_sets();
+    }
+
+    pub fn value_sets(&self) -> usize {
+        if self.shared_values {
+            1
+        } else {
+            self.teams.len()
+        }
+    }
+
+    /// Keep one value set per team (or one for the group), keeping what was chosen.
+    pub fn fit_value_sets(&mut self) {
+        let n = self.value_sets();
+        let first = self.values.first().cloned().unwrap_or_default();
+        self.values.resize(n, first);
+        self.values.truncate(n);
+        if let Some(deck) = &self.deck {
+            for set in &mut self.values {
+                set.retain(|(id, _)| deck.value(id).is_some());
+            }
+        }
+    }
+
+    /// The value set a team plays with.
+    pub fn values_of_team(&self, team: usize) -> &[(String, u8)] {
+        let i = if self.shared_values { 0 } else { team };
+        self.values.get(i).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn text_scale(&self) -> f32 {
+        (1.0 + self.text_size as f32 * 0.1).clamp(0.5, 2.5)
+    }
+
+    pub fn team_name(&self, i: usize) -> String {
+        self.teams
+            .get(i)
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| format!("Team {}", i + 1))
+    }
+
+    fn next_colour(&self) -> usize {
+        (0..PALETTE.len())
+            .find(|c| !self.teams.iter().any(|t| t.colour == *c))
+            .unwrap_or(self.teams.len() % PALETTE.len())
+    }
+
+    /// Can the rounds start: a deck, 2–12 teams with names, and every value set non-empty.
+    pub fn ready_to_play(&self) -> bool {
+        self.deck.is_some()
+            && (MIN_TEAMS..=MAX_TEAMS).contains(&self.teams.len())
+            && self.teams.iter().all(|t| !t.name.trim().is_empty())
+            && self.values.len() == self.value_sets()
+            && self.values.iter().all(|v| !v.is_empty())
+    }
+}
+
+/// Apply the actions of this frame, in order.
+#[allow(clippy::too_many_arguments)]
+pub fn apply_actions(
+    mut actions: MessageReader<Action>,
+    mut game: ResMut<Game>,
+    mut lang: ResMut<Lang>,
+    mut live: ResMut<Live>,
+    mut timer: ResMut<DiscussTimer>,
+    screen: Res<State<Screen>>,
+    phase: Option<Res<State<Phase>>>,
+    mut next_screen: ResMut<NextState<Screen>>,
+    mut next_phase: ResMut<NextState<Phase>>,
+) {
+    // State changes only take effect at the next transition; track them here so that two actions
+    // in one frame see each other's result.
+    let mut cur_screen = *screen.get();
+    let mut cur_phase = phase.map(|p| *p.get());
+    for action in actions.read() {
+        let before = (cur_screen, cur_phase);
+        match action.clone() {
+            Action::Next => next(
+                &mut game,
+                &mut live,
+                &mut timer,
+                &mut cur_screen,
+                &mut cur_phase,
+            ),
+            Action::NewSession => {
+                if cur_screen == Screen::Title && game.deck.is_some() {
+                    cur_screen = Screen::Setup;
+                }
+            }
+            Action::ResumeSession(path) => {
+                if cur_screen == Screen::Title {
+                    match session_link::resume(&path, &mut game, &mut live) {
+                        Ok((s, p)) => {
+                            cur_screen = s;
+                            cur_phase = p;
+                        }
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
+            Action::PickDeck(path) => {
+                if matches!(cur_screen, Screen::Title | Screen::Setup) {
+                    game.set_deck(path);
+                }
+            }
+            Action::AddTeam => {
+                if cur_screen == Screen::Setup && game.teams.len() < MAX_TEAMS {
+                    let n = game.teams.len() + 1;
+                    let colour = game.next_colour();
+                    game.teams.push(TeamDraft {
+                        name: format!("Team {n}"),
+                        colour,
+                    });
+                    game.fit_value_sets();
+                }
+            }
+            Action::RemoveTeam(i) => {
+                if cur_screen == Screen::Setup
+                    && game.teams.len() > MIN_TEAMS
+                    && i < game.teams.len()
+                {
+                    game.teams.remove(i);
+                    if !game.shared_values && i < game.values.len() {
+                        game.values.remove(i);
+                    }
+                    game.fit_value_sets();
+                }
+            }
+            Action::RenameTeam(i, name) => {
+                if cur_screen == Screen::Setup
+                    && let Some(t) = game.teams.get_mut(i)
+                {
+                    t.name = name
+                        .chars()
+                        .filter(|c| !c.is_control())
+                        .take(crate::session::MAX_TEAM_NAME)
+                        .collect();
+                }
+            }
+            Action::SetTeamColour(i, c) => {
+                if let Some(t) = game.teams.get_mut(i) {
+                    t.colour = c % PALETTE.len();
+                }
+            }
+            Action::SetRounds(r) => {
+                let max = game.deck.as_ref().map_or(1, |d| d.scenarios.len().max(1));
+                game.rounds = r.clamp(1, max);
+            }
+            Action::SetDiscussSeconds(s) => game.discuss_secs = s.min(3600),
+            Action::SetSeed(s) => game.seed = s,
+            Action::SetSharedValues(b) => {
+                if cur_screen == Screen::Setup || cur_screen == Screen::Values {
+                    game.shared_values = b;
+                    game.fit_value_sets();
+                }
+            }
+            Action::SetLanguage(l) => *lang = l,
+            Action::ToggleValue { set, value } => {
+                if cur_screen == Screen::Values
+                    && game
+                        .deck
+                        .as_ref()
+                        .is_some_and(|d| d.value(&value).is_some())
+                    && let Some(vs) = game.values.get_mut(set)
+                {
+                    if let Some(pos) = vs.iter().position(|(v, _)| *v == value) {
+                        vs.remove(pos);
+                    } else {
+                        vs.push((value, 2));
+                    }
+                }
+            }
+            Action::SetWeight { set, value, weight } => {
+                if cur_screen == Screen::Values
+                    && let Some(vs) = game.values.get_mut(set)
+                    && let Some(v) = vs.iter_mut().find(|(v, _)| *v == value)
+                {
+                    v.1 = weight.clamp(1, 3);
+                }
+            }
+            Action::SelectTeam(i) => {
+                if i < game.teams.len() {
+                    game.selected_team = Some(i);
+                }
+            }
+            Action::PickBehaviour(key) => {
+                if let Some(team) = game.selected_team {
+                    choose(&mut game, &mut live, cur_phase, team, key);
+                }
+            }
+            Action::Choose { team, key } => choose(&mut game, &mut live, cur_phase, team, key),
+            Action::Undo => {
+                if cur_screen == Screen::Round || cur_screen == Screen::Scoreboard {
+                    match session_link::undo(&mut live) {
+                        Ok(Some((s, p))) => {
+                            cur_screen = s;
+                            cur_phase = p.or(cur_phase);
+                        }
+                        Ok(None) => {}
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
+            Action::ToggleTimer => {
+                if cur_phase == Some(Phase::Discuss) {
+                    timer.toggle();
+                }
+            }
+            Action::AddMinute => {
+                if cur_phase == Some(Phase::Discuss) {
+                    timer.add_minute();
+                    timer.running = true;
+                }
+            }
+            Action::ToggleHelp => game.help_open = !game.help_open,
+            Action::CloseOverlays => game.help_open = false,
+            Action::ToggleControls => game.controls_open = !game.controls_open,
+            Action::ToggleFullscreen => {} // handled by the windows plugin
+            Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
+        }
+        if (cur_screen, cur_phase) != before {
+            if cur_screen != before.0 {
+                next_screen.set(cur_screen);
+            }
+            if cur_screen == Screen::Round
+                && let Some(p) = cur_phase
+            {
+                if p == Phase::Discuss && before.1 != Some(Phase::Discuss) {
+                    timer.start(game.discuss_secs);
+                }
+                next_phase.set(p);
+            }
+            if cur_screen != Screen::Round {
+                cur_phase = None;
+            }
+        }
+    }
+}
+
+fn choose(game: &mut Game, live: &mut Live, phase: Option<Phase>, team: usize, key: Key) {
+    if !matches!(phase, Some(Phase::Choose) | Some(Phase::Discuss)) {
+        return;
+    }
+    if let Err(e) = session_link::choose(live, team, key) {
+        game.banner = Some(e);
+    } else {
+        game.selected_team = None;
+    }
+}
+
+fn next(
+    game: &mut Game,
+    live: &mut Live,
+    timer: &mut DiscussTimer,
+    screen: &mut Screen,
+    phase: &mut Option<Phase>,
+) {
+    match *screen {
+        Screen::Title => {
+            if game.deck.is_some() {
+                *screen = Screen::Setup;
+            }
+        }
+        Screen::Setup => {
+            if game.deck.is_some() && (MIN_TEAMS..=MAX_TEAMS).contains(&game.teams.len()) {
+                game.fit_value_sets();
+                *screen = Screen::Values;
+            }
+        }
+        Screen::Values => {
+            if game.ready_to_play() {
+                match session_link::start(game, live) {
+                    Ok(()) => {
+                        *screen = Screen::Round;
+                        *phase = Some(Phase::Scenario);
+                    }
+                    Err(e) => game.banner = Some(e),
+                }
+            }
+        }
+        Screen::Round => match phase.unwrap_or_default() {
+            Phase::Scenario => *phase = Some(Phase::Discuss),
+            Phase::Discuss => {
+                timer.running = false;
+                *phase = Some(Phase::Choose);
+            }
+            Phase::Choose => {
+                if session_link::all_chosen(live) {
+                    match session_link::reveal(live) {
+                        Ok(()) => *phase = Some(Phase::Reveal),
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
+            Phase::Reveal => *phase = Some(Phase::Debrief),
+            Phase::Debrief => {
+                *screen = if session_link::rounds_left(live) > 0 {
+                    Screen::Scoreboard
+                } else {
+                    Screen::Final
+                };
+                if *screen == Screen::Final
+                    && let Err(e) = session_link::finish(live)
+                {
+                    game.banner = Some(e);
+                }
+            }
+        },
+        Screen::Scoreboard => match session_link::next_round(live) {
+            Ok(()) => {
+                *screen = Screen::Round;
+                *phase = Some(Phase::Scenario);
+            }
+            Err(e) => game.banner = Some(e),
+        },
+        Screen::Final => {}
+    }
+}
+
+pub struct GamePlugin;
+
+impl Plugin for GamePlugin {
+    fn build(&self, app: &mut App) {
+        app.add_message::<Action>()
+            .init_resource::<Game>()
+            .init_resource::<Lang>()
+            .add_systems(Update, apply_actions.in_set(GameSystems::Apply));
+    }
+}
+
+/// Ordering: input produces actions, then they are applied, then the UI reads the result.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum GameSystems {
+    Input,
+    Apply,
+}

@@ -1,0 +1,141 @@
+//! The keyboard: every action of a round has a shortcut (listed in the F1 help overlay).
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+
+use super::game::{Action, GameSystems};
+use crate::deck::Key;
+
+/// The shortcuts, for the help overlay: (keys, what they do).
+pub const SHORTCUTS: [(&str, super::i18n::T); 10] = {
+    use super::i18n::T;
+    [
+        ("1 … 9, 0", T::KeyDigits),
+        ("A … F", T::KeyLetters),
+        ("Spatie / Space", T::KeySpace),
+        ("Ctrl+Z", T::KeyUndo),
+        ("T", T::KeyTimer),
+        ("M", T::KeyMinute),
+        ("F1", T::KeyHelp),
+        ("F2", T::KeyControls),
+        ("F11", T::KeyFullscreen),
+        ("+ / −", T::KeyTextSize),
+    ]
+};
+
+const DIGITS: [KeyCode; 10] = [
+    KeyCode::Digit1,
+    KeyCode::Digit2,
+    KeyCode::Digit3,
+    KeyCode::Digit4,
+    KeyCode::Digit5,
+    KeyCode::Digit6,
+    KeyCode::Digit7,
+    KeyCode::Digit8,
+    KeyCode::Digit9,
+    KeyCode::Digit0,
+];
+
+const NUMPAD: [KeyCode; 10] = [
+    KeyCode::Numpad1,
+    KeyCode::Numpad2,
+    KeyCode::Numpad3,
+    KeyCode::Numpad4,
+    KeyCode::Numpad5,
+    KeyCode::Numpad6,
+    KeyCode::Numpad7,
+    KeyCode::Numpad8,
+    KeyCode::Numpad9,
+    KeyCode::Numpad0,
+];
+
+const LETTERS: [(KeyCode, Key); 6] = [
+    (KeyCode::KeyA, Key::A),
+    (KeyCode::KeyB, Key::B),
+    (KeyCode::KeyC, Key::C),
+    (KeyCode::KeyD, Key::D),
+    (KeyCode::KeyE, Key::E),
+    (KeyCode::KeyF, Key::F),
+];
+
+/// Whether a text field has the keyboard (then letters are typed, not shortcuts).
+#[derive(Resource, Default, Debug, Clone, Copy)]
+pub struct TextFocus(pub bool);
+
+pub fn keyboard_actions(
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<TextFocus>,
+    mut out: MessageWriter<Action>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let ctrl = keys.any_pressed([
+        KeyCode::ControlLeft,
+        KeyCode::ControlRight,
+        KeyCode::SuperLeft,
+        KeyCode::SuperRight,
+    ]);
+    let mut any = false;
+    let mut send = |a: Action| {
+        out.write(a);
+        any = true;
+    };
+    // Function keys work even while typing.
+    if keys.just_pressed(KeyCode::F1) {
+        send(Action::ToggleHelp);
+    }
+    if keys.just_pressed(KeyCode::F2) {
+        send(Action::ToggleControls);
+    }
+    if keys.just_pressed(KeyCode::F11) {
+        send(Action::ToggleFullscreen);
+    }
+    if !focus.0 {
+        if ctrl && keys.just_pressed(KeyCode::KeyZ) {
+            send(Action::Undo);
+        }
+        if !ctrl {
+            for (i, k) in DIGITS.iter().enumerate() {
+                if keys.just_pressed(*k) || keys.just_pressed(NUMPAD[i]) {
+                    send(Action::SelectTeam(i));
+                }
+            }
+            for (code, key) in LETTERS {
+                if keys.just_pressed(code) {
+                    send(Action::PickBehaviour(key));
+                }
+            }
+            if keys.just_pressed(KeyCode::Space) {
+                send(Action::Next);
+            }
+            if keys.just_pressed(KeyCode::KeyT) {
+                send(Action::ToggleTimer);
+            }
+            if keys.just_pressed(KeyCode::KeyM) {
+                send(Action::AddMinute);
+            }
+            if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
+                send(Action::TextSize(1));
+            }
+            if keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
+                send(Action::TextSize(-1));
+            }
+        }
+        if keys.just_pressed(KeyCode::Escape) {
+            send(Action::CloseOverlays);
+        }
+    }
+    if any {
+        redraw.write(RequestRedraw);
+    }
+}
+
+pub struct KeyboardPlugin;
+
+impl Plugin for KeyboardPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<TextFocus>()
+            .add_message::<RequestRedraw>()
+            .configure_sets(Update, (GameSystems::Input, GameSystems::Apply).chain())
+            .add_systems(Update, keyboard_actions.in_set(GameSystems::Input));
+    }
+}

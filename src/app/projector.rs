@@ -1,0 +1,694 @@
+//! The projected view: only what the teams may see, large and calm.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContext, EguiPrimaryContextPass, PrimaryEguiContext, egui};
+
+use super::facilitator::{self, Layout};
+use super::game::Action;
+use super::i18n::T;
+use super::input::TextFocus;
+use super::screens::{Phase, Screen};
+use super::session_link;
+use super::theme::{self, Sizes};
+use super::ui::{self, Out, View, card, muted, rich, signed, signed_colour, wrap};
+
+fn projector_system(
+    mut ctx: Query<&mut EguiContext, With<PrimaryEguiContext>>,
+    view: View,
+    layout: Res<Layout>,
+    mut focus: ResMut<TextFocus>,
+    mut out: Out,
+) {
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
+    let ctx = ctx.get_mut().clone();
+    let mut actions = Vec::new();
+    let mut root = ui::root_ui(&ctx, "projector");
+    if layout.single_window {
+        let mut shown = view.game.controls_open;
+        egui::Panel::right("controls")
+            .resizable(true)
+            .default_size(460.0)
+            .frame(card(theme::PANEL, 14.0))
+            .show_collapsible(&mut root, &mut shown, |ui| {
+                facilitator::controls(ui, &view, &mut actions)
+            });
+        if shown != view.game.controls_open {
+            actions.push(Action::ToggleControls);
+        }
+    }
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::new()
+                .fill(theme::BG)
+                .inner_margin(egui::Margin::same(0)),
+        )
+        .show(&mut root, |ui| projected(ui, &view, &mut actions));
+    if layout.single_window {
+        ui::help_overlay(&ctx, &view, &mut actions);
+        focus.0 = ctx.egui_wants_keyboard_input();
+    }
+    out.send_all(actions);
+}
+
+/// The projected view of the current screen.
+pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let rect = ui.max_rect();
+    let s = Sizes::for_height(rect.height(), view.game.text_scale());
+    let margin = (s.body * 1.2).min(rect.width() * 0.05);
+    egui::Frame::new()
+        .inner_margin(egui::Margin::same(margin.clamp(4.0, 120.0) as i8))
+        .show(ui, |ui| {
+            ui.set_min_size(ui.available_size());
+            ui::banner(ui, view, s.small());
+            match view.screen() {
+                Screen::Title => title(ui, view, s, out),
+                Screen::Setup => setup(ui, view, s),
+                Screen::Values => values(ui, view, s),
+                Screen::Round => round(ui, view, s),
+                Screen::Scoreboard => scoreboard(ui, view, s, false),
+                Screen::Final => scoreboard(ui, view, s, true),
+            }
+        });
+}
+
+fn header(ui: &mut egui::Ui, view: &View, s: Sizes, title: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(title)
+                .size(s.title())
+                .strong()
+                .color(theme::ACCENT),
+        );
+        if let Some(deck) = &view.game.deck {
+            ui.add_space(s.gap());
+            ui.label(muted(&deck.title, s.small()));
+        }
+    });
+    ui.add_space(s.gap());
+}
+
+fn title(ui: &mut egui::Ui, view: &View, s: Sizes, out: &mut Vec<Action>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.22);
+        ui.label(
+            egui::RichText::new(view.t(T::GameTitle))
+                .size(s.huge() * 0.8)
+                .strong()
+                .color(theme::ACCENT),
+        );
+        ui.add_space(s.gap());
+        wrap(ui, rich(view.t(T::Tagline), s.title()));
+        ui.add_space(s.gap() * 3.0);
+        if let Some(deck) = &view.game.deck {
+            wrap(ui, muted(&deck.title, s.body));
+            if !deck.description.is_empty() {
+                wrap(ui, muted(&deck.description, s.small()));
+            }
+            ui.add_space(s.gap() * 2.0);
+            let b = egui::Button::new(rich(format!("{}  (spatie)", view.t(T::NewSession)), s.body))
+                .fill(theme::CARD);
+            if ui.add(b).clicked() {
+                out.push(Action::NewSession);
+            }
+        } else {
+            wrap(ui, muted(view.t(T::NoDecks), s.body));
+        }
+    });
+}
+
+fn setup(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    header(ui, view, s, view.t(T::Setup));
+    let g = &view.game;
+    ui.label(muted(
+        format!(
+            "{}: {}   ·   {}: {}:{:02}",
+            view.t(T::Rounds),
+            g.rounds,
+            view.t(T::Discuss),
+            g.discuss_secs / 60,
+            g.discuss_secs % 60
+        ),
+        s.small(),
+    ));
+    ui.add_space(s.gap());
+    team_grid(ui, view, s, |ui, _i| {
+        ui.add_space(0.0);
+    });
+}
+
+/// The teams as a grid of cards, `extra` adds a line under each name.
+fn team_grid(
+    ui: &mut egui::Ui,
+    view: &View,
+    s: Sizes,
+    mut extra: impl FnMut(&mut egui::Ui, usize),
+) {
+    let n = view.game.teams.len().max(1);
+    let cols = if n <= 3 {
+        n
+    } else if n <= 8 {
+        n.div_ceil(2)
+    } else {
+        n.div_ceil(3)
+    };
+    let gap = s.gap();
+    let w = ((ui.available_width() - gap * (cols as f32 - 1.0)) / cols as f32).max(60.0);
+    egui::ScrollArea::vertical()
+        .id_salt("teams")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for row in view.game.teams.chunks(cols).enumerate() {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for (j, team) in row.1.iter().enumerate() {
+                        let i = row.0 * cols + j;
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(w, 0.0),
+                            egui::Layout::top_down(egui::Align::Min),
+                            |ui| {
+                                card(theme::CARD, gap).show(ui, |ui| {
+                                    ui.set_width(w - 2.0 * gap);
+                                    ui.horizontal(|ui| {
+                                        ui::swatch(
+                                            ui,
+                                            theme::team_colour(team.colour),
+                                            s.body * 0.8,
+                                        );
+                                        ui.label(muted(format!("{}", i + 1), s.small()));
+                                    });
+                                    wrap(ui, rich(&team.name, s.body).strong());
+                                    extra(ui, i);
+                                });
+                            },
+                        );
+                    }
+                });
+                ui.add_space(gap);
+            }
+        });
+}
+
+fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    header(ui, view, s, view.t(T::Values));
+    let Some(deck) = &view.game.deck else { return };
+    wrap(ui, muted(view.t(T::ValuesIntro), s.small()));
+    ui.add_space(s.gap());
+    egui::ScrollArea::vertical()
+        .id_salt("values")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if view.game.shared_values {
+                let chosen = view.game.values.first().cloned().unwrap_or_default();
+                let cols = 2;
+                let gap = s.gap();
+                let w = (ui.available_width() - gap) / cols as f32;
+                for row in deck.values.chunks(cols) {
+                    ui.horizontal_top(|ui| {
+                        ui.spacing_mut().item_spacing.x = gap;
+                        for v in row {
+                            let weight = chosen.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(w, 0.0),
+                                egui::Layout::top_down(egui::Align::Min),
+                                |ui| {
+                                    let fill = if weight.is_some() {
+                                        theme::CARD
+                                    } else {
+                                        theme::BG
+                                    };
+                                    card(fill, gap)
+                                        .stroke(egui::Stroke::new(
+                                            2.0,
+                                            if weight.is_some() {
+                                                theme::ACCENT
+                                            } else {
+                                                theme::CARD
+                                            },
+                                        ))
+                                        .show(ui, |ui| {
+                                            ui.set_width(w - 2.0 * gap - 4.0);
+                                            let colour = if weight.is_some() {
+                                                theme::TEXT
+                                            } else {
+                                                theme::MUTED
+                                            };
+                                            ui.horizontal_wrapped(|ui| {
+                                                ui.label(
+                                                    egui::RichText::new(&v.name)
+                                                        .size(s.body)
+                                                        .strong()
+                                                        .color(colour),
+                                                );
+                                                if let Some(w) = weight {
+                                                    ui.label(
+                                                        egui::RichText::new(format!("\u{00d7}{w}"))
+                                                            .size(s.body)
+                                                            .color(theme::ACCENT),
+                                                    );
+                                                }
+                                            });
+                                            if !v.meaning.is_empty() {
+                                                wrap(ui, muted(&v.meaning, s.small()));
+                                            }
+                                        });
+                                },
+                            );
+                        }
+                    });
+                    ui.add_space(gap);
+                }
+            } else {
+                for (i, team) in view.game.teams.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui::swatch(ui, theme::team_colour(team.colour), s.body * 0.7);
+                        ui.label(rich(&team.name, s.body).strong());
+                    });
+                    let set = view.game.values_of_team(i);
+                    if set.is_empty() {
+                        ui.label(muted("—", s.small()));
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        for (id, w) in set {
+                            let name = deck.value(id).map_or(id.as_str(), |v| v.name.as_str());
+                            card(theme::CARD, s.gap() * 0.6).show(ui, |ui| {
+                                ui.label(rich(format!("{name} \u{00d7}{w}"), s.small()));
+                            });
+                        }
+                    });
+                    ui.add_space(s.gap());
+                }
+            }
+        });
+}
+
+fn round_header(ui: &mut egui::Ui, view: &View, s: Sizes, phase: Phase) {
+    let f = view.live.fold();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(muted(
+            format!(
+                "{} {} {} {}",
+                view.t(T::Round),
+                f.round + 1,
+                view.t(T::Of),
+                view.live.rounds()
+            ),
+            s.small(),
+        ));
+        for p in Phase::ALL {
+            let colour = if p == phase {
+                theme::ACCENT
+            } else {
+                theme::MUTED
+            };
+            let text = egui::RichText::new(view.t(p.label()))
+                .size(s.small())
+                .color(colour);
+            ui.label(if p == phase {
+                text.strong().underline()
+            } else {
+                text
+            });
+        }
+        if let Some(sc) = session_link::current_scenario(&view.live, &view.game) {
+            ui.label(muted(
+                format!("· {}", sc.layer.name(view.lang.deck_language())),
+                s.small(),
+            ));
+        }
+    });
+    ui.add_space(s.gap() * 0.5);
+}
+
+fn round(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    let phase = view.phase().unwrap_or_default();
+    round_header(ui, view, s, phase);
+    let Some(sc) = session_link::current_scenario(&view.live, &view.game) else {
+        wrap(ui, muted(view.t(T::Waiting), s.body));
+        return;
+    };
+    match phase {
+        Phase::Scenario => {
+            ui.label(
+                egui::RichText::new(&sc.title)
+                    .size(s.title())
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+            if !sc.setting.is_empty() {
+                wrap(ui, muted(&sc.setting, s.small()).italics());
+            }
+            ui.add_space(s.gap());
+            // Side by side on a wide screen, so the behaviours stay in sight next to a long situation.
+            if ui.available_width() > ui.available_height() * 1.3 {
+                ui.columns(2, |cols| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("situation")
+                        .auto_shrink([false, false])
+                        .show(&mut cols[0], |ui| {
+                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                                wrap(ui, rich(&sc.situation, s.body))
+                            });
+                        });
+                    egui::ScrollArea::vertical()
+                        .id_salt("behaviours")
+                        .auto_shrink([false, false])
+                        .show(&mut cols[1], |ui| {
+                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                                behaviours(ui, view, sc, s * 0.85)
+                            });
+                        });
+                });
+            } else {
+                egui::ScrollArea::vertical()
+                    .id_salt("situation")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        wrap(ui, rich(&sc.situation, s.body));
+                        ui.add_space(s.gap() * 1.5);
+                        behaviours(ui, view, sc, s);
+                    });
+            }
+        }
+        Phase::Discuss => {
+            ui.label(
+                egui::RichText::new(&sc.title)
+                    .size(s.title())
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+            ui.vertical_centered(|ui| {
+                let colour = if view.timer.is_up() {
+                    theme::BAD
+                } else if view.timer.running {
+                    theme::TEXT
+                } else {
+                    theme::MUTED
+                };
+                ui.label(
+                    egui::RichText::new(view.timer.label())
+                        .size(s.huge() * 1.4)
+                        .strong()
+                        .color(colour),
+                );
+                let (rect, _) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width() * 0.7, s.body * 0.3),
+                    egui::Sense::hover(),
+                );
+                ui.painter().rect_filled(rect, 4.0, theme::CARD);
+                let mut done = rect;
+                done.set_width(rect.width() * view.timer.fraction_left());
+                ui.painter().rect_filled(done, 4.0, theme::ACCENT);
+                ui.add_space(s.gap());
+                let note = if view.timer.is_up() {
+                    view.t(T::TimeUp)
+                } else if !view.timer.running {
+                    view.t(T::Paused)
+                } else {
+                    view.t(T::Discuss)
+                };
+                ui.label(muted(note, s.body));
+            });
+            ui.add_space(s.gap());
+            egui::ScrollArea::vertical()
+                .id_salt("discuss")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    behaviours(ui, view, sc, s * 0.8);
+                });
+        }
+        Phase::Choose => {
+            ui.label(
+                egui::RichText::new(&sc.title)
+                    .size(s.title())
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+            ui.add_space(s.gap());
+            let f = view.live.fold();
+            team_grid(ui, view, s, |ui, i| {
+                let chosen = f.choices.get(i).copied().flatten().is_some();
+                if chosen {
+                    ui.label(
+                        egui::RichText::new(format!("✔ {}", view.t(T::Chosen)))
+                            .size(s.body)
+                            .color(theme::GOOD),
+                    );
+                } else {
+                    ui.label(muted(view.t(T::NotYet), s.small()));
+                }
+            });
+            if session_link::all_chosen(&view.live) {
+                ui.add_space(s.gap());
+                ui.vertical_centered(|ui| {
+                    ui.label(rich(view.t(T::AllChosen), s.body).color(theme::ACCENT))
+                });
+            }
+        }
+        Phase::Reveal => reveal(ui, view, sc, s),
+        Phase::Debrief => {
+            ui.label(
+                egui::RichText::new(&sc.title)
+                    .size(s.title())
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+            ui.add_space(s.gap());
+            ui.label(muted(view.t(T::Questions), s.small()));
+            egui::ScrollArea::vertical()
+                .id_salt("debrief")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for q in &sc.debrief {
+                        ui.add_space(s.gap());
+                        card(theme::CARD, s.gap()).show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            wrap(ui, rich(q, s.body));
+                        });
+                    }
+                });
+        }
+    }
+}
+
+impl std::ops::Mul<f32> for Sizes {
+    type Output = Sizes;
+    fn mul(self, k: f32) -> Sizes {
+        Sizes {
+            body: self.body * k,
+        }
+    }
+}
+
+fn behaviours(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
+    ui.label(muted(view.t(T::Behaviours), s.small()));
+    for b in &sc.behaviours {
+        ui.add_space(s.gap() * 0.4);
+        card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_top(|ui| {
+                ui.label(
+                    egui::RichText::new(b.key.to_string())
+                        .size(s.body)
+                        .strong()
+                        .color(theme::ACCENT),
+                );
+                ui.add_space(s.gap() * 0.5);
+                wrap(ui, rich(&b.text, s.body));
+            });
+        });
+    }
+}
+
+fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
+    ui.label(
+        egui::RichText::new(&sc.title)
+            .size(s.title())
+            .strong()
+            .color(theme::ACCENT),
+    );
+    ui.add_space(s.gap() * 0.5);
+    let f = view.live.fold();
+    let deck = view.game.deck.as_ref();
+    let ctx = ui.ctx().clone();
+    // One card per behaviour that was chosen, with the teams that chose it and what it did to
+    // each team's own values (the scores come from the session core).
+    egui::ScrollArea::vertical()
+        .id_salt("reveal")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for b in &sc.behaviours {
+                let teams: Vec<usize> = (0..view.game.teams.len())
+                    .filter(|&i| f.choices.get(i).copied().flatten() == Some(b.key))
+                    .collect();
+                if teams.is_empty() {
+                    continue;
+                }
+                card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_top(|ui| {
+                        ui.label(
+                            egui::RichText::new(b.key.to_string())
+                                .size(s.body)
+                                .strong()
+                                .color(theme::ACCENT),
+                        );
+                        wrap(ui, rich(&b.text, s.body * 0.9));
+                    });
+                    if !b.consequence.is_empty() {
+                        wrap(ui, muted(&b.consequence, s.small()).italics());
+                    }
+                    for &i in &teams {
+                        let team = &view.game.teams[i];
+                        let result = session_link::team_round(&view.live, i);
+                        ui.horizontal_wrapped(|ui| {
+                            ui::swatch(ui, theme::team_colour(team.colour), s.small() * 0.8);
+                            ui.label(rich(&team.name, s.small()).strong());
+                            if let Some(score) = result.score {
+                                // Count up to the score: an egui animation asks for frames only while it runs.
+                                let id = egui::Id::new(("score", i, f.round));
+                                let shown = ctx.animate_value_with_time(id, score as f32, 0.8);
+                                ui.label(
+                                    egui::RichText::new(signed(shown.round() as i64))
+                                        .size(s.body)
+                                        .strong()
+                                        .color(signed_colour(score)),
+                                );
+                            }
+                            for (id, d) in &result.per_value {
+                                let name = deck
+                                    .and_then(|d| d.value(id))
+                                    .map_or(id.as_str(), |v| v.name.as_str());
+                                let mut rt = egui::RichText::new(format!("{name} {}", signed(*d)))
+                                    .size(s.small() * 0.85)
+                                    .color(signed_colour(*d));
+                                if result.barbarian.contains(id) {
+                                    rt = rt.strong().underline();
+                                }
+                                ui.label(rt);
+                            }
+                            if !result.barbarian.is_empty() {
+                                ui.label(
+                                    egui::RichText::new(view.t(T::BarbarianMove))
+                                        .size(s.small())
+                                        .strong()
+                                        .color(theme::BAD),
+                                );
+                            }
+                        });
+                    }
+                });
+                ui.add_space(s.gap() * 0.4);
+            }
+        });
+}
+
+fn scoreboard(ui: &mut egui::Ui, view: &View, s: Sizes, final_: bool) {
+    header(
+        ui,
+        view,
+        s,
+        view.t(if final_ { T::Final } else { T::Scoreboard }),
+    );
+    let totals = session_link::totals(&view.live);
+    let ranks = session_link::ranks(&view.live);
+    let mut order: Vec<usize> = (0..view.game.teams.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(totals.get(i).copied().flatten().unwrap_or(i64::MIN)));
+    egui::ScrollArea::vertical()
+        .id_salt("scores")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (rank, &i) in order.iter().enumerate() {
+                let team = &view.game.teams[i];
+                card(theme::CARD, s.gap()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(muted(
+                            format!("{}.", ranks.get(i).copied().unwrap_or(rank + 1)),
+                            s.body,
+                        ));
+                        ui::swatch(ui, theme::team_colour(team.colour), s.body * 0.7);
+                        ui.label(rich(&team.name, s.body).strong());
+                        let total = totals.get(i).copied().flatten();
+                        ui.label(match total {
+                            Some(t) => egui::RichText::new(format!("{t} {}", view.t(T::Points)))
+                                .size(s.body)
+                                .strong()
+                                .color(theme::ACCENT),
+                            None => muted(view.t(T::NoScoreYet), s.small()),
+                        });
+                    });
+                    if final_ {
+                        final_details(ui, view, s, i);
+                    }
+                });
+                ui.add_space(s.gap() * 0.6);
+            }
+        });
+}
+
+/// Final screen, per team: value profile as bars, barbarian moments, the chosen behaviours.
+fn final_details(ui: &mut egui::Ui, view: &View, s: Sizes, team: usize) {
+    let k = s.small() * 0.85;
+    let profile = session_link::value_profile(&view.live, team);
+    let max = profile
+        .iter()
+        .map(|(_, p)| p.abs())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f32;
+    let top_down = egui::Layout::top_down(egui::Align::Min);
+    ui.columns(2, |cols| {
+        let (left, right) = cols.split_at_mut(1);
+        left[0].with_layout(top_down, |ui| {
+            ui.label(muted(view.t(T::ValueProfile), k));
+            for (name, points) in &profile {
+                ui.horizontal(|ui| {
+                    let label_w = ui.available_width() * 0.45;
+                    ui.add_sized([label_w, k], egui::Label::new(rich(name, k)).truncate());
+                    let full = (ui.available_width() - k * 3.0).max(10.0);
+                    let w = (full * (*points as f32).abs() / max).max(2.0);
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(w, k * 0.6), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 3.0, signed_colour(*points));
+                    ui.label(
+                        egui::RichText::new(signed(*points))
+                            .size(k)
+                            .color(signed_colour(*points)),
+                    );
+                });
+            }
+            let moves = session_link::barbarian_moves(&view.live, team);
+            ui.label(muted(view.t(T::BarbarianMoments), k));
+            if moves.is_empty() {
+                ui.label(muted(view.t(T::NoBarbarianMoments), k));
+            }
+            for (n, value) in moves {
+                wrap(
+                    ui,
+                    egui::RichText::new(format!("{} {n}: {value}", view.t(T::Round)))
+                        .size(k)
+                        .color(theme::BAD),
+                );
+            }
+        });
+        right[0].with_layout(top_down, |ui| {
+            ui.label(muted(view.t(T::OurWays), k));
+            for (_, text) in session_link::chosen_behaviours(&view.live, team) {
+                ui.horizontal_top(|ui| {
+                    ui.label(egui::RichText::new("\u{2022}").size(k).color(theme::ACCENT));
+                    wrap(ui, rich(text, k));
+                });
+            }
+        });
+    });
+}
+
+pub struct ProjectorPlugin;
+
+impl Plugin for ProjectorPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_systems(EguiPrimaryContextPass, projector_system);
+    }
+}

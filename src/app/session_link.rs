@@ -1,0 +1,320 @@
+//! The link between the game and the session core (`crate::session`): the live [`Session`] as a
+//! resource, the events the game sends it, and read helpers the screens draw from. Every score
+//! shown comes from the core; the game computes none.
+
+use bevy::prelude::*;
+use std::path::Path;
+
+use super::game::{Game, PALETTE};
+use super::screens::{Phase, Screen};
+use crate::deck::{Key, Scenario};
+use crate::session::{self, Event, Session, Settings, TeamSpec, ValuesMode};
+
+/// The live session, once the rounds have started.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Live {
+    pub session: Option<Session>,
+}
+
+/// What the screens need of the current round, read from the core's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// 0-based number of the current round as shown (skipped rounds not counted).
+    pub round: usize,
+    pub choices: Vec<Option<Key>>,
+    pub revealed: bool,
+    pub finished: bool,
+}
+
+impl Live {
+    pub fn fold(&self) -> Folded {
+        let Some(s) = &self.session else {
+            return Folded::default();
+        };
+        let st = s.state();
+        match s.current_round() {
+            Some((index, round)) => Folded {
+                round: s.number_of(index).saturating_sub(1),
+                choices: round.choices.clone(),
+                revealed: round.status == session::RoundStatus::Revealed,
+                finished: st.finished,
+            },
+            None => Folded {
+                choices: vec![None; s.team_count()],
+                finished: st.finished,
+                ..Default::default()
+            },
+        }
+    }
+
+    /// Rounds to be played in all.
+    pub fn rounds(&self) -> usize {
+        self.session
+            .as_ref()
+            .map_or(0, |s| s.settings().rounds as usize)
+    }
+
+    fn apply(&mut self, ev: Event) -> Result<(), String> {
+        let s = self.session.as_mut().ok_or("er loopt geen sessie")?;
+        s.apply(ev).map_err(|e| e.to_string())
+        // TODO(journal): append + fsync each event once crate::store offers its recorder.
+    }
+}
+
+fn hex(c: [u8; 3]) -> String {
+    format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
+}
+
+fn deck_hash(path: &Path) -> String {
+    use sha2::{Digest, Sha256};
+    let bytes = std::fs::read(path).unwrap_or_default();
+    Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Build the session from the set-up and the agreed values, and begin the first round.
+pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
+    let deck = game.deck.clone().ok_or("geen deck gekozen")?;
+    let path = game.deck_path.clone().unwrap_or_default();
+    let mut settings = Settings::for_deck(&path, &deck, deck_hash(&path));
+    settings.teams = game
+        .teams
+        .iter()
+        .map(|t| TeamSpec::new(t.name.trim(), hex(PALETTE[t.colour % PALETTE.len()])))
+        .collect();
+    settings.rounds = game.rounds as u32;
+    settings.discussion_secs = game.discuss_secs;
+    settings.seed = game.seed;
+    settings.values_mode = if game.shared_values {
+        ValuesMode::Shared
+    } else {
+        ValuesMode::PerTeam
+    };
+    let mut s = Session::new(settings, deck).map_err(|e| e.to_string())?;
+    for (i, set) in game.values.iter().enumerate() {
+        let team = if game.shared_values { None } else { Some(i) };
+        s.apply(Event::ValuesAgreed {
+            team,
+            values: set.clone(),
+        })
+        .map_err(|e| e.to_string())?;
+    }
+    let first = s
+        .next_round_event()
+        .ok_or("het deck heeft geen scenario meer")?;
+    s.apply(first).map_err(|e| e.to_string())?;
+    live.session = Some(s);
+    Ok(())
+}
+
+pub fn resume(
+    path: &Path,
+    _game: &mut Game,
+    _live: &mut Live,
+) -> Result<(Screen, Option<Phase>), String> {
+    Err(format!(
+        "{}: hervatten kan pas als het sessiejournaal er is",
+        path.display()
+    ))
+}
+
+pub fn choose(live: &mut Live, team: usize, key: Key) -> Result<(), String> {
+    live.apply(Event::chose(team, key))
+}
+
+pub fn all_chosen(live: &Live) -> bool {
+    let f = live.fold();
+    !f.choices.is_empty() && f.choices.iter().all(Option::is_some)
+}
+
+pub fn reveal(live: &mut Live) -> Result<(), String> {
+    live.apply(Event::Revealed)
+}
+
+pub fn rounds_left(live: &Live) -> usize {
+    live.session.as_ref().map_or(0, Session::rounds_left)
+}
+
+pub fn next_round(live: &mut Live) -> Result<(), String> {
+    let ev = live
+        .session
+        .as_ref()
+        .and_then(Session::next_round_event)
+        .ok_or("er kan geen nieuwe ronde beginnen")?;
+    live.apply(ev)
+}
+
+pub fn finish(live: &mut Live) -> Result<(), String> {
+    live.apply(Event::SessionFinished)
+}
+
+/// Undo the last event; returns the screen and phase that fit the state afterwards, if they change.
+/// The agreed values are not undone from a round (they belong to the set-up).
+pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> {
+    let Some(s) = &live.session else {
+        return Ok(None);
+    };
+    match s.undoable() {
+        None | Some(Event::ValuesAgreed { .. }) => return Ok(None),
+        Some(Event::RoundStarted { .. }) if s.state().rounds.len() <= 1 => return Ok(None),
+        _ => {}
+    }
+    let before = s.phase();
+    live.apply(Event::Undone)?;
+    let after = live.session.as_ref().map(Session::phase);
+    use session::Phase as P;
+    Ok(match (before, after) {
+        (P::Revealed { .. }, Some(P::RoundOpen { .. })) => {
+            Some((Screen::Round, Some(Phase::Choose)))
+        }
+        (P::RoundOpen { .. } | P::Finished, Some(P::Revealed { .. })) => {
+            Some((Screen::Round, Some(Phase::Debrief)))
+        }
+        _ => None,
+    })
+}
+
+/// One line per event, for the facilitator's log (the core's own descriptions).
+pub fn log_lines(live: &Live, _game: &Game) -> Vec<String> {
+    live.session
+        .as_ref()
+        .map(|s| s.events().iter().map(|e| s.describe(e)).collect())
+        .unwrap_or_default()
+}
+
+/// The scenario of the current round.
+pub fn current_scenario<'a>(live: &'a Live, _game: &'a Game) -> Option<&'a Scenario> {
+    live.session.as_ref()?.current_scenario()
+}
+
+/// The scenario the draw gives next, for the facilitator.
+pub fn next_scenario<'a>(live: &'a Live, _game: &'a Game) -> Option<&'a Scenario> {
+    let s = live.session.as_ref()?;
+    if s.rounds_left() == 0 {
+        return None;
+    }
+    let next = s.next_scenario()?;
+    (Some(next.id.as_str()) != s.current_scenario().map(|c| c.id.as_str())).then_some(next)
+}
+
+/// A team's result in the current round, as the session core reports it.
+#[derive(Debug, Clone, Default)]
+pub struct TeamRound {
+    pub score: Option<i64>,
+    pub best: Option<i64>,
+    pub total: Option<i64>,
+    /// Per agreed value: (value id, points).
+    pub per_value: Vec<(String, i64)>,
+    pub barbarian: Vec<String>,
+}
+
+/// Scores for a team in the current round, once revealed.
+pub fn team_round(live: &Live, team: usize) -> TeamRound {
+    let Some(s) = &live.session else {
+        return TeamRound::default();
+    };
+    let Some((index, round)) = s.current_round() else {
+        return TeamRound::default();
+    };
+    if round.status != session::RoundStatus::Revealed {
+        return TeamRound::default();
+    }
+    match s.team_result(index, team) {
+        Some(r) => TeamRound {
+            score: Some(r.score),
+            best: Some(r.best),
+            total: Some(r.total),
+            per_value: r
+                .per_value
+                .iter()
+                .map(|v| (v.value.clone(), v.points))
+                .collect(),
+            barbarian: r.barbarian.clone(),
+        },
+        None => TeamRound::default(),
+    }
+}
+
+/// Total per team, from the session core.
+pub fn totals(live: &Live) -> Vec<Option<i64>> {
+    live.session
+        .as_ref()
+        .map(|s| s.totals().into_iter().map(Some).collect())
+        .unwrap_or_default()
+}
+
+/// Each team's place in the ranking (1-based, ties share a place), from the core.
+pub fn ranks(live: &Live) -> Vec<usize> {
+    let Some(s) = &live.session else {
+        return Vec::new();
+    };
+    let mut out = vec![0; s.team_count()];
+    for r in s.ranking() {
+        if let Some(slot) = out.get_mut(r.team) {
+            *slot = r.rank;
+        }
+    }
+    out
+}
+
+/// The behaviours a team chose in the revealed rounds: (scenario title, behaviour text).
+pub fn chosen_behaviours(live: &Live, team: usize) -> Vec<(String, String)> {
+    let Some(s) = &live.session else {
+        return Vec::new();
+    };
+    s.results()
+        .iter()
+        .filter_map(|r| {
+            let t = r.teams.get(team)?;
+            let sc = s.deck().scenario(&r.scenario)?;
+            Some((sc.title.clone(), sc.behaviour(t.key)?.text.clone()))
+        })
+        .collect()
+}
+
+/// A team's barbarian moves: (round number, value name).
+pub fn barbarian_moves(live: &Live, team: usize) -> Vec<(usize, String)> {
+    let Some(s) = &live.session else {
+        return Vec::new();
+    };
+    s.barbarian_moves(team)
+        .into_iter()
+        .map(|m| {
+            (
+                m.number,
+                s.deck()
+                    .value(&m.value)
+                    .map_or(m.value.clone(), |v| v.name.clone()),
+            )
+        })
+        .collect()
+}
+
+/// A team's points per deck value it agreed on: (value name, points).
+pub fn value_profile(live: &Live, team: usize) -> Vec<(String, i64)> {
+    let Some(s) = &live.session else {
+        return Vec::new();
+    };
+    s.value_totals(team)
+        .into_iter()
+        .filter(|v| v.weight.is_some())
+        .map(|v| {
+            (
+                s.deck()
+                    .value(&v.value)
+                    .map_or(v.value.clone(), |d| d.name.clone()),
+                v.points,
+            )
+        })
+        .collect()
+}
+
+pub struct SessionLinkPlugin;
+
+impl Plugin for SessionLinkPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<Live>();
+    }
+}

@@ -1,0 +1,166 @@
+//! Shared pieces of the egui views: what they read, how they send actions, and small widgets.
+
+use bevy::ecs::system::SystemParam;
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use bevy_egui::egui;
+
+use super::decks::DeckList;
+use super::game::{Action, Game};
+use super::i18n::{Lang, T, tr};
+use super::journal::SessionList;
+use super::screens::{Phase, Screen};
+use super::session_link::Live;
+use super::theme;
+use super::timer::DiscussTimer;
+
+/// Everything a view reads.
+#[derive(SystemParam)]
+pub struct View<'w> {
+    pub game: Res<'w, Game>,
+    pub lang: Res<'w, Lang>,
+    pub live: Res<'w, Live>,
+    pub timer: Res<'w, DiscussTimer>,
+    pub screen: Res<'w, State<Screen>>,
+    pub phase: Option<Res<'w, State<Phase>>>,
+    pub decks: Res<'w, DeckList>,
+    pub sessions: Res<'w, SessionList>,
+}
+
+impl View<'_> {
+    pub fn t(&self, key: T) -> &'static str {
+        tr(*self.lang, key)
+    }
+    pub fn screen(&self) -> Screen {
+        *self.screen.get()
+    }
+    pub fn phase(&self) -> Option<Phase> {
+        self.phase.as_ref().map(|p| *p.get())
+    }
+}
+
+/// Where a view sends what was clicked; written out at the end of the system.
+#[derive(SystemParam)]
+pub struct Out<'w> {
+    pub actions: MessageWriter<'w, Action>,
+    pub redraw: MessageWriter<'w, RequestRedraw>,
+}
+
+impl Out<'_> {
+    pub fn send_all(&mut self, actions: Vec<Action>) {
+        if actions.is_empty() {
+            return;
+        }
+        for a in actions {
+            self.actions.write(a);
+        }
+        // The action is applied in the next update; make sure there is one.
+        self.redraw.write(RequestRedraw);
+    }
+}
+
+/// A root `Ui` covering the whole context.
+pub fn root_ui(ctx: &egui::Context, id: &'static str) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        id.into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.content_rect()),
+    )
+}
+
+pub fn rich(text: impl Into<String>, size: f32) -> egui::RichText {
+    egui::RichText::new(text).size(size).color(theme::TEXT)
+}
+
+pub fn muted(text: impl Into<String>, size: f32) -> egui::RichText {
+    egui::RichText::new(text).size(size).color(theme::MUTED)
+}
+
+/// A wrapping label (never overflows its column).
+pub fn wrap(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
+    ui.add(egui::Label::new(text).wrap())
+}
+
+/// A card: a rounded panel with some padding.
+pub fn card(fill: egui::Color32, pad: f32) -> egui::Frame {
+    egui::Frame::new()
+        .fill(fill)
+        .corner_radius(egui::CornerRadius::same((pad * 0.6).clamp(2.0, 40.0) as u8))
+        .inner_margin(egui::Margin::same(pad.clamp(2.0, 100.0) as i8))
+}
+
+/// A coloured square for a team.
+pub fn swatch(ui: &mut egui::Ui, colour: egui::Color32, size: f32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    ui.painter().rect_filled(rect, size * 0.2, colour);
+}
+
+/// A signed number: "+3", "−2", "0".
+pub fn signed(n: i64) -> String {
+    match n {
+        n if n > 0 => format!("+{n}"),
+        n if n < 0 => format!("\u{2212}{}", n.unsigned_abs()),
+        _ => "0".to_string(),
+    }
+}
+
+pub fn signed_colour(n: i64) -> egui::Color32 {
+    match n {
+        n if n > 0 => theme::GOOD,
+        n if n < 0 => theme::BAD,
+        _ => theme::MUTED,
+    }
+}
+
+/// The help overlay listing every shortcut.
+pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
+    if !view.game.help_open {
+        return;
+    }
+    egui::Window::new(view.t(T::Help))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .frame(card(theme::PANEL, 24.0).stroke(egui::Stroke::new(2.0, theme::ACCENT)))
+        .show(ctx, |ui| {
+            egui::Grid::new("help-grid")
+                .num_columns(2)
+                .spacing([24.0, 10.0])
+                .show(ui, |ui| {
+                    for (keys, what) in super::input::SHORTCUTS {
+                        ui.label(
+                            egui::RichText::new(keys)
+                                .strong()
+                                .size(22.0)
+                                .color(theme::ACCENT),
+                        );
+                        ui.label(egui::RichText::new(view.t(what)).size(22.0));
+                        ui.end_row();
+                    }
+                });
+            ui.add_space(12.0);
+            if ui
+                .button(format!("{} (F1 / Esc)", view.t(T::Close)))
+                .clicked()
+            {
+                out.push(Action::ToggleHelp);
+            }
+        });
+}
+
+/// A one-line error banner at the top of a view.
+pub fn banner(ui: &mut egui::Ui, view: &View, size: f32) {
+    let msg = view
+        .game
+        .banner
+        .clone()
+        .or_else(|| view.game.deck_error.clone());
+    if let Some(msg) = msg {
+        card(egui::Color32::from_rgb(90, 30, 10), size * 0.4).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            wrap(ui, rich(format!("⚠ {msg}"), size));
+        });
+    }
+}

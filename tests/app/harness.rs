@@ -1,0 +1,122 @@
+//! A headless app and helpers to press keys and read the state.
+
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key as LogicalKey, KeyboardInput};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use std::path::PathBuf;
+
+use cultuurbarbarenspel::app::game::{Action, Game};
+use cultuurbarbarenspel::app::screens::{Phase, Screen};
+use cultuurbarbarenspel::app::session_link::Live;
+use cultuurbarbarenspel::app::{LogicPlugins, init_game};
+
+pub fn demo_deck() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app-demo.ron")
+}
+
+pub struct Harness {
+    pub app: App,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    pub fn new() -> Harness {
+        Harness::with_deck(demo_deck())
+    }
+
+    pub fn with_deck(deck: PathBuf) -> Harness {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = App::new();
+        app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
+            .add_plugins(LogicPlugins);
+        init_game(&mut app, Some(deck), Some(dir.path().to_path_buf()));
+        app.update();
+        Harness { app, _dir: dir }
+    }
+
+    fn key_event(&mut self, code: KeyCode, state: ButtonState) {
+        let logical = match code {
+            KeyCode::Space => LogicalKey::Space,
+            _ => LogicalKey::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+        };
+        self.app.world_mut().write_message(KeyboardInput {
+            key_code: code,
+            logical_key: logical,
+            state,
+            text: None,
+            repeat: false,
+            window: Entity::PLACEHOLDER,
+        });
+    }
+
+    /// Press and release a key, letting the app run after each (the state change lands a frame
+    /// after the action).
+    pub fn press(&mut self, code: KeyCode) {
+        self.key_event(code, ButtonState::Pressed);
+        self.app.update();
+        self.key_event(code, ButtonState::Released);
+        self.app.update();
+    }
+
+    /// Ctrl plus a key.
+    pub fn ctrl(&mut self, code: KeyCode) {
+        self.key_event(KeyCode::ControlLeft, ButtonState::Pressed);
+        self.app.update();
+        self.press(code);
+        self.key_event(KeyCode::ControlLeft, ButtonState::Released);
+        self.app.update();
+    }
+
+    /// What a mouse click in the views sends.
+    pub fn click(&mut self, action: Action) {
+        self.app.world_mut().write_message(action);
+        self.app.update();
+        self.app.update();
+    }
+
+    pub fn screen(&self) -> Screen {
+        *self.app.world().resource::<State<Screen>>().get()
+    }
+
+    pub fn phase(&self) -> Option<Phase> {
+        self.app
+            .world()
+            .get_resource::<State<Phase>>()
+            .map(|p| *p.get())
+    }
+
+    pub fn game(&self) -> &Game {
+        self.app.world().resource::<Game>()
+    }
+
+    pub fn live(&self) -> &Live {
+        self.app.world().resource::<Live>()
+    }
+
+    /// From the title to the first scenario: set-up as given, the first two values agreed.
+    pub fn play_to_first_round(&mut self) {
+        self.press(KeyCode::Space);
+        assert_eq!(self.screen(), Screen::Setup);
+        self.press(KeyCode::Space);
+        assert_eq!(self.screen(), Screen::Values);
+        self.click(Action::ToggleValue {
+            set: 0,
+            value: "klant".into(),
+        });
+        self.click(Action::ToggleValue {
+            set: 0,
+            value: "team".into(),
+        });
+        self.click(Action::SetWeight {
+            set: 0,
+            value: "team".into(),
+            weight: 3,
+        });
+        self.press(KeyCode::Space);
+        assert_eq!(self.screen(), Screen::Round);
+        assert_eq!(self.phase(), Some(Phase::Scenario));
+    }
+}
+
+pub const DIGITS: [KeyCode; 3] = [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3];

@@ -1,0 +1,66 @@
+//! Editing the deck file while the game runs: a good edit is picked up, a broken one shows its first
+//! diagnostic and the game keeps the last good deck.
+
+use std::time::Duration;
+
+use super::harness::{Harness, demo_deck};
+
+fn wait_and_update(h: &mut Harness) {
+    // The watcher looks at most once a second (real time).
+    std::thread::sleep(Duration::from_millis(1100));
+    h.app.update();
+}
+
+#[test]
+fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("deck.ron");
+    let good = std::fs::read_to_string(demo_deck()).expect("demo deck");
+    std::fs::write(&path, &good).expect("write");
+    let mut h = Harness::with_deck(path.clone());
+    wait_and_update(&mut h);
+    assert_eq!(
+        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        Some("Klantcontact (demo)")
+    );
+
+    std::fs::write(
+        &path,
+        good.replace("Klantcontact (demo)", "Klantcontact (nieuw)"),
+    )
+    .expect("write");
+    wait_and_update(&mut h);
+    assert_eq!(
+        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        Some("Klantcontact (nieuw)")
+    );
+
+    std::fs::write(
+        &path,
+        good.replace("title: \"Klantcontact (demo)\",", "title: \"kapot\""),
+    )
+    .expect("write");
+    wait_and_update(&mut h);
+    let banner = h.game().banner.clone().unwrap_or_default();
+    assert!(
+        banner.contains("deck.ron:"),
+        "banner names the file and place: {banner}"
+    );
+    assert_eq!(
+        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        Some("Klantcontact (nieuw)"),
+        "the last good deck stays"
+    );
+
+    std::fs::write(&path, &good).expect("write");
+    wait_and_update(&mut h);
+    assert_eq!(
+        h.game().banner,
+        None,
+        "the banner goes once the deck is fixed"
+    );
+    assert_eq!(
+        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        Some("Klantcontact (demo)")
+    );
+}

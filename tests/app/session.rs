@@ -1,0 +1,174 @@
+//! A whole session driven from the keyboard, screen by screen.
+
+use bevy::prelude::*;
+
+use super::harness::{DIGITS, Harness};
+use cultuurbarbarenspel::app::game::Action;
+use cultuurbarbarenspel::app::screens::{Phase, Screen};
+use cultuurbarbarenspel::deck::Key;
+
+#[test]
+fn starts_on_the_title_with_the_deck_loaded() {
+    let h = Harness::new();
+    assert_eq!(h.screen(), Screen::Title);
+    assert_eq!(h.phase(), None);
+    assert!(
+        h.game().deck.is_some(),
+        "deck error: {:?}",
+        h.game().deck_error
+    );
+}
+
+#[test]
+fn values_must_be_agreed_before_the_rounds() {
+    let mut h = Harness::new();
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Values);
+    h.press(KeyCode::Space);
+    assert_eq!(
+        h.screen(),
+        Screen::Values,
+        "no values agreed yet: the rounds must not start"
+    );
+    h.click(Action::ToggleValue {
+        set: 0,
+        value: "klant".into(),
+    });
+    h.click(Action::ToggleValue {
+        set: 0,
+        value: "no-such-value".into(),
+    });
+    assert_eq!(h.game().values[0], vec![("klant".to_string(), 2)]);
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Round);
+}
+
+#[test]
+fn whole_session_by_keyboard() {
+    let mut h = Harness::new();
+    let rounds = h.game().rounds;
+    assert_eq!(h.game().teams.len(), 3);
+    h.play_to_first_round();
+    for round in 0..rounds {
+        assert_eq!(h.phase(), Some(Phase::Scenario), "round {round}");
+        h.press(KeyCode::Space);
+        assert_eq!(h.phase(), Some(Phase::Discuss));
+        h.press(KeyCode::Space);
+        assert_eq!(h.phase(), Some(Phase::Choose));
+        // Space does not reveal before every team has chosen.
+        h.press(KeyCode::Space);
+        assert_eq!(h.phase(), Some(Phase::Choose));
+        for (team, digit) in DIGITS.iter().enumerate() {
+            h.press(*digit);
+            assert_eq!(h.game().selected_team, Some(team));
+            h.press(KeyCode::KeyA);
+        }
+        assert_eq!(h.live().fold().choices, vec![Some(Key::A); 3]);
+        h.press(KeyCode::Space);
+        assert_eq!(h.phase(), Some(Phase::Reveal));
+        h.press(KeyCode::Space);
+        assert_eq!(h.phase(), Some(Phase::Debrief));
+        h.press(KeyCode::Space);
+        if round + 1 < rounds {
+            assert_eq!(h.screen(), Screen::Scoreboard);
+            h.press(KeyCode::Space);
+            assert_eq!(h.screen(), Screen::Round);
+            assert_eq!(h.live().fold().round, round + 1);
+        }
+    }
+    assert_eq!(h.screen(), Screen::Final);
+    assert!(h.live().fold().finished);
+    // Space on the final screen does nothing.
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Final);
+}
+
+#[test]
+fn undo_takes_back_a_choice_and_a_reveal() {
+    let mut h = Harness::new();
+    h.play_to_first_round();
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Choose));
+    h.press(KeyCode::Digit2);
+    h.press(KeyCode::KeyB);
+    assert_eq!(h.live().fold().choices[1], Some(Key::B));
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(h.live().fold().choices[1], None);
+    for (t, d) in DIGITS.iter().enumerate() {
+        h.press(*d);
+        h.press(if t == 0 { KeyCode::KeyC } else { KeyCode::KeyB });
+    }
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Reveal));
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(
+        h.phase(),
+        Some(Phase::Choose),
+        "undoing the reveal goes back to choosing"
+    );
+    assert!(!h.live().fold().revealed);
+    assert_eq!(
+        h.live().fold().choices,
+        vec![Some(Key::C), Some(Key::B), Some(Key::B)]
+    );
+}
+
+#[test]
+fn a_letter_without_a_team_or_outside_choose_does_nothing() {
+    let mut h = Harness::new();
+    h.play_to_first_round();
+    h.press(KeyCode::KeyA);
+    h.press(KeyCode::Digit1);
+    h.press(KeyCode::KeyA); // Scenario phase: not yet
+    assert_eq!(h.live().fold().choices, vec![None; 3]);
+}
+
+#[test]
+fn setup_keeps_between_two_and_twelve_teams() {
+    let mut h = Harness::new();
+    h.press(KeyCode::Space);
+    for _ in 0..20 {
+        h.click(Action::AddTeam);
+    }
+    assert_eq!(h.game().teams.len(), 12);
+    for _ in 0..20 {
+        h.click(Action::RemoveTeam(0));
+    }
+    assert_eq!(h.game().teams.len(), 2);
+    let long = "x".repeat(500);
+    h.click(Action::RenameTeam(0, long));
+    assert_eq!(
+        h.game().teams[0].name.chars().count(),
+        cultuurbarbarenspel::session::MAX_TEAM_NAME
+    );
+}
+
+#[test]
+fn per_team_values_need_every_team() {
+    let mut h = Harness::new();
+    h.press(KeyCode::Space);
+    h.click(Action::SetSharedValues(false));
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Values);
+    assert_eq!(h.game().values.len(), 3);
+    h.click(Action::ToggleValue {
+        set: 0,
+        value: "klant".into(),
+    });
+    h.click(Action::ToggleValue {
+        set: 1,
+        value: "regels".into(),
+    });
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Values, "team 3 has no values yet");
+    h.click(Action::ToggleValue {
+        set: 2,
+        value: "team".into(),
+    });
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Round);
+    let s = h.live().session.as_ref().expect("session started");
+    assert_eq!(s.team_values(1), &[("regels".to_string(), 2)]);
+}
