@@ -66,7 +66,8 @@ enum Command {
         #[arg(long, default_value = "1920x1080")]
         size: String,
     },
-    /// Write report.md, scores.csv and session.json for a session journal.
+    /// Write report.md, scores.csv and session.json for a session journal (`--deck` when the
+    /// deck has moved since the session).
     Report {
         journal: PathBuf,
         #[arg(long)]
@@ -135,6 +136,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Report { journal, out }) => report_result(commands::report::run(
             &journal,
+            cli.play.deck.as_deref(),
             &out,
             &mut std::io::stdout(),
         )),

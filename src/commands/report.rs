@@ -2,6 +2,11 @@
 use std::io::Write;
 use std::path::Path;
 
-pub fn run(_journal: &Path, _out_dir: &Path, _out: &mut dyn Write) -> Result<(), String> {
+pub fn run(
+    _journal: &Path,
+    _deck: Option<&Path>,
+    _out_dir: &Path,
+    _out: &mut dyn Write,
+) -> Result<(), String> {
     Err("report is not built yet".into())
 }

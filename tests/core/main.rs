@@ -1,5 +1,8 @@
 //! Integration tests of the core (no Bevy used): decks, sessions, the journal and the commands.
 //! One test binary, one module per area.
 
+mod crash;
 mod decks;
+mod journal;
+mod report;
 mod sessions;

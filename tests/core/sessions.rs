@@ -1,1 +1,1 @@
-//! Sessions, journal and the `simulate`/`report` commands.
+//! Sessions: scoring worked out by hand, rules, undo, replay, the seeded draw, `simulate`.

@@ -1,0 +1,1 @@
+//! The `report` command: report.md, scores.csv and session.json.
