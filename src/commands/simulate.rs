@@ -1,6 +1,26 @@
-//! `simulate`: a whole session headless. (Owned by the session work.)
+//! `simulate`: plays a whole session headless, with seeded random choices or scripted ones, writes
+//! its journal and prints the journal's path and the final scoreboard. The same arguments give the
+//! same output and the same journal, byte for byte.
+//!
+//! A choices file (`--choices FILE`) is plain text, one line per round; `#` starts a comment:
+//!
+//! ```text
+//! waarden: klant_centraal=3 zorgvuldig=2   # optional: the group's values and weights
+//! A B C                                    # round 1: team 1 chose A, team 2 B, team 3 C
+//! B B A                                    # round 2
+//! ```
+//!
+//! Without a `waarden:` line (`values:` works too), the simulation agrees three of the deck's values
+//! (fewer when the deck has fewer) with seeded random weights.
+
+use rand::{RngCore, SeedableRng};
+use rand_chacha::ChaCha8Rng;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::deck::{Deck, Key, load_deck};
+use crate::session::{Event, Session, Settings, TeamSpec, ValuesMode};
+use crate::store::{self, Journal, Recorder};
 
 #[derive(Debug, Clone)]
 pub struct SimulateArgs {
@@ -12,6 +32,286 @@ pub struct SimulateArgs {
     pub choices: Option<PathBuf>,
 }
 
-pub fn run(_args: &SimulateArgs, _out: &mut dyn Write) -> Result<(), String> {
-    Err("simulate is not built yet".into())
+/// Choices read from a `--choices` file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Script {
+    /// The group's values with weights, when the file names them.
+    pub values: Option<Vec<(String, u8)>>,
+    /// Per round, (line number, one key per team).
+    pub rounds: Vec<(usize, Vec<Key>)>,
+}
+
+/// Reads a choices file's text; `name` is used in messages (`name:line: …`).
+pub fn parse_script(name: &str, text: &str) -> Result<Script, String> {
+    let mut script = Script::default();
+    for (i, raw) in text.lines().enumerate() {
+        let number = i + 1;
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let lower = line.to_lowercase();
+        if let Some(rest) = lower
+            .strip_prefix("waarden:")
+            .or_else(|| lower.strip_prefix("values:"))
+        {
+            if script.values.is_some() {
+                return Err(format!("{name}:{number}: de waarden staan er al eerder in"));
+            }
+            let start = line.len() - rest.len();
+            let mut values = Vec::new();
+            for item in line[start..].split_whitespace() {
+                let (id, w) = item.split_once('=').ok_or_else(|| {
+                    format!("{name}:{number}: \"{item}\" moet de vorm waarde=gewicht hebben, bijvoorbeeld zorgvuldig=2")
+                })?;
+                let weight: u8 = w
+                    .parse()
+                    .ok()
+                    .filter(|w| (1..=3).contains(w))
+                    .ok_or_else(|| {
+                        format!("{name}:{number}: het gewicht van \"{id}\" moet 1, 2 of 3 zijn, niet \"{w}\"")
+                    })?;
+                values.push((id.to_string(), weight));
+            }
+            if values.is_empty() {
+                return Err(format!(
+                    "{name}:{number}: na \"waarden:\" ontbreken de waarden"
+                ));
+            }
+            script.values = Some(values);
+            continue;
+        }
+        let mut keys = Vec::new();
+        for item in line.split_whitespace() {
+            let mut chars = item.chars();
+            let key = match (chars.next(), chars.next()) {
+                (Some(c), None) => Key::from_letter(c.to_ascii_uppercase()),
+                _ => None,
+            };
+            keys.push(key.ok_or_else(|| {
+                format!(
+                    "{name}:{number}: \"{item}\" is geen gedrag; gebruik de letters A tot en met F"
+                )
+            })?);
+        }
+        script.rounds.push((number, keys));
+    }
+    Ok(script)
+}
+
+/// Runs the simulation and writes what it did to `out`.
+pub fn run(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), String> {
+    let deck = load_deck(&args.deck)?;
+    let script = match &args.choices {
+        None => None,
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("{}: kan het keuzebestand niet lezen: {e}", p.display()))?;
+            Some(parse_script(&p.display().to_string(), &text)?)
+        }
+    };
+    let session = play(args, deck, script.as_ref())?;
+
+    let dir = args.sessions.clone().unwrap_or_else(store::default_dir);
+    let path = write_journal(&dir, args, &session)?;
+
+    let text = scoreboard(&session, &path);
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Plays the session in memory.
+pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<Session, String> {
+    let mut settings = Settings::for_deck(&args.deck, &deck, store::deck_hash_of(&deck));
+    settings.teams = TeamSpec::numbered(args.teams);
+    settings.rounds = u32::try_from(args.rounds).map_err(|_| "te veel rondes".to_string())?;
+    settings.seed = args.seed;
+    settings.values_mode = ValuesMode::Shared;
+    let mut session = Session::new(settings, deck).map_err(|e| e.to_string())?;
+
+    // A stream of its own, so that the choices do not shift the draw.
+    let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x5349_4d55_4c41_5445);
+    let values = match script.and_then(|s| s.values.clone()) {
+        Some(v) => v,
+        None => random_values(session.deck(), &mut rng),
+    };
+    session
+        .apply(Event::ValuesAgreed { team: None, values })
+        .map_err(|e| format!("de waarden: {e}"))?;
+
+    let choices_name = args
+        .choices
+        .as_deref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    for round in 0..args.rounds {
+        let start = session
+            .next_round_event()
+            .ok_or("het deck heeft geen scenario meer")?;
+        session.apply(start).map_err(|e| e.to_string())?;
+        let scenario = session
+            .current_scenario()
+            .ok_or("er is geen ronde open")?
+            .clone();
+        let keys: Vec<Key> = match script {
+            Some(s) => {
+                let (line, keys) = s.rounds.get(round).ok_or_else(|| {
+                    format!(
+                        "{choices_name}: er staan keuzes voor {} rondes in, er worden er {} gespeeld",
+                        s.rounds.len(),
+                        args.rounds
+                    )
+                })?;
+                if keys.len() != args.teams {
+                    return Err(format!(
+                        "{choices_name}:{line}: {} keuzes, maar er zijn {} teams",
+                        keys.len(),
+                        args.teams
+                    ));
+                }
+                if let Some(k) = keys.iter().find(|k| scenario.behaviour(**k).is_none()) {
+                    return Err(format!(
+                        "{choices_name}:{line}: ronde {} is \"{}\", en dat scenario heeft geen gedrag {k}",
+                        round + 1,
+                        scenario.id
+                    ));
+                }
+                keys.clone()
+            }
+            None => (0..args.teams)
+                .map(|_| {
+                    let i = (rng.next_u64() % scenario.behaviours.len() as u64) as usize;
+                    scenario.behaviours[i].key
+                })
+                .collect(),
+        };
+        for (team, key) in keys.into_iter().enumerate() {
+            session
+                .apply(Event::chose(team, key))
+                .map_err(|e| e.to_string())?;
+        }
+        session.apply(Event::Revealed).map_err(|e| e.to_string())?;
+    }
+    session
+        .apply(Event::SessionFinished)
+        .map_err(|e| e.to_string())?;
+    Ok(session)
+}
+
+fn random_values(deck: &Deck, rng: &mut ChaCha8Rng) -> Vec<(String, u8)> {
+    let mut ids: Vec<&str> = deck.values.iter().map(|v| v.id.as_str()).collect();
+    let mut picked = Vec::new();
+    while picked.len() < 3 && !ids.is_empty() {
+        let i = (rng.next_u64() % ids.len() as u64) as usize;
+        let id = ids.remove(i);
+        let weight = 1 + (rng.next_u64() % 3) as u8;
+        picked.push((id.to_string(), weight));
+    }
+    picked
+}
+
+/// The journal's name says what was simulated, so a second run with the same arguments replaces the
+/// first with the same bytes (written to a temporary file, then renamed over it).
+fn write_journal(dir: &Path, args: &SimulateArgs, session: &Session) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: kan de sessiemap niet maken: {e}", dir.display()))?;
+    let script = args
+        .choices
+        .as_deref()
+        .and_then(Path::file_stem)
+        .map(|s| format!("_{}", s.to_string_lossy()))
+        .unwrap_or_default();
+    let name = format!(
+        "simulatie_{}_t{}_r{}_s{}{}.{}",
+        session.settings().deck_id,
+        args.teams,
+        args.rounds,
+        args.seed,
+        script,
+        store::EXTENSION
+    );
+    let path = dir.join(&name);
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let written = Journal::create_at(&tmp, session.settings(), None)
+        .and_then(|j| Recorder::with_journal(session.clone(), j))
+        .map_err(|e| e.to_string());
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!(
+            "{}: kan het journaal niet wegschrijven: {e}",
+            path.display()
+        )
+    })?;
+    Ok(path)
+}
+
+/// What `simulate` prints: the journal, each round's choices and the final ranking.
+pub fn scoreboard(session: &Session, journal: &Path) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let settings = session.settings();
+    let deck = session.deck();
+    let _ = writeln!(s, "Journaal: {}", journal.display());
+    let _ = writeln!(
+        s,
+        "Deck: {} ({}), {} teams, {} rondes, seed {}",
+        deck.title,
+        deck.id,
+        settings.teams.len(),
+        settings.rounds,
+        settings.seed
+    );
+    let values: Vec<String> = session
+        .team_values(0)
+        .iter()
+        .map(|(id, w)| {
+            let name = deck.value(id).map_or(id.as_str(), |v| v.name.as_str());
+            format!("{name} ×{w}")
+        })
+        .collect();
+    let _ = writeln!(s, "Waarden: {}", values.join(", "));
+    let _ = writeln!(s);
+    for r in session.results() {
+        let title = deck
+            .scenario(&r.scenario)
+            .map_or(r.scenario.as_str(), |sc| sc.title.as_str());
+        let _ = writeln!(s, "Ronde {}: {}", r.number, title);
+        for t in &r.teams {
+            let barbarian = if t.barbarian.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<&str> = t
+                    .barbarian
+                    .iter()
+                    .map(|id| deck.value(id).map_or(id.as_str(), |v| v.name.as_str()))
+                    .collect();
+                format!("  barbaars: {}", names.join(", "))
+            };
+            let _ = writeln!(
+                s,
+                "  {:<12} {}  {:>+4}  (beste {:+}){barbarian}",
+                settings.team_name(t.team),
+                t.key,
+                t.score,
+                t.best
+            );
+        }
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "Eindstand");
+    for r in session.ranking() {
+        let _ = writeln!(
+            s,
+            "  {:>2}. {:<12} {:>+5}",
+            r.rank,
+            settings.team_name(r.team),
+            r.total
+        );
+    }
+    s
 }

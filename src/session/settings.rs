@@ -67,7 +67,8 @@ pub struct Settings {
     pub deck_path: String,
     /// The deck's `id`.
     pub deck_id: String,
-    /// SHA-256 of the deck file's bytes, lower-case hex (see [`crate::store::hash_bytes`]).
+    /// SHA-256 of the deck's content, lower-case hex (see [`crate::store::deck_hash_of`]): comments
+    /// and layout do not change it.
     pub deck_hash: String,
     pub teams: Vec<TeamSpec>,
     /// How many rounds are played (skipped rounds do not count).

@@ -6,3 +6,4 @@ mod decks;
 mod journal;
 mod report;
 mod sessions;
+mod simulate;

@@ -1,0 +1,154 @@
+//! The `simulate` command: deterministic, scripted choices, clear errors.
+
+use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs, parse_script};
+use cultuurbarbarenspel::deck::Key;
+use cultuurbarbarenspel::store;
+use std::path::{Path, PathBuf};
+
+const DECK: &str = "levels/klantcontact.nl.ron";
+
+fn args(dir: &Path, seed: u64) -> SimulateArgs {
+    SimulateArgs {
+        deck: PathBuf::from(DECK),
+        teams: 4,
+        rounds: 6,
+        seed,
+        sessions: Some(dir.to_path_buf()),
+        choices: None,
+    }
+}
+
+fn run(a: &SimulateArgs) -> Result<String, String> {
+    let mut out = Vec::new();
+    simulate::run(a, &mut out)?;
+    Ok(String::from_utf8(out).expect("utf-8 output"))
+}
+
+#[test]
+fn same_arguments_give_the_same_output_and_journal_byte_for_byte() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    let first = run(&args(one.path(), 42)).unwrap();
+    let journal = std::fs::read(one.path().join("simulatie_klantcontact_t4_r6_s42.jsonl")).unwrap();
+
+    // Again in the same folder: the output and the file are the same.
+    assert_eq!(run(&args(one.path(), 42)).unwrap(), first);
+    let again = std::fs::read(one.path().join("simulatie_klantcontact_t4_r6_s42.jsonl")).unwrap();
+    assert_eq!(again, journal);
+
+    // In another folder only the printed path differs.
+    let other = run(&args(two.path(), 42)).unwrap();
+    let strip = |s: &str| s.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(strip(&other), strip(&first));
+    assert_eq!(
+        std::fs::read(two.path().join("simulatie_klantcontact_t4_r6_s42.jsonl")).unwrap(),
+        journal
+    );
+    // Only the journal is left behind (no temporary files).
+    assert_eq!(std::fs::read_dir(one.path()).unwrap().count(), 1);
+
+    // Another seed plays another session.
+    let different = run(&args(one.path(), 43)).unwrap();
+    assert_ne!(strip(&different), strip(&first));
+}
+
+#[test]
+fn the_printed_scoreboard_matches_the_journal_replayed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&args(dir.path(), 5)).unwrap();
+    let path = dir.path().join("simulatie_klantcontact_t4_r6_s5.jsonl");
+    assert!(out.starts_with(&format!("Journaal: {}\n", path.display())));
+    let loaded = store::read(&path).unwrap();
+    assert!(loaded.warnings.is_empty());
+    let deck = cultuurbarbarenspel::deck::load_deck(Path::new(DECK)).unwrap();
+    let (session, _) = loaded.replay(deck).unwrap();
+    assert!(session.state().finished);
+    assert_eq!(session.results().len(), 6);
+    for r in session.ranking() {
+        let line = format!("{}. Team {}", r.rank, r.team + 1);
+        let row = out
+            .lines()
+            .find(|l| l.contains(&line))
+            .unwrap_or_else(|| panic!("no line {line:?} in\n{out}"));
+        assert!(row.trim_end().ends_with(&format!("{:+}", r.total)), "{row}");
+    }
+}
+
+#[test]
+fn scripted_choices_are_played_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("keuzes.txt");
+    std::fs::write(
+        &script,
+        "# twee rondes\nwaarden: klant_centraal=3 zorgvuldig=1\nA B\nb a # kleine letters mogen\n",
+    )
+    .unwrap();
+    let mut a = args(dir.path(), 9);
+    a.teams = 2;
+    a.rounds = 2;
+    a.choices = Some(script.clone());
+    run(&a).unwrap();
+    let loaded = store::read(
+        &dir.path()
+            .join("simulatie_klantcontact_t2_r2_s9_keuzes.jsonl"),
+    )
+    .unwrap();
+    let deck = cultuurbarbarenspel::deck::load_deck(Path::new(DECK)).unwrap();
+    let (session, _) = loaded.replay(deck).unwrap();
+    assert_eq!(
+        session.team_values(0),
+        &[
+            ("klant_centraal".to_string(), 3),
+            ("zorgvuldig".to_string(), 1)
+        ]
+    );
+    let keys: Vec<Vec<Key>> = session
+        .results()
+        .iter()
+        .map(|r| r.teams.iter().map(|t| t.key).collect())
+        .collect();
+    assert_eq!(keys, vec![vec![Key::A, Key::B], vec![Key::B, Key::A]]);
+}
+
+#[test]
+fn bad_scripts_and_arguments_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = parse_script("k.txt", "A B\nA Q\n").unwrap_err();
+    assert!(
+        err.starts_with("k.txt:2:") && err.contains("\"Q\""),
+        "{err}"
+    );
+    let err = parse_script("k.txt", "waarden: zorgvuldig=5\n").unwrap_err();
+    assert!(
+        err.contains("k.txt:1:") && err.contains("1, 2 of 3"),
+        "{err}"
+    );
+
+    let script = dir.path().join("kort.txt");
+    std::fs::write(&script, "A B C\n").unwrap();
+    let mut a = args(dir.path(), 1);
+    a.teams = 2;
+    a.rounds = 1;
+    a.choices = Some(script);
+    let err = run(&a).unwrap_err();
+    assert!(
+        err.contains("kort.txt:1:") && err.contains("3 keuzes"),
+        "{err}"
+    );
+
+    let mut a = args(dir.path(), 1);
+    a.teams = 1;
+    let err = run(&a).unwrap_err();
+    assert!(err.contains("2 tot 12 teams"), "{err}");
+
+    let mut a = args(dir.path(), 1);
+    a.rounds = 99;
+    let err = run(&a).unwrap_err();
+    assert!(err.contains("hoogstens 16 rondes"), "{err}");
+
+    let mut a = args(dir.path(), 1);
+    a.deck = PathBuf::from("levels/bestaat-niet.ron");
+    assert!(run(&a).unwrap_err().contains("bestaat-niet.ron"));
+    // Nothing was written for the failed runs.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
