@@ -167,8 +167,21 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         ui.label(muted(view.t(T::NoSessions), 18.0));
     }
     for s in view.sessions.entries.iter().take(20) {
-        if ui.button(&s.label).clicked() {
-            out.push(Action::ResumeSession(s.path.clone()));
+        match &s.problem {
+            None => {
+                if ui.button(&s.label).clicked() {
+                    out.push(Action::ResumeSession(s.path.clone()));
+                }
+            }
+            Some(problem) => {
+                ui.label(muted(&s.label, 16.0));
+                wrap(
+                    ui,
+                    egui::RichText::new(format!("⚠ {problem}"))
+                        .size(14.0)
+                        .color(theme::BAD),
+                );
+            }
         }
     }
     language(ui, view, out);

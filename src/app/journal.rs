@@ -1,13 +1,18 @@
-//! The journal folder: where sessions are written, and the list of earlier sessions to resume.
+//! The journal folder as the Title screen shows it: earlier sessions to resume, newest first.
+//! Reading and writing journals is `crate::store`'s work.
 
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
+use crate::store;
+
 #[derive(Debug, Clone)]
 pub struct SessionEntry {
     pub path: PathBuf,
+    /// "2026-11-22 14:35 · klantcontact · Team 1, Team 2 · ronde 3 van 5".
     pub label: String,
-    pub modified: std::time::SystemTime,
+    /// Why it cannot be resumed, when it cannot (a damaged journal).
+    pub problem: Option<String>,
 }
 
 /// Earlier sessions, newest first.
@@ -19,30 +24,40 @@ pub struct SessionList {
 
 impl SessionList {
     pub fn scan(folder: &Path) -> SessionList {
-        let mut entries: Vec<SessionEntry> = std::fs::read_dir(folder)
-            .map(|rd| {
-                rd.filter_map(|e| e.ok())
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "jsonl"))
-                    .map(|e| {
-                        let path = e.path();
-                        let modified = e
-                            .metadata()
-                            .and_then(|m| m.modified())
-                            .unwrap_or(std::time::UNIX_EPOCH);
-                        let label = path
+        let entries = store::list(folder)
+            .into_iter()
+            .map(|s| {
+                let when = s
+                    .created
+                    .as_deref()
+                    .map(|c| c.replace('T', " ").chars().take(16).collect::<String>())
+                    .unwrap_or_else(|| {
+                        s.path
                             .file_stem()
-                            .map(|s| s.to_string_lossy().into_owned())
-                            .unwrap_or_default();
-                        SessionEntry {
-                            path,
-                            label,
-                            modified,
-                        }
-                    })
-                    .collect()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default()
+                    });
+                let label = if s.problem.is_some() {
+                    when
+                } else {
+                    let progress = if s.finished {
+                        format!("afgesloten na {} rondes", s.played)
+                    } else {
+                        format!("ronde {} van {}", s.played, s.rounds)
+                    };
+                    format!(
+                        "{when} · {} · {} · {progress}",
+                        s.deck_id,
+                        s.teams.join(", ")
+                    )
+                };
+                SessionEntry {
+                    path: s.path,
+                    label,
+                    problem: s.problem,
+                }
             })
-            .unwrap_or_default();
-        entries.sort_by_key(|e| std::cmp::Reverse(e.modified));
+            .collect();
         SessionList {
             folder: folder.to_path_buf(),
             entries,
@@ -52,7 +67,5 @@ impl SessionList {
 
 /// The default journal folder: the platform's data directory, else `./sessions`.
 pub fn default_folder() -> PathBuf {
-    directories::ProjectDirs::from("nl", "cultuurbarbaren", "cultuurbarbarenspel")
-        .map(|d| d.data_dir().join("sessions"))
-        .unwrap_or_else(|| PathBuf::from("sessions"))
+    store::default_dir()
 }

@@ -87,6 +87,10 @@ pub fn init_game(app: &mut App, deck: Option<PathBuf>, sessions: Option<PathBuf>
     let folder = sessions.unwrap_or_else(journal::default_folder);
     app.insert_resource(list)
         .insert_resource(journal::SessionList::scan(&folder))
+        .insert_resource(session_link::Live {
+            folder,
+            ..Default::default()
+        })
         .insert_resource(game);
 }
 

@@ -3,17 +3,23 @@
 //! shown comes from the core; the game computes none.
 
 use bevy::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use super::game::TeamDraft;
 use super::game::{Game, PALETTE};
 use super::screens::{Phase, Screen};
 use crate::deck::{Key, Scenario};
 use crate::session::{self, Event, Session, Settings, TeamSpec, ValuesMode};
+use crate::store;
 
-/// The live session, once the rounds have started.
-#[derive(Resource, Debug, Clone, Default)]
+/// The live session, once the rounds have started, and its journal on disk. Every event is
+/// checked, written and synced to the journal, and only then applied (see [`crate::store`]).
+#[derive(Resource, Debug, Default)]
 pub struct Live {
     pub session: Option<Session>,
+    pub journal: Option<store::Journal>,
+    /// The folder new journals are written to.
+    pub folder: PathBuf,
 }
 
 /// What the screens need of the current round, read from the core's state.
@@ -56,8 +62,18 @@ impl Live {
 
     fn apply(&mut self, ev: Event) -> Result<(), String> {
         let s = self.session.as_mut().ok_or("er loopt geen sessie")?;
+        s.check(&ev).map_err(|e| e.to_string())?;
+        if let Some(journal) = self.journal.as_mut() {
+            journal
+                .append(&ev)
+                .map_err(|e| format!("Niet opgeslagen, dus niet uitgevoerd: {e}"))?;
+        }
         s.apply(ev).map_err(|e| e.to_string())
-        // TODO(journal): append + fsync each event once crate::store offers its recorder.
+    }
+
+    /// The journal's path, when the session is being recorded.
+    pub fn journal_path(&self) -> Option<&Path> {
+        self.journal.as_ref().map(store::Journal::path)
     }
 }
 
@@ -65,20 +81,11 @@ fn hex(c: [u8; 3]) -> String {
     format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
 }
 
-fn deck_hash(path: &Path) -> String {
-    use sha2::{Digest, Sha256};
-    let bytes = std::fs::read(path).unwrap_or_default();
-    Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Build the session from the set-up and the agreed values, and begin the first round.
 pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
     let deck = game.deck.clone().ok_or("geen deck gekozen")?;
     let path = game.deck_path.clone().unwrap_or_default();
-    let mut settings = Settings::for_deck(&path, &deck, deck_hash(&path));
+    let mut settings = Settings::for_deck(&path, &deck, store::deck_hash_of(&deck));
     settings.teams = game
         .teams
         .iter()
@@ -92,32 +99,83 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
     } else {
         ValuesMode::PerTeam
     };
-    let mut s = Session::new(settings, deck).map_err(|e| e.to_string())?;
+    let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
+    // Nothing is played without a journal: a session that cannot be saved does not start.
+    let journal = store::Journal::create(&live.folder, s.settings()).map_err(|e| e.to_string())?;
+    live.session = Some(s);
+    live.journal = Some(journal);
     for (i, set) in game.values.iter().enumerate() {
         let team = if game.shared_values { None } else { Some(i) };
-        s.apply(Event::ValuesAgreed {
+        live.apply(Event::ValuesAgreed {
             team,
             values: set.clone(),
-        })
-        .map_err(|e| e.to_string())?;
+        })?;
     }
-    let first = s
-        .next_round_event()
+    let first = live
+        .session
+        .as_ref()
+        .and_then(Session::next_round_event)
         .ok_or("het deck heeft geen scenario meer")?;
-    s.apply(first).map_err(|e| e.to_string())?;
-    live.session = Some(s);
-    Ok(())
+    live.apply(first)
 }
 
+/// Resume = replay: reads the journal, replays it against its deck (the one the game has loaded
+/// when that is the same deck, else the file named in the journal) and continues writing to it.
+/// Returns the screen and phase where the session stood, and the warnings for the banner.
 pub fn resume(
     path: &Path,
-    _game: &mut Game,
-    _live: &mut Live,
+    game: &mut Game,
+    live: &mut Live,
 ) -> Result<(Screen, Option<Phase>), String> {
-    Err(format!(
-        "{}: hervatten kan pas als het sessiejournaal er is",
-        path.display()
-    ))
+    let loaded = store::read(path).map_err(|e| e.to_string())?;
+    let deck_path = PathBuf::from(&loaded.settings.deck_path);
+    let deck = match (&game.deck, &game.deck_path) {
+        (Some(d), Some(p)) if d.id == loaded.settings.deck_id && p == &deck_path => d.clone(),
+        _ => crate::deck::load_deck(&deck_path)
+            .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}"))?,
+    };
+    let resumed = store::resume(path, deck.clone()).map_err(|e| e.to_string())?;
+    let (session, journal) = resumed.recorder.into_parts();
+    let settings = session.settings().clone();
+
+    game.deck = Some(deck);
+    game.deck_path = Some(deck_path);
+    game.deck_error = None;
+    game.teams = settings
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TeamDraft {
+            name: t.name.clone(),
+            colour: t
+                .rgb()
+                .and_then(|c| PALETTE.iter().position(|p| *p == c))
+                .unwrap_or(i % PALETTE.len()),
+        })
+        .collect();
+    game.rounds = settings.rounds as usize;
+    game.discuss_secs = settings.discussion_secs;
+    game.seed = settings.seed;
+    game.shared_values = settings.values_mode == ValuesMode::Shared;
+    game.values = (0..settings.value_sets())
+        .map(|i| {
+            let team = if game.shared_values { 0 } else { i };
+            session.team_values(team).to_vec()
+        })
+        .collect();
+    game.banner = (!resumed.warnings.is_empty()).then(|| resumed.warnings.join(" "));
+
+    use session::Phase as P;
+    let place = match session.phase() {
+        P::WaitingForValues => (Screen::Values, None),
+        P::ReadyForRound => (Screen::Scoreboard, None),
+        P::RoundOpen { .. } => (Screen::Round, Some(Phase::Choose)),
+        P::Revealed { .. } => (Screen::Round, Some(Phase::Reveal)),
+        P::Finished => (Screen::Final, None),
+    };
+    live.session = Some(session);
+    live.journal = Some(journal);
+    Ok(place)
 }
 
 pub fn choose(live: &mut Live, team: usize, key: Key) -> Result<(), String> {

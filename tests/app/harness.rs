@@ -17,7 +17,7 @@ pub fn demo_deck() -> PathBuf {
 
 pub struct Harness {
     pub app: App,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl Harness {
@@ -27,12 +27,24 @@ impl Harness {
 
     pub fn with_deck(deck: PathBuf) -> Harness {
         let dir = tempfile::tempdir().expect("temp dir");
+        let sessions = dir.path().join("sessies");
+        let mut h = Harness::build(deck, sessions);
+        h._dir = Some(dir);
+        h
+    }
+
+    /// A game whose journals go to `sessions` (kept after the harness is dropped).
+    pub fn with_deck_and_sessions(deck: PathBuf, sessions: PathBuf) -> Harness {
+        Harness::build(deck, sessions)
+    }
+
+    fn build(deck: PathBuf, sessions: PathBuf) -> Harness {
         let mut app = App::new();
         app.add_plugins((MinimalPlugins, StatesPlugin, bevy::input::InputPlugin))
             .add_plugins(LogicPlugins);
-        init_game(&mut app, Some(deck), Some(dir.path().to_path_buf()));
+        init_game(&mut app, Some(deck), Some(sessions));
         app.update();
-        Harness { app, _dir: dir }
+        Harness { app, _dir: None }
     }
 
     fn key_event(&mut self, code: KeyCode, state: ButtonState) {

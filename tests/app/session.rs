@@ -82,6 +82,66 @@ fn whole_session_by_keyboard() {
     // Space on the final screen does nothing.
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Final);
+
+    // Every event is in the journal: replaying it gives exactly the live state.
+    let live = h.live().session.as_ref().expect("a session");
+    let path = h.live().journal_path().expect("a journal").to_path_buf();
+    let loaded = cultuurbarbarenspel::store::read(&path).expect("journal reads");
+    assert_eq!(loaded.events, live.events());
+    let (replayed, warnings) = loaded.replay(live.deck().clone()).expect("replays");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(replayed.state(), live.state());
+    assert_eq!(replayed.totals(), live.totals());
+}
+
+#[test]
+fn a_session_resumes_where_it_stood() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sessies");
+    let mut h = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir.clone());
+    assert_eq!(h.live().folder, dir);
+    h.play_to_first_round();
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    for (t, d) in DIGITS.iter().enumerate() {
+        h.press(*d);
+        h.press(if t == 1 { KeyCode::KeyB } else { KeyCode::KeyA });
+    }
+    let path = h.live().journal_path().expect("a journal").to_path_buf();
+    let state = h.live().session.as_ref().unwrap().state().clone();
+    drop(h);
+
+    // A new game (the laptop was restarted) with the same journal folder lists the session.
+    let mut again = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir);
+    let entries = again
+        .app
+        .world()
+        .resource::<cultuurbarbarenspel::app::journal::SessionList>()
+        .entries
+        .clone();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].path, path);
+    assert!(
+        entries[0].label.contains("Team 1, Team 2, Team 3"),
+        "{}",
+        entries[0].label
+    );
+    again.click(Action::ResumeSession(path.clone()));
+    assert_eq!(again.screen(), Screen::Round);
+    assert_eq!(again.phase(), Some(Phase::Choose));
+    assert_eq!(again.live().session.as_ref().unwrap().state(), &state);
+    assert_eq!(
+        again.live().fold().choices,
+        vec![Some(Key::A), Some(Key::B), Some(Key::A)]
+    );
+    // Play goes on, into the same journal.
+    again.press(KeyCode::Space);
+    assert_eq!(again.phase(), Some(Phase::Reveal));
+    let loaded = cultuurbarbarenspel::store::read(&path).unwrap();
+    assert!(matches!(
+        loaded.events.last(),
+        Some(cultuurbarbarenspel::session::Event::Revealed)
+    ));
 }
 
 #[test]
