@@ -98,13 +98,15 @@ pub fn load(path: &Path) -> Result<Deck, String> {
 /// Live authoring: when the deck file changes on disk, read it again. A deck that now has errors
 /// shows its first diagnostic (`path:line:col`) in the banner and the game goes on with the last
 /// good version. Before the rounds start the new version replaces the old one at once; once a
-/// session runs, the session core keeps the deck it started with (see the report's note).
+/// session runs, the session core takes it for the scenarios still to come
+/// ([`crate::session::Session::update_deck`]) and the played rounds keep their version.
 ///
 /// The check is a `stat` of one file, at most once a second and only when the app updates anyway
 /// (input, the timer, or the idle wake-up), so it adds no frames of its own.
 pub fn watch_deck(
     time: Res<Time<Real>>,
     mut game: ResMut<super::game::Game>,
+    mut live: ResMut<super::session_link::Live>,
     screen: Res<State<super::screens::Screen>>,
     mut last: Local<Option<(PathBuf, std::time::SystemTime)>>,
     mut next_check: Local<std::time::Duration>,
@@ -144,6 +146,19 @@ pub fn watch_deck(
                 game.deck = Some(deck);
                 game.deck_error = None;
                 game.fit_value_sets();
+            } else if let Some(session) = live.session.as_mut() {
+                match session.update_deck(deck.clone()) {
+                    Ok(()) => {
+                        game.deck = Some(deck);
+                        game.deck_error = None;
+                    }
+                    Err(e) => {
+                        game.banner = Some(format!(
+                            "{}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
+                            path.display()
+                        ))
+                    }
+                }
             }
         }
     }

@@ -193,6 +193,26 @@ impl Session {
         Ok(s)
     }
 
+    /// Takes a new version of the deck (a trainer edited the file during the session) for the
+    /// rounds still to come. The scenarios already used keep the version they were played with, so
+    /// no score of a played round changes. The events are replayed against the merged deck; when
+    /// they no longer fit (a value that was agreed is gone, too few scenarios left for the rounds),
+    /// the error says why and the session keeps its deck.
+    pub fn update_deck(&mut self, deck: Deck) -> Result<(), ReplayError> {
+        let mut merged = deck;
+        for round in &self.state.rounds {
+            if let Some(old) = self.deck.scenario(&round.scenario).cloned() {
+                match merged.scenarios.iter_mut().find(|s| s.id == old.id) {
+                    Some(slot) => *slot = old,
+                    None => merged.scenarios.push(old),
+                }
+            }
+        }
+        let updated = Session::replay(self.settings.clone(), merged, self.events.clone())?;
+        *self = updated;
+        Ok(())
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.settings
     }

@@ -64,3 +64,57 @@ fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
         Some("Klantcontact (demo)")
     );
 }
+
+#[test]
+fn during_a_session_an_edit_reaches_the_scenarios_still_to_come_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("deck.ron");
+    let good = std::fs::read_to_string(demo_deck()).expect("demo deck");
+    std::fs::write(&path, &good).expect("write");
+    let mut h = Harness::with_deck(path.clone());
+    wait_and_update(&mut h);
+    h.play_to_first_round();
+    let session = h.live().session.as_ref().unwrap();
+    let current = session.current_scenario().unwrap().clone();
+    let next = session.next_scenario().unwrap().clone();
+    assert_ne!(current.id, next.id);
+
+    // The trainer retitles both the scenario on the screen and the next one.
+    let edited = good
+        .replace(&current.title, &format!("{} (bewerkt)", current.title))
+        .replace(&next.title, &format!("{} (bewerkt)", next.title));
+    std::fs::write(&path, edited).expect("write");
+    wait_and_update(&mut h);
+    let session = h.live().session.as_ref().unwrap();
+    assert_eq!(
+        session.current_scenario().unwrap().title,
+        current.title,
+        "the round on the screen keeps its version"
+    );
+    assert_eq!(
+        session.deck().scenario(&next.id).unwrap().title,
+        format!("{} (bewerkt)", next.title),
+        "the next scenario is the new version"
+    );
+    assert_eq!(h.game().banner, None);
+
+    // A version that removes the agreed value cannot be taken: banner, and the game goes on.
+    std::fs::write(&path, good.replace("\"klant\"", "\"klant2\"")).expect("write");
+    wait_and_update(&mut h);
+    let banner = h.game().banner.clone().unwrap_or_default();
+    assert!(
+        banner.contains("deck.ron") && banner.contains("lopende sessie"),
+        "{banner}"
+    );
+    assert_eq!(
+        h.live()
+            .session
+            .as_ref()
+            .unwrap()
+            .deck()
+            .scenario(&next.id)
+            .unwrap()
+            .title,
+        format!("{} (bewerkt)", next.title)
+    );
+}
