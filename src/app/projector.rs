@@ -205,6 +205,37 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
                 let gap = s.gap();
                 let w = (ui.available_width() - gap) / cols as f32;
                 for row in deck.values.chunks(cols) {
+                    // Cards in a row are as tall as the tallest: measure the texts first.
+                    let inner = w - 2.0 * gap - 4.0;
+                    let row_height = row
+                        .iter()
+                        .map(|v| {
+                            let spacing = ui.spacing().item_spacing.y;
+                            let measure = |ui: &egui::Ui, t: egui::RichText| {
+                                egui::WidgetText::from(t)
+                                    .into_galley(
+                                        ui,
+                                        Some(egui::TextWrapMode::Wrap),
+                                        inner,
+                                        egui::TextStyle::Body,
+                                    )
+                                    .size()
+                                    .y
+                            };
+                            let name = measure(
+                                ui,
+                                egui::RichText::new(format!("{}  \u{00d7}3", v.name))
+                                    .size(s.body)
+                                    .strong(),
+                            );
+                            let meaning = if v.meaning.is_empty() {
+                                0.0
+                            } else {
+                                spacing + measure(ui, muted(&v.meaning, s.small()))
+                            };
+                            name + meaning
+                        })
+                        .fold(0.0f32, f32::max);
                     ui.horizontal_top(|ui| {
                         ui.spacing_mut().item_spacing.x = gap;
                         for v in row {
@@ -228,7 +259,10 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
                                             },
                                         ))
                                         .show(ui, |ui| {
-                                            ui.set_width(w - 2.0 * gap - 4.0);
+                                            ui.set_width(inner);
+                                            // From the top: egui adds a minimum height below
+                                            // the cursor.
+                                            ui.set_min_height(row_height);
                                             let colour = if weight.is_some() {
                                                 theme::TEXT
                                             } else {
