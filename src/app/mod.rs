@@ -10,6 +10,7 @@ pub mod game;
 pub mod i18n;
 pub mod input;
 pub mod journal;
+pub mod probe;
 pub mod projector;
 pub mod render;
 pub mod screens;
@@ -119,7 +120,8 @@ pub fn windowed_app(sizes: windows::WindowSizes, single_window: bool) -> App {
     .insert_resource(sizes)
     .insert_resource(facilitator::Layout { single_window })
     .add_plugins(LogicPlugins)
-    .add_plugins(ViewPlugins);
+    .add_plugins(ViewPlugins)
+    .add_plugins(probe::FirstFrameProbePlugin);
     app
 }
 
