@@ -9,6 +9,9 @@ use crate::deck::{self, Deck, Severity};
 #[derive(Debug, Clone)]
 pub struct DeckEntry {
     pub path: PathBuf,
+    /// The deck's id (a deck in two languages is two files with one id), when it could be read.
+    pub id: Option<String>,
+    pub language: Option<deck::Language>,
     pub title: String,
     pub scenarios: usize,
     /// First error as `path:line:col: error: message`, when the deck cannot be played.
@@ -68,9 +71,39 @@ pub fn entry_for(path: &Path) -> DeckEntry {
         });
     DeckEntry {
         path: path.to_path_buf(),
+        id: file.deck.as_ref().map(|d| d.id.clone()),
+        language: file.deck.as_ref().map(|d| d.language),
         title,
         scenarios,
         error,
+    }
+}
+
+impl DeckList {
+    /// The entries to offer in `language`: each deck in that language, or in another when it has no
+    /// version in this one (and every file that could not be read, with its error).
+    pub fn for_language(&self, language: deck::Language) -> Vec<&DeckEntry> {
+        self.entries
+            .iter()
+            .filter(|e| match (&e.id, e.language) {
+                (Some(id), Some(l)) => {
+                    l == language
+                        || !self
+                            .entries
+                            .iter()
+                            .any(|o| o.id.as_ref() == Some(id) && o.language == Some(language))
+                }
+                _ => true,
+            })
+            .collect()
+    }
+
+    /// The same deck as `path` in `language`, when there is a playable version in it.
+    pub fn translation_of(&self, path: &Path, language: deck::Language) -> Option<&DeckEntry> {
+        let id = self.entries.iter().find(|e| e.path == path)?.id.as_ref()?;
+        self.entries.iter().find(|e| {
+            e.id.as_ref() == Some(id) && e.language == Some(language) && e.error.is_none()
+        })
     }
 }
 

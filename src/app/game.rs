@@ -212,6 +212,7 @@ pub fn apply_actions(
     mut game: ResMut<Game>,
     mut lang: ResMut<Lang>,
     mut live: ResMut<Live>,
+    decks: Res<super::decks::DeckList>,
     mut timer: ResMut<DiscussTimer>,
     screen: Res<State<Screen>>,
     phase: Option<Res<State<Phase>>>,
@@ -304,7 +305,18 @@ pub fn apply_actions(
                     game.fit_value_sets();
                 }
             }
-            Action::SetLanguage(l) => *lang = l,
+            Action::SetLanguage(l) => {
+                *lang = l;
+                // Before the session starts, the deck follows: the same deck in that language.
+                if matches!(cur_screen, Screen::Title | Screen::Setup)
+                    && let Some(path) = game.deck_path.clone()
+                    && let Some(other) = decks.translation_of(&path, l.deck_language())
+                    && other.path != path
+                {
+                    let other = other.path.clone();
+                    game.set_deck(other);
+                }
+            }
             Action::ToggleValue { set, value } => {
                 if cur_screen == Screen::Values
                     && game

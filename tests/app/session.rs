@@ -232,3 +232,39 @@ fn per_team_values_need_every_team() {
     let s = h.live().session.as_ref().expect("session started");
     assert_eq!(s.team_values(1), &[("regels".to_string(), 2)]);
 }
+
+#[test]
+fn the_deck_follows_the_language_before_the_session_starts() {
+    use cultuurbarbarenspel::app::decks::DeckList;
+    use cultuurbarbarenspel::app::i18n::Lang;
+    use cultuurbarbarenspel::deck::Language;
+    let levels = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels");
+    let mut h = Harness::with_deck(levels.join("klantcontact.nl.ron"));
+    let list = h.app.world().resource::<DeckList>().clone();
+    let dutch: Vec<_> = list.for_language(Language::Nl);
+    assert!(
+        dutch
+            .iter()
+            .any(|e| e.path.ends_with("klantcontact.nl.ron"))
+    );
+    assert!(
+        !dutch
+            .iter()
+            .any(|e| e.path.ends_with("klantcontact.en.ron"))
+    );
+
+    h.click(Action::SetLanguage(Lang::En));
+    let deck = h.game().deck.as_ref().expect("a deck");
+    assert_eq!(deck.language, Language::En);
+    assert_eq!(deck.id, "klantcontact");
+    assert!(
+        h.game()
+            .deck_path
+            .as_ref()
+            .unwrap()
+            .ends_with("klantcontact.en.ron")
+    );
+
+    h.click(Action::SetLanguage(Lang::Nl));
+    assert_eq!(h.game().deck.as_ref().unwrap().language, Language::Nl);
+}
