@@ -5,5 +5,6 @@ mod crash;
 mod decks;
 mod journal;
 mod report;
+mod scoring;
 mod sessions;
 mod simulate;
