@@ -8,3 +8,4 @@ mod report;
 mod scoring;
 mod sessions;
 mod simulate;
+mod store;
