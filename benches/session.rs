@@ -45,9 +45,9 @@ fn events(s: &Session, n: usize) -> Vec<Event> {
             },
             cultuurbarbarenspel::session::Phase::RoundOpen { .. } => {
                 i += 1;
-                if i % 625 == 0 && s.check(&Event::Revealed).is_ok() {
+                if i.is_multiple_of(625) && s.check(&Event::Revealed).is_ok() {
                     Event::Revealed
-                } else if i % 7 == 0 {
+                } else if i.is_multiple_of(7) {
                     Event::Undone
                 } else {
                     Event::chose(i % 12, keys[(i / 12) % 3])
