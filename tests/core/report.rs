@@ -1,1 +1,270 @@
 //! The `report` command: report.md, scores.csv and session.json.
+
+use cultuurbarbarenspel::commands::report;
+use cultuurbarbarenspel::deck::{self, Key};
+use cultuurbarbarenspel::session::{Event, Settings, TeamSpec, ValuesMode};
+use cultuurbarbarenspel::store::{self, Recorder};
+use std::path::{Path, PathBuf};
+
+const MINI: &str = "tests/fixtures/decks/mini.ron";
+
+/// mini.ron with a third scenario, written into `dir`.
+fn deck_with_three(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string(MINI).unwrap();
+    let extra = r#"        Scenario(
+            id: "pauze",
+            title: "De pauze",
+            layer: Symbols,
+            situation: "Wie neemt de pauze?",
+            behaviours: [
+                Behaviour(key: A, text: "Samen", effects: {"team": 1}, consequence: "."),
+                Behaviour(key: B, text: "Alleen", effects: {"klant": 1}, consequence: "."),
+            ],
+        ),
+    ],
+)"#;
+    let end = text.rfind("    ],").unwrap();
+    let path = dir.join("mini3.ron");
+    std::fs::write(&path, format!("{}{extra}\n", &text[..end])).unwrap();
+    path
+}
+
+/// Three teams (one with a long name containing Markdown), per-team values, two played rounds with
+/// a skipped one before them and an adjustment. Returns the journal and the live totals.
+fn play(dir: &Path) -> (PathBuf, Vec<i64>) {
+    let deck_path = deck_with_three(dir);
+    let d = deck::load_deck(&deck_path).unwrap();
+    let mut st = Settings::for_deck(&deck_path, &d, store::deck_hash_of(&d));
+    st.teams = vec![
+        TeamSpec::new("Balie", "#E69F00"),
+        TeamSpec::new("De *snelle* | backoffice", "#56B4E9"),
+        TeamSpec::new("KCC", "#009E73"),
+    ];
+    st.rounds = 2;
+    st.values_mode = ValuesMode::PerTeam;
+    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let mut rec = Recorder::create(dir, session).unwrap();
+    let events = [
+        Event::ValuesAgreed {
+            team: Some(0),
+            values: vec![("klant".into(), 3)],
+        },
+        Event::ValuesAgreed {
+            team: Some(1),
+            values: vec![("regels".into(), 2), ("team".into(), 1)],
+        },
+        Event::ValuesAgreed {
+            team: Some(2),
+            values: vec![("klant".into(), 1), ("team".into(), 2)],
+        },
+        Event::RoundStarted {
+            scenario: "pauze".into(),
+        },
+        Event::RoundSkipped {
+            reason: "Geen tijd".into(),
+        },
+        Event::RoundStarted {
+            scenario: "balie".into(),
+        },
+        // balie: A {klant 2, regels −1}, B {klant −1, regels 2}, C {team 2, klant 1, regels −2}
+        Event::chose(0, Key::A), // 3·2 = 6
+        Event::chose(1, Key::B), // 2·2 = 4 (team 0)
+        Event::chose(2, Key::C), // 1·1 + 2·2 = 5
+        Event::Revealed,
+        Event::ScoreAdjusted {
+            team: 1,
+            points: 2,
+            reason: "Mooi gesprek".into(),
+        },
+        Event::RoundStarted {
+            scenario: "telefoon".into(),
+        },
+        // telefoon: A {klant 1, team −1}, B {team 1, klant −2}
+        Event::chose(0, Key::B), // 3·(−2) = −6
+        Event::chose(1, Key::A), // 1·(−1) = −1
+        Event::chose(2, Key::A), // 1·1 + 2·(−1) = −1
+        Event::Revealed,
+        Event::SessionFinished,
+    ];
+    for ev in events {
+        rec.apply(ev).unwrap();
+    }
+    // Totals: Balie 6 − 6 = 0; backoffice 4 + 2 − 1 = 5; KCC 5 − 1 = 4.
+    let totals = rec.session().totals();
+    assert_eq!(totals, vec![0, 5, 4]);
+    (rec.path().to_path_buf(), totals)
+}
+
+fn run(journal: &Path, deck: Option<&Path>, out: &Path) -> Result<String, String> {
+    let mut printed = Vec::new();
+    report::run(journal, deck, out, &mut printed)?;
+    Ok(String::from_utf8(printed).unwrap())
+}
+
+#[test]
+fn writes_the_three_files_with_the_session_in_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, totals) = play(dir.path());
+    let out = dir.path().join("verslag");
+    let printed = run(&journal, None, &out).unwrap();
+    for name in ["report.md", "scores.csv", "session.json"] {
+        assert!(printed.contains(name), "{printed}");
+        assert!(out.join(name).is_file());
+    }
+
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.starts_with("# Verslag: Mini\n"), "{md}");
+    assert!(md.contains("## Overgeslagen — De pauze: Geen tijd"));
+    assert!(md.contains("## Ronde 1: De balie"));
+    assert!(md.contains("## Ronde 2: De telefoon"));
+    // Markdown in a team name is escaped, not interpreted.
+    assert!(md.contains(r"De \*snelle\* \| backoffice"));
+    assert!(md.contains("**Balie** kiest **A**: Toch helpen"));
+    assert!(md.contains("+6 punten (beste mogelijk: +6)"));
+    assert!(
+        md.contains("barbaarse zet: De klant centraal"),
+        "Balie in round 2"
+    );
+    assert!(md.contains("Aanpassing door de begeleider"));
+    assert!(md.contains("(Mooi gesprek)"));
+    // Ranking: backoffice 5, KCC 4, Balie 0.
+    let ranking = md.split("## Eindstand").nth(1).unwrap();
+    let lines: Vec<&str> = ranking
+        .lines()
+        .filter(|l| l.contains(" — "))
+        .take(3)
+        .collect();
+    assert!(lines[0].starts_with("1. **De \\*snelle"), "{lines:?}");
+    assert!(lines[1].starts_with("2. **KCC** — 4"), "{lines:?}");
+    assert!(lines[2].starts_with("3. **Balie** — 0"), "{lines:?}");
+    assert!(md.contains("**Zo zijn onze manieren**"));
+    assert!(md.contains("- Laten gaan"));
+
+    let mut csv = csv::Reader::from_path(out.join("scores.csv")).unwrap();
+    let header: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "round",
+            "scenario",
+            "team",
+            "behaviour",
+            "round_score",
+            "cumulative",
+            "klant",
+            "regels",
+            "team",
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 6, "one row per team per played round");
+    for (t, total) in totals.iter().enumerate() {
+        let mine: Vec<&csv::StringRecord> = rows.iter().skip(t).step_by(3).collect();
+        let mut running = 0i64;
+        for r in &mine {
+            let score: i64 = r[4].parse().unwrap();
+            // The value columns add up to the round score.
+            let parts: i64 = (6..9).map(|i| r[i].parse::<i64>().unwrap()).sum();
+            assert_eq!(parts, score, "{r:?}");
+            running += score;
+        }
+        let last: i64 = mine.last().unwrap()[5].parse().unwrap();
+        let adjustments = if t == 1 { 2 } else { 0 };
+        assert_eq!(running + adjustments, last);
+        assert_eq!(last, *total, "the last cumulative is the final total");
+    }
+    assert_eq!(&rows[1][2], "De *snelle* | backoffice");
+    assert_eq!(&rows[1][4], "4");
+    assert_eq!(&rows[1][5], "6", "4 plus the adjustment of 2 in that round");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("session.json")).unwrap()).unwrap();
+    let json_totals: Vec<i64> = json["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["total"].as_i64().unwrap())
+        .collect();
+    assert_eq!(json_totals, totals);
+    assert_eq!(json["events"].as_array().unwrap().len(), 17);
+    assert_eq!(json["ranking"][0]["team"], 1);
+    assert_eq!(json["settings"]["deck_id"], "mini");
+}
+
+#[test]
+fn a_moved_deck_and_a_damaged_journal_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = play(dir.path());
+    // Point the journal at a deck that is not there.
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let moved = dir.path().join("verhuisd.jsonl");
+    let recorded = dir.path().join("mini3.ron").display().to_string();
+    assert!(text.contains(&recorded));
+    std::fs::write(&moved, text.replace(&recorded, "decks/weg.ron")).unwrap();
+    let err = run(&moved, None, &dir.path().join("a")).unwrap_err();
+    assert!(
+        err.contains("decks/weg.ron") && err.contains("--deck"),
+        "{err}"
+    );
+    // --deck points to it.
+    run(
+        &moved,
+        Some(&dir.path().join("mini3.ron")),
+        &dir.path().join("a"),
+    )
+    .unwrap();
+
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[4] = "{kapot";
+    let damaged = dir.path().join("kapot.jsonl");
+    std::fs::write(&damaged, lines.join("\n") + "\n").unwrap();
+    let err = run(&damaged, None, &dir.path().join("b")).unwrap_err();
+    assert!(err.contains("kapot.jsonl:5:"), "{err}");
+    assert!(
+        !dir.path().join("b").exists(),
+        "nothing written for a damaged journal"
+    );
+}
+
+#[test]
+fn an_english_session_gets_english_headings_and_long_texts_stay_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = deck::load_deck(Path::new("levels/klantcontact.en.ron")).unwrap();
+    let mut st = Settings::for_deck(
+        Path::new("levels/klantcontact.en.ron"),
+        &d,
+        store::deck_hash_of(&d),
+    );
+    st.teams = TeamSpec::numbered(2);
+    st.rounds = 1;
+    let long_reason = "lang ".repeat(96);
+    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let mut rec = Recorder::create(dir.path(), session).unwrap();
+    rec.apply(Event::ValuesAgreed {
+        team: None,
+        values: vec![("klant_centraal".into(), 2)],
+    })
+    .unwrap();
+    let first = rec.session().next_round_event().unwrap();
+    rec.apply(first).unwrap();
+    rec.apply(Event::chose(0, Key::A)).unwrap();
+    rec.apply(Event::chose(1, Key::B)).unwrap();
+    rec.apply(Event::Revealed).unwrap();
+    rec.apply(Event::ScoreAdjusted {
+        team: 0,
+        points: 1,
+        reason: long_reason.clone(),
+    })
+    .unwrap();
+    let out = dir.path().join("r");
+    run(rec.path(), None, &out).unwrap();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    assert!(md.starts_with("# Report: "));
+    assert!(md.contains("## Round 1: "));
+    assert!(md.contains("## Final ranking"));
+    assert!(md.contains("*The session has not been closed yet.*"));
+    assert!(
+        md.contains(long_reason.trim()),
+        "the long reason is kept whole"
+    );
+}
