@@ -1,9 +1,10 @@
 //! CultuurBarbarenSpel: a workshop game about organisational culture.
 //!
-//! The core (`deck`, `session`, `store`) knows nothing of Bevy; `app` is the thin Bevy shell.
+//! The core (`deck`, `session`, `store`, `poll`) knows nothing of Bevy; `app` is the thin Bevy shell.
 
 pub mod app;
 pub mod commands;
 pub mod deck;
+pub mod poll;
 pub mod session;
 pub mod store;

@@ -66,6 +66,11 @@ enum Command {
         #[arg(long, default_value = "1920x1080")]
         size: String,
     },
+    /// Read a pre-session poll (CSV from a form tool) and propose value weights for a deck.
+    Poll {
+        /// The CSV file: one row per respondent.
+        file: PathBuf,
+    },
     /// Write report.md, scores.csv and session.json for a session journal (`--deck` when the
     /// deck has moved since the session).
     Report {
@@ -134,6 +139,11 @@ fn main() -> ExitCode {
                 size,
             })
         }
+        Some(Command::Poll { file }) => report_result(commands::poll::run(
+            &file,
+            cli.play.deck.as_deref(),
+            &mut std::io::stdout(),
+        )),
         Some(Command::Report { journal, out }) => report_result(commands::report::run(
             &journal,
             cli.play.deck.as_deref(),

@@ -1,5 +1,6 @@
 //! The command line's subcommands, each in its own file. `main.rs` only parses arguments.
 
 pub mod check;
+pub mod poll;
 pub mod report;
 pub mod simulate;

@@ -4,6 +4,7 @@
 mod crash;
 mod decks;
 mod journal;
+mod poll;
 mod report;
 mod scoring;
 mod sessions;
