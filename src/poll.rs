@@ -388,13 +388,15 @@ pub fn describe(p: &Proposal, deck: &Deck) -> String {
             .value(&sup.value)
             .map_or(sup.value.as_str(), |v| v.name.as_str());
         let score = match p.layout {
-            Layout::Ratings => format!("gemiddeld {:.1}", sup.score),
-            Layout::TopThree => format!("{:.0} % noemt haar", sup.score * 100.0),
+            Layout::Ratings if sup.answers == 0 => "geen antwoorden".to_string(),
+            // Dutch writes a decimal comma.
+            Layout::Ratings => format!("gemiddeld {:.1}", sup.score).replace('.', ","),
+            Layout::TopThree => format!("{} van de {} noemen haar", sup.answers, p.respondents),
         };
         let weight = sup
             .weight
             .map_or("niet voorgesteld".to_string(), |w| format!("gewicht {w}"));
-        let _ = writeln!(s, "  {name}: {score} → {weight}");
+        let _ = writeln!(s, "  {name}: {score}, {weight}");
     }
     if !p.unmatched.is_empty() {
         let what = match p.layout {

@@ -39,23 +39,29 @@ fn step(actions: Vec<Action>, shots: &[(&'static str, Shot)]) -> Step {
     }
 }
 
-/// The scripted session: two rounds with four teams, one of them with a 40-character name.
-pub fn script(deck: &crate::deck::Deck) -> Vec<Step> {
+/// A pre-session poll for `deck`: its first three values rated 5, 4 and 3 by two respondents, so
+/// the proposal is weights 3, 2 and 1 (the same values the script would pick by hand), plus a
+/// timestamp column that matches no value.
+pub fn poll_csv(deck: &crate::deck::Deck) -> String {
+    let names: Vec<&str> = deck
+        .values
+        .iter()
+        .take(3)
+        .map(|v| v.name.as_str())
+        .collect();
+    let mut csv = format!("Tijdstempel;{}\n", names.join(";"));
+    for (i, minute) in ["09:01", "09:04"].iter().enumerate() {
+        let ratings: Vec<String> = (0..names.len()).map(|v| (5 - v).to_string()).collect();
+        csv.push_str(&format!("2026-11-22 {minute}:0{i};{}\n", ratings.join(";")));
+    }
+    csv
+}
+
+/// The scripted session: two rounds with four teams, one of them with a 40-character name. The
+/// values come from the poll at `poll` (see [`poll_csv`]).
+pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
     use Action::*;
     use Shot::*;
-    let values: Vec<String> = deck.values.iter().map(|v| v.id.clone()).collect();
-    let mut pick_values = Vec::new();
-    for (i, v) in values.iter().take(3).enumerate() {
-        pick_values.push(ToggleValue {
-            set: 0,
-            value: v.clone(),
-        });
-        pick_values.push(SetWeight {
-            set: 0,
-            value: v.clone(),
-            weight: (3 - i as u8).max(1),
-        });
-    }
     let keys = |sc: usize| -> Vec<Key> {
         deck.scenarios
             .get(sc)
@@ -98,8 +104,11 @@ pub fn script(deck: &crate::deck::Deck) -> Vec<Step> {
             ],
         ),
         step(
-            [vec![Next], pick_values].concat(),
-            &[("03-values", Projector)],
+            vec![Next, SetPollPath(poll.display().to_string()), ImportPoll(0)],
+            &[
+                ("03-values", Projector),
+                ("03-values-facilitator", Facilitator),
+            ],
         ),
         step(
             vec![Next],
@@ -278,13 +287,20 @@ pub fn run(opts: DemoOptions) -> ExitCode {
     let mut app = super::windowed_app(sizes, false);
     let sessions =
         std::env::temp_dir().join(format!("cultuurbarbarenspel-demo-{}", std::process::id()));
+    let poll = sessions.join("peiling.csv");
+    if let Err(e) =
+        std::fs::create_dir_all(&sessions).and_then(|()| std::fs::write(&poll, poll_csv(&deck)))
+    {
+        eprintln!("fout: {}: {e}", poll.display());
+        return ExitCode::from(1);
+    }
     super::init_game(&mut app, Some(deck_path), Some(sessions));
     // The render policy would put the demo to sleep between steps; keep it rendering.
     app.insert_resource(super::render::KeepRendering)
         .insert_resource(Saved::default())
         .insert_resource(DemoState {
             dir: opts.screenshots.clone(),
-            steps: script(&deck),
+            steps: script(&deck, &poll),
             index: 0,
             since: None,
             frames: 0,

@@ -345,6 +345,38 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             });
         }
     }
+    section(ui, view.t(T::Poll));
+    wrap(ui, muted(view.t(T::PollHint), 15.0));
+    let mut path = g.poll_path.clone();
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut path)
+                .hint_text("peiling.csv")
+                .desired_width(ui.available_width()),
+        )
+        .changed()
+    {
+        out.push(Action::SetPollPath(path));
+    }
+    ui.horizontal_wrapped(|ui| {
+        for set in 0..g.value_sets() {
+            let who = if g.shared_values {
+                view.t(T::Group).to_string()
+            } else {
+                g.team_name(set)
+            };
+            let label = format!("{} {who}", view.t(T::PollImportFor));
+            if ui
+                .add_enabled(!g.poll_path.trim().is_empty(), egui::Button::new(label))
+                .clicked()
+            {
+                out.push(Action::ImportPoll(set));
+            }
+        }
+    });
+    if let Some(summary) = &g.poll_summary {
+        wrap(ui, muted(summary, 15.0));
+    }
     ui.add_space(12.0);
     if big_button(
         ui,

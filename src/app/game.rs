@@ -59,6 +59,10 @@ pub enum Action {
         value: String,
         weight: u8,
     },
+    /// The path of the pre-session poll CSV (Values screen).
+    SetPollPath(String),
+    /// Import the poll and propose its weights for value set `usize`.
+    ImportPoll(usize),
     SelectTeam(usize),
     /// A behaviour for the selected team.
     PickBehaviour(Key),
@@ -98,6 +102,9 @@ pub struct Game {
     pub text_size: i32,
     /// The last error to show in a banner (session core, journal, deck).
     pub banner: Option<String>,
+    /// The pre-session poll file typed on the Values screen, and what its import found.
+    pub poll_path: String,
+    pub poll_summary: Option<String>,
 }
 
 impl Default for Game {
@@ -130,6 +137,8 @@ impl Default for Game {
             controls_open: true,
             text_size: 0,
             banner: None,
+            poll_path: String::new(),
+            poll_summary: None,
         }
     }
 }
@@ -205,6 +214,36 @@ impl Game {
     }
 }
 
+/// Reads the poll file on the Values screen and puts its proposed weights in value set `set`.
+fn import_poll(game: &mut Game, set: usize) {
+    let Some(deck) = game.deck.clone() else {
+        return;
+    };
+    let path = PathBuf::from(game.poll_path.trim());
+    let result = std::fs::read(&path)
+        .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", path.display()))
+        .and_then(|bytes| {
+            crate::poll::import(&path.display().to_string(), &bytes, &deck)
+                .map_err(|e| e.to_string())
+        });
+    match result {
+        Ok(p) => {
+            let weights = p.weights();
+            game.poll_summary = Some(crate::poll::describe(&p, &deck));
+            if weights.is_empty() {
+                game.banner = Some(format!(
+                    "{}: de peiling stelt geen enkele waarde voor; kies de waarden met de hand.",
+                    path.display()
+                ));
+            } else if let Some(vs) = game.values.get_mut(set) {
+                *vs = weights;
+                game.banner = None;
+            }
+        }
+        Err(e) => game.banner = Some(e),
+    }
+}
+
 /// Apply the actions of this frame, in order.
 #[allow(clippy::too_many_arguments)]
 pub fn apply_actions(
@@ -275,6 +314,12 @@ pub fn apply_actions(
                         game.values.remove(i);
                     }
                     game.fit_value_sets();
+                }
+            }
+            Action::SetPollPath(p) => game.poll_path = p,
+            Action::ImportPoll(set) => {
+                if cur_screen == Screen::Values {
+                    import_poll(&mut game, set);
                 }
             }
             Action::RenameTeam(i, name) => {

@@ -123,6 +123,9 @@ pub enum T {
     EndSession,
     NoScoreYet,
     Waiting,
+    Poll,
+    PollHint,
+    PollImportFor,
 }
 
 /// The text of `key` in `lang`.
@@ -141,6 +144,12 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::NewSession => ("Nieuwe sessie", "New session"),
         T::ResumeSession => ("Sessie hervatten", "Resume a session"),
         T::NoSessions => ("Nog geen eerdere sessies.", "No earlier sessions yet."),
+        T::Poll => ("Peiling vooraf", "Pre-session poll"),
+        T::PollHint => (
+            "Pad naar de CSV-export van het formulier (een cijfer per waarde, of de drie belangrijkste waarden per deelnemer). De voorgestelde gewichten zijn daarna nog aan te passen.",
+            "Path to the form's CSV export (a rating per value, or each participant's three most important values). The proposed weights can be changed afterwards.",
+        ),
+        T::PollImportFor => ("Voorstel overnemen voor", "Take the proposal for"),
         T::Decks => ("Decks", "Decks"),
         T::DeckHasErrors => ("bevat fouten", "has errors"),
         T::NoDecks => (

@@ -268,3 +268,44 @@ fn the_deck_follows_the_language_before_the_session_starts() {
     h.click(Action::SetLanguage(Lang::Nl));
     assert_eq!(h.game().deck.as_ref().unwrap().language, Language::Nl);
 }
+
+#[test]
+fn a_poll_proposes_the_values_and_the_group_can_change_them() {
+    let mut h = Harness::new();
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Values);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("peiling.csv");
+    std::fs::write(
+        &csv,
+        "Tijdstempel;De klant centraal;Rechtmatig\n1;5;3\n2;5;4\n",
+    )
+    .unwrap();
+    h.click(Action::SetPollPath(csv.display().to_string()));
+    h.click(Action::ImportPoll(0));
+    // Means: klant 5 → weight 3; regels 3.5 → weight 2.
+    assert_eq!(
+        h.game().values[0],
+        vec![("klant".to_string(), 3), ("regels".to_string(), 2)]
+    );
+    let summary = h.game().poll_summary.clone().unwrap();
+    assert!(
+        summary.contains("Tijdstempel"),
+        "unmatched columns are listed: {summary}"
+    );
+    // The proposal is only a proposal.
+    h.click(Action::SetWeight {
+        set: 0,
+        value: "regels".into(),
+        weight: 1,
+    });
+    assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
+
+    // A broken file: a banner, and the values stay.
+    std::fs::write(&csv, "De klant centraal;Rechtmatig\n5;3\n4\n").unwrap();
+    h.click(Action::ImportPoll(0));
+    let banner = h.game().banner.clone().unwrap_or_default();
+    assert!(banner.contains("rij 3"), "{banner}");
+    assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
+}

@@ -122,11 +122,8 @@ fn the_command_prints_the_proposal() {
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("2 deelnemers"), "{out}");
     assert!(
-        out.contains("De klant centraal: gemiddeld 5.0 → gewicht 3"),
+        out.contains("De klant centraal: gemiddeld 5,0, gewicht 3"),
         "{out}"
     );
-    assert!(
-        out.contains("Doelmatig: gemiddeld 3.5 → gewicht 2"),
-        "{out}"
-    );
+    assert!(out.contains("Doelmatig: gemiddeld 3,5, gewicht 2"), "{out}");
 }
