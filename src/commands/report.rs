@@ -1,6 +1,7 @@
 //! `report`: what a session leaves behind, from its journal: `report.md` (to read and share),
-//! `scores.csv` (one row per team per round, for a spreadsheet) and `session.json` (everything, for
-//! other tools). Headings follow the session's language (Dutch or English).
+//! `report.html` (one self-contained page with inline CSS and SVG that prints on A4), `scores.csv`
+//! (one row per team per round, for a spreadsheet) and `session.json` (everything, for other
+//! tools). Headings follow the session's language (Dutch or English).
 //!
 //! In `scores.csv`, `round_score` is the round's weighted sum, the value columns are the points per
 //! deck value in that round (weight × effect, 0 for a value the team did not agree on), and
@@ -40,6 +41,7 @@ pub fn run(
         ("report.md", markdown(&session, loaded.created.as_deref())),
         ("scores.csv", csv(&session)?),
         ("session.json", json(&session, loaded.created.as_deref())?),
+        ("report.html", html(&session, loaded.created.as_deref())),
     ];
     for (name, text) in files {
         let path = out_dir.join(name);
@@ -98,6 +100,12 @@ struct Labels {
     not_agreed: &'static str,
     none: &'static str,
     unfinished: &'static str,
+    summary: &'static str,
+    behaviour: &'static str,
+    change: &'static str,
+    of_best: &'static str,
+    notes: &'static str,
+    lang: &'static str,
 }
 
 const NL: Labels = Labels {
@@ -123,6 +131,12 @@ const NL: Labels = Labels {
     not_agreed: "niet afgesproken",
     none: "geen",
     unfinished: "De sessie is nog niet afgesloten.",
+    summary: "Samenvatting",
+    behaviour: "Gedrag",
+    change: "Verandering per waarde",
+    of_best: "van het haalbare",
+    notes: "Aantekeningen",
+    lang: "nl",
 };
 
 const EN: Labels = Labels {
@@ -148,6 +162,12 @@ const EN: Labels = Labels {
     not_agreed: "not agreed",
     none: "none",
     unfinished: "The session has not been closed yet.",
+    summary: "Summary",
+    behaviour: "Behaviour",
+    change: "Change per value",
+    of_best: "of the best possible",
+    notes: "Notes",
+    lang: "en",
 };
 
 fn labels(lang: Language) -> &'static Labels {
@@ -516,4 +536,340 @@ pub fn json(s: &Session, created: Option<&str>) -> Result<String, String> {
             t
         })
         .map_err(|e| e.to_string())
+}
+
+/// Text for HTML.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A `#RRGGBB` colour, or grey when the journal holds something else.
+fn safe_colour(c: &str) -> &str {
+    let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|x| x.is_ascii_hexdigit());
+    if ok { c } else { "#888888" }
+}
+
+const CSS: &str = r#"
+:root { --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --good: #007a5a; --bad: #c14d00; --accent: #b87400; }
+* { box-sizing: border-box; }
+body { font: 11pt/1.45 "Ubuntu", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 190mm; padding: 12mm 8mm; }
+h1 { font-size: 22pt; margin: 0 0 2mm; color: var(--accent); font-weight: 500; }
+h2 { font-size: 15pt; margin: 8mm 0 2mm; border-bottom: 1px solid var(--line); padding-bottom: 1mm; }
+h3 { font-size: 12.5pt; margin: 5mm 0 1.5mm; }
+p, li { overflow-wrap: break-word; }
+.meta { color: var(--muted); margin: 0; }
+.swatch { display: inline-block; width: 0.85em; height: 0.85em; border-radius: 2px; vertical-align: -0.05em; margin-right: 0.35em; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
+th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+td.who { width: 32mm; min-width: 24mm; }
+th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.layer { color: var(--muted); font-size: 9.5pt; }
+.setting { color: var(--muted); font-style: italic; }
+.situation { white-space: pre-line; }
+.consequence { color: var(--muted); font-style: italic; font-size: 10pt; }
+.nowrap { white-space: nowrap; }
+.plus { color: var(--good); } .minus { color: var(--bad); }
+.barbarian { color: var(--bad); font-weight: 600; font-size: 9.5pt; }
+.changes span { white-space: nowrap; margin-right: 0.6em; font-size: 10pt; }
+.adjust { font-size: 10pt; color: var(--muted); }
+.notes { height: 28mm; border: 1px solid var(--line); border-radius: 2mm; margin-top: 2mm;
+  background: repeating-linear-gradient(transparent 0 6.5mm, var(--line) 6.5mm calc(6.5mm + 1px)); }
+.team { break-inside: avoid; }
+.round { break-before: auto; }
+.round tr, .team svg { break-inside: avoid; }
+svg text { font: 10px "Ubuntu", "Segoe UI", Arial, sans-serif; fill: #1d2330; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } }
+"#;
+
+/// A team's value profile as an SVG bar chart: points per agreed value, around a zero line.
+fn profile_svg(s: &Session, team: usize) -> String {
+    let deck = s.deck();
+    let rows: Vec<(String, i64)> = s
+        .value_totals(team)
+        .into_iter()
+        .filter(|v| v.weight.is_some())
+        .map(|v| (value_name(deck, &v.value).to_string(), v.points))
+        .collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    let max = rows.iter().map(|(_, p)| p.abs()).max().unwrap_or(0).max(1) as f64;
+    let (label_w, half, row_h) = (190.0, 150.0, 24.0);
+    // Room between the labels and the longest bar to the left for its number.
+    let zero = label_w + 50.0 + half;
+    let width = zero + half + 40.0;
+    let height = rows.len() as f64 * row_h + 8.0;
+    let mut o = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" role="img">"#
+    );
+    let _ = write!(
+        o,
+        r##"<line x1="{zero}" y1="0" x2="{zero}" y2="{height}" stroke="#9aa1ad" stroke-width="1"/>"##
+    );
+    for (i, (name, points)) in rows.iter().enumerate() {
+        let y = 4.0 + i as f64 * row_h;
+        let len = (*points as f64).abs() / max * half;
+        let (x, colour, anchor_x, anchor) = if *points >= 0 {
+            (zero, "#009E73", zero + len + 4.0, "start")
+        } else {
+            (zero - len, "#D55E00", zero - len - 4.0, "end")
+        };
+        let short: String = name.chars().take(32).collect();
+        let _ = write!(
+            o,
+            r#"<text x="{label_w}" y="{ty}" text-anchor="end">{}</text><rect x="{x}" y="{ry}" width="{len}" height="{bh}" rx="2" fill="{colour}"/><text x="{anchor_x}" y="{ty}" text-anchor="{anchor}">{}</text>"#,
+            esc(&short),
+            signed(*points),
+            ty = y + row_h * 0.62,
+            ry = y + 4.0,
+            bh = row_h - 8.0,
+        );
+    }
+    o.push_str("</svg>");
+    o
+}
+
+/// `report.html`: one self-contained page (inline CSS and SVG, no network) that prints on A4.
+pub fn html(s: &Session, created: Option<&str>) -> String {
+    let settings = s.settings();
+    let deck = s.deck();
+    let l = labels(settings.language);
+    let team_html = |t: usize| {
+        let colour = settings
+            .teams
+            .get(t)
+            .map_or("#888888", |x| safe_colour(&x.colour));
+        format!(
+            r#"<span class="swatch" style="background:{colour}"></span>{}"#,
+            esc(&settings.team_name(t))
+        )
+    };
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}: {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        l.lang,
+        l.report,
+        esc(&deck.title)
+    );
+    let _ = writeln!(o, "<h1>{}: {}</h1>", l.report, esc(&deck.title));
+    let mut meta = Vec::new();
+    if let Some(c) = created {
+        meta.push(format!(
+            "{} {}",
+            l.created,
+            esc(&c
+                .replace('T', " ")
+                .trim_end_matches('Z')
+                .chars()
+                .take(16)
+                .collect::<String>())
+        ));
+    }
+    meta.push(format!("{} <code>{}</code>", l.deck, esc(&deck.id)));
+    meta.push(format!("{} {}", s.team_count(), l.teams.to_lowercase()));
+    let _ = writeln!(o, r#"<p class="meta">{}</p>"#, meta.join(" · "));
+
+    // Summary: ranking and agreed values.
+    let _ = writeln!(o, "<h2>{}</h2>", l.summary);
+    if !s.state().finished {
+        let _ = writeln!(o, "<p><em>{}</em></p>", l.unfinished);
+    }
+    let _ = writeln!(
+        o,
+        r#"<table><tr><th></th><th>{}</th><th class="num">{}</th><th class="num">%</th><th>{}</th></tr>"#,
+        l.teams, l.points, l.values
+    );
+    for r in s.ranking() {
+        let values: Vec<String> = s
+            .team_values(r.team)
+            .iter()
+            .map(|(v, w)| {
+                format!(
+                    r#"<span class="nowrap">{} ×{w}</span>"#,
+                    esc(value_name(deck, v))
+                )
+            })
+            .collect();
+        let pct = s
+            .alignment(r.team)
+            .percent()
+            .map_or("–".to_string(), |p| format!("{p}"));
+        let _ = writeln!(
+            o,
+            r#"<tr><td class="num">{}.</td><td class="who">{}</td><td class="num">{}</td><td class="num" title="{}">{pct}</td><td>{}</td></tr>"#,
+            r.rank,
+            team_html(r.team),
+            r.total,
+            l.of_best,
+            values.join(", ")
+        );
+    }
+    let _ = writeln!(o, "</table>");
+
+    // The rounds.
+    let state = s.state();
+    for (index, round) in state.rounds.iter().enumerate() {
+        let Some(sc) = deck.scenario(&round.scenario) else {
+            continue;
+        };
+        if let RoundStatus::Skipped { reason } = &round.status {
+            let _ = writeln!(
+                o,
+                r#"<h2>{} — {}</h2><p class="meta">{}</p>"#,
+                l.skipped,
+                esc(&sc.title),
+                esc(reason)
+            );
+            continue;
+        }
+        let Some(result) = s.round_result(index) else {
+            continue;
+        };
+        let _ = writeln!(o, r#"<section class="round">"#);
+        let _ = writeln!(
+            o,
+            r#"<h2>{} {}: {}</h2><p class="layer">{}: {}</p>"#,
+            l.round,
+            result.number,
+            esc(&sc.title),
+            l.layer,
+            sc.layer.name(settings.language)
+        );
+        if !sc.setting.is_empty() {
+            let _ = writeln!(o, r#"<p class="setting">{}</p>"#, esc(&sc.setting));
+        }
+        let _ = writeln!(
+            o,
+            r#"<p class="situation">{}</p>"#,
+            esc(sc.situation.trim())
+        );
+        let _ = writeln!(
+            o,
+            r#"<table><tr><th>{}</th><th>{}</th><th>{}</th><th class="num">{}</th></tr>"#,
+            l.teams, l.behaviour, l.change, l.points
+        );
+        for t in &result.teams {
+            let Some(b) = sc.behaviour(t.key) else {
+                continue;
+            };
+            let changes: Vec<String> = t
+                .per_value
+                .iter()
+                .map(|c| {
+                    let class = if c.points < 0 { "minus" } else { "plus" };
+                    format!(
+                        r#"<span class="{class}">{} {}</span>"#,
+                        esc(value_name(deck, &c.value)),
+                        signed(c.points)
+                    )
+                })
+                .collect();
+            let barbarian = if t.barbarian.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<String> = t
+                    .barbarian
+                    .iter()
+                    .map(|v| esc(value_name(deck, v)))
+                    .collect();
+                format!(
+                    r#"<div class="barbarian">⚠ {}: {}</div>"#,
+                    l.barbarian,
+                    names.join(", ")
+                )
+            };
+            let _ = writeln!(
+                o,
+                r#"<tr><td class="who">{}</td><td><strong>{}</strong> {}<div class="consequence">{}</div></td><td class="changes">{}{barbarian}</td><td class="num">{}<br><span class="layer">/ {}</span></td></tr>"#,
+                team_html(t.team),
+                t.key,
+                esc(&b.text),
+                esc(&b.consequence),
+                changes.join(" "),
+                signed(t.score),
+                signed(t.best)
+            );
+        }
+        let _ = writeln!(o, "</table>");
+        for a in state.adjustments.iter().filter(|a| a.round == Some(index)) {
+            let _ = writeln!(
+                o,
+                r#"<p class="adjust">{} — {}: {} {}{}</p>"#,
+                l.adjusted,
+                esc(&settings.team_name(a.team)),
+                signed(a.points),
+                l.points,
+                if a.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", esc(&a.reason))
+                }
+            );
+        }
+        if !sc.debrief.is_empty() {
+            let _ = writeln!(o, "<h3>{}</h3><ul>", l.debrief);
+            for q in &sc.debrief {
+                let _ = writeln!(o, "<li>{}</li>", esc(q));
+            }
+            let _ = writeln!(o, "</ul>");
+        }
+        let _ = writeln!(
+            o,
+            r#"<div class="notes" aria-label="{}"></div></section>"#,
+            l.notes
+        );
+    }
+
+    // The teams.
+    let _ = writeln!(o, "<h2>{}</h2>", l.profile);
+    for t in 0..s.team_count() {
+        let _ = writeln!(o, r#"<section class="team"><h3>{}</h3>"#, team_html(t));
+        o.push_str(&profile_svg(s, t));
+        let moves = s.barbarian_moves(t);
+        if !moves.is_empty() {
+            let list: Vec<String> = moves
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} {}: {} ({})",
+                        l.round,
+                        m.number,
+                        esc(value_name(deck, &m.value)),
+                        signed(m.points)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                o,
+                r#"<p class="barbarian">{}: {}</p>"#,
+                capitalise(l.barbarian),
+                list.join(" · ")
+            );
+        }
+        let _ = writeln!(o, "<p><strong>{}</strong></p><ul>", l.manners);
+        for r in s.results() {
+            if let Some(tr) = r.teams.get(t)
+                && let Some(b) = deck.scenario(&r.scenario).and_then(|x| x.behaviour(tr.key))
+            {
+                let _ = writeln!(o, "<li>{}</li>", esc(&b.text));
+            }
+        }
+        let _ = writeln!(o, "</ul></section>");
+    }
+    o.push_str("</body>\n</html>\n");
+    o
 }

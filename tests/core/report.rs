@@ -107,7 +107,7 @@ fn writes_the_three_files_with_the_session_in_them() {
     let (journal, totals) = play(dir.path());
     let out = dir.path().join("verslag");
     let printed = run(&journal, None, &out).unwrap();
-    for name in ["report.md", "scores.csv", "session.json"] {
+    for name in ["report.md", "scores.csv", "session.json", "report.html"] {
         assert!(printed.contains(name), "{printed}");
         assert!(out.join(name).is_file());
     }
@@ -139,6 +139,32 @@ fn writes_the_three_files_with_the_session_in_them() {
     assert!(lines[2].starts_with("3. **Balie** — 0"), "{lines:?}");
     assert!(md.contains("**Zo zijn onze manieren**"));
     assert!(md.contains("- Laten gaan"));
+
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains(r#"<html lang="nl">"#));
+    // Self-contained: no scripts, no links or sources outside the file (the SVG namespace is a name).
+    assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="));
+    assert_eq!(
+        html.matches("http").count(),
+        html.matches("http://www.w3.org/2000/svg").count()
+    );
+    assert_eq!(
+        html.matches("<svg").count(),
+        3,
+        "one value profile per team"
+    );
+    assert!(html.contains("De *snelle* | backoffice"));
+    assert!(html.contains("@page { size: A4"));
+    assert!(html.contains("Mooi gesprek") && html.contains("barbaarse zet"));
+    let summary = &html[html.find("Samenvatting").unwrap()..html.find("Ronde 1").unwrap()];
+    let order: Vec<usize> = ["backoffice", "KCC", "Balie"]
+        .iter()
+        .map(|t| summary.find(t).unwrap())
+        .collect();
+    assert!(
+        order[0] < order[1] && order[1] < order[2],
+        "ranked in the summary"
+    );
 
     let mut csv = csv::Reader::from_path(out.join("scores.csv")).unwrap();
     let header: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
@@ -260,6 +286,8 @@ fn an_english_session_gets_english_headings_and_long_texts_stay_whole() {
     run(rec.path(), None, &out).unwrap();
     let md = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md.starts_with("# Report: "));
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains(r#"<html lang="en">"#) && html.contains("<h2>Summary</h2>"));
     assert!(md.contains("## Round 1: "));
     assert!(md.contains("## Final ranking"));
     assert!(md.contains("*The session has not been closed yet.*"));
