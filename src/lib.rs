@@ -6,5 +6,6 @@ pub mod app;
 pub mod commands;
 pub mod deck;
 pub mod poll;
+pub mod poster;
 pub mod session;
 pub mod store;

@@ -66,6 +66,12 @@ enum Command {
         #[arg(long, default_value = "1920x1080")]
         size: String,
     },
+    /// Write each team's poster (1920×1080 and A4 at 300 dpi) for a session journal.
+    Poster {
+        journal: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Read a pre-session poll (CSV from a form tool) and propose value weights for a deck.
     Poll {
         /// The CSV file: one row per respondent.
@@ -139,6 +145,12 @@ fn main() -> ExitCode {
                 size,
             })
         }
+        Some(Command::Poster { journal, out }) => report_result(commands::poster::run(
+            &journal,
+            cli.play.deck.as_deref(),
+            &out,
+            &mut std::io::stdout(),
+        )),
         Some(Command::Poll { file }) => report_result(commands::poll::run(
             &file,
             cli.play.deck.as_deref(),

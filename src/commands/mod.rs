@@ -2,5 +2,6 @@
 
 pub mod check;
 pub mod poll;
+pub mod poster;
 pub mod report;
 pub mod simulate;

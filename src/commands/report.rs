@@ -17,13 +17,13 @@ use crate::deck::{Deck, Language, load_deck};
 use crate::session::{Event, RoundStatus, Session, TeamResult};
 use crate::store;
 
-/// Reads the journal, replays it and writes the three files into `out_dir`.
-pub fn run(
+/// Reads a journal and replays it against its deck (`deck`, else the path in the journal); warnings
+/// go to `out`. Returns the session and when it was created.
+pub fn open(
     journal: &Path,
     deck: Option<&Path>,
-    out_dir: &Path,
     out: &mut dyn Write,
-) -> Result<(), String> {
+) -> Result<(Session, Option<String>), String> {
     let loaded = store::read(journal).map_err(|e| e.to_string())?;
     let deck_path = match deck {
         Some(p) => p.to_path_buf(),
@@ -34,14 +34,24 @@ pub fn run(
     for w in loaded.warnings.iter().chain(&more) {
         writeln!(out, "waarschuwing: {w}").map_err(|e| e.to_string())?;
     }
+    Ok((session, loaded.created))
+}
 
+/// Reads the journal, replays it and writes the report files into `out_dir`.
+pub fn run(
+    journal: &Path,
+    deck: Option<&Path>,
+    out_dir: &Path,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let (session, created) = open(journal, deck, out)?;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", out_dir.display()))?;
     let files = [
-        ("report.md", markdown(&session, loaded.created.as_deref())),
+        ("report.md", markdown(&session, created.as_deref())),
         ("scores.csv", csv(&session)?),
-        ("session.json", json(&session, loaded.created.as_deref())?),
-        ("report.html", html(&session, loaded.created.as_deref())),
+        ("session.json", json(&session, created.as_deref())?),
+        ("report.html", html(&session, created.as_deref())),
     ];
     for (name, text) in files {
         let path = out_dir.join(name);

@@ -5,6 +5,7 @@ mod crash;
 mod decks;
 mod journal;
 mod poll;
+mod poster;
 mod report;
 mod scoring;
 mod sessions;
