@@ -739,18 +739,66 @@ pub fn write_all(
     date: Option<&str>,
     dir: &std::path::Path,
 ) -> Result<Vec<std::path::PathBuf>, String> {
+    write_all_with_previews(s, date, dir, 1).map(|(paths, _)| paths)
+}
+
+/// A smaller copy of an opaque image (box filter), as straight RGBA bytes: for previews.
+pub fn thumbnail(pix: &Pixmap, width: u32) -> (u32, u32, Vec<u8>) {
+    let (w, h) = (pix.width(), pix.height());
+    let width = width.clamp(1, w);
+    let height = ((h as u64 * width as u64) / w as u64).max(1) as u32;
+    let data = pix.data();
+    let mut out = Vec::with_capacity((width * height * 4) as usize);
+    for ty in 0..height {
+        let (y0, y1) = (
+            ty * h / height,
+            ((ty + 1) * h / height).max(ty * h / height + 1),
+        );
+        for tx in 0..width {
+            let (x0, x1) = (
+                tx * w / width,
+                ((tx + 1) * w / width).max(tx * w / width + 1),
+            );
+            let mut sum = [0u64; 4];
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    let i = ((y * w + x) * 4) as usize;
+                    for k in 0..4 {
+                        sum[k] += u64::from(data[i + k]);
+                    }
+                }
+            }
+            let n = u64::from((y1 - y0) * (x1 - x0));
+            out.extend(sum.iter().map(|v| (v / n) as u8));
+        }
+    }
+    (width, height, out)
+}
+
+/// Writes both posters of every team into `dir` and returns the paths written, with a preview of
+/// each team's 1920×1080 poster `preview_width` pixels wide.
+pub fn write_all_with_previews(
+    s: &Session,
+    date: Option<&str>,
+    dir: &std::path::Path,
+    preview_width: u32,
+) -> Result<(Vec<std::path::PathBuf>, Vec<(u32, u32, Vec<u8>)>), String> {
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", dir.display()))?;
     let mut written = Vec::new();
+    let mut previews = Vec::new();
     for team in 0..s.team_count() {
         let data = data_for(s, team, date);
         for format in [Format::Screen, Format::A4] {
-            let bytes = png_bytes(&render(&layout(&data, format)), format)?;
+            let pix = render(&layout(&data, format));
+            if format == Format::Screen {
+                previews.push(thumbnail(&pix, preview_width));
+            }
             let path = dir.join(file_name(team, &data.team, format));
-            std::fs::write(&path, bytes)
+            std::fs::write(&path, png_bytes(&pix, format)?)
                 .map_err(|e| format!("{}: kan niet schrijven: {e}", path.display()))?;
             written.push(path);
         }
     }
-    Ok(written)
+    Ok((written, previews))
 }

@@ -140,6 +140,7 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             .concat(),
             &[("10-final", Projector)],
         ),
+        step(vec![SavePosters], &[("10-final-facilitator", Facilitator)]),
         step(vec![ToggleHelp], &[("11-help-facilitator", Facilitator)]),
         Step {
             single_window: true,

@@ -120,11 +120,62 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             Screen::Setup => setup(ui, view, out),
             Screen::Values => values(ui, view, out),
             Screen::Round => round(ui, view, out),
-            Screen::Scoreboard | Screen::Final => {
+            Screen::Scoreboard => {
                 next_scenario(ui, view);
                 event_log(ui, view, out);
             }
+            Screen::Final => {
+                posters(ui, view, out);
+                event_log(ui, view, out);
+            }
         });
+}
+
+/// The Final screen's posters: save them (P) and see what was saved.
+fn posters(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let g = &view.game;
+    if big_button(ui, view.t(T::SavePosters), view.live.session.is_some()) {
+        out.push(Action::SavePosters);
+    }
+    if let Some(n) = &g.notice {
+        wrap(ui, egui::RichText::new(n).size(15.0).color(theme::GOOD));
+    }
+    let width = ((ui.available_width() - 12.0) / 2.0).max(120.0);
+    let textures: Vec<(String, egui::TextureHandle, egui::Vec2)> = g
+        .posters
+        .iter()
+        .enumerate()
+        .map(|(i, (team, w, h, rgba))| {
+            // One texture per poster and save, kept in egui's memory.
+            let key = egui::Id::new(("poster", g.posters_saved, i));
+            let tex = ui
+                .data_mut(|d| d.get_temp::<egui::TextureHandle>(key))
+                .unwrap_or_else(|| {
+                    let image =
+                        egui::ColorImage::from_rgba_unmultiplied([*w as usize, *h as usize], rgba);
+                    let tex = ui.ctx().load_texture(
+                        format!("poster-{i}"),
+                        image,
+                        egui::TextureOptions::LINEAR,
+                    );
+                    ui.data_mut(|d| d.insert_temp(key, tex.clone()));
+                    tex
+                });
+            let size = egui::vec2(width, width * *h as f32 / (*w).max(1) as f32);
+            (team.clone(), tex, size)
+        })
+        .collect();
+    for row in textures.chunks(2) {
+        ui.horizontal_top(|ui| {
+            for (team, tex, size) in row {
+                ui.vertical(|ui| {
+                    ui.set_width(size.x);
+                    ui.add(egui::Image::new((tex.id(), *size)));
+                    ui.label(muted(team, 14.0));
+                });
+            }
+        });
+    }
 }
 
 fn section(ui: &mut egui::Ui, text: &str) {

@@ -59,6 +59,8 @@ pub enum Action {
         value: String,
         weight: u8,
     },
+    /// P on the Final screen: write every team's posters next to the journal.
+    SavePosters,
     /// The path of the pre-session poll CSV (Values screen).
     SetPollPath(String),
     /// Import the poll and propose its weights for value set `usize`.
@@ -105,6 +107,12 @@ pub struct Game {
     /// The pre-session poll file typed on the Values screen, and what its import found.
     pub poll_path: String,
     pub poll_summary: Option<String>,
+    /// A message for the facilitator only (not an error), e.g. where the posters were saved.
+    pub notice: Option<String>,
+    /// Previews of the posters last saved: (team name, width, height, RGBA), and a counter that
+    /// changes with every save so views can refresh their textures.
+    pub posters: Vec<(String, u32, u32, Vec<u8>)>,
+    pub posters_saved: u64,
 }
 
 impl Default for Game {
@@ -139,6 +147,9 @@ impl Default for Game {
             banner: None,
             poll_path: String::new(),
             poll_summary: None,
+            notice: None,
+            posters: Vec::new(),
+            posters_saved: 0,
         }
     }
 }
@@ -317,6 +328,22 @@ pub fn apply_actions(
                 }
             }
             Action::SetPollPath(p) => game.poll_path = p,
+            Action::SavePosters => {
+                if cur_screen == Screen::Final {
+                    match session_link::save_posters(&live) {
+                        Ok((dir, previews)) => {
+                            game.notice = Some(format!(
+                                "{} posters opgeslagen in {}",
+                                previews.len() * 2,
+                                dir.display()
+                            ));
+                            game.posters = previews;
+                            game.posters_saved += 1;
+                        }
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
             Action::ImportPoll(set) => {
                 if cur_screen == Screen::Values {
                     import_poll(&mut game, set);

@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 10] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 11] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -16,6 +16,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 10] = {
         ("Ctrl+Z", T::KeyUndo),
         ("T", T::KeyTimer),
         ("M", T::KeyMinute),
+        ("P", T::KeyPosters),
         ("F1", T::KeyHelp),
         ("F2", T::KeyControls),
         ("F11", T::KeyFullscreen),
@@ -112,6 +113,9 @@ pub fn keyboard_actions(
             }
             if keys.just_pressed(KeyCode::KeyM) {
                 send(Action::AddMinute);
+            }
+            if keys.just_pressed(KeyCode::KeyP) {
+                send(Action::SavePosters);
             }
             if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
                 send(Action::TextSize(1));

@@ -178,6 +178,31 @@ pub fn resume(
     Ok(place)
 }
 
+/// Writes every team's posters into a folder next to the journal (`<journal>-posters/`). Returns
+/// the folder and a preview per team: (team name, width, height, RGBA).
+#[allow(clippy::type_complexity)]
+pub fn save_posters(live: &Live) -> Result<(PathBuf, Vec<(String, u32, u32, Vec<u8>)>), String> {
+    let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
+    let (dir, created) = match live.journal_path() {
+        Some(j) => {
+            let stem = j
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "sessie".into());
+            let created = store::read(j).ok().and_then(|l| l.created);
+            (j.with_file_name(format!("{stem}-posters")), created)
+        }
+        None => (live.folder.join("posters"), None),
+    };
+    let (_, previews) = crate::poster::write_all_with_previews(s, created.as_deref(), &dir, 480)?;
+    let named = previews
+        .into_iter()
+        .enumerate()
+        .map(|(t, (w, h, rgba))| (s.settings().team_name(t), w, h, rgba))
+        .collect();
+    Ok((dir, named))
+}
+
 pub fn choose(live: &mut Live, team: usize, key: Key) -> Result<(), String> {
     live.apply(Event::chose(team, key))
 }

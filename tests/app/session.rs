@@ -92,6 +92,20 @@ fn whole_session_by_keyboard() {
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(replayed.state(), live.state());
     assert_eq!(replayed.totals(), live.totals());
+
+    // P saves every team's posters next to the journal, and the facilitator sees them.
+    h.press(KeyCode::KeyP);
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let dir = path.with_file_name(format!("{stem}-posters"));
+    let files = std::fs::read_dir(&dir).expect("a posters folder").count();
+    assert_eq!(files, 6, "two posters for each of three teams");
+    assert_eq!(h.game().posters.len(), 3);
+    assert!(
+        h.game()
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("6 posters"))
+    );
 }
 
 #[test]
