@@ -742,8 +742,11 @@ pub fn write_all(
     write_all_with_previews(s, date, dir, 1).map(|(paths, _)| paths)
 }
 
+/// A preview image: width, height and straight RGBA bytes.
+pub type Preview = (u32, u32, Vec<u8>);
+
 /// A smaller copy of an opaque image (box filter), as straight RGBA bytes: for previews.
-pub fn thumbnail(pix: &Pixmap, width: u32) -> (u32, u32, Vec<u8>) {
+pub fn thumbnail(pix: &Pixmap, width: u32) -> Preview {
     let (w, h) = (pix.width(), pix.height());
     let width = width.clamp(1, w);
     let height = ((h as u64 * width as u64) / w as u64).max(1) as u32;
@@ -782,7 +785,7 @@ pub fn write_all_with_previews(
     date: Option<&str>,
     dir: &std::path::Path,
     preview_width: u32,
-) -> Result<(Vec<std::path::PathBuf>, Vec<(u32, u32, Vec<u8>)>), String> {
+) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", dir.display()))?;
     let mut written = Vec::new();
