@@ -220,9 +220,18 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     for s in view.sessions.entries.iter().take(20) {
         match &s.problem {
             None => {
-                if ui.button(&s.label).clicked() {
-                    out.push(Action::ResumeSession(s.path.clone()));
-                }
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button(&s.label).clicked() {
+                        out.push(Action::ResumeSession(s.path.clone()));
+                    }
+                    if ui
+                        .small_button(view.t(T::ContinueSession))
+                        .on_hover_text(view.t(T::ContinueHint))
+                        .clicked()
+                    {
+                        out.push(Action::ContinueSession(s.path.clone()));
+                    }
+                });
             }
             Some(problem) => {
                 ui.label(muted(&s.label, 16.0));

@@ -39,6 +39,8 @@ pub enum Action {
     Next,
     NewSession,
     ResumeSession(PathBuf),
+    /// Start a new session that continues this one (trajectory): teams and values carry over.
+    ContinueSession(PathBuf),
     PickDeck(PathBuf),
     AddTeam,
     RemoveTeam(usize),
@@ -113,6 +115,10 @@ pub struct Game {
     /// changes with every save so views can refresh their textures.
     pub posters: Vec<(String, u32, u32, Vec<u8>)>,
     pub posters_saved: u64,
+    /// The journal of the previous session of the trajectory, when this session continues one, and
+    /// the scenarios played in the trajectory so far (the draw leaves them out).
+    pub continues: Option<PathBuf>,
+    pub played_before: Vec<String>,
 }
 
 impl Default for Game {
@@ -150,6 +156,8 @@ impl Default for Game {
             notice: None,
             posters: Vec::new(),
             posters_saved: 0,
+            continues: None,
+            played_before: Vec::new(),
         }
     }
 }
@@ -286,6 +294,14 @@ pub fn apply_actions(
             Action::NewSession => {
                 if cur_screen == Screen::Title && game.deck.is_some() {
                     cur_screen = Screen::Setup;
+                }
+            }
+            Action::ContinueSession(path) => {
+                if cur_screen == Screen::Title {
+                    match session_link::continue_from(&path, &mut game) {
+                        Ok(()) => cur_screen = Screen::Setup,
+                        Err(e) => game.banner = Some(e),
+                    }
                 }
             }
             Action::ResumeSession(path) => {

@@ -40,6 +40,8 @@ pub enum T {
     Tagline,
     NewSession,
     ResumeSession,
+    ContinueSession,
+    ContinueHint,
     NoSessions,
     Decks,
     DeckHasErrors,
@@ -145,6 +147,11 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::Tagline => ("Zo zijn onze manieren", "This is how we do things"),
         T::NewSession => ("Nieuwe sessie", "New session"),
         T::ResumeSession => ("Sessie hervatten", "Resume a session"),
+        T::ContinueSession => ("vervolgsessie", "next session"),
+        T::ContinueHint => (
+            "Een nieuwe sessie in hetzelfde traject: teams en waarden gaan mee en zijn aan te passen.",
+            "A new session in the same trajectory: teams and values carry over and can be changed.",
+        ),
         T::NoSessions => ("Nog geen eerdere sessies.", "No earlier sessions yet."),
         T::Poll => ("Peiling vooraf", "Pre-session poll"),
         T::PollHint => (

@@ -136,7 +136,7 @@ pub fn run(opts: PlayOptions) -> ExitCode {
     init_game(&mut app, opts.deck, opts.sessions);
     if let Some(journal) = opts.continue_from {
         app.world_mut()
-            .write_message(game::Action::ResumeSession(journal));
+            .write_message(game::Action::ContinueSession(journal));
     }
     exit_code(app.run())
 }

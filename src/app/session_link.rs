@@ -99,6 +99,8 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
     } else {
         ValuesMode::PerTeam
     };
+    settings.continues = game.continues.as_ref().map(|p| p.display().to_string());
+    settings.played_before = game.played_before.clone();
     let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let journal = store::Journal::create(&live.folder, s.settings()).map_err(|e| e.to_string())?;
@@ -117,6 +119,67 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
         .and_then(Session::next_round_event)
         .ok_or("het deck heeft geen scenario meer")?;
     live.apply(first)
+}
+
+/// Prepares a new session that continues the one in `path` (a trajectory of sessions): its deck,
+/// teams, rounds, timer and agreed values carry over and can be revised on the Setup and Values
+/// screens; the scenarios played so far in the trajectory are left out of the draw; the new
+/// journal records the link.
+pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
+    let loaded = store::read(path).map_err(|e| e.to_string())?;
+    let deck_path = PathBuf::from(&loaded.settings.deck_path);
+    let deck = match (&game.deck, &game.deck_path) {
+        (Some(d), Some(p)) if d.id == loaded.settings.deck_id && p == &deck_path => d.clone(),
+        _ => crate::deck::load_deck(&deck_path)
+            .map_err(|e| format!("Het deck van die sessie is niet te laden: {e}"))?,
+    };
+    let (previous, _) = loaded.replay(deck.clone()).map_err(|e| e.to_string())?;
+    let settings = previous.settings();
+    let mut played = settings.played_before.clone();
+    for r in &previous.state().rounds {
+        if !played.contains(&r.scenario) {
+            played.push(r.scenario.clone());
+        }
+    }
+    let left = deck
+        .scenarios
+        .iter()
+        .filter(|s| !played.contains(&s.id))
+        .count();
+    if left == 0 {
+        return Err(format!(
+            "Alle scenario's van \"{}\" zijn in dit traject al gespeeld; kies voor een vervolg een ander deck.",
+            deck.title
+        ));
+    }
+    game.set_deck(deck_path);
+    game.teams = settings
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TeamDraft {
+            name: t.name.clone(),
+            colour: t
+                .rgb()
+                .and_then(|c| PALETTE.iter().position(|p| *p == c))
+                .unwrap_or(i % PALETTE.len()),
+        })
+        .collect();
+    game.rounds = (settings.rounds as usize).min(left).max(1);
+    game.discuss_secs = settings.discussion_secs;
+    game.seed = settings.seed.wrapping_add(1);
+    game.shared_values = settings.values_mode == ValuesMode::Shared;
+    game.values = (0..settings.value_sets())
+        .map(|i| {
+            previous
+                .team_values(if game.shared_values { 0 } else { i })
+                .to_vec()
+        })
+        .collect();
+    game.continues = Some(path.to_path_buf());
+    game.played_before = played;
+    game.banner = None;
+    Ok(())
 }
 
 /// Resume = replay: reads the journal, replays it against its deck (the one the game has loaded

@@ -323,3 +323,67 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
     assert!(banner.contains("rij 3"), "{banner}");
     assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
 }
+
+#[test]
+fn a_next_session_continues_the_trajectory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sessies");
+    let mut h = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir.clone());
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Setup);
+    h.click(Action::RenameTeam(0, "Balie".into()));
+    h.press(KeyCode::Space);
+    h.click(Action::ToggleValue {
+        set: 0,
+        value: "klant".into(),
+    });
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Round);
+    let first = h
+        .live()
+        .session
+        .as_ref()
+        .unwrap()
+        .current_scenario()
+        .unwrap()
+        .id
+        .clone();
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    for d in DIGITS {
+        h.press(d);
+        h.press(KeyCode::KeyA);
+    }
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Reveal));
+    let previous = h.live().journal_path().unwrap().to_path_buf();
+    let values = h.game().values.clone();
+    drop(h);
+
+    let mut next = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir);
+    next.click(Action::ContinueSession(previous.clone()));
+    assert_eq!(next.screen(), Screen::Setup);
+    assert_eq!(next.game().teams[0].name, "Balie", "teams carry over");
+    assert_eq!(next.game().values, values, "agreed values carry over");
+    // They can be revised before the rounds start.
+    next.click(Action::RenameTeam(1, "Backoffice".into()));
+    next.press(KeyCode::Space);
+    assert_eq!(next.screen(), Screen::Values);
+    next.press(KeyCode::Space);
+    assert_eq!(next.screen(), Screen::Round);
+    let s = next.live().session.as_ref().unwrap();
+    assert_eq!(
+        s.settings().continues.as_deref(),
+        Some(previous.display().to_string().as_str()),
+        "the journal records the link"
+    );
+    assert_eq!(s.settings().played_before, vec![first.clone()]);
+    assert_ne!(
+        s.current_scenario().unwrap().id,
+        first,
+        "played scenarios are left out"
+    );
+    assert_eq!(s.settings().teams[1].name, "Backoffice");
+    let header = cultuurbarbarenspel::store::read(next.live().journal_path().unwrap()).unwrap();
+    assert_eq!(header.settings.played_before, vec![first]);
+}
