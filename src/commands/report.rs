@@ -45,13 +45,14 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let (session, created) = open(journal, deck, out)?;
+    let stages = trajectory(journal, &session, created.as_deref());
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", out_dir.display()))?;
     let files = [
-        ("report.md", markdown(&session, created.as_deref())),
+        ("report.md", markdown(&session, created.as_deref(), &stages)),
         ("scores.csv", csv(&session)?),
         ("session.json", json(&session, created.as_deref())?),
-        ("report.html", html(&session, created.as_deref())),
+        ("report.html", html(&session, created.as_deref(), &stages)),
     ];
     for (name, text) in files {
         let path = out_dir.join(name);
@@ -116,6 +117,8 @@ struct Labels {
     of_best: &'static str,
     notes: &'static str,
     lang: &'static str,
+    trajectory: &'static str,
+    session: &'static str,
 }
 
 const NL: Labels = Labels {
@@ -147,6 +150,8 @@ const NL: Labels = Labels {
     of_best: "van het haalbare",
     notes: "Aantekeningen",
     lang: "nl",
+    trajectory: "Het traject tot nu toe",
+    session: "Sessie",
 };
 
 const EN: Labels = Labels {
@@ -178,6 +183,8 @@ const EN: Labels = Labels {
     of_best: "of the best possible",
     notes: "Notes",
     lang: "en",
+    trajectory: "The trajectory so far",
+    session: "Session",
 };
 
 fn labels(lang: Language) -> &'static Labels {
@@ -219,7 +226,7 @@ fn signed(n: i64) -> String {
 }
 
 /// `report.md`.
-pub fn markdown(s: &Session, created: Option<&str>) -> String {
+pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
     let settings = s.settings();
     let deck = s.deck();
     let l = labels(settings.language);
@@ -316,6 +323,25 @@ pub fn markdown(s: &Session, created: Option<&str>) -> String {
         }
     }
 
+    if stages.len() > 1 {
+        let _ = writeln!(o, "\n## {}\n", l.trajectory);
+        for st in stages {
+            let _ = writeln!(o, "- **{}**", md(&st.label));
+            for (team, total, values) in &st.teams {
+                let list: Vec<String> = values
+                    .iter()
+                    .map(|(v, w)| format!("{} ×{w}", md(value_name(s.deck(), v))))
+                    .collect();
+                let _ = writeln!(
+                    o,
+                    "  - {}: {total} {} ({})",
+                    md(team),
+                    l.points,
+                    list.join(", ")
+                );
+            }
+        }
+    }
     let _ = writeln!(o, "\n## {}\n", l.ranking);
     if !state.finished {
         let _ = writeln!(o, "*{}*\n", l.unfinished);
@@ -653,7 +679,7 @@ fn profile_svg(s: &Session, team: usize) -> String {
 }
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no network) that prints on A4.
-pub fn html(s: &Session, created: Option<&str>) -> String {
+pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
     let settings = s.settings();
     let deck = s.deck();
     let l = labels(settings.language);
@@ -844,6 +870,49 @@ pub fn html(s: &Session, created: Option<&str>) -> String {
         );
     }
 
+    // The trajectory: each team's total and values per session, earliest first.
+    if stages.len() > 1 {
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2><table><tr><th>{}</th>",
+            l.trajectory, l.teams
+        );
+        for st in stages {
+            let _ = write!(o, "<th>{}</th>", esc(&st.label));
+        }
+        let _ = writeln!(o, "</tr>");
+        for t in 0..s.team_count() {
+            let name = settings.team_name(t);
+            let _ = write!(o, r#"<tr><td class="who">{}</td>"#, team_html(t));
+            for st in stages {
+                match st.teams.iter().find(|(n, _, _)| *n == name) {
+                    Some((_, total, values)) => {
+                        let list: Vec<String> = values
+                            .iter()
+                            .map(|(v, w)| {
+                                format!(
+                                    r#"<span class="nowrap">{} ×{w}</span>"#,
+                                    esc(value_name(deck, v))
+                                )
+                            })
+                            .collect();
+                        let _ = write!(
+                            o,
+                            r#"<td><strong>{total}</strong> {}<div class="layer">{}</div></td>"#,
+                            l.points,
+                            list.join(", ")
+                        );
+                    }
+                    None => {
+                        let _ = write!(o, "<td>–</td>");
+                    }
+                }
+            }
+            let _ = writeln!(o, "</tr>");
+        }
+        let _ = writeln!(o, "</table>");
+    }
+
     // The teams.
     let _ = writeln!(o, "<h2>{}</h2>", l.profile);
     for t in 0..s.team_count() {
@@ -882,4 +951,78 @@ pub fn html(s: &Session, created: Option<&str>) -> String {
     }
     o.push_str("</body>\n</html>\n");
     o
+}
+
+/// One session of a trajectory in the report: its label and, per team (by name), the total and the
+/// agreed values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub label: String,
+    pub teams: Vec<(String, i64, Vec<(String, u8)>)>,
+}
+
+fn stage(s: &Session, number: usize, created: Option<&str>) -> Stage {
+    let l = labels(s.settings().language);
+    let date = created
+        .map(|c| format!(" ({})", c.chars().take(10).collect::<String>()))
+        .unwrap_or_default();
+    Stage {
+        label: format!("{} {number}{date}", l.session),
+        teams: (0..s.team_count())
+            .map(|t| {
+                (
+                    s.settings().team_name(t),
+                    s.totals()[t],
+                    s.team_values(t).to_vec(),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The sessions this one continues (following each journal's `continues` link back, at most 20),
+/// earliest first, and this session last. A link that cannot be read ends the chain.
+pub fn trajectory(journal: &Path, s: &Session, created: Option<&str>) -> Vec<Stage> {
+    let mut chain: Vec<(Session, Option<String>)> = Vec::new();
+    let mut seen = vec![journal.to_path_buf()];
+    let mut link = s.settings().continues.clone();
+    let mut base = journal.parent().map(Path::to_path_buf).unwrap_or_default();
+    while let Some(next) = link.take() {
+        if chain.len() >= 20 {
+            break;
+        }
+        let mut path = PathBuf::from(&next);
+        if !path.is_file() && path.is_relative() {
+            path = base.join(&path);
+        }
+        if seen.contains(&path) {
+            break;
+        }
+        let Ok(loaded) = store::read(&path) else {
+            break;
+        };
+        let deck = if loaded.settings.deck_id == s.deck().id {
+            Ok(s.deck().clone())
+        } else {
+            find_deck(&path, &loaded.settings.deck_path).and_then(|p| load_deck(&p))
+        };
+        let Ok(deck) = deck else {
+            break;
+        };
+        let Ok((previous, _)) = loaded.replay(deck) else {
+            break;
+        };
+        link = previous.settings().continues.clone();
+        base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        seen.push(path);
+        chain.push((previous, loaded.created));
+    }
+    chain.reverse();
+    let mut stages: Vec<Stage> = chain
+        .iter()
+        .enumerate()
+        .map(|(i, (p, c))| stage(p, i + 1, c.as_deref()))
+        .collect();
+    stages.push(stage(s, stages.len() + 1, created));
+    stages
 }

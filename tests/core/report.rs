@@ -296,3 +296,75 @@ fn an_english_session_gets_english_headings_and_long_texts_stay_whole() {
         "the long reason is kept whole"
     );
 }
+
+#[test]
+fn a_later_session_reports_the_trajectory() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck_path = deck_with_three(dir.path());
+    let d = deck::load_deck(&deck_path).unwrap();
+    let session = |continues: Option<String>, played: Vec<String>| {
+        let mut st = Settings::for_deck(&deck_path, &d, store::deck_hash_of(&d));
+        st.teams = vec![
+            TeamSpec::new("Balie", "#E69F00"),
+            TeamSpec::new("KCC", "#56B4E9"),
+        ];
+        st.rounds = 1;
+        st.continues = continues;
+        st.played_before = played;
+        cultuurbarbarenspel::session::Session::new(st, d.clone()).unwrap()
+    };
+    let play = |rec: &mut Recorder, scenario: &str, values: Vec<(String, u8)>| {
+        rec.apply(Event::ValuesAgreed { team: None, values })
+            .unwrap();
+        rec.apply(Event::RoundStarted {
+            scenario: scenario.into(),
+        })
+        .unwrap();
+        rec.apply(Event::chose(0, Key::A)).unwrap();
+        rec.apply(Event::chose(1, Key::B)).unwrap();
+        rec.apply(Event::Revealed).unwrap();
+        rec.apply(Event::SessionFinished).unwrap();
+    };
+    let sessions = dir.path().join("sessies");
+    let mut first = Recorder::create(&sessions, session(None, vec![])).unwrap();
+    // balie: A {klant 2, regels −1} → klant×3: 6; B {klant −1, regels 2} → −3.
+    play(&mut first, "balie", vec![("klant".into(), 3)]);
+    let first_path = first.path().to_path_buf();
+    let mut second = Recorder::create(
+        &sessions,
+        session(Some(first_path.display().to_string()), vec!["balie".into()]),
+    )
+    .unwrap();
+    // telefoon: A {klant 1, team −1} → klant×1 + team×2: −1; B {team 1, klant −2} → 0.
+    play(
+        &mut second,
+        "telefoon",
+        vec![("klant".into(), 1), ("team".into(), 2)],
+    );
+    let out = dir.path().join("r");
+    run(second.path(), None, &out).unwrap();
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let part = md
+        .split("## Het traject tot nu toe")
+        .nth(1)
+        .expect("a trajectory section");
+    let part = part.split("## Eindstand").next().unwrap();
+    assert!(part.contains("**Sessie 1"), "{part}");
+    assert!(part.contains("**Sessie 2"), "{part}");
+    assert!(
+        part.contains("  - Balie: 6 punten (De klant centraal ×3)"),
+        "{part}"
+    );
+    assert!(part.contains("  - KCC: -3 punten"), "{part}");
+    assert!(
+        part.contains("  - Balie: -1 punten (De klant centraal ×1, Samenwerking ×2)"),
+        "{part}"
+    );
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(html.contains("<h2>Het traject tot nu toe</h2>"));
+
+    // A first session has no trajectory section.
+    run(&first_path, None, &dir.path().join("r1")).unwrap();
+    let md = std::fs::read_to_string(dir.path().join("r1/report.md")).unwrap();
+    assert!(!md.contains("traject"));
+}
