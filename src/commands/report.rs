@@ -958,8 +958,11 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
     pub label: String,
-    pub teams: Vec<(String, i64, Vec<(String, u8)>)>,
+    pub teams: Vec<StageTeam>,
 }
+
+/// A team in a [`Stage`]: its name, its total and its agreed values (id, weight).
+pub type StageTeam = (String, i64, Vec<(String, u8)>);
 
 fn stage(s: &Session, number: usize, created: Option<&str>) -> Stage {
     let l = labels(s.settings().language);
