@@ -121,6 +121,35 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
     live.apply(first)
 }
 
+/// A session's teams as the Setup screen edits them (colours back to palette places).
+fn team_drafts(settings: &Settings) -> Vec<TeamDraft> {
+    settings
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TeamDraft {
+            name: t.name.clone(),
+            colour: t
+                .rgb()
+                .and_then(|c| PALETTE.iter().position(|p| *p == c))
+                .unwrap_or(i % PALETTE.len()),
+        })
+        .collect()
+}
+
+/// The deck a journal was played with: the game's own when it is the same file, else read again.
+fn deck_of(
+    game: &Game,
+    settings: &Settings,
+    deck_path: &Path,
+) -> Result<crate::deck::Deck, String> {
+    match (&game.deck, &game.deck_path) {
+        (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
+        _ => crate::deck::load_deck(deck_path)
+            .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}")),
+    }
+}
+
 /// Prepares a new session that continues the one in `path` (a trajectory of sessions): its deck,
 /// teams, rounds, timer and agreed values carry over and can be revised on the Setup and Values
 /// screens; the scenarios played so far in the trajectory are left out of the draw; the new
@@ -128,11 +157,7 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
 pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
     let deck_path = PathBuf::from(&loaded.settings.deck_path);
-    let deck = match (&game.deck, &game.deck_path) {
-        (Some(d), Some(p)) if d.id == loaded.settings.deck_id && p == &deck_path => d.clone(),
-        _ => crate::deck::load_deck(&deck_path)
-            .map_err(|e| format!("Het deck van die sessie is niet te laden: {e}"))?,
-    };
+    let deck = deck_of(game, &loaded.settings, &deck_path)?;
     let (previous, _) = loaded.replay(deck.clone()).map_err(|e| e.to_string())?;
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
@@ -153,18 +178,7 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
         ));
     }
     game.set_deck(deck_path);
-    game.teams = settings
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| TeamDraft {
-            name: t.name.clone(),
-            colour: t
-                .rgb()
-                .and_then(|c| PALETTE.iter().position(|p| *p == c))
-                .unwrap_or(i % PALETTE.len()),
-        })
-        .collect();
+    game.teams = team_drafts(settings);
     game.rounds = (settings.rounds as usize).min(left).max(1);
     game.discuss_secs = settings.discussion_secs;
     game.seed = settings.seed.wrapping_add(1);
@@ -192,11 +206,7 @@ pub fn resume(
 ) -> Result<(Screen, Option<Phase>), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
     let deck_path = PathBuf::from(&loaded.settings.deck_path);
-    let deck = match (&game.deck, &game.deck_path) {
-        (Some(d), Some(p)) if d.id == loaded.settings.deck_id && p == &deck_path => d.clone(),
-        _ => crate::deck::load_deck(&deck_path)
-            .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}"))?,
-    };
+    let deck = deck_of(game, &loaded.settings, &deck_path)?;
     let resumed = store::resume(path, deck.clone()).map_err(|e| e.to_string())?;
     let (session, journal) = resumed.recorder.into_parts();
     let settings = session.settings().clone();
@@ -204,18 +214,7 @@ pub fn resume(
     game.deck = Some(deck);
     game.deck_path = Some(deck_path);
     game.deck_error = None;
-    game.teams = settings
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| TeamDraft {
-            name: t.name.clone(),
-            colour: t
-                .rgb()
-                .and_then(|c| PALETTE.iter().position(|p| *p == c))
-                .unwrap_or(i % PALETTE.len()),
-        })
-        .collect();
+    game.teams = team_drafts(&settings);
     game.rounds = settings.rounds as usize;
     game.discuss_secs = settings.discussion_secs;
     game.seed = settings.seed;
