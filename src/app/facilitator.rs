@@ -260,6 +260,23 @@ fn language(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let g = &view.game;
+    if let Some(previous) = &g.continues {
+        let name = previous
+            .file_stem()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        wrap(
+            ui,
+            egui::RichText::new(format!(
+                "{} {name} ({} {})",
+                view.t(T::ContinuesFrom),
+                g.played_before.len(),
+                view.t(T::ScenariosPlayed)
+            ))
+            .size(15.0)
+            .color(theme::GOOD),
+        );
+    }
     section(ui, view.t(T::Teams));
     for (i, team) in g.teams.iter().enumerate() {
         ui.horizontal(|ui| {

@@ -42,6 +42,8 @@ pub enum T {
     ResumeSession,
     ContinueSession,
     ContinueHint,
+    ContinuesFrom,
+    ScenariosPlayed,
     NoSessions,
     Decks,
     DeckHasErrors,
@@ -148,6 +150,11 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::NewSession => ("Nieuwe sessie", "New session"),
         T::ResumeSession => ("Sessie hervatten", "Resume a session"),
         T::ContinueSession => ("vervolgsessie", "next session"),
+        T::ContinuesFrom => ("Vervolg op", "Continues"),
+        T::ScenariosPlayed => (
+            "scenario's al gespeeld in dit traject",
+            "scenarios already played in this trajectory",
+        ),
         T::ContinueHint => (
             "Een nieuwe sessie in hetzelfde traject: teams en waarden gaan mee en zijn aan te passen.",
             "A new session in the same trajectory: teams and values carry over and can be changed.",
