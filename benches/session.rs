@@ -4,53 +4,108 @@
 //! Run: `cargo bench --bench session --profile dev` (the release profile links Bevy and takes long to
 //! build; the dev profile compiles dependencies at opt-level 2). Set `CBS_BENCH_DIR` to measure on
 //! another disk than the temporary folder's.
+//!
+//! The deck is built here (16 scenarios, 4 values, 4 behaviours each), so the numbers do not move
+//! when the decks in `levels/` are edited.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use cultuurbarbarenspel::deck::{self, Key};
-use cultuurbarbarenspel::session::{Event, Session, Settings, TeamSpec};
+use cultuurbarbarenspel::deck::{Behaviour, Deck, Key, Language, Layer, Scenario, ValueDef};
+use cultuurbarbarenspel::session::{Event, Phase, Session, Settings, TeamSpec, ValuesMode};
 use cultuurbarbarenspel::store::{self, Journal, Recorder};
 
+const VALUES: [&str; 4] = ["klant", "regels", "team", "tempo"];
+const TEAMS: usize = 12;
+const SCENARIOS: usize = 16;
+
+fn bench_deck() -> Deck {
+    let behaviour = |s: usize, b: usize| Behaviour {
+        key: Key::ALL[b],
+        text: format!("Gedrag {b} van scenario {s}"),
+        // Two effects per behaviour, from −3 to +3, varying with scenario and key.
+        effects: vec![
+            (
+                VALUES[(s + b) % 4].to_string(),
+                ((s * 3 + b * 5) % 7) as i64 - 3,
+            ),
+            (
+                VALUES[(s + b + 1) % 4].to_string(),
+                ((s + b * 2) % 7) as i64 - 3,
+            ),
+        ],
+        consequence: "Er gebeurt iets.".into(),
+    };
+    Deck {
+        id: "bank".into(),
+        title: "Benchmarkdeck".into(),
+        language: Language::Nl,
+        description: String::new(),
+        values: VALUES
+            .iter()
+            .map(|v| ValueDef {
+                id: v.to_string(),
+                name: v.to_uppercase(),
+                meaning: String::new(),
+            })
+            .collect(),
+        scenarios: (0..SCENARIOS)
+            .map(|s| Scenario {
+                id: format!("scenario-{s:02}"),
+                title: format!("Scenario {s}"),
+                layer: Layer::ALL[s % 4],
+                setting: String::new(),
+                situation: "Een situatie op het werk.".into(),
+                behaviours: (0..4).map(|b| behaviour(s, b)).collect(),
+                debrief: vec!["Wat zou jij doen?".into()],
+                notes: String::new(),
+                follow_up: None,
+                image: None,
+            })
+            .collect(),
+    }
+}
+
+/// A session with twelve teams and sixteen rounds, the group's values agreed (one event).
 fn session() -> Session {
-    let d = deck::load_deck(Path::new("levels/klantcontact.nl.ron")).expect("deck");
-    let mut st = Settings::for_deck(
-        Path::new("levels/klantcontact.nl.ron"),
-        &d,
-        store::deck_hash_of(&d),
-    );
-    st.teams = TeamSpec::numbered(12);
-    st.rounds = 16;
+    let d = bench_deck();
+    let mut st = Settings::for_deck(Path::new("bank.ron"), &d, store::deck_hash_of(&d));
+    st.teams = TeamSpec::numbered(TEAMS);
+    st.rounds = SCENARIOS as u32;
+    st.values_mode = ValuesMode::Shared;
     let mut s = Session::new(st, d).expect("session");
     s.apply(Event::ValuesAgreed {
         team: None,
-        values: vec![("klant_centraal".into(), 3), ("zorgvuldig".into(), 2)],
+        values: vec![
+            ("klant".into(), 3),
+            ("regels".into(), 2),
+            ("team".into(), 1),
+        ],
     })
     .expect("values");
     s
 }
 
-/// `n` valid events: rounds of twelve teams choosing, changing their minds and undoing, revealed.
+/// `n` valid events after `s`: rounds of twelve teams choosing, changing their minds and undoing
+/// (every seventh event), each round revealed after about 625 events.
 fn events(s: &Session, n: usize) -> Vec<Event> {
     let mut s = s.clone();
     let mut out = Vec::with_capacity(n);
-    let keys = [Key::A, Key::B, Key::C];
     let mut i = 0usize;
     while out.len() < n {
         let ev = match s.phase() {
-            cultuurbarbarenspel::session::Phase::ReadyForRound
-            | cultuurbarbarenspel::session::Phase::Revealed { .. } => match s.next_round_event() {
+            Phase::ReadyForRound | Phase::Revealed { .. } => match s.next_round_event() {
                 Some(ev) => ev,
                 None => break,
             },
-            cultuurbarbarenspel::session::Phase::RoundOpen { .. } => {
+            Phase::RoundOpen { .. } => {
                 i += 1;
                 if i.is_multiple_of(625) && s.check(&Event::Revealed).is_ok() {
                     Event::Revealed
                 } else if i.is_multiple_of(7) {
                     Event::Undone
                 } else {
-                    Event::chose(i % 12, keys[(i / 12) % 3])
+                    Event::chose(i % TEAMS, Key::ALL[(i / TEAMS) % 4])
                 }
             }
             _ => break,
@@ -65,15 +120,25 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+fn millis(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
 fn main() {
+    // `cargo bench` passes `--bench`; a filter or other flags mean nothing here.
     let base = std::env::var_os("CBS_BENCH_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
     let dir = tempfile::tempdir_in(&base).expect("temp dir");
     let start = session();
 
-    // Appends with sync.
+    // 1. Appends, each synced to disk before `apply` returns.
     let evs = events(&start, 500);
+    assert_eq!(evs.len(), 500);
     let journal = Journal::create_at(&dir.path().join("append.jsonl"), start.settings(), None)
         .expect("journal");
     let mut rec = Recorder::with_journal(start.clone(), journal).expect("recorder");
@@ -86,55 +151,86 @@ fn main() {
     let total: Duration = times.iter().sum();
     times.sort();
     println!(
-        "append + sync, {} events in {}: mean {:.1} µs, median {:.1} µs, p95 {:.1} µs",
+        "append + sync, {} events in {}: mean {:.1} µs, median {:.1} µs, p95 {:.1} µs, max {:.1} µs",
         times.len(),
         base.display(),
-        total.as_secs_f64() * 1e6 / times.len() as f64,
-        percentile(&times, 0.5).as_secs_f64() * 1e6,
-        percentile(&times, 0.95).as_secs_f64() * 1e6,
+        micros(total) / times.len() as f64,
+        micros(percentile(&times, 0.5)),
+        micros(percentile(&times, 0.95)),
+        micros(*times.last().expect("times")),
+    );
+    assert_eq!(
+        store::read(rec.path()).expect("read").events.len(),
+        501,
+        "values + 500 events"
     );
 
-    // Replay of 10,000 events: written once (without a sync per event), then read and replayed.
+    // 2. A journal of 10,000 events (written once, without a sync per event), read and replayed.
     let evs = events(&start, 10_000);
     assert_eq!(evs.len(), 10_000, "the deck allows 10,000 events");
     let path = dir.path().join("replay.jsonl");
+    drop(Journal::create_at(&path, start.settings(), None).expect("journal"));
+    let mut text = String::new();
+    for ev in start.events().iter().chain(&evs) {
+        text.push_str(&serde_json::to_string(ev).expect("json"));
+        text.push('\n');
+    }
     {
         use std::io::Write;
-        let header = Journal::create_at(&path, start.settings(), None).expect("journal");
-        drop(header);
         let mut f = std::fs::OpenOptions::new()
             .append(true)
             .open(&path)
             .expect("open");
-        let mut text = String::new();
-        for ev in &std::iter::once(start.events()[0].clone())
-            .chain(evs.iter().cloned())
-            .collect::<Vec<_>>()
-        {
-            text.push_str(&serde_json::to_string(ev).expect("json"));
-            text.push('\n');
-        }
         f.write_all(text.as_bytes()).expect("write");
     }
+    let live = Session::replay(
+        start.settings().clone(),
+        start.deck().clone(),
+        start.events().iter().chain(&evs).cloned(),
+    )
+    .expect("replay");
+
     let runs = 10;
-    let mut read_times = Vec::new();
-    let mut replay_times = Vec::new();
+    let (mut read_t, mut replay_t, mut both_t) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let deck = start.deck().clone();
+        let t0 = Instant::now();
+        let loaded = store::read(&path).expect("read");
+        let t1 = Instant::now();
+        let s = Session::replay(loaded.settings.clone(), deck, loaded.events).expect("replay");
+        let t2 = Instant::now();
+        read_t.push(t1 - t0);
+        replay_t.push(t2 - t1);
+        both_t.push(t2 - t0);
+        assert_eq!(s.events().len(), 10_001);
+        assert_eq!(s.state(), live.state(), "the replay gives the live state");
+    }
+    read_t.sort();
+    replay_t.sort();
+    both_t.sort();
+    println!(
+        "10,000 events ({} KiB, {} rounds revealed): read + parse median {:.1} ms, Session::replay \
+         median {:.1} ms, together median {:.1} ms (min {:.1}, max {:.1}; {runs} runs)",
+        text.len() / 1024,
+        live.rounds_played(),
+        millis(percentile(&read_t, 0.5)),
+        millis(percentile(&replay_t, 0.5)),
+        millis(percentile(&both_t, 0.5)),
+        millis(both_t[0]),
+        millis(both_t[runs - 1]),
+    );
+
+    // 3. Resume as the game does it: read, check the deck's hash, replay, reopen for appending.
+    let mut resume_t = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let loaded = store::read(&path).expect("read");
-        let read = t.elapsed();
-        let deck = start.deck().clone();
-        let t = Instant::now();
-        let (s, _) = loaded.replay(deck).expect("replay");
-        replay_times.push(t.elapsed());
-        read_times.push(read);
-        assert_eq!(s.events().len(), 10_001);
+        let r = store::resume(&path, start.deck().clone()).expect("resume");
+        resume_t.push(t.elapsed());
+        assert!(r.warnings.is_empty());
     }
-    read_times.sort();
-    replay_times.sort();
+    resume_t.sort();
     println!(
-        "10,000 events: read + parse median {:.1} ms, replay median {:.1} ms ({runs} runs)",
-        percentile(&read_times, 0.5).as_secs_f64() * 1e3,
-        percentile(&replay_times, 0.5).as_secs_f64() * 1e3,
+        "store::resume of the same journal: median {:.1} ms ({runs} runs)",
+        millis(percentile(&resume_t, 0.5)),
     );
 }

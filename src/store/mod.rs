@@ -240,6 +240,21 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        // A torn line that a resume fenced off with a `Recovered` line: it does not count, even
+        // when its bytes happen to form a whole event (only the newline was missing).
+        let fenced = lines.get(i).is_some_and(|next| {
+            matches!(
+                serde_json::from_slice::<Meta>(next),
+                Ok(Meta::Recovered { dropped_line }) if dropped_line == number
+            )
+        });
+        if fenced {
+            warnings.push(format!(
+                "{}:{number}: een half geschreven regel van een eerdere onderbreking telt niet mee.",
+                path.display()
+            ));
+            continue;
+        }
         if let Ok(ev) = serde_json::from_slice::<Event>(line) {
             events.push(ev);
             line_of_event.push(number);
@@ -259,20 +274,6 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
                 return Err(corrupt(number, "een tweede kopregel".into()));
             }
             Err(e) => {
-                // A torn line that a resume already fenced off with a `Recovered` line.
-                let next_recovers = lines.get(i).is_some_and(|next| {
-                    matches!(
-                        serde_json::from_slice::<Meta>(next),
-                        Ok(Meta::Recovered { dropped_line }) if dropped_line == number
-                    )
-                });
-                if next_recovers {
-                    warnings.push(format!(
-                        "{}:{number}: een half geschreven regel van een eerdere onderbreking telt niet mee.",
-                        path.display()
-                    ));
-                    continue;
-                }
                 let detail = match std::str::from_utf8(line) {
                     Err(_) => "geen geldige UTF-8".to_string(),
                     Ok(_) => e.to_string(),

@@ -7,7 +7,5 @@ mod journal;
 mod poll;
 mod poster;
 mod report;
-mod scoring;
 mod sessions;
 mod simulate;
-mod store;
