@@ -57,6 +57,18 @@ fn big_button(ui: &mut egui::Ui, text: &str, enabled: bool) -> bool {
     .clicked()
 }
 
+/// Why the facilitator cannot go on yet, one line each (nothing when all is well).
+fn problem_list(ui: &mut egui::Ui, problems: &[String]) {
+    for p in problems {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {p}"))
+                .size(16.0)
+                .color(theme::BAD),
+        );
+    }
+}
+
 /// The controls for the current screen.
 pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let screen = view.screen();
@@ -327,6 +339,8 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         out.push(Action::AddTeam);
     }
+    let problems = g.setup_problems();
+    problem_list(ui, &problems);
     section(ui, view.t(T::Setup));
     egui::Grid::new("setup-grid")
         .num_columns(2)
@@ -377,7 +391,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if big_button(
         ui,
         &format!("{}  (spatie)", view.t(T::ToValues)),
-        g.deck.is_some(),
+        problems.is_empty(),
     ) {
         out.push(Action::Next);
     }
@@ -455,10 +469,12 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         wrap(ui, muted(summary, 15.0));
     }
     ui.add_space(12.0);
+    let problems = g.problems();
+    problem_list(ui, &problems);
     if big_button(
         ui,
         &format!("{}  (spatie)", view.t(T::StartRounds)),
-        g.ready_to_play(),
+        problems.is_empty(),
     ) {
         out.push(Action::Next);
     }

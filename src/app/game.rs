@@ -223,13 +223,35 @@ impl Game {
             .unwrap_or(self.teams.len() % PALETTE.len())
     }
 
-    /// Can the rounds start: a deck, 2–12 teams with names, and every value set non-empty.
+    /// What keeps the set-up from going on to the values, in Dutch, one sentence each: a missing
+    /// deck, the number of teams, empty, too long or twice-used team names (the session core's
+    /// own rules, see [`crate::session::Settings::problems`]). Empty when all is well.
+    pub fn setup_problems(&self) -> Vec<String> {
+        match session_link::settings(self) {
+            Some(settings) => settings.problems(),
+            None => vec!["Kies eerst een deck.".to_string()],
+        }
+    }
+
+    /// What keeps the rounds from starting: [`Game::setup_problems`], and every value set that
+    /// has no value chosen yet. Empty when the rounds can start.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = self.setup_problems();
+        for set in 0..self.value_sets() {
+            if self.values.get(set).is_none_or(Vec::is_empty) {
+                out.push(if self.shared_values {
+                    "Kies minstens één waarde voor de groep.".to_string()
+                } else {
+                    format!("Kies minstens één waarde voor {}.", self.team_name(set))
+                });
+            }
+        }
+        out
+    }
+
+    /// Can the rounds start: a deck, valid teams, and every value set non-empty.
     pub fn ready_to_play(&self) -> bool {
-        self.deck.is_some()
-            && (MIN_TEAMS..=MAX_TEAMS).contains(&self.teams.len())
-            && self.teams.iter().all(|t| !t.name.trim().is_empty())
-            && self.values.len() == self.value_sets()
-            && self.values.iter().all(|v| !v.is_empty())
+        self.problems().is_empty()
     }
 }
 
@@ -512,7 +534,7 @@ fn next(
             }
         }
         Screen::Setup => {
-            if game.deck.is_some() && (MIN_TEAMS..=MAX_TEAMS).contains(&game.teams.len()) {
+            if game.setup_problems().is_empty() {
                 game.fit_value_sets();
                 *screen = Screen::Values;
             }

@@ -81,11 +81,11 @@ fn hex(c: [u8; 3]) -> String {
     format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
 }
 
-/// Build the session from the set-up and the agreed values, and begin the first round.
-pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
-    let deck = game.deck.clone().ok_or("geen deck gekozen")?;
+/// The session's settings as the Setup screen has them (`None` before a deck is chosen).
+pub fn settings(game: &Game) -> Option<Settings> {
+    let deck = game.deck.as_ref()?;
     let path = game.deck_path.clone().unwrap_or_default();
-    let mut settings = Settings::for_deck(&path, &deck, store::deck_hash_of(&deck));
+    let mut settings = Settings::for_deck(&path, deck, store::deck_hash_of(deck));
     settings.teams = game
         .teams
         .iter()
@@ -101,6 +101,13 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
     };
     settings.continues = game.continues.as_ref().map(|p| p.display().to_string());
     settings.played_before = game.played_before.clone();
+    Some(settings)
+}
+
+/// Build the session from the set-up and the agreed values, and begin the first round.
+pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
+    let deck = game.deck.clone().ok_or("geen deck gekozen")?;
+    let settings = settings(game).ok_or("geen deck gekozen")?;
     let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let journal = store::Journal::create(&live.folder, s.settings()).map_err(|e| e.to_string())?;

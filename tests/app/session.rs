@@ -220,6 +220,39 @@ fn setup_keeps_between_two_and_twelve_teams() {
 }
 
 #[test]
+fn an_empty_or_repeated_team_name_is_named_and_keeps_the_setup_open() {
+    let mut h = Harness::new();
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Setup);
+    assert!(h.game().setup_problems().is_empty());
+
+    h.click(Action::RenameTeam(1, "   ".into()));
+    assert_eq!(h.game().setup_problems(), ["Team 2 heeft geen naam."]);
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Setup, "Space waits for a name");
+
+    h.click(Action::RenameTeam(1, "balie ".into()));
+    h.click(Action::RenameTeam(2, "Balie".into()));
+    assert_eq!(
+        h.game().setup_problems(),
+        ["Twee teams heten \"Balie\": geef elk team een eigen naam."]
+    );
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Setup);
+    // Nothing typed so far is lost while the set-up is refused.
+    assert_eq!(h.game().teams[1].name, "balie ");
+
+    h.click(Action::RenameTeam(2, "Backoffice".into()));
+    assert!(h.game().setup_problems().is_empty());
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Values);
+    assert_eq!(
+        h.game().problems(),
+        ["Kies minstens één waarde voor de groep."]
+    );
+}
+
+#[test]
 fn per_team_values_need_every_team() {
     let mut h = Harness::new();
     h.press(KeyCode::Space);
@@ -386,4 +419,40 @@ fn a_next_session_continues_the_trajectory() {
     assert_eq!(s.settings().teams[1].name, "Backoffice");
     let header = cultuurbarbarenspel::store::read(next.live().journal_path().unwrap()).unwrap();
     assert_eq!(header.settings.played_before, vec![first]);
+}
+
+/// The `demo` command's script, played headless: every step reaches the screen it photographs.
+#[test]
+fn the_demo_script_reaches_every_screen_it_photographs() {
+    use cultuurbarbarenspel::app::demo;
+    let deck_path = super::harness::demo_deck();
+    let deck = cultuurbarbarenspel::deck::load_deck(&deck_path).expect("demo deck");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let poll = dir.path().join("peiling.csv");
+    std::fs::write(&poll, demo::poll_csv(&deck)).expect("poll");
+    let mut h = Harness::with_deck_and_sessions(deck_path, dir.path().join("sessies"));
+    let steps = demo::script(&deck, &poll);
+    assert!(steps.len() >= 10);
+    for (i, step) in steps.into_iter().enumerate() {
+        for a in step.actions {
+            h.app.world_mut().write_message(a);
+        }
+        h.app.update();
+        h.app.update();
+        assert_eq!(
+            (h.screen(), h.phase()),
+            step.expect,
+            "step {} ({:?}); banner: {:?}",
+            i + 1,
+            step.shots,
+            h.game().banner
+        );
+    }
+    assert!(
+        h.live()
+            .session
+            .as_ref()
+            .is_some_and(|s| s.state().finished),
+        "the demo plays the session to its end"
+    );
 }
