@@ -9,6 +9,7 @@ use std::time::Duration;
 use super::DemoOptions;
 use super::facilitator::FacilitatorWindow;
 use super::game::{Action, GameSystems};
+use super::screens::{Phase, Screen};
 use crate::deck::Key;
 
 /// The default deck of the demo, and the fallback while it does not exist.
@@ -22,18 +23,25 @@ pub enum Shot {
     Facilitator,
 }
 
-/// One step of the script: actions, then pictures.
+/// One step of the script: actions, then pictures of the screen they must lead to.
 #[derive(Debug, Clone)]
 pub struct Step {
     pub actions: Vec<Action>,
+    /// The screen (and round phase) the actions lead to; the demo fails when it is not showing.
+    pub expect: (Screen, Option<Phase>),
     pub shots: Vec<(&'static str, Shot)>,
     /// Switch to one window with the controls in a side panel (as `--single-window`).
     pub single_window: bool,
 }
 
-fn step(actions: Vec<Action>, shots: &[(&'static str, Shot)]) -> Step {
+fn step(
+    actions: Vec<Action>,
+    expect: (Screen, Option<Phase>),
+    shots: &[(&'static str, Shot)],
+) -> Step {
     Step {
         actions,
+        expect,
         shots: shots.to_vec(),
         single_window: false,
     }
@@ -62,26 +70,29 @@ pub fn poll_csv(deck: &crate::deck::Deck) -> String {
 pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
     use Action::*;
     use Shot::*;
-    let keys = |sc: usize| -> Vec<Key> {
-        deck.scenarios
-            .get(sc)
-            .map(|s| s.behaviours.iter().map(|b| b.key).collect())
-            .unwrap_or_default()
-    };
-    // Choices cycle through the behaviours, so the reveal shows several different ones.
-    let choose_all = |sc: usize, teams: usize| -> Vec<Action> {
-        let k = keys(sc);
+    // The draw decides which scenarios come, so the script chooses among the keys that every
+    // scenario of the deck has; the choices cycle through them, so the reveal shows several.
+    let keys: Vec<Key> = Key::ALL
+        .into_iter()
+        .filter(|k| {
+            deck.scenarios
+                .iter()
+                .all(|s| s.behaviours.iter().any(|b| b.key == *k))
+        })
+        .collect();
+    let choose_all = |round: usize, teams: usize| -> Vec<Action> {
         (0..teams)
-            .filter(|_| !k.is_empty())
+            .filter(|_| !keys.is_empty())
             .map(|t| Choose {
                 team: t,
-                key: k[(t * 2 + sc) % k.len()],
+                key: keys[(t * 2 + round) % keys.len()],
             })
             .collect()
     };
     vec![
         step(
             vec![],
+            (Screen::Title, None),
             &[
                 ("01-title", Projector),
                 ("01-title-facilitator", Facilitator),
@@ -98,6 +109,7 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 SetRounds(2),
                 SetDiscussSeconds(150),
             ],
+            (Screen::Setup, None),
             &[
                 ("02-setup", Projector),
                 ("02-setup-facilitator", Facilitator),
@@ -105,6 +117,7 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
         ),
         step(
             vec![Next, SetPollPath(poll.display().to_string()), ImportPoll(0)],
+            (Screen::Values, None),
             &[
                 ("03-values", Projector),
                 ("03-values-facilitator", Facilitator),
@@ -112,14 +125,20 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
         ),
         step(
             vec![Next],
+            (Screen::Round, Some(Phase::Scenario)),
             &[
                 ("04-scenario", Projector),
                 ("04-scenario-facilitator", Facilitator),
             ],
         ),
-        step(vec![Next], &[("05-discuss", Projector)]),
+        step(
+            vec![Next],
+            (Screen::Round, Some(Phase::Discuss)),
+            &[("05-discuss", Projector)],
+        ),
         step(
             [vec![Next], choose_all(0, 4).into_iter().take(2).collect()].concat(),
+            (Screen::Round, Some(Phase::Choose)),
             &[
                 ("06-choose", Projector),
                 ("06-choose-facilitator", Facilitator),
@@ -127,10 +146,19 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
         ),
         step(
             [choose_all(0, 4), vec![Next]].concat(),
+            (Screen::Round, Some(Phase::Reveal)),
             &[("07-reveal", Projector)],
         ),
-        step(vec![Next], &[("08-debrief", Projector)]),
-        step(vec![Next], &[("09-scoreboard", Projector)]),
+        step(
+            vec![Next],
+            (Screen::Round, Some(Phase::Debrief)),
+            &[("08-debrief", Projector)],
+        ),
+        step(
+            vec![Next],
+            (Screen::Scoreboard, None),
+            &[("09-scoreboard", Projector)],
+        ),
         step(
             [
                 vec![Next, Next, Next],
@@ -138,13 +166,26 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 vec![Next, Next, Next],
             ]
             .concat(),
+            (Screen::Final, None),
             &[("10-final", Projector)],
         ),
-        step(vec![SavePosters], &[("10-final-facilitator", Facilitator)]),
-        step(vec![ToggleHelp], &[("11-help-facilitator", Facilitator)]),
+        step(
+            vec![SavePosters],
+            (Screen::Final, None),
+            &[("10-final-facilitator", Facilitator)],
+        ),
+        step(
+            vec![ToggleHelp],
+            (Screen::Final, None),
+            &[("11-help-facilitator", Facilitator)],
+        ),
         Step {
             single_window: true,
-            ..step(vec![ToggleHelp], &[("12-single-window", Projector)])
+            ..step(
+                vec![ToggleHelp],
+                (Screen::Final, None),
+                &[("12-single-window", Projector)],
+            )
         },
     ]
 }
@@ -179,6 +220,8 @@ fn drive(
     facilitator: Query<Entity, (With<Window>, With<FacilitatorWindow>)>,
     mut exit: MessageWriter<AppExit>,
     mut layout: ResMut<super::facilitator::Layout>,
+    screen: Res<State<Screen>>,
+    phase: Option<Res<State<Phase>>>,
 ) {
     state.total_frames += 1;
     if state.total_frames > MAX_FRAMES {
@@ -216,6 +259,17 @@ fn drive(
     };
     state.frames += 1;
     if state.frames < SETTLE_FRAMES || now - since < SETTLE_TIME {
+        return;
+    }
+    let showing = (*screen.get(), phase.map(|p| *p.get()));
+    if showing != step.expect {
+        error!(
+            "demo: step {} should show {:?} but shows {:?}",
+            state.index + 1,
+            step.expect,
+            showing
+        );
+        exit.write(AppExit::error());
         return;
     }
     let mut expected = done;
