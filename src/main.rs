@@ -58,7 +58,8 @@ enum Command {
         #[arg(long)]
         choices: Option<PathBuf>,
     },
-    /// Play a short scripted session through every screen and save one PNG per screen.
+    /// Play a short scripted session through every screen and save one PNG per screen (on the
+    /// default deck, or the one given with --deck).
     Demo {
         #[arg(long)]
         screenshots: PathBuf,
@@ -143,6 +144,7 @@ fn main() -> ExitCode {
             cultuurbarbarenspel::app::demo(cultuurbarbarenspel::app::DemoOptions {
                 screenshots,
                 size,
+                deck: cli.play.deck,
             })
         }
         Some(Command::Poster { journal, out }) => report_result(commands::poster::run(

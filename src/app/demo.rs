@@ -85,7 +85,7 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             .filter(|_| !keys.is_empty())
             .map(|t| Choose {
                 team: t,
-                key: keys[(t * 2 + round) % keys.len()],
+                key: keys[(t + round) % keys.len()],
             })
             .collect()
     };
@@ -326,7 +326,7 @@ pub fn run(opts: DemoOptions) -> ExitCode {
         eprintln!("fout: {}: {e}", opts.screenshots.display());
         return ExitCode::from(1);
     }
-    let deck_path = demo_deck();
+    let deck_path = opts.deck.clone().unwrap_or_else(demo_deck);
     let deck = match super::decks::load(&deck_path) {
         Ok(d) => d,
         Err(e) => {

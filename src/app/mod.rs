@@ -38,6 +38,8 @@ pub struct DemoOptions {
     pub screenshots: PathBuf,
     /// "WIDTHxHEIGHT"
     pub size: String,
+    /// The deck to play (default: [`demo::DEFAULT_DECK`]).
+    pub deck: Option<PathBuf>,
 }
 
 /// The game's logic: states, actions, keyboard, timer, session link. No window needed.

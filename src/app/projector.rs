@@ -377,12 +377,21 @@ fn round(ui: &mut egui::Ui, view: &View, s: Sizes) {
             // Side by side on a wide screen, so the behaviours stay in sight next to a long situation.
             if ui.available_width() > ui.available_height() * 1.3 {
                 ui.columns(2, |cols| {
+                    // Shrink a long situation (down to two thirds) before it has to scroll.
+                    let body = ui::fitting_size(
+                        &cols[0],
+                        &sc.situation,
+                        s.body,
+                        s.body * 0.66,
+                        cols[0].available_width() - s.gap(),
+                        cols[0].available_height(),
+                    );
                     egui::ScrollArea::vertical()
                         .id_salt("situation")
                         .auto_shrink([false, false])
                         .show(&mut cols[0], |ui| {
                             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                wrap(ui, rich(&sc.situation, s.body))
+                                wrap(ui, rich(&sc.situation, body))
                             });
                         });
                     egui::ScrollArea::vertical()
