@@ -557,74 +557,73 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
     let ctx = ui.ctx().clone();
     // One card per behaviour that was chosen, with the teams that chose it and what it did to
     // each team's own values (the scores come from the session core).
-    egui::ScrollArea::vertical()
-        .id_salt("reveal")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for b in &sc.behaviours {
-                let teams: Vec<usize> = (0..view.game.teams.len())
-                    .filter(|&i| f.choices.get(i).copied().flatten() == Some(b.key))
-                    .collect();
-                if teams.is_empty() {
-                    continue;
-                }
-                card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    ui.horizontal_top(|ui| {
-                        ui.label(
-                            egui::RichText::new(b.key.to_string())
-                                .size(s.body)
-                                .strong()
-                                .color(theme::ACCENT),
-                        );
-                        wrap(ui, rich(&b.text, s.body * 0.9));
-                    });
-                    if !b.consequence.is_empty() {
-                        wrap(ui, muted(&b.consequence, s.small()).italics());
-                    }
-                    for &i in &teams {
-                        let team = &view.game.teams[i];
-                        let result = session_link::team_round(&view.live, i);
-                        ui.horizontal_wrapped(|ui| {
-                            ui::swatch(ui, theme::team_colour(team.colour), s.small() * 0.8);
-                            ui.label(rich(&team.name, s.small()).strong());
-                            if let Some(score) = result.score {
-                                // Count up to the score: an egui animation asks for frames only while it runs.
-                                let id = egui::Id::new(("score", i, f.round));
-                                let shown = ctx.animate_value_with_time(id, score as f32, 0.8);
-                                ui.label(
-                                    egui::RichText::new(signed(shown.round() as i64))
-                                        .size(s.body)
-                                        .strong()
-                                        .color(signed_colour(score)),
-                                );
-                            }
-                            for (id, d) in &result.per_value {
-                                let name = deck
-                                    .and_then(|d| d.value(id))
-                                    .map_or(id.as_str(), |v| v.name.as_str());
-                                let mut rt = egui::RichText::new(format!("{name} {}", signed(*d)))
-                                    .size(s.small() * 0.85)
-                                    .color(signed_colour(*d));
-                                if result.barbarian.contains(id) {
-                                    rt = rt.strong().underline();
-                                }
-                                ui.label(rt);
-                            }
-                            if !result.barbarian.is_empty() {
-                                ui.label(
-                                    egui::RichText::new(view.t(T::BarbarianMove))
-                                        .size(s.small())
-                                        .strong()
-                                        .color(theme::BAD),
-                                );
-                            }
-                        });
-                    }
-                });
-                ui.add_space(s.gap() * 0.4);
+    let key = (&sc.id, f.round, &f.choices, s.body.to_bits());
+    ui::fitted_scroll(ui, "reveal", key, 0.7, |ui, scale| {
+        let s = s * scale;
+        for b in &sc.behaviours {
+            let teams: Vec<usize> = (0..view.game.teams.len())
+                .filter(|&i| f.choices.get(i).copied().flatten() == Some(b.key))
+                .collect();
+            if teams.is_empty() {
+                continue;
             }
-        });
+            card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_top(|ui| {
+                    ui.label(
+                        egui::RichText::new(b.key.to_string())
+                            .size(s.body)
+                            .strong()
+                            .color(theme::ACCENT),
+                    );
+                    wrap(ui, rich(&b.text, s.body * 0.9));
+                });
+                if !b.consequence.is_empty() {
+                    wrap(ui, muted(&b.consequence, s.small()).italics());
+                }
+                for &i in &teams {
+                    let team = &view.game.teams[i];
+                    let result = session_link::team_round(&view.live, i);
+                    ui.horizontal_wrapped(|ui| {
+                        ui::swatch(ui, theme::team_colour(team.colour), s.small() * 0.8);
+                        ui.label(rich(&team.name, s.small()).strong());
+                        if let Some(score) = result.score {
+                            // Count up to the score: an egui animation asks for frames only while it runs.
+                            let id = egui::Id::new(("score", i, f.round));
+                            let shown = ctx.animate_value_with_time(id, score as f32, 0.8);
+                            ui.label(
+                                egui::RichText::new(signed(shown.round() as i64))
+                                    .size(s.body)
+                                    .strong()
+                                    .color(signed_colour(score)),
+                            );
+                        }
+                        for (id, d) in &result.per_value {
+                            let name = deck
+                                .and_then(|d| d.value(id))
+                                .map_or(id.as_str(), |v| v.name.as_str());
+                            let mut rt = egui::RichText::new(format!("{name} {}", signed(*d)))
+                                .size(s.small() * 0.85)
+                                .color(signed_colour(*d));
+                            if result.barbarian.contains(id) {
+                                rt = rt.strong().underline();
+                            }
+                            ui.label(rt);
+                        }
+                        if !result.barbarian.is_empty() {
+                            ui.label(
+                                egui::RichText::new(view.t(T::BarbarianMove))
+                                    .size(s.small())
+                                    .strong()
+                                    .color(theme::BAD),
+                            );
+                        }
+                    });
+                }
+            });
+            ui.add_space(s.gap() * 0.4);
+        }
+    });
 }
 
 fn scoreboard(ui: &mut egui::Ui, view: &View, s: Sizes, final_: bool) {

@@ -109,6 +109,43 @@ pub fn fitting_size(
     min
 }
 
+/// A vertical scroll area whose content `add` draws at a scale ≤ 1 that it is given. When the
+/// content was taller than the area, the next frame draws it smaller (down to `min`), so that, for
+/// example, a reveal with many teams fits the projected window before anyone has to scroll. `key`
+/// names what is shown (and at which size): a new key starts again at full size, and for one key
+/// the scale only goes down, so it settles after a few frames.
+pub fn fitted_scroll(
+    ui: &mut egui::Ui,
+    id: &str,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    min: f32,
+    add: impl FnOnce(&mut egui::Ui, f32),
+) {
+    let memory = egui::Id::new(("fitted-scroll", id));
+    let key = egui::Id::new((
+        key,
+        ui.available_width().round() as i32,
+        ui.available_height().round() as i32,
+    ));
+    let scale = ui
+        .ctx()
+        .data(|d| d.get_temp::<(egui::Id, f32)>(memory))
+        .filter(|(k, _)| *k == key)
+        .map_or(1.0, |(_, s)| s);
+    let out = egui::ScrollArea::vertical()
+        .id_salt(id)
+        .auto_shrink([false, false])
+        .show(ui, |ui| add(ui, scale));
+    let (content, room) = (out.content_size.y, out.inner_rect.height());
+    let mut next = scale;
+    if content > room + 1.0 && scale > min && room > 0.0 {
+        // Wrapped text grows with the square of its size: more lines, each taller.
+        next = (scale * (room / content).sqrt() * 0.98).max(min);
+        ui.ctx().request_repaint();
+    }
+    ui.ctx().data_mut(|d| d.insert_temp(memory, (key, next)));
+}
+
 /// A wrapping label (never overflows its column).
 pub fn wrap(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
     ui.add(egui::Label::new(text).wrap())
