@@ -2,6 +2,8 @@
 
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::deck::{self, Deck, Severity};
 
@@ -134,18 +136,23 @@ pub fn load(path: &Path) -> Result<Deck, String> {
 /// session runs, the session core takes it for the scenarios still to come
 /// ([`crate::session::Session::update_deck`]) and the played rounds keep their version.
 ///
-/// The check is a `stat` of one file, at most once a second and only when the app updates anyway
-/// (input, the timer, or the idle wake-up), so it adds no frames of its own.
+/// The check is a `stat` of one file, at most once a second when the app updates anyway (input,
+/// the timer, the idle wake-up), and at once when [`DeckWatcher`] saw the deck's folder change: a
+/// trainer who saves in an editor sees the change while the game sits in the background, and a
+/// game nobody edits adds no frames of its own.
 pub fn watch_deck(
     time: Res<Time<Real>>,
     mut game: ResMut<super::game::Game>,
     mut live: ResMut<super::session_link::Live>,
     screen: Res<State<super::screens::Screen>>,
+    watcher: Res<DeckWatcher>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
     mut last: Local<Option<(PathBuf, std::time::SystemTime)>>,
     mut next_check: Local<std::time::Duration>,
 ) {
     use super::screens::Screen;
-    if time.elapsed() < *next_check {
+    let told = watcher.changed.swap(false, Ordering::SeqCst);
+    if !told && time.elapsed() < *next_check {
         return;
     }
     *next_check = time.elapsed() + std::time::Duration::from_secs(1);
@@ -164,10 +171,15 @@ pub fn watch_deck(
         }
     }
     *last = Some((path.clone(), modified));
+    redraw.write(bevy::window::RequestRedraw);
     let before_rounds = matches!(screen.get(), Screen::Title | Screen::Setup | Screen::Values);
     match load(&path) {
-        Err(e) => game.banner = Some(e),
+        Err(e) => {
+            warn!("{e}");
+            game.banner = Some(e);
+        }
         Ok(deck) => {
+            info!("{}: nieuwe versie ingelezen", path.display());
             if game
                 .banner
                 .as_deref()
@@ -197,10 +209,63 @@ pub fn watch_deck(
     }
 }
 
+/// Watches the folder of the deck being played (the operating system tells, no polling) and, when
+/// anything in it changes, marks it for [`watch_deck`] and wakes the app, which otherwise sleeps
+/// until input or a timer.
+#[derive(Resource, Default)]
+pub struct DeckWatcher {
+    folder: Option<PathBuf>,
+    watcher: Option<notify::RecommendedWatcher>,
+    changed: Arc<AtomicBool>,
+}
+
+/// Follows the deck's folder as the deck changes (Title screen, language, a resumed session).
+fn follow_deck_folder(
+    game: Res<super::game::Game>,
+    mut watch: ResMut<DeckWatcher>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
+    let folder = game.deck_path.as_deref().map(|p| match p.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    });
+    if folder == watch.folder {
+        return;
+    }
+    watch.folder = folder.clone();
+    watch.watcher = None;
+    let Some(folder) = folder else { return };
+    let changed = watch.changed.clone();
+    let proxy = proxy.map(|p| (**p).clone());
+    let watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+        if ev.is_ok_and(|e| !e.kind.is_access()) {
+            changed.store(true, Ordering::SeqCst);
+            if let Some(proxy) = &proxy {
+                // Fails only when the app is closing.
+                let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }
+        }
+    });
+    match watcher.and_then(|mut w| {
+        use notify::Watcher;
+        w.watch(&folder, notify::RecursiveMode::NonRecursive)
+            .map(|()| w)
+    }) {
+        Ok(w) => watch.watcher = Some(w),
+        // Without a watcher the once-a-second check on every update still sees the change.
+        Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
+    }
+}
+
 pub struct DeckWatchPlugin;
 
 impl Plugin for DeckWatchPlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(Update, watch_deck.after(super::game::GameSystems::Apply));
+        app.init_resource::<DeckWatcher>().add_systems(
+            Update,
+            (follow_deck_folder, watch_deck)
+                .chain()
+                .after(super::game::GameSystems::Apply),
+        );
     }
 }

@@ -114,7 +114,7 @@ pub fn windowed_app(sizes: windows::WindowSizes, single_window: bool) -> App {
                 ..default()
             })
             .set(bevy::log::LogPlugin {
-                filter: "warn,wgpu=error,naga=error".into(),
+                filter: "warn,wgpu=error,naga=error,cultuurbarbarenspel=info".into(),
                 ..default()
             }),
     )

@@ -118,3 +118,33 @@ fn during_a_session_an_edit_reaches_the_scenarios_still_to_come_only() {
         format!("{} (bewerkt)", next.title)
     );
 }
+
+#[test]
+fn the_folder_watcher_brings_an_edit_in_without_waiting_for_the_next_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("deck.ron");
+    let good = std::fs::read_to_string(demo_deck()).expect("demo deck");
+    std::fs::write(&path, &good).expect("write");
+    let mut h = Harness::with_deck(path.clone());
+    // The timed check has just run: the next one is a second away.
+    wait_and_update(&mut h);
+    let saved = std::time::Instant::now();
+    std::fs::write(
+        &path,
+        good.replace("Klantcontact (demo)", "Klantcontact (live)"),
+    )
+    .expect("write");
+    let title = |h: &Harness| h.game().deck.as_ref().map(|d| d.title.clone());
+    while saved.elapsed() < Duration::from_millis(800)
+        && title(&h).as_deref() != Some("Klantcontact (live)")
+    {
+        std::thread::sleep(Duration::from_millis(20));
+        h.app.update();
+    }
+    assert_eq!(
+        title(&h).as_deref(),
+        Some("Klantcontact (live)"),
+        "the edit arrives through the watcher, within {:?}",
+        saved.elapsed()
+    );
+}
