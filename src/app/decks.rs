@@ -140,6 +140,13 @@ pub fn load(path: &Path) -> Result<Deck, String> {
 /// the timer, the idle wake-up), and at once when [`DeckWatcher`] saw the deck's folder change: a
 /// trainer who saves in an editor sees the change while the game sits in the background, and a
 /// game nobody edits adds no frames of its own.
+/// What [`watch_deck`] last saw: the deck file and its modification time, and when it looks again.
+#[derive(Default)]
+pub struct Seen {
+    last: Option<(PathBuf, std::time::SystemTime)>,
+    next_check: std::time::Duration,
+}
+
 pub fn watch_deck(
     time: Res<Time<Real>>,
     mut game: ResMut<super::game::Game>,
@@ -147,10 +154,10 @@ pub fn watch_deck(
     screen: Res<State<super::screens::Screen>>,
     watcher: Res<DeckWatcher>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
-    mut last: Local<Option<(PathBuf, std::time::SystemTime)>>,
-    mut next_check: Local<std::time::Duration>,
+    mut seen: Local<Seen>,
 ) {
     use super::screens::Screen;
+    let Seen { last, next_check } = &mut *seen;
     let told = watcher.changed.swap(false, Ordering::SeqCst);
     if !told && time.elapsed() < *next_check {
         return;
@@ -162,7 +169,7 @@ pub fn watch_deck(
     let Ok(modified) = std::fs::metadata(&path).and_then(|m| m.modified()) else {
         return;
     };
-    match &*last {
+    match last {
         Some((p, t)) if *p == path && *t == modified => return,
         Some((p, _)) if *p == path => {}
         _ => {
