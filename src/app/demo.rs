@@ -147,7 +147,10 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
         step(
             [choose_all(0, 4), vec![Next]].concat(),
             (Screen::Round, Some(Phase::Reveal)),
-            &[("07-reveal", Projector)],
+            &[
+                ("07-reveal", Projector),
+                ("07-reveal-facilitator", Facilitator),
+            ],
         ),
         step(
             vec![Next],

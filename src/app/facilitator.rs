@@ -12,7 +12,7 @@ use super::input::TextFocus;
 use super::screens::{Phase, Screen};
 use super::session_link;
 use super::theme;
-use super::ui::{self, Out, View, card, muted, wrap};
+use super::ui::{self, Out, View, card, muted, signed, wrap};
 use crate::deck::Key;
 
 /// One window or two.
@@ -133,6 +133,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             Screen::Values => values(ui, view, out),
             Screen::Round => round(ui, view, out),
             Screen::Scoreboard => {
+                adjustments(ui, view, out);
                 next_scenario(ui, view);
                 event_log(ui, view, out);
             }
@@ -502,6 +503,14 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
         });
     }
+    if matches!(phase, Phase::Scenario | Phase::Discuss | Phase::Choose)
+        && ui
+            .button(format!("{}  S", view.t(T::SkipScenario)))
+            .on_hover_text(view.t(T::KeySkip))
+            .clicked()
+    {
+        out.push(Action::SkipRound);
+    }
     if matches!(phase, Phase::Discuss | Phase::Choose) {
         section(ui, view.t(T::SealedChoices));
         let f = view.live.fold();
@@ -546,8 +555,47 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
         }
     }
+    if phase == Phase::Reveal || phase == Phase::Debrief {
+        adjustments(ui, view, out);
+    }
     next_scenario(ui, view);
     event_log(ui, view, out);
+}
+
+/// Points given or taken by the facilitator (a team argued well, a rule was broken), each with
+/// a reason for the report: one reason field, and −1 / +1 per team.
+fn adjustments(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    section(ui, view.t(T::AdjustPoints));
+    let mut reason = view.game.adjust_reason.clone();
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut reason)
+                .hint_text(view.t(T::AdjustReason))
+                .desired_width(ui.available_width()),
+        )
+        .changed()
+    {
+        out.push(Action::SetAdjustReason(reason));
+    }
+    let has_reason = !view.game.adjust_reason.trim().is_empty();
+    let totals = session_link::totals(&view.live);
+    for (i, team) in view.game.teams.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui::swatch(ui, theme::team_colour(team.colour), 16.0);
+            ui.label(&team.name);
+            if let Some(total) = totals.get(i).copied().flatten() {
+                ui.label(muted(signed(total), 16.0));
+            }
+            for points in [-1, 1] {
+                if ui
+                    .add_enabled(has_reason, egui::Button::new(signed(points)))
+                    .clicked()
+                {
+                    out.push(Action::AdjustScore { team: i, points });
+                }
+            }
+        });
+    }
 }
 
 fn next_scenario(ui: &mut egui::Ui, view: &View) {

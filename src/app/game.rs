@@ -75,6 +75,14 @@ pub enum Action {
         key: Key,
     },
     Undo,
+    /// S: close the open round without scores and show the next scenario.
+    SkipRound,
+    /// The facilitator gives (or takes) points, with the reason typed in the controls.
+    AdjustScore {
+        team: usize,
+        points: i64,
+    },
+    SetAdjustReason(String),
     ToggleTimer,
     AddMinute,
     ToggleHelp,
@@ -119,6 +127,8 @@ pub struct Game {
     /// the scenarios played in the trajectory so far (the draw leaves them out).
     pub continues: Option<PathBuf>,
     pub played_before: Vec<String>,
+    /// The reason for a score adjustment, as typed in the facilitator's controls.
+    pub adjust_reason: String,
 }
 
 impl Default for Game {
@@ -158,6 +168,7 @@ impl Default for Game {
             posters_saved: 0,
             continues: None,
             played_before: Vec::new(),
+            adjust_reason: String::new(),
         }
     }
 }
@@ -472,6 +483,33 @@ pub fn apply_actions(
                         Err(e) => game.banner = Some(e),
                     }
                 }
+            }
+            Action::SkipRound => {
+                if cur_screen == Screen::Round
+                    && matches!(
+                        cur_phase,
+                        Some(Phase::Scenario | Phase::Discuss | Phase::Choose)
+                    )
+                {
+                    timer.running = false;
+                    match session_link::skip_round(&mut live) {
+                        Ok(true) => cur_phase = Some(Phase::Scenario),
+                        Ok(false) => cur_screen = Screen::Final,
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
+            Action::AdjustScore { team, points } => {
+                if matches!(cur_screen, Screen::Round | Screen::Scoreboard) {
+                    let reason = game.adjust_reason.clone();
+                    match session_link::adjust_score(&mut live, team, points, &reason) {
+                        Ok(()) => game.banner = None,
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
+            Action::SetAdjustReason(r) => {
+                game.adjust_reason = r.chars().take(crate::session::MAX_REASON).collect();
             }
             Action::ToggleTimer => {
                 if cur_phase == Some(Phase::Discuss) {

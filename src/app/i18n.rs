@@ -132,6 +132,10 @@ pub enum T {
     Poll,
     PollHint,
     PollImportFor,
+    KeySkip,
+    SkipScenario,
+    AdjustPoints,
+    AdjustReason,
 }
 
 /// The text of `key` in `lang`.
@@ -271,6 +275,16 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::EndSession => ("Sessie afsluiten", "End session"),
         T::NoScoreYet => ("nog geen score", "no score yet"),
         T::Waiting => ("Wacht op de begeleider…", "Waiting for the facilitator…"),
+        T::KeySkip => (
+            "scenario overslaan (telt niet mee, vóór de onthulling)",
+            "skip the scenario (does not count, before the reveal)",
+        ),
+        T::SkipScenario => ("Scenario overslaan", "Skip scenario"),
+        T::AdjustPoints => ("Punten bijstellen", "Adjust points"),
+        T::AdjustReason => (
+            "reden (verplicht, komt in het verslag)",
+            "reason (required, goes into the report)",
+        ),
     }
 }
 

@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 11] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 12] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -16,6 +16,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 11] = {
         ("Ctrl+Z", T::KeyUndo),
         ("T", T::KeyTimer),
         ("M", T::KeyMinute),
+        ("S", T::KeySkip),
         ("P", T::KeyPosters),
         ("F1", T::KeyHelp),
         ("F2", T::KeyControls),
@@ -113,6 +114,9 @@ pub fn keyboard_actions(
             }
             if keys.just_pressed(KeyCode::KeyM) {
                 send(Action::AddMinute);
+            }
+            if keys.just_pressed(KeyCode::KeyS) {
+                send(Action::SkipRound);
             }
             if keys.just_pressed(KeyCode::KeyP) {
                 send(Action::SavePosters);

@@ -302,6 +302,27 @@ pub fn finish(live: &mut Live) -> Result<(), String> {
     live.apply(Event::SessionFinished)
 }
 
+/// Close the open round without scores (it does not count) and begin the next one. `Ok(false)`
+/// when the deck has no scenario left: the session is then finished.
+pub fn skip_round(live: &mut Live) -> Result<bool, String> {
+    live.apply(Event::RoundSkipped {
+        reason: String::new(),
+    })?;
+    match live.session.as_ref().and_then(Session::next_round_event) {
+        Some(ev) => live.apply(ev).map(|()| true),
+        None => finish(live).map(|()| false),
+    }
+}
+
+/// The facilitator gives (or takes) points, with a reason that goes into the report.
+pub fn adjust_score(live: &mut Live, team: usize, points: i64, reason: &str) -> Result<(), String> {
+    live.apply(Event::ScoreAdjusted {
+        team,
+        points,
+        reason: reason.trim().to_string(),
+    })
+}
+
 /// Undo the last event; returns the screen and phase that fit the state afterwards, if they change.
 /// The agreed values are not undone from a round (they belong to the set-up).
 pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> {
@@ -315,8 +336,23 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
     }
     let before = s.phase();
     live.apply(Event::Undone)?;
-    let after = live.session.as_ref().map(Session::phase);
     use session::Phase as P;
+    // A skip and the round (or finish) after it are one step for the facilitator: undo both, and
+    // the skipped scenario is on the screen again.
+    let skipped_last = |live: &Live| {
+        live.session.as_ref().is_some_and(|s| {
+            s.phase() == P::ReadyForRound
+                && s.state()
+                    .rounds
+                    .last()
+                    .is_some_and(|r| matches!(r.status, session::RoundStatus::Skipped { .. }))
+        })
+    };
+    if skipped_last(live) {
+        live.apply(Event::Undone)?;
+        return Ok(Some((Screen::Round, Some(Phase::Scenario))));
+    }
+    let after = live.session.as_ref().map(Session::phase);
     Ok(match (before, after) {
         (P::Revealed { .. }, Some(P::RoundOpen { .. })) => {
             Some((Screen::Round, Some(Phase::Choose)))

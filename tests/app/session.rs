@@ -190,6 +190,107 @@ fn undo_takes_back_a_choice_and_a_reveal() {
 }
 
 #[test]
+fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
+    let mut h = Harness::new();
+    h.play_to_first_round();
+    let first = h
+        .live()
+        .session
+        .as_ref()
+        .unwrap()
+        .current_scenario()
+        .unwrap()
+        .id
+        .clone();
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Discuss));
+    h.press(KeyCode::KeyS);
+    assert_eq!(
+        h.phase(),
+        Some(Phase::Scenario),
+        "the next scenario is shown"
+    );
+    let s = h.live().session.as_ref().unwrap();
+    let second = s.current_scenario().unwrap().id.clone();
+    assert_ne!(second, first);
+    assert_eq!(s.rounds_played(), 0, "a skipped round does not count");
+    assert_eq!(h.live().fold().round, 0, "the screen still says round 1");
+    let journal = std::fs::read_to_string(h.live().journal_path().unwrap()).unwrap();
+    assert!(journal.contains("\"RoundSkipped\""), "{journal}");
+
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(
+        (h.screen(), h.phase()),
+        (Screen::Round, Some(Phase::Scenario))
+    );
+    let s = h.live().session.as_ref().unwrap();
+    assert_eq!(
+        s.current_scenario().unwrap().id,
+        first,
+        "one undo takes back the skip"
+    );
+    assert_eq!(s.state().rounds.len(), 1);
+
+    // Not after the reveal: the round has scores by then.
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    for d in DIGITS {
+        h.press(d);
+        h.press(KeyCode::KeyA);
+    }
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Reveal));
+    h.press(KeyCode::KeyS);
+    assert_eq!(h.phase(), Some(Phase::Reveal));
+    assert_eq!(h.live().session.as_ref().unwrap().rounds_played(), 1);
+}
+
+#[test]
+fn the_facilitator_adjusts_points_with_a_reason() {
+    let mut h = Harness::new();
+    h.play_to_first_round();
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    for d in DIGITS {
+        h.press(d);
+        h.press(KeyCode::KeyA);
+    }
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Reveal));
+    let before = h.live().session.as_ref().unwrap().totals();
+
+    // Without a reason the core refuses, and says why.
+    h.click(Action::AdjustScore { team: 1, points: 1 });
+    assert_eq!(h.live().session.as_ref().unwrap().totals(), before);
+    let banner = h.game().banner.clone().unwrap_or_default();
+    assert!(banner.contains("reden"), "{banner}");
+
+    h.click(Action::SetAdjustReason(
+        "Sterk onderbouwd in de nabespreking".into(),
+    ));
+    h.click(Action::AdjustScore { team: 1, points: 1 });
+    h.click(Action::AdjustScore {
+        team: 2,
+        points: -1,
+    });
+    let after = h.live().session.as_ref().unwrap().totals();
+    assert_eq!(after[0], before[0]);
+    assert_eq!(after[1], before[1] + 1);
+    assert_eq!(after[2], before[2] - 1);
+    assert_eq!(h.game().banner, None);
+    let journal = std::fs::read_to_string(h.live().journal_path().unwrap()).unwrap();
+    assert!(journal.contains("Sterk onderbouwd in de nabespreking"));
+
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(h.live().session.as_ref().unwrap().totals()[2], before[2]);
+    assert_eq!(
+        h.phase(),
+        Some(Phase::Reveal),
+        "undoing an adjustment stays on the reveal"
+    );
+}
+
+#[test]
 fn a_letter_without_a_team_or_outside_choose_does_nothing() {
     let mut h = Harness::new();
     h.play_to_first_round();
