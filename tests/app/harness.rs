@@ -106,6 +106,12 @@ impl Harness {
         self.app.world().resource::<Live>()
     }
 
+    /// The id of the scenario of the current round.
+    pub fn current_scenario_id(&self) -> String {
+        let s = self.live().session.as_ref().expect("a session runs");
+        s.current_scenario().expect("a round is open").id.clone()
+    }
+
     /// From the title to the first scenario: set-up as given, the first two values agreed.
     pub fn play_to_first_round(&mut self) {
         self.press(KeyCode::Space);

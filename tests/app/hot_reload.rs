@@ -11,13 +11,20 @@ fn wait_and_update(h: &mut Harness) {
     h.app.update();
 }
 
-#[test]
-fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
+/// A game on a copy of the demo deck in a temporary folder: (the folder, the copy, its text, the
+/// game).
+fn on_a_copy() -> (tempfile::TempDir, std::path::PathBuf, String, Harness) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("deck.ron");
     let good = std::fs::read_to_string(demo_deck()).expect("demo deck");
     std::fs::write(&path, &good).expect("write");
-    let mut h = Harness::with_deck(path.clone());
+    let h = Harness::with_deck(path.clone());
+    (dir, path, good, h)
+}
+
+#[test]
+fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
+    let (_dir, path, good, mut h) = on_a_copy();
     wait_and_update(&mut h);
     assert_eq!(
         h.game().deck.as_ref().map(|d| d.title.as_str()),
@@ -67,11 +74,7 @@ fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
 
 #[test]
 fn during_a_session_an_edit_reaches_the_scenarios_still_to_come_only() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("deck.ron");
-    let good = std::fs::read_to_string(demo_deck()).expect("demo deck");
-    std::fs::write(&path, &good).expect("write");
-    let mut h = Harness::with_deck(path.clone());
+    let (_dir, path, good, mut h) = on_a_copy();
     wait_and_update(&mut h);
     h.play_to_first_round();
     let session = h.live().session.as_ref().unwrap();
@@ -121,11 +124,7 @@ fn during_a_session_an_edit_reaches_the_scenarios_still_to_come_only() {
 
 #[test]
 fn the_folder_watcher_brings_an_edit_in_without_waiting_for_the_next_check() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("deck.ron");
-    let good = std::fs::read_to_string(demo_deck()).expect("demo deck");
-    std::fs::write(&path, &good).expect("write");
-    let mut h = Harness::with_deck(path.clone());
+    let (_dir, path, good, mut h) = on_a_copy();
     // The timed check has just run: the next one is a second away.
     wait_and_update(&mut h);
     let saved = std::time::Instant::now();

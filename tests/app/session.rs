@@ -193,15 +193,7 @@ fn undo_takes_back_a_choice_and_a_reveal() {
 fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
     let mut h = Harness::new();
     h.play_to_first_round();
-    let first = h
-        .live()
-        .session
-        .as_ref()
-        .unwrap()
-        .current_scenario()
-        .unwrap()
-        .id
-        .clone();
+    let first = h.current_scenario_id();
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Discuss));
     h.press(KeyCode::KeyS);
@@ -210,9 +202,9 @@ fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
         Some(Phase::Scenario),
         "the next scenario is shown"
     );
-    let s = h.live().session.as_ref().unwrap();
-    let second = s.current_scenario().unwrap().id.clone();
+    let second = h.current_scenario_id();
     assert_ne!(second, first);
+    let s = h.live().session.as_ref().unwrap();
     assert_eq!(s.rounds_played(), 0, "a skipped round does not count");
     assert_eq!(h.live().fold().round, 0, "the screen still says round 1");
     let journal = std::fs::read_to_string(h.live().journal_path().unwrap()).unwrap();
@@ -473,15 +465,7 @@ fn a_next_session_continues_the_trajectory() {
     });
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Round);
-    let first = h
-        .live()
-        .session
-        .as_ref()
-        .unwrap()
-        .current_scenario()
-        .unwrap()
-        .id
-        .clone();
+    let first = h.current_scenario_id();
     h.press(KeyCode::Space);
     h.press(KeyCode::Space);
     for d in DIGITS {
