@@ -590,7 +590,7 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
                         if let Some(score) = result.score {
                             // Count up to the score: an egui animation asks for frames only while it runs.
                             let id = egui::Id::new(("score", i, f.round));
-                            let shown = ctx.animate_value_with_time(id, score as f32, 0.8);
+                            let shown = ui::count_up(&ctx, id, score as f32, 0.8);
                             ui.label(
                                 egui::RichText::new(signed(shown.round() as i64))
                                     .size(s.body)
@@ -602,9 +602,15 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
                             let name = deck
                                 .and_then(|d| d.value(id))
                                 .map_or(id.as_str(), |v| v.name.as_str());
-                            let mut rt = egui::RichText::new(format!("{name} {}", signed(*d)))
-                                .size(s.small() * 0.85)
-                                .color(signed_colour(*d));
+                            // Each value counts up (or down) to its change, like the score.
+                            let anim = egui::Id::new(("value", i, f.round, id));
+                            let shown = ui::count_up(&ctx, anim, *d as f32, 0.8);
+                            let mut rt = egui::RichText::new(format!(
+                                "{name} {}",
+                                signed(shown.round() as i64)
+                            ))
+                            .size(s.small() * 0.85)
+                            .color(signed_colour(*d));
                             if result.barbarian.contains(id) {
                                 rt = rt.strong().underline();
                             }

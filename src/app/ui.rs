@@ -146,6 +146,18 @@ pub fn fitted_scroll(
     ui.ctx().data_mut(|d| d.insert_temp(memory, (key, next)));
 }
 
+/// A number that counts from 0 to `target` in `secs` the first time it is shown, and moves smoothly
+/// when it changes later. (egui's own animation starts at the first value it is given, so it would
+/// show the end at once.) Asks for frames only while it moves.
+pub fn count_up(ctx: &egui::Context, id: egui::Id, target: f32, secs: f32) -> f32 {
+    let started = id.with("started");
+    if ctx.data(|d| d.get_temp::<bool>(started)).is_none() {
+        ctx.data_mut(|d| d.insert_temp(started, true));
+        ctx.animate_value_with_time(id, 0.0, secs);
+    }
+    ctx.animate_value_with_time(id, target, secs)
+}
+
 /// A wrapping label (never overflows its column).
 pub fn wrap(ui: &mut egui::Ui, text: egui::RichText) -> egui::Response {
     ui.add(egui::Label::new(text).wrap())
@@ -230,5 +242,39 @@ pub fn banner(ui: &mut egui::Ui, view: &View, size: f32) {
             ui.set_width(ui.available_width());
             wrap(ui, rich(format!("⚠ {msg}"), size));
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn count_up_starts_at_zero_and_reaches_the_target() {
+        let ctx = egui::Context::default();
+        let id = egui::Id::new("score");
+        let mut seen = Vec::new();
+        for frame in 0..12 {
+            let input = egui::RawInput {
+                time: Some(f64::from(frame) * 0.1),
+                ..Default::default()
+            };
+            ctx.run_ui(input, |ui| seen.push(count_up(ui.ctx(), id, 9.0, 0.8)))
+                .textures_delta
+                .clear();
+        }
+        assert_eq!(seen[0], 0.0, "{seen:?}");
+        assert!(seen[4] > 0.0 && seen[4] < 9.0, "{seen:?}");
+        assert_eq!(seen[11], 9.0, "{seen:?}");
+        // A later change moves from where it stood, not from 0.
+        let input = egui::RawInput {
+            time: Some(1.3),
+            ..Default::default()
+        };
+        let mut now = 0.0;
+        ctx.run_ui(input, |ui| now = count_up(ui.ctx(), id, 5.0, 0.8))
+            .textures_delta
+            .clear();
+        assert_eq!(now, 9.0);
     }
 }
