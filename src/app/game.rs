@@ -238,7 +238,7 @@ impl Game {
     /// deck, the number of teams, empty, too long or twice-used team names (the session core's
     /// own rules, see [`crate::session::Settings::problems`]). Empty when all is well.
     pub fn setup_problems(&self) -> Vec<String> {
-        match session_link::settings(self) {
+        match session_link::settings(self, String::new()) {
             Some(settings) => settings.problems(),
             None => vec!["Kies eerst een deck.".to_string()],
         }
@@ -473,7 +473,10 @@ pub fn apply_actions(
             }
             Action::Choose { team, key } => choose(&mut game, &mut live, cur_phase, team, key),
             Action::Undo => {
-                if cur_screen == Screen::Round || cur_screen == Screen::Scoreboard {
+                if matches!(
+                    cur_screen,
+                    Screen::Round | Screen::Scoreboard | Screen::Final
+                ) {
                     match session_link::undo(&mut live) {
                         Ok(Some((s, p))) => {
                             cur_screen = s;

@@ -81,11 +81,12 @@ fn hex(c: [u8; 3]) -> String {
     format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
 }
 
-/// The session's settings as the Setup screen has them (`None` before a deck is chosen).
-pub fn settings(game: &Game) -> Option<Settings> {
+/// The session's settings as the Setup screen has them (`None` before a deck is chosen), with the
+/// deck's hash as given (the views check the settings on every frame and need no hash).
+pub fn settings(game: &Game, deck_hash: String) -> Option<Settings> {
     let deck = game.deck.as_ref()?;
     let path = game.deck_path.clone().unwrap_or_default();
-    let mut settings = Settings::for_deck(&path, deck, store::deck_hash_of(deck));
+    let mut settings = Settings::for_deck(&path, deck, deck_hash);
     settings.teams = game
         .teams
         .iter()
@@ -107,7 +108,7 @@ pub fn settings(game: &Game) -> Option<Settings> {
 /// Build the session from the set-up and the agreed values, and begin the first round.
 pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
     let deck = game.deck.clone().ok_or("geen deck gekozen")?;
-    let settings = settings(game).ok_or("geen deck gekozen")?;
+    let settings = settings(game, store::deck_hash_of(&deck)).ok_or("geen deck gekozen")?;
     let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let journal = store::Journal::create(&live.folder, s.settings()).map_err(|e| e.to_string())?;
@@ -339,16 +340,14 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
     use session::Phase as P;
     // A skip and the round (or finish) after it are one step for the facilitator: undo both, and
     // the skipped scenario is on the screen again.
-    let skipped_last = |live: &Live| {
-        live.session.as_ref().is_some_and(|s| {
-            s.phase() == P::ReadyForRound
-                && s.state()
-                    .rounds
-                    .last()
-                    .is_some_and(|r| matches!(r.status, session::RoundStatus::Skipped { .. }))
-        })
-    };
-    if skipped_last(live) {
+    let skipped_last = live.session.as_ref().is_some_and(|s| {
+        s.phase() == P::ReadyForRound
+            && s.state()
+                .rounds
+                .last()
+                .is_some_and(|r| matches!(r.status, session::RoundStatus::Skipped { .. }))
+    });
+    if skipped_last {
         live.apply(Event::Undone)?;
         return Ok(Some((Screen::Round, Some(Phase::Scenario))));
     }

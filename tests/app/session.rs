@@ -106,6 +106,16 @@ fn whole_session_by_keyboard() {
             .as_deref()
             .is_some_and(|n| n.contains("6 posters"))
     );
+
+    // Ctrl+Z on the final screen re-opens the session at the last debrief.
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(
+        (h.screen(), h.phase()),
+        (Screen::Round, Some(Phase::Debrief))
+    );
+    assert!(!h.live().fold().finished);
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Final);
 }
 
 #[test]
@@ -235,6 +245,33 @@ fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
     h.press(KeyCode::KeyS);
     assert_eq!(h.phase(), Some(Phase::Reveal));
     assert_eq!(h.live().session.as_ref().unwrap().rounds_played(), 1);
+}
+
+#[test]
+fn skipping_the_last_scenario_of_the_deck_ends_the_session_and_undo_reopens_it() {
+    let mut h = Harness::new();
+    h.play_to_first_round();
+    // The demo deck has three scenarios: skip them all.
+    h.press(KeyCode::KeyS);
+    h.press(KeyCode::KeyS);
+    let last = h.current_scenario_id();
+    h.press(KeyCode::KeyS);
+    assert_eq!(
+        h.screen(),
+        Screen::Final,
+        "no scenario left: the session ends"
+    );
+    let s = h.live().session.as_ref().unwrap();
+    assert!(s.state().finished);
+    assert_eq!(s.rounds_played(), 0);
+
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(
+        (h.screen(), h.phase()),
+        (Screen::Round, Some(Phase::Scenario))
+    );
+    assert_eq!(h.current_scenario_id(), last);
+    assert!(!h.live().session.as_ref().unwrap().state().finished);
 }
 
 #[test]
