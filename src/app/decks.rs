@@ -130,6 +130,13 @@ pub fn load(path: &Path) -> Result<Deck, String> {
     deck::load_deck(path)
 }
 
+/// What [`watch_deck`] last saw: the deck file and its modification time, and when it looks again.
+#[derive(Default)]
+pub struct Seen {
+    last: Option<(PathBuf, std::time::SystemTime)>,
+    next_check: std::time::Duration,
+}
+
 /// Live authoring: when the deck file changes on disk, read it again. A deck that now has errors
 /// shows its first diagnostic (`path:line:col`) in the banner and the game goes on with the last
 /// good version. Before the rounds start the new version replaces the old one at once; once a
@@ -140,13 +147,6 @@ pub fn load(path: &Path) -> Result<Deck, String> {
 /// the timer, the idle wake-up), and at once when [`DeckWatcher`] saw the deck's folder change: a
 /// trainer who saves in an editor sees the change while the game sits in the background, and a
 /// game nobody edits adds no frames of its own.
-/// What [`watch_deck`] last saw: the deck file and its modification time, and when it looks again.
-#[derive(Default)]
-pub struct Seen {
-    last: Option<(PathBuf, std::time::SystemTime)>,
-    next_check: std::time::Duration,
-}
-
 pub fn watch_deck(
     time: Res<Time<Real>>,
     mut game: ResMut<super::game::Game>,

@@ -176,6 +176,9 @@ pub fn read(path: &Path) -> Result<Loaded, StoreError> {
     parse(path, &bytes)
 }
 
+/// The tag every `Recovered` line carries.
+const RECOVERED: &[u8] = b"\"Recovered\"";
+
 fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(StoreError::Empty {
@@ -242,11 +245,13 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         }
         // A torn line that a resume fenced off with a `Recovered` line: it does not count, even
         // when its bytes happen to form a whole event (only the newline was missing).
+        // (The byte search keeps the parse off the ordinary lines.)
         let fenced = lines.get(i).is_some_and(|next| {
-            matches!(
-                serde_json::from_slice::<Meta>(next),
-                Ok(Meta::Recovered { dropped_line }) if dropped_line == number
-            )
+            next.windows(RECOVERED.len()).any(|w| w == RECOVERED)
+                && matches!(
+                    serde_json::from_slice::<Meta>(next),
+                    Ok(Meta::Recovered { dropped_line }) if dropped_line == number
+                )
         });
         if fenced {
             warnings.push(format!(
