@@ -530,18 +530,23 @@ fn behaviours(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Siz
         ui.add_space(s.gap() * 0.4);
         card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.horizontal_top(|ui| {
-                ui.label(
-                    egui::RichText::new(b.key.to_string())
-                        .size(s.body)
-                        .strong()
-                        .color(theme::ACCENT),
-                );
-                ui.add_space(s.gap() * 0.5);
-                wrap(ui, rich(&b.text, s.body));
-            });
+            behaviour_line(ui, b, s, s.body);
         });
     }
+}
+
+/// A behaviour's key in the accent colour and its text (at `text_size`), wrapping beside it.
+fn behaviour_line(ui: &mut egui::Ui, b: &crate::deck::Behaviour, s: Sizes, text_size: f32) {
+    ui.horizontal_top(|ui| {
+        ui.label(
+            egui::RichText::new(b.key.to_string())
+                .size(s.body)
+                .strong()
+                .color(theme::ACCENT),
+        );
+        ui.add_space(s.gap() * 0.5);
+        wrap(ui, rich(&b.text, text_size));
+    });
 }
 
 fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
@@ -569,15 +574,7 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
             }
             card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal_top(|ui| {
-                    ui.label(
-                        egui::RichText::new(b.key.to_string())
-                            .size(s.body)
-                            .strong()
-                            .color(theme::ACCENT),
-                    );
-                    wrap(ui, rich(&b.text, s.body * 0.9));
-                });
+                behaviour_line(ui, b, s, s.body * 0.9);
                 if !b.consequence.is_empty() {
                     wrap(ui, muted(&b.consequence, s.small()).italics());
                 }

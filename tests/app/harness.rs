@@ -137,4 +137,19 @@ impl Harness {
     }
 }
 
+impl Harness {
+    /// From a round's scenario to its reveal by keyboard: every team chooses the behaviour `key`.
+    pub fn reveal_all_choosing(&mut self, key: KeyCode) {
+        assert_eq!(self.phase(), Some(Phase::Scenario));
+        self.press(KeyCode::Space);
+        self.press(KeyCode::Space);
+        for d in DIGITS {
+            self.press(d);
+            self.press(key);
+        }
+        self.press(KeyCode::Space);
+        assert_eq!(self.phase(), Some(Phase::Reveal));
+    }
+}
+
 pub const DIGITS: [KeyCode; 3] = [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3];

@@ -234,14 +234,7 @@ fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
     assert_eq!(s.state().rounds.len(), 1);
 
     // Not after the reveal: the round has scores by then.
-    h.press(KeyCode::Space);
-    h.press(KeyCode::Space);
-    for d in DIGITS {
-        h.press(d);
-        h.press(KeyCode::KeyA);
-    }
-    h.press(KeyCode::Space);
-    assert_eq!(h.phase(), Some(Phase::Reveal));
+    h.reveal_all_choosing(KeyCode::KeyA);
     h.press(KeyCode::KeyS);
     assert_eq!(h.phase(), Some(Phase::Reveal));
     assert_eq!(h.live().session.as_ref().unwrap().rounds_played(), 1);
@@ -278,14 +271,7 @@ fn skipping_the_last_scenario_of_the_deck_ends_the_session_and_undo_reopens_it()
 fn the_facilitator_adjusts_points_with_a_reason() {
     let mut h = Harness::new();
     h.play_to_first_round();
-    h.press(KeyCode::Space);
-    h.press(KeyCode::Space);
-    for d in DIGITS {
-        h.press(d);
-        h.press(KeyCode::KeyA);
-    }
-    h.press(KeyCode::Space);
-    assert_eq!(h.phase(), Some(Phase::Reveal));
+    h.reveal_all_choosing(KeyCode::KeyA);
     let before = h.live().session.as_ref().unwrap().totals();
 
     // Without a reason the core refuses, and says why.
@@ -503,14 +489,7 @@ fn a_next_session_continues_the_trajectory() {
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Round);
     let first = h.current_scenario_id();
-    h.press(KeyCode::Space);
-    h.press(KeyCode::Space);
-    for d in DIGITS {
-        h.press(d);
-        h.press(KeyCode::KeyA);
-    }
-    h.press(KeyCode::Space);
-    assert_eq!(h.phase(), Some(Phase::Reveal));
+    h.reveal_all_choosing(KeyCode::KeyA);
     let previous = h.live().journal_path().unwrap().to_path_buf();
     let values = h.game().values.clone();
     drop(h);
