@@ -378,22 +378,12 @@ fn round(ui: &mut egui::Ui, view: &View, s: Sizes) {
             if ui.available_width() > ui.available_height() * 1.3 {
                 ui.columns(2, |cols| {
                     // Shrink a long situation (down to two thirds) before it has to scroll.
-                    let body = ui::fitting_size(
-                        &cols[0],
-                        &sc.situation,
-                        s.body,
-                        s.body * 0.66,
-                        cols[0].available_width() - s.gap(),
-                        cols[0].available_height(),
-                    );
-                    egui::ScrollArea::vertical()
-                        .id_salt("situation")
-                        .auto_shrink([false, false])
-                        .show(&mut cols[0], |ui| {
-                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                wrap(ui, rich(&sc.situation, body))
-                            });
+                    let key = (&sc.id, &sc.situation, s.body.to_bits());
+                    ui::fitted_scroll(&mut cols[0], "situation", key, 0.66, |ui, scale| {
+                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            wrap(ui, rich(&sc.situation, s.body * scale))
                         });
+                    });
                     egui::ScrollArea::vertical()
                         .id_salt("behaviours")
                         .auto_shrink([false, false])

@@ -78,37 +78,6 @@ pub fn muted(text: impl Into<String>, size: f32) -> egui::RichText {
     egui::RichText::new(text).size(size).color(theme::MUTED)
 }
 
-/// The text size, from `size` down to `min` in steps of 5 %, at which `text` wrapped to `width`
-/// fits in `height`; `min` when none does (the view then scrolls). A long situation shrinks to
-/// fit the projected window before anyone has to scroll it.
-pub fn fitting_size(
-    ui: &egui::Ui,
-    text: &str,
-    size: f32,
-    min: f32,
-    width: f32,
-    height: f32,
-) -> f32 {
-    let mut s = size;
-    while s > min {
-        let needed = ui.ctx().fonts_mut(|f| {
-            f.layout(
-                text.to_owned(),
-                egui::FontId::proportional(s),
-                theme::TEXT,
-                width,
-            )
-            .size()
-            .y
-        });
-        if needed <= height {
-            return s;
-        }
-        s = (s * 0.95).max(min);
-    }
-    min
-}
-
 /// A vertical scroll area whose content `add` draws at a scale ≤ 1 that it is given. When the
 /// content was taller than the area, the next frame draws it smaller (down to `min`), so that, for
 /// example, a reveal with many teams fits the projected window before anyone has to scroll. `key`
