@@ -57,6 +57,9 @@ enum Command {
         /// Scripted choices instead of random ones (see docs/sessions.md).
         #[arg(long)]
         choices: Option<PathBuf>,
+        /// Add N agreements of the group (and notes on the debrief questions) at the end.
+        #[arg(long, default_value_t = 0)]
+        agreements: usize,
     },
     /// Play a short scripted session through every screen and save one PNG per screen (on the
     /// default deck, or the one given with --deck).
@@ -129,6 +132,7 @@ fn main() -> ExitCode {
             rounds,
             seed,
             choices,
+            agreements,
         }) => {
             let args = commands::simulate::SimulateArgs {
                 deck,
@@ -137,6 +141,7 @@ fn main() -> ExitCode {
                 seed,
                 sessions: cli.play.sessions,
                 choices,
+                agreements,
             };
             report_result(commands::simulate::run(&args, &mut std::io::stdout()))
         }

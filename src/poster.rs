@@ -1,6 +1,8 @@
 //! Team posters: what a team takes home from a session. Per team: its name and colour, its agreed
-//! values with their weights, and under each value the behaviours the team chose that served it
-//! ("zo zijn onze manieren"), with the date and the deck. Two formats: 1920×1080 to project or share
+//! values with their weights, and under each value what the group adopted as its own agreements
+//! ("zo zijn onze manieren"); below those, as a smaller second part, the behaviours the team chose
+//! in the game that served the value ("in het spel kozen we …"), never one that harmed it; with the
+//! date and the deck. Two formats: 1920×1080 to project or share
 //! (dark, like the game) and A4 portrait at 300 dpi to print (light). No Bevy here: shapes are drawn
 //! with tiny-skia, text with ab_glyph and the game's font (Ubuntu Light), files written with png.
 //!
@@ -12,7 +14,7 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
 use crate::deck::Language;
-use crate::session::Session;
+use crate::session::{AgreementKind, Session};
 
 static FONT_BYTES: &[u8] = include_bytes!("../assets/fonts/Ubuntu-Light.ttf");
 
@@ -51,8 +53,17 @@ pub struct PosterValue {
     pub name: String,
     pub weight: u8,
     pub meaning: String,
+    /// The group's adopted agreements that serve this value: (kind, text).
+    pub agreements: Vec<(AgreementKind, String)>,
     /// (behaviour text, scenario title) of each chosen behaviour that raised this value.
     pub behaviours: Vec<(String, String)>,
+}
+
+impl PosterValue {
+    /// Agreements and behaviours together: what the card lists.
+    fn items(&self) -> usize {
+        self.agreements.len() + self.behaviours.len()
+    }
 }
 
 /// What a poster shows.
@@ -66,7 +77,8 @@ pub struct PosterData {
     pub values: Vec<PosterValue>,
 }
 
-/// The poster of `team`: its values strongest first, and under each the chosen behaviours whose
+/// The poster of `team`: its values strongest first, and under each the adopted agreements that
+/// serve it (the group's, and the team's own in per-team mode), then the chosen behaviours whose
 /// effect on it was positive.
 pub fn data_for(s: &Session, team: usize, date: Option<&str>) -> PosterData {
     let deck = s.deck();
@@ -77,6 +89,12 @@ pub fn data_for(s: &Session, team: usize, date: Option<&str>) -> PosterData {
         .into_iter()
         .map(|(id, weight)| {
             let def = deck.value(&id);
+            let agreements = s
+                .adopted_for(team)
+                .into_iter()
+                .filter(|a| a.value == id)
+                .map(|a| (a.kind, a.text.clone()))
+                .collect();
             let behaviours = results
                 .iter()
                 .filter_map(|r| {
@@ -90,6 +108,7 @@ pub fn data_for(s: &Session, team: usize, date: Option<&str>) -> PosterData {
                 name: def.map_or(id.clone(), |d| d.name.clone()),
                 weight,
                 meaning: def.map(|d| d.meaning.clone()).unwrap_or_default(),
+                agreements,
                 behaviours,
             }
         })
@@ -227,18 +246,44 @@ fn sizes(format: Format, values: usize, scale: f32) -> Sizes {
     }
 }
 
-fn labels(lang: Language) -> (&'static str, &'static str, &'static str) {
+/// The poster's fixed texts in one language.
+struct Labels {
+    motto: &'static str,
+    nothing: &'static str,
+    more: &'static str,
+    played: &'static str,
+}
+
+fn labels(lang: Language) -> Labels {
     match lang {
-        Language::Nl => (
-            "Zo zijn onze manieren",
-            "Nog geen gekozen gedrag dat deze waarde diende.",
-            "meer",
-        ),
-        Language::En => (
-            "This is how we do things",
-            "No chosen behaviour served this value yet.",
-            "more",
-        ),
+        Language::Nl => Labels {
+            motto: "Zo zijn onze manieren",
+            nothing: "Nog geen afspraak voor deze waarde.",
+            more: "meer",
+            played: "In het spel kozen we:",
+        },
+        Language::En => Labels {
+            motto: "This is how we do things",
+            nothing: "No agreement for this value yet.",
+            more: "more",
+            played: "In the game we chose:",
+        },
+    }
+}
+
+/// An agreement as the poster writes it: its kind first, unless it is plain behaviour.
+fn agreement_text(kind: AgreementKind, text: &str, lang: Language) -> String {
+    match kind {
+        AgreementKind::Behaviour => text.to_string(),
+        k => {
+            let name = k.name(lang);
+            let mut c = name.chars();
+            let cap: String = c
+                .next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default();
+            format!("{cap}: {text}")
+        }
     }
 }
 
@@ -339,8 +384,9 @@ pub fn layout(data: &PosterData, format: Format) -> Layout {
         }
         scale -= 0.05;
     }
-    // Still too tall at the smallest size: drop behaviours from the longest lists, one at a time.
-    let mut keep: Vec<usize> = data.values.iter().map(|v| v.behaviours.len()).collect();
+    // Still too tall at the smallest size: drop items (behaviours before agreements) from the
+    // longest lists, one at a time.
+    let mut keep: Vec<usize> = data.values.iter().map(PosterValue::items).collect();
     loop {
         let l = build(&m, data, format, scale, &keep);
         let longest = keep
@@ -371,7 +417,12 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
         Format::A4 => &LIGHT,
     };
     let z = sizes(format, data.values.len(), scale);
-    let (motto, nothing, more) = labels(data.language);
+    let Labels {
+        motto,
+        nothing,
+        more,
+        played,
+    } = labels(data.language);
     let mut lines = Vec::new();
     let mut shapes = vec![
         Shape::Rect {
@@ -481,11 +532,8 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
             );
         }
         cy += z.pad * 0.5;
-        let shown = v
-            .behaviours
-            .len()
-            .min(keep.get(vi).copied().unwrap_or(usize::MAX));
-        if v.behaviours.is_empty() {
+        let shown = v.items().min(keep.get(vi).copied().unwrap_or(usize::MAX));
+        if v.agreements.is_empty() {
             cy = push(
                 &mut lines,
                 nothing,
@@ -497,26 +545,29 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
             );
         }
         let indent = z.bullet * 0.9;
-        for (text, scenario) in v.behaviours.iter().take(shown) {
-            shapes.push(Shape::Dot {
-                x: inner_x + z.bullet * 0.25,
-                y: cy + z.bullet * 0.68,
-                r: z.bullet * 0.12,
-                colour: theme.accent,
-                filled: true,
-            });
-            // A long behaviour keeps its first lines and ends in an ellipsis.
-            let max = inner_w - indent;
-            let mut wrapped = m.wrap(text, z.bullet, max);
+        // A long item keeps its first lines and ends in an ellipsis.
+        let bullet_lines = |text: &str, px: f32, max: f32| {
+            let mut wrapped = m.wrap(text, px, max);
             if wrapped.len() > MAX_BULLET_LINES {
                 wrapped.truncate(MAX_BULLET_LINES);
                 let last = wrapped.last_mut().expect("kept lines");
-                while !last.is_empty() && m.width(&format!("{last} …"), z.bullet) > max {
+                while !last.is_empty() && m.width(&format!("{last} …"), px) > max {
                     last.pop();
                 }
                 last.push_str(" …");
             }
-            for t in wrapped {
+            wrapped
+        };
+        for (kind, text) in v.agreements.iter().take(shown) {
+            shapes.push(Shape::Dot {
+                x: inner_x + z.bullet * 0.25,
+                y: cy + z.bullet * 0.68,
+                r: z.bullet * 0.16,
+                colour: data.colour,
+                filled: true,
+            });
+            let text = agreement_text(*kind, text, data.language);
+            for t in bullet_lines(&text, z.bullet, inner_w - indent) {
                 let width = m.width(&t, z.bullet);
                 lines.push(Line {
                     text: t,
@@ -528,19 +579,57 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
                 });
                 cy += z.bullet * LINE;
             }
+            cy += z.pad * 0.35;
+        }
+        let behaviours_shown = shown.saturating_sub(v.agreements.len());
+        if behaviours_shown > 0 {
+            cy += z.pad * 0.2;
+            cy = push(
+                &mut lines,
+                played,
+                inner_x,
+                cy,
+                z.source,
+                inner_w,
+                theme.muted,
+            );
+            cy += z.pad * 0.2;
+        }
+        for (text, scenario) in v.behaviours.iter().take(behaviours_shown) {
+            shapes.push(Shape::Dot {
+                x: inner_x + z.bullet * 0.25,
+                y: cy + z.source * 0.68,
+                r: z.source * 0.12,
+                colour: theme.muted,
+                filled: true,
+            });
+            // The game's behaviours are the second part: smaller, in the muted colour.
+            let max = inner_w - indent;
+            for t in bullet_lines(text, z.source, max) {
+                let width = m.width(&t, z.source);
+                lines.push(Line {
+                    text: t,
+                    x: inner_x + indent,
+                    y: cy,
+                    width,
+                    px: z.source,
+                    colour: theme.muted,
+                });
+                cy += z.source * LINE;
+            }
             cy = push(
                 &mut lines,
                 scenario,
                 inner_x + indent,
                 cy,
-                z.source,
+                z.source * 0.85,
                 inner_w - indent,
                 theme.muted,
             );
-            cy += z.pad * 0.35;
+            cy += z.pad * 0.3;
         }
-        if shown < v.behaviours.len() {
-            let rest = format!("… {} {more}", v.behaviours.len() - shown);
+        if shown < v.items() {
+            let rest = format!("… {} {more}", v.items() - shown);
             cy = push(
                 &mut lines,
                 &rest,
@@ -576,8 +665,7 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
         .iter()
         .enumerate()
         .map(|(i, v)| {
-            v.behaviours
-                .len()
+            v.items()
                 .saturating_sub(keep.get(i).copied().unwrap_or(usize::MAX))
         })
         .sum();

@@ -201,6 +201,16 @@ pub fn watch_deck(
             } else if let Some(session) = live.session.as_mut() {
                 match session.update_deck(deck.clone()) {
                     Ok(()) => {
+                        // The journal keeps the deck as played, so a replay scores the same.
+                        let live = &mut *live;
+                        if let (Some(journal), Some(session)) =
+                            (live.journal.as_mut(), &live.session)
+                        {
+                            if let Err(e) = crate::store::record_deck(journal, session) {
+                                live.notices.push(e.to_string());
+                            }
+                            live.notices.extend(journal.take_notices());
+                        }
                         game.deck = Some(deck);
                         game.deck_error = None;
                     }

@@ -68,6 +68,8 @@ pub fn poll_csv(deck: &crate::deck::Deck) -> String {
 /// The scripted session: two rounds with four teams, one of them with a 40-character name. The
 /// values come from the poll at `poll` (see [`poll_csv`]).
 pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
+    use super::agreements::DraftEdit;
+    use crate::session::{AgreementKind, AgreementStatus};
     use Action::*;
     use Shot::*;
     // The draw decides which scenarios come, so the script chooses among the keys that every
@@ -88,6 +90,54 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 key: keys[(t + round) % keys.len()],
             })
             .collect()
+    };
+    let nl = deck.language == crate::deck::Language::Nl;
+    let note = if nl {
+        "Herkenbaar: bij ons gebeurt dit aan de telefoon vaker dan aan de balie."
+    } else {
+        "Familiar: with us this happens more often on the phone than at the desk."
+    };
+    let proposals: [(AgreementKind, &str, &str); 3] = if nl {
+        [
+            (
+                AgreementKind::Behaviour,
+                "Subgroep 1",
+                "Bij ons belt wie een klacht aanneemt de burger binnen twee werkdagen zelf terug.",
+            ),
+            (
+                AgreementKind::Ritual,
+                "Subgroep 2",
+                "Elke maandag tien minuten: welk klantgesprek ging goed, en waarom?",
+            ),
+            (
+                AgreementKind::Symbol,
+                "Subgroep 3",
+                "Een bordje bij de balie: \"Vraag het ons gewoon.\"",
+            ),
+        ]
+    } else {
+        [
+            (
+                AgreementKind::Behaviour,
+                "Subgroup 1",
+                "Whoever takes a complaint calls the resident back personally within two working days.",
+            ),
+            (
+                AgreementKind::Ritual,
+                "Subgroup 2",
+                "Every Monday, ten minutes: which customer conversation went well, and why?",
+            ),
+            (
+                AgreementKind::Symbol,
+                "Subgroup 3",
+                "A sign at the desk: \"Just ask us.\"",
+            ),
+        ]
+    };
+    let revised = if nl {
+        "Elke maandag tien minuten staan: welk klantgesprek ging goed, en wat nemen we mee?"
+    } else {
+        "Every Monday, ten minutes standing: which customer conversation went well, and what do we keep?"
     };
     vec![
         step(
@@ -153,9 +203,23 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             ],
         ),
         step(
-            vec![Next],
+            vec![
+                Next,
+                DraftAgreement(DraftEdit::Note {
+                    round: 0,
+                    question: 0,
+                    text: note.into(),
+                }),
+                SaveNote {
+                    round: 0,
+                    question: 0,
+                },
+            ],
             (Screen::Round, Some(Phase::Debrief)),
-            &[("08-debrief", Projector)],
+            &[
+                ("08-debrief", Projector),
+                ("08-debrief-facilitator", Facilitator),
+            ],
         ),
         step(
             vec![Next],
@@ -169,6 +233,42 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 vec![Next, Next, Next],
             ]
             .concat(),
+            (Screen::Agreements, None),
+            &[("10a-checklist", Projector)],
+        ),
+        step(
+            proposals
+                .iter()
+                .flat_map(|(kind, by, text)| {
+                    [
+                        DraftAgreement(DraftEdit::Text((*text).into())),
+                        DraftAgreement(DraftEdit::Kind(*kind)),
+                        DraftAgreement(DraftEdit::By((*by).into())),
+                        DraftAgreement(DraftEdit::Meets(0, true)),
+                        DraftAgreement(DraftEdit::Meets(2, true)),
+                        ProposeAgreement,
+                    ]
+                })
+                .collect(),
+            (Screen::Agreements, None),
+            &[
+                ("10b-proposals", Projector),
+                ("10b-proposals-facilitator", Facilitator),
+            ],
+        ),
+        step(
+            vec![
+                DecideAgreement(0, AgreementStatus::Adopted),
+                DraftAgreement(DraftEdit::Text(revised.into())),
+                ReviseAgreement(1),
+                DecideAgreement(1, AgreementStatus::Adopted),
+                DecideAgreement(2, AgreementStatus::Dropped),
+            ],
+            (Screen::Agreements, None),
+            &[("10c-adopted", Projector)],
+        ),
+        step(
+            vec![Next],
             (Screen::Final, None),
             &[("10-final", Projector)],
         ),

@@ -93,6 +93,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                     Screen::Values => T::Values,
                     Screen::Round => T::Round,
                     Screen::Scoreboard => T::Scoreboard,
+                    Screen::Agreements => T::Agreements,
                     Screen::Final => T::Final,
                 })
                 .to_string(),
@@ -133,8 +134,15 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             Screen::Values => values(ui, view, out),
             Screen::Round => round(ui, view, out),
             Screen::Scoreboard => {
+                if ui.button(view.t(T::OpenAgreements)).clicked() {
+                    out.push(Action::OpenAgreements);
+                }
                 adjustments(ui, view, out);
                 next_scenario(ui, view);
+                event_log(ui, view, out);
+            }
+            Screen::Agreements => {
+                super::agreements::facilitator(ui, view, out);
                 event_log(ui, view, out);
             }
             Screen::Final => {
@@ -202,7 +210,11 @@ fn section(ui: &mut egui::Ui, text: &str) {
 }
 
 fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    if big_button(ui, view.t(T::NewSession), view.game.deck.is_some()) {
+    if big_button(
+        ui,
+        view.t(T::NewSession),
+        view.game.deck.is_some() && view.sessions.problem.is_none(),
+    ) {
         out.push(Action::NewSession);
     }
     section(ui, view.t(T::Decks));
@@ -226,6 +238,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             );
         }
     }
+    sessions_folder(ui, view, out);
     section(ui, view.t(T::ResumeSession));
     if view.sessions.entries.is_empty() {
         ui.label(muted(view.t(T::NoSessions), 18.0));
@@ -258,6 +271,34 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         }
     }
     language(ui, view, out);
+}
+
+/// Where journals go; when they cannot be written there, why, and a field to choose another folder.
+fn sessions_folder(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let list = &view.sessions;
+    section(ui, view.t(T::SessionsFolder));
+    if let Some(problem) = &list.problem {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {problem}"))
+                .size(16.0)
+                .color(theme::BAD),
+        );
+    } else {
+        wrap(ui, muted(list.folder.display().to_string(), 15.0));
+    }
+    ui.horizontal_wrapped(|ui| {
+        let mut path = list.draft.clone();
+        if ui
+            .add(egui::TextEdit::singleline(&mut path).desired_width(420.0))
+            .changed()
+        {
+            out.push(Action::SetSessionsPath(path));
+        }
+        if ui.button(view.t(T::UseFolder)).clicked() {
+            out.push(Action::UseSessionsFolder);
+        }
+    });
 }
 
 fn language(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
@@ -548,11 +589,18 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             section(ui, view.t(T::FacilitatorNotes));
             wrap(ui, egui::RichText::new(&sc.notes).size(18.0));
         }
-        if phase == Phase::Reveal || phase == Phase::Debrief {
+        if phase == Phase::Reveal {
             section(ui, view.t(T::Questions));
             for q in &sc.debrief {
                 wrap(ui, egui::RichText::new(format!("• {q}")).size(18.0));
             }
+        }
+    }
+    if phase == Phase::Debrief {
+        // The questions with a field each for what the group said.
+        super::agreements::notes(ui, view, out);
+        if ui.button(view.t(T::OpenAgreements)).clicked() {
+            out.push(Action::OpenAgreements);
         }
     }
     if phase == Phase::Reveal || phase == Phase::Debrief {

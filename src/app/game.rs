@@ -65,6 +65,25 @@ pub enum Action {
     SavePosters,
     /// The path of the pre-session poll CSV (Values screen).
     SetPollPath(String),
+    /// Go to the Agreements screen (from the scoreboard or a debrief).
+    OpenAgreements,
+    /// Change the proposal or note being typed.
+    DraftAgreement(super::agreements::DraftEdit),
+    /// Record the typed proposal.
+    ProposeAgreement,
+    /// Adopt, drop or reopen agreement `usize`.
+    DecideAgreement(usize, crate::session::AgreementStatus),
+    /// Reword agreement `usize` with the typed text.
+    ReviseAgreement(usize),
+    /// Record the typed note on a debrief question (round index, question).
+    SaveNote {
+        round: usize,
+        question: usize,
+    },
+    /// The sessions folder as typed on the Title screen.
+    SetSessionsPath(String),
+    /// Switch to the typed sessions folder (Title screen).
+    UseSessionsFolder,
     /// Import the poll and propose its weights for value set `usize`.
     ImportPoll(usize),
     SelectTeam(usize),
@@ -377,6 +396,22 @@ pub fn apply_actions(
                 }
             }
             Action::SetPollPath(p) => game.poll_path = p,
+            // The Title screen's sessions folder: see `journal::sessions_folder_actions`.
+            Action::SetSessionsPath(_) | Action::UseSessionsFolder => {}
+            // The Agreements screen's own actions: see `agreements::agreement_actions`.
+            Action::DraftAgreement(_)
+            | Action::ProposeAgreement
+            | Action::DecideAgreement(..)
+            | Action::ReviseAgreement(_)
+            | Action::SaveNote { .. } => {}
+            Action::OpenAgreements => {
+                if cur_screen == Screen::Scoreboard
+                    || (cur_screen == Screen::Round && cur_phase == Some(Phase::Debrief))
+                {
+                    cur_screen = Screen::Agreements;
+                    cur_phase = None;
+                }
+            }
             Action::SavePosters => {
                 if cur_screen == Screen::Final {
                     match session_link::save_posters(&live) {
@@ -475,7 +510,7 @@ pub fn apply_actions(
             Action::Undo => {
                 if matches!(
                     cur_screen,
-                    Screen::Round | Screen::Scoreboard | Screen::Final
+                    Screen::Round | Screen::Scoreboard | Screen::Agreements | Screen::Final
                 ) {
                     match session_link::undo(&mut live) {
                         Ok(Some((s, p))) => {
@@ -607,18 +642,24 @@ fn next(
             }
             Phase::Reveal => *phase = Some(Phase::Debrief),
             Phase::Debrief => {
+                // After the last round the group makes its agreements before the final screen.
                 *screen = if session_link::rounds_left(live) > 0 {
                     Screen::Scoreboard
                 } else {
-                    Screen::Final
+                    Screen::Agreements
                 };
-                if *screen == Screen::Final
-                    && let Err(e) = session_link::finish(live)
-                {
-                    game.banner = Some(e);
-                }
             }
         },
+        Screen::Agreements => {
+            if session_link::rounds_left(live) > 0 {
+                *screen = Screen::Scoreboard;
+            } else {
+                match session_link::finish(live) {
+                    Ok(()) => *screen = Screen::Final,
+                    Err(e) => game.banner = Some(e),
+                }
+            }
+        }
         Screen::Scoreboard => match session_link::next_round(live) {
             Ok(()) => {
                 *screen = Screen::Round;
@@ -637,8 +678,29 @@ impl Plugin for GamePlugin {
         app.add_message::<Action>()
             .init_resource::<Game>()
             .init_resource::<Lang>()
-            .add_systems(Update, apply_actions.in_set(GameSystems::Apply));
+            .init_resource::<super::agreements::AgreementDraft>()
+            .add_systems(
+                Update,
+                (
+                    apply_actions,
+                    forward_journal_notices,
+                    super::journal::sessions_folder_actions,
+                    super::agreements::agreement_actions,
+                )
+                    .chain()
+                    .in_set(GameSystems::Apply),
+            );
     }
+}
+
+/// What the journal says for the facilitator (a fresh journal after a failed write, a recovered
+/// tail) goes to the facilitator's notice, never to the projector.
+fn forward_journal_notices(mut live: ResMut<Live>, mut game: ResMut<Game>) {
+    if live.notices.is_empty() {
+        return;
+    }
+    let text = live.notices.drain(..).collect::<Vec<_>>().join(" ");
+    game.notice = Some(text);
 }
 
 /// Ordering: input produces actions, then they are applied, then the UI reads the result.

@@ -118,6 +118,9 @@ pub fn keyboard_actions(
             if keys.just_pressed(KeyCode::KeyS) {
                 send(Action::SkipRound);
             }
+            if keys.just_pressed(KeyCode::KeyG) {
+                send(Action::OpenAgreements);
+            }
             if keys.just_pressed(KeyCode::KeyP) {
                 send(Action::SavePosters);
             }

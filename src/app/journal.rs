@@ -15,15 +15,32 @@ pub struct SessionEntry {
     pub problem: Option<String>,
 }
 
-/// Earlier sessions, newest first.
+/// Earlier sessions, newest first, and whether new journals can be written to their folder.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct SessionList {
     pub folder: PathBuf,
     pub entries: Vec<SessionEntry>,
+    /// Why journals cannot be written to `folder` (checked when the game starts and when the
+    /// facilitator chooses another folder), when they cannot.
+    pub problem: Option<String>,
+    /// The folder the facilitator is typing on the Title screen.
+    pub draft: String,
 }
 
 impl SessionList {
+    /// Lists the journals in `folder` after checking that new ones can be written there.
     pub fn scan(folder: &Path) -> SessionList {
+        let problem = store::check_dir(&store::RealFs, folder)
+            .err()
+            .map(|e| e.to_string());
+        SessionList {
+            problem,
+            draft: folder.display().to_string(),
+            ..SessionList::list(folder)
+        }
+    }
+
+    fn list(folder: &Path) -> SessionList {
         let entries = store::list(folder)
             .into_iter()
             .map(|s| {
@@ -61,6 +78,48 @@ impl SessionList {
         SessionList {
             folder: folder.to_path_buf(),
             entries,
+            problem: None,
+            draft: String::new(),
+        }
+    }
+}
+
+/// A folder as typed: quotes from "Copy as path" stripped, `~` expanded, made absolute.
+pub fn typed_folder(text: &str) -> PathBuf {
+    let t = text.trim().trim_matches(|c| c == '"' || c == '\'');
+    let path = match t.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with(['/', '\\']) => std::env::var_os("HOME")
+            .or_else(|| std::env::var_os("USERPROFILE"))
+            .map(|h| PathBuf::from(h).join(rest.trim_start_matches(['/', '\\'])))
+            .unwrap_or_else(|| PathBuf::from(t)),
+        _ => PathBuf::from(t),
+    };
+    std::path::absolute(&path).unwrap_or(path)
+}
+
+/// The Title screen's sessions folder: typing another one and switching to it (only before a
+/// session is set up; a folder that cannot be written keeps the current one and says why).
+pub fn sessions_folder_actions(
+    mut actions: MessageReader<super::game::Action>,
+    mut list: ResMut<SessionList>,
+    mut live: ResMut<super::session_link::Live>,
+    screen: Res<State<super::screens::Screen>>,
+) {
+    use super::game::Action;
+    for action in actions.read() {
+        match action {
+            Action::SetSessionsPath(text) => list.draft = text.clone(),
+            Action::UseSessionsFolder if *screen.get() == super::screens::Screen::Title => {
+                let folder = typed_folder(&list.draft);
+                match store::check_dir(&store::RealFs, &folder) {
+                    Ok(()) => {
+                        *list = SessionList::scan(&folder);
+                        live.folder = folder;
+                    }
+                    Err(e) => list.problem = Some(e.to_string()),
+                }
+            }
+            _ => {}
         }
     }
 }

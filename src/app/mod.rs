@@ -3,6 +3,7 @@
 //! The logic plugins ([`LogicPlugins`]) need no window, so the tests in `tests/app/` drive them
 //! headless; the view plugins ([`ViewPlugins`]) add egui, the windows and the render policy.
 
+pub mod agreements;
 pub mod decks;
 pub mod demo;
 pub mod facilitator;

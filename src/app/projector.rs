@@ -68,6 +68,7 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 Screen::Values => values(ui, view, s),
                 Screen::Round => round(ui, view, s),
                 Screen::Scoreboard => scoreboard(ui, view, s, false),
+                Screen::Agreements => super::agreements::projector(ui, view, s),
                 Screen::Final => scoreboard(ui, view, s, true),
             }
         });

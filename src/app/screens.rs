@@ -10,6 +10,8 @@ pub enum Screen {
     Values,
     Round,
     Scoreboard,
+    /// The group's own agreements: proposals, decisions and the adopted list.
+    Agreements,
     Final,
 }
 

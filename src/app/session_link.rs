@@ -20,6 +20,8 @@ pub struct Live {
     pub journal: Option<store::Journal>,
     /// The folder new journals are written to.
     pub folder: PathBuf,
+    /// What the facilitator must be told about the journal (it was replaced after a failed write).
+    pub notices: Vec<String>,
 }
 
 /// What the screens need of the current round, read from the core's state.
@@ -60,15 +62,21 @@ impl Live {
             .map_or(0, |s| s.settings().rounds as usize)
     }
 
+    /// Checks, journals (synced) and applies `ev` through [`store::record`]: exactly once, and in a
+    /// fresh journal when the current one can no longer be written.
     fn apply(&mut self, ev: Event) -> Result<(), String> {
         let s = self.session.as_mut().ok_or("er loopt geen sessie")?;
-        s.check(&ev).map_err(|e| e.to_string())?;
-        if let Some(journal) = self.journal.as_mut() {
-            journal
-                .append(&ev)
-                .map_err(|e| format!("Niet opgeslagen, dus niet uitgevoerd: {e}"))?;
-        }
-        s.apply(ev).map_err(|e| e.to_string())
+        let Some(journal) = self.journal.as_mut() else {
+            return s.apply(ev).map_err(|e| e.to_string());
+        };
+        let done = store::record(journal, s, ev).map_err(|e| e.to_string());
+        self.notices.extend(journal.take_notices());
+        done
+    }
+
+    /// Checks, journals and applies `ev` (see [`Live::apply`]); for the screens' own events.
+    pub fn record(&mut self, ev: Event) -> Result<(), String> {
+        self.apply(ev)
     }
 
     /// The journal's path, when the session is being recorded.
@@ -111,7 +119,7 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
     let settings = settings(game, store::deck_hash_of(&deck)).ok_or("geen deck gekozen")?;
     let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
-    let journal = store::Journal::create(&live.folder, s.settings()).map_err(|e| e.to_string())?;
+    let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.to_string())?;
     live.session = Some(s);
     live.journal = Some(journal);
     for (i, set) in game.values.iter().enumerate() {
@@ -165,8 +173,16 @@ fn deck_of(
 pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
     let deck_path = PathBuf::from(&loaded.settings.deck_path);
-    let deck = deck_of(game, &loaded.settings, &deck_path)?;
-    let (previous, _) = loaded.replay(deck.clone()).map_err(|e| e.to_string())?;
+    let on_disk = deck_of(game, &loaded.settings, &deck_path);
+    let (previous, _) = loaded
+        .replay(on_disk.clone().ok())
+        .map_err(|e| match &on_disk {
+            Err(why) if loaded.deck.is_none() => why.clone(),
+            _ => e.to_string(),
+        })?;
+    // The next session plays the deck file as it is now (a trainer may have improved it), else the
+    // deck as it was played.
+    let deck = on_disk.unwrap_or_else(|_| previous.deck().clone());
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
     for r in &previous.state().rounds {
@@ -214,10 +230,17 @@ pub fn resume(
 ) -> Result<(Screen, Option<Phase>), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
     let deck_path = PathBuf::from(&loaded.settings.deck_path);
-    let deck = deck_of(game, &loaded.settings, &deck_path)?;
-    let resumed = store::resume(path, deck.clone()).map_err(|e| e.to_string())?;
+    let on_disk = deck_of(game, &loaded.settings, &deck_path);
+    let fs: std::sync::Arc<dyn store::Fs> = std::sync::Arc::new(store::RealFs);
+    let resumed =
+        store::resume_in(fs, path, on_disk.clone().ok()).map_err(|e| match (e, on_disk) {
+            (store::StoreError::NoDeck { .. }, Err(why)) => why,
+            (e, _) => e.to_string(),
+        })?;
     let (session, journal) = resumed.recorder.into_parts();
     let settings = session.settings().clone();
+    // The session plays on with its deck as played (stored in the journal).
+    let deck = session.deck().clone();
 
     game.deck = Some(deck);
     game.deck_path = Some(deck_path);
@@ -233,7 +256,8 @@ pub fn resume(
             session.team_values(team).to_vec()
         })
         .collect();
-    game.banner = (!resumed.warnings.is_empty()).then(|| resumed.warnings.join(" "));
+    game.banner = None;
+    live.notices.extend(resumed.warnings);
 
     use session::Phase as P;
     let place = match session.phase() {

@@ -25,6 +25,7 @@ pub struct View<'w> {
     pub phase: Option<Res<'w, State<Phase>>>,
     pub decks: Res<'w, DeckList>,
     pub sessions: Res<'w, SessionList>,
+    pub agreements: Res<'w, super::agreements::AgreementDraft>,
 }
 
 impl View<'_> {

@@ -25,12 +25,18 @@ pub fn open(
     out: &mut dyn Write,
 ) -> Result<(Session, Option<String>), String> {
     let loaded = store::read(journal).map_err(|e| e.to_string())?;
-    let deck_path = match deck {
-        Some(p) => p.to_path_buf(),
-        None => find_deck(journal, &loaded.settings.deck_path)?,
+    // The journal keeps the deck as played; the file is read to say whether it changed since (and
+    // is the deck for journals of format 1).
+    let on_disk = match deck {
+        Some(p) => load_deck(p),
+        None => find_deck(journal, &loaded.settings.deck_path).and_then(|p| load_deck(&p)),
     };
-    let deck = load_deck(&deck_path)?;
-    let (session, more) = loaded.replay(deck).map_err(|e| e.to_string())?;
+    if loaded.deck.is_none()
+        && let Err(e) = &on_disk
+    {
+        return Err(e.clone());
+    }
+    let (session, more) = loaded.replay(on_disk.ok()).map_err(|e| e.to_string())?;
     for w in loaded.warnings.iter().chain(&more) {
         writeln!(out, "waarschuwing: {w}").map_err(|e| e.to_string())?;
     }
@@ -119,6 +125,14 @@ struct Labels {
     lang: &'static str,
     trajectory: &'static str,
     session: &'static str,
+    played: &'static str,
+    proposed_by: &'static str,
+    meets: &'static str,
+    earlier: &'static str,
+    proposals: &'static str,
+    dropped: &'static str,
+    open: &'static str,
+    no_agreements: &'static str,
 }
 
 const NL: Labels = Labels {
@@ -152,6 +166,14 @@ const NL: Labels = Labels {
     lang: "nl",
     trajectory: "Het traject tot nu toe",
     session: "Sessie",
+    played: "In het spel kozen we",
+    proposed_by: "voorgesteld door",
+    meets: "checklist",
+    earlier: "eerder",
+    proposals: "Voorstellen die niet (of nog niet) zijn aangenomen",
+    dropped: "vervallen",
+    open: "nog open",
+    no_agreements: "De groep heeft in deze sessie nog geen afspraken aangenomen.",
 };
 
 const EN: Labels = Labels {
@@ -185,6 +207,14 @@ const EN: Labels = Labels {
     lang: "en",
     trajectory: "The trajectory so far",
     session: "Session",
+    played: "In the game we chose",
+    proposed_by: "proposed by",
+    meets: "checklist",
+    earlier: "earlier",
+    proposals: "Proposals not (or not yet) adopted",
+    dropped: "dropped",
+    open: "still open",
+    no_agreements: "The group has not adopted any agreements in this session yet.",
 };
 
 fn labels(lang: Language) -> &'static Labels {
@@ -317,11 +347,16 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
         }
         if !sc.debrief.is_empty() {
             let _ = writeln!(o, "\n**{}**\n", l.debrief);
-            for q in &sc.debrief {
+            for (qi, q) in sc.debrief.iter().enumerate() {
                 let _ = writeln!(o, "- {}", md(q));
+                if let Some(note) = s.note(index, qi) {
+                    let _ = writeln!(o, "  > {}", md(note));
+                }
             }
         }
     }
+
+    agreements_markdown(&mut o, s, l);
 
     if stages.len() > 1 {
         let _ = writeln!(o, "\n## {}\n", l.trajectory);
@@ -395,16 +430,173 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
                 );
             }
         }
-        let _ = writeln!(o, "\n**{}**\n", l.manners);
-        for r in s.results() {
-            if let Some(tr) = r.teams.get(t)
-                && let Some(b) = deck.scenario(&r.scenario).and_then(|x| x.behaviour(tr.key))
-            {
-                let _ = writeln!(o, "- {}", md(&b.text));
+        let served = served_behaviours(s, t);
+        if !served.is_empty() {
+            let _ = writeln!(o, "\n**{}**\n", l.played);
+            for text in served {
+                let _ = writeln!(o, "- {}", md(text));
             }
         }
     }
     o
+}
+
+/// The behaviours team `t` chose that raised at least one of its agreed values, in round order:
+/// what the game itself adds to the group's manners (a behaviour that only harmed is left out).
+fn served_behaviours(s: &Session, t: usize) -> Vec<&str> {
+    let values = s.team_values(t);
+    s.results()
+        .iter()
+        .filter_map(|r| {
+            let tr = r.teams.get(t)?;
+            let b = s.deck().scenario(&r.scenario)?.behaviour(tr.key)?;
+            values
+                .iter()
+                .any(|(v, _)| b.effect(v) > 0)
+                .then_some(b.text.as_str())
+        })
+        .collect()
+}
+
+/// The adopted agreements grouped by the value they serve (values in deck order), and the other
+/// proposals.
+fn agreements_grouped(
+    s: &Session,
+) -> (
+    Vec<(&str, Vec<&crate::session::Agreement>)>,
+    Vec<&crate::session::Agreement>,
+) {
+    use crate::session::AgreementStatus;
+    let adopted = s
+        .deck()
+        .values
+        .iter()
+        .filter_map(|v| {
+            let list: Vec<_> = s
+                .agreements()
+                .iter()
+                .filter(|a| a.status == AgreementStatus::Adopted && a.value == v.id)
+                .collect();
+            (!list.is_empty()).then_some((v.name.as_str(), list))
+        })
+        .collect();
+    let others = s
+        .agreements()
+        .iter()
+        .filter(|a| a.status != AgreementStatus::Adopted)
+        .collect();
+    (adopted, others)
+}
+
+/// Who proposed an agreement and which checklist questions it meets, as one line.
+fn agreement_detail(s: &Session, l: &Labels, a: &crate::session::Agreement) -> String {
+    let mut parts = Vec::new();
+    if !a.by.is_empty() {
+        parts.push(format!("{} {}", l.proposed_by, a.by));
+    }
+    if let Some(t) = a.team {
+        parts.push(s.settings().team_name(t));
+    }
+    if !a.meets.is_empty() {
+        let checklist = s.checklist();
+        let met: Vec<&str> = a
+            .meets
+            .iter()
+            .filter_map(|&q| checklist.get(q).map(String::as_str))
+            .collect();
+        parts.push(format!("{}: {}", l.meets, met.join(" · ")));
+    }
+    if !a.history.is_empty() {
+        parts.push(format!("{}: {}", l.earlier, a.history.join(" → ")));
+    }
+    parts.join("; ")
+}
+
+fn agreements_markdown(o: &mut String, s: &Session, l: &Labels) {
+    let lang = s.settings().language;
+    let (adopted, others) = agreements_grouped(s);
+    let _ = writeln!(o, "\n## {}\n", l.manners);
+    if adopted.is_empty() {
+        let _ = writeln!(o, "*{}*", l.no_agreements);
+    }
+    for (value, list) in adopted {
+        let _ = writeln!(o, "\n**{}**\n", md(value));
+        for a in list {
+            let detail = agreement_detail(s, l, a);
+            let _ = writeln!(
+                o,
+                "- *{}* {}{}",
+                a.kind.name(lang),
+                md(&a.text),
+                if detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", md(&detail))
+                }
+            );
+        }
+    }
+    if !others.is_empty() {
+        let _ = writeln!(o, "\n**{}**\n", l.proposals);
+        for a in others {
+            let status = match a.status {
+                crate::session::AgreementStatus::Dropped => l.dropped,
+                _ => l.open,
+            };
+            let _ = writeln!(
+                o,
+                "- {} — {}: {} ({status})",
+                md(value_name(s.deck(), &a.value)),
+                a.kind.name(lang),
+                md(&a.text)
+            );
+        }
+    }
+}
+
+fn agreements_html(o: &mut String, s: &Session, l: &Labels) {
+    let lang = s.settings().language;
+    let (adopted, others) = agreements_grouped(s);
+    let _ = writeln!(o, r#"<section class="manners"><h2>{}</h2>"#, l.manners);
+    if adopted.is_empty() {
+        let _ = writeln!(o, "<p><em>{}</em></p>", l.no_agreements);
+    }
+    for (value, list) in adopted {
+        let _ = writeln!(o, "<h3>{}</h3><ul>", esc(value));
+        for a in list {
+            let detail = agreement_detail(s, l, a);
+            let _ = writeln!(
+                o,
+                r#"<li><span class="kind">{}</span> {}{}</li>"#,
+                a.kind.name(lang),
+                esc(&a.text),
+                if detail.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#"<div class="layer">{}</div>"#, esc(&detail))
+                }
+            );
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    if !others.is_empty() {
+        let _ = writeln!(o, "<h3>{}</h3><ul>", l.proposals);
+        for a in others {
+            let status = match a.status {
+                crate::session::AgreementStatus::Dropped => l.dropped,
+                _ => l.open,
+            };
+            let _ = writeln!(
+                o,
+                "<li>{} — {}: {} ({status})</li>",
+                esc(value_name(s.deck(), &a.value)),
+                a.kind.name(lang),
+                esc(&a.text)
+            );
+        }
+        let _ = writeln!(o, "</ul>");
+    }
+    let _ = writeln!(o, "</section>");
 }
 
 fn capitalise(s: &str) -> String {
@@ -620,6 +812,8 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 .barbarian { color: var(--bad); font-weight: 600; font-size: 9.5pt; }
 .changes span { white-space: nowrap; margin-right: 0.6em; font-size: 10pt; }
 .adjust { font-size: 10pt; color: var(--muted); }
+.note { margin: 1mm 0 2mm; padding-left: 3mm; border-left: 1mm solid var(--line); }
+.kind { font-size: 80%; text-transform: uppercase; letter-spacing: .05em; color: var(--muted, #555); }
 .notes { height: 28mm; border: 1px solid var(--line); border-radius: 2mm; margin-top: 2mm;
   background: repeating-linear-gradient(transparent 0 6.5mm, var(--line) 6.5mm calc(6.5mm + 1px)); }
 .team { break-inside: avoid; }
@@ -856,19 +1050,31 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
                 }
             );
         }
+        let mut noted = false;
         if !sc.debrief.is_empty() {
             let _ = writeln!(o, "<h3>{}</h3><ul>", l.debrief);
-            for q in &sc.debrief {
-                let _ = writeln!(o, "<li>{}</li>", esc(q));
+            for (qi, q) in sc.debrief.iter().enumerate() {
+                match s.note(index, qi) {
+                    Some(note) => {
+                        noted = true;
+                        let _ =
+                            writeln!(o, r#"<li>{}<p class="note">{}</p></li>"#, esc(q), esc(note));
+                    }
+                    None => {
+                        let _ = writeln!(o, "<li>{}</li>", esc(q));
+                    }
+                }
             }
             let _ = writeln!(o, "</ul>");
         }
-        let _ = writeln!(
-            o,
-            r#"<div class="notes" aria-label="{}"></div></section>"#,
-            l.notes
-        );
+        // Room to write by hand, where nothing was noted in the game.
+        if !noted {
+            let _ = writeln!(o, r#"<div class="notes" aria-label="{}"></div>"#, l.notes);
+        }
+        let _ = writeln!(o, "</section>");
     }
+
+    agreements_html(&mut o, s, l);
 
     // The trajectory: each team's total and values per session, earliest first.
     if stages.len() > 1 {
@@ -939,15 +1145,15 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
                 list.join(" · ")
             );
         }
-        let _ = writeln!(o, "<p><strong>{}</strong></p><ul>", l.manners);
-        for r in s.results() {
-            if let Some(tr) = r.teams.get(t)
-                && let Some(b) = deck.scenario(&r.scenario).and_then(|x| x.behaviour(tr.key))
-            {
-                let _ = writeln!(o, "<li>{}</li>", esc(&b.text));
+        let served = served_behaviours(s, t);
+        if !served.is_empty() {
+            let _ = writeln!(o, "<p><strong>{}</strong></p><ul>", l.played);
+            for text in served {
+                let _ = writeln!(o, "<li>{}</li>", esc(text));
             }
+            let _ = writeln!(o, "</ul>");
         }
-        let _ = writeln!(o, "</ul></section>");
+        let _ = writeln!(o, "</section>");
     }
     o.push_str("</body>\n</html>\n");
     o
@@ -1004,13 +1210,14 @@ pub fn trajectory(journal: &Path, s: &Session, created: Option<&str>) -> Vec<Sta
         let Ok(loaded) = store::read(&path) else {
             break;
         };
-        let deck = if loaded.settings.deck_id == s.deck().id {
-            Ok(s.deck().clone())
+        let deck = if loaded.deck.is_some() {
+            None
+        } else if loaded.settings.deck_id == s.deck().id {
+            Some(s.deck().clone())
         } else {
-            find_deck(&path, &loaded.settings.deck_path).and_then(|p| load_deck(&p))
-        };
-        let Ok(deck) = deck else {
-            break;
+            find_deck(&path, &loaded.settings.deck_path)
+                .and_then(|p| load_deck(&p))
+                .ok()
         };
         let Ok((previous, _)) = loaded.replay(deck) else {
             break;

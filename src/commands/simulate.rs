@@ -19,7 +19,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::deck::{Deck, Key, load_deck};
-use crate::session::{Event, Session, Settings, TeamSpec, ValuesMode};
+use crate::session::{
+    AgreementKind, AgreementStatus, Event, Session, Settings, TeamSpec, ValuesMode,
+};
 use crate::store::{self, Journal, Recorder};
 
 #[derive(Debug, Clone)]
@@ -30,6 +32,9 @@ pub struct SimulateArgs {
     pub seed: u64,
     pub sessions: Option<PathBuf>,
     pub choices: Option<PathBuf>,
+    /// Agreements the group proposes at the end (adopting, revising and dropping some), with a
+    /// note on each round's first debrief question: for reports and posters of such sessions.
+    pub agreements: usize,
 }
 
 /// Choices read from a `--choices` file.
@@ -192,10 +197,143 @@ pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<
         }
         session.apply(Event::Revealed).map_err(|e| e.to_string())?;
     }
+    if args.agreements > 0 {
+        agree(&mut session, args.agreements)?;
+    }
     session
         .apply(Event::SessionFinished)
         .map_err(|e| e.to_string())?;
     Ok(session)
+}
+
+/// Proposals as subgroups write them, in Dutch and English: (kind, text).
+const PROPOSALS: [(AgreementKind, &str, &str); 8] = [
+    (
+        AgreementKind::Behaviour,
+        "Bij ons belt wie een klacht aanneemt de burger binnen twee werkdagen zelf terug, ook als er nog geen oplossing is.",
+        "Whoever takes a complaint calls the resident back personally within two working days, even without a solution yet.",
+    ),
+    (
+        AgreementKind::Ritual,
+        "Elke maandag om half negen tien minuten staan: wat ging vorige week goed bij een klant, en wat leren we ervan?",
+        "Every Monday at half past eight, ten minutes standing up: what went well with a customer last week, and what do we learn from it?",
+    ),
+    (
+        AgreementKind::Behaviour,
+        "We zeggen nooit \"zo doen we het nu eenmaal\" zonder uit te leggen welke regel erachter zit.",
+        "We never say \"that is how we do it\" without explaining which rule lies behind it.",
+    ),
+    (
+        AgreementKind::Hero,
+        "Wie een collega uit de brand helpt, noemen we bij naam in het teamoverleg.",
+        "When someone gets a colleague out of a fix, we name them in the team meeting.",
+    ),
+    (
+        AgreementKind::Symbol,
+        "Op het whiteboard bij de balie hangt de vraag van de week van een burger, met ons antwoord.",
+        "On the whiteboard by the desk hangs a resident's question of the week, with our answer.",
+    ),
+    (
+        AgreementKind::Behaviour,
+        "Twijfel je of een uitzondering mag, dan overleg je dezelfde dag met een collega in plaats van nee te zeggen.",
+        "If you doubt whether an exception is allowed, you check with a colleague the same day instead of saying no.",
+    ),
+    (
+        AgreementKind::Ritual,
+        "Een nieuwe collega loopt de eerste week een dag mee aan de telefoon en een dag aan de balie.",
+        "A new colleague spends a day on the phones and a day at the desk in their first week.",
+    ),
+    (
+        AgreementKind::Behaviour,
+        "Na een moeilijk gesprek vragen we de collega naast ons even hoe het gaat.",
+        "After a difficult conversation we ask the colleague beside us how they are.",
+    ),
+];
+
+/// The group's own output at the end of a simulated session: a note on each round's first debrief
+/// question, then `n` proposals from three subgroups for the agreed values; all are adopted except
+/// that the second is revised first and, from three on, the last is dropped.
+fn agree(session: &mut Session, n: usize) -> Result<(), String> {
+    let nl = session.settings().language == crate::deck::Language::Nl;
+    let apply = |session: &mut Session, ev: Event| session.apply(ev).map_err(|e| e.to_string());
+    let rounds: Vec<usize> = (0..session.state().rounds.len())
+        .filter(|&i| {
+            session
+                .deck()
+                .scenario(&session.state().rounds[i].scenario)
+                .is_some_and(|s| !s.debrief.is_empty())
+        })
+        .collect();
+    for r in rounds {
+        let text = if nl {
+            "De groep herkende dit van de eigen balie; afgesproken om het in het teamoverleg terug te laten komen."
+        } else {
+            "The group recognised this from its own desk; agreed to bring it back in the team meeting."
+        };
+        apply(
+            session,
+            Event::DebriefNoted {
+                round: r,
+                question: 0,
+                text: text.into(),
+            },
+        )?;
+    }
+    let values: Vec<String> = session
+        .team_values(0)
+        .iter()
+        .map(|(v, _)| v.clone())
+        .collect();
+    let questions = session.checklist().len();
+    for i in 0..n {
+        let (kind, dutch, english) = PROPOSALS[i % PROPOSALS.len()];
+        let text = if nl { dutch } else { english };
+        let text = if i < PROPOSALS.len() {
+            text.to_string()
+        } else {
+            format!("{text} ({})", i / PROPOSALS.len() + 1)
+        };
+        apply(
+            session,
+            Event::AgreementProposed {
+                text,
+                value: values[i % values.len().max(1)].clone(),
+                kind,
+                by: format!("{} {}", if nl { "Subgroep" } else { "Subgroup" }, i % 3 + 1),
+                meets: (0..questions).filter(|q| (q + i) % 2 == 0).collect(),
+                team: None,
+            },
+        )?;
+    }
+    for i in 0..n {
+        if i == 1 {
+            let text = if nl {
+                "We zeggen nooit \"zo doen we het nu eenmaal\": we noemen de regel, of we zoeken het samen uit."
+            } else {
+                "We never say \"that is how we do it\": we name the rule, or we find out together."
+            };
+            apply(
+                session,
+                Event::AgreementRevised {
+                    agreement: i,
+                    text: text.into(),
+                },
+            )?;
+        }
+        let status = if n >= 3 && i == n - 1 {
+            AgreementStatus::Dropped
+        } else {
+            AgreementStatus::Adopted
+        };
+        apply(
+            session,
+            Event::AgreementDecided {
+                agreement: i,
+                status,
+            },
+        )?;
+    }
+    Ok(())
 }
 
 fn random_values(deck: &Deck, rng: &mut ChaCha8Rng) -> Vec<(String, u8)> {
@@ -221,8 +359,13 @@ fn write_journal(dir: &Path, args: &SimulateArgs, session: &Session) -> Result<P
         .and_then(Path::file_stem)
         .map(|s| format!("_{}", s.to_string_lossy()))
         .unwrap_or_default();
+    let agreed = if args.agreements > 0 {
+        format!("_a{}", args.agreements)
+    } else {
+        String::new()
+    };
     let name = format!(
-        "simulatie_{}_t{}_r{}_s{}{}.{}",
+        "simulatie_{}_t{}_r{}_s{}{}{agreed}.{}",
         session.settings().deck_id,
         args.teams,
         args.rounds,
@@ -233,7 +376,7 @@ fn write_journal(dir: &Path, args: &SimulateArgs, session: &Session) -> Result<P
     let path = dir.join(&name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
-    let written = Journal::create_at(&tmp, session.settings(), None)
+    let written = Journal::create_at(&tmp, session.settings(), session.deck(), None)
         .and_then(|j| Recorder::with_journal(session.clone(), j))
         .map_err(|e| e.to_string());
     if let Err(e) = written {

@@ -96,6 +96,10 @@ pub struct Deck {
     pub description: String,
     pub values: Vec<ValueDef>,
     pub scenarios: Vec<Scenario>,
+    /// The questions a proposed agreement is held against (see docs/authoring.md); when empty, the
+    /// game's default checklist in the deck's language is used.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<String>,
 }
 
 /// One value of the deck's vocabulary, e.g. "De klant centraal".

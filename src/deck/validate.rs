@@ -16,6 +16,8 @@ pub const MIN_BEHAVIOURS: usize = 2;
 pub const MAX_BEHAVIOURS: usize = 6;
 /// Above this many characters a situation no longer fits the projected screen without scrolling.
 pub const LONG_SITUATION: usize = 1500;
+/// The most questions a checklist may have (they are ticked one by one for every proposal).
+pub const MAX_CHECKLIST: usize = 8;
 
 fn at(steps: &[Step]) -> Place {
     Place::Path(steps.to_vec())
@@ -80,6 +82,30 @@ pub fn validate(deck: &Deck, assets: Option<&FsPath>) -> Vec<Diagnostic> {
                 format!("value `{}` has an empty `name`", v.id),
             ));
         }
+    }
+
+    // The checklist for proposed agreements (optional).
+    for (i, q) in deck.checklist.iter().enumerate() {
+        if q.trim().is_empty() {
+            out.push(Diagnostic::error(
+                "empty-text",
+                at(&[Field("checklist"), Index(i)]),
+                format!("checklist question {} is empty", i + 1),
+            ));
+        }
+    }
+    if deck.checklist.len() > MAX_CHECKLIST {
+        out.push(
+            Diagnostic::error(
+                "long-checklist",
+                at(&[Field("checklist"), Index(MAX_CHECKLIST)]),
+                format!(
+                    "the checklist has {} questions; at most {MAX_CHECKLIST}",
+                    deck.checklist.len()
+                ),
+            )
+            .with_hint("keep the questions a subgroup can check in a minute"),
+        );
     }
 
     // Scenarios.

@@ -41,6 +41,36 @@ pub enum Event {
     Undone,
     /// The session is over. Undo re-opens it.
     SessionFinished,
+    /// A subgroup proposes an agreement: concrete behaviour, a ritual, a hero or a symbol that
+    /// serves `value`, meeting the checklist questions `meets` (0-based). Agreements are numbered in
+    /// the order proposed (0-based), as the other agreement events name them.
+    AgreementProposed {
+        text: String,
+        value: String,
+        #[serde(default)]
+        kind: super::AgreementKind,
+        #[serde(default)]
+        by: String,
+        #[serde(default)]
+        meets: Vec<usize>,
+        /// The team it is for in per-team mode; `None` for the whole group.
+        #[serde(default)]
+        team: Option<usize>,
+    },
+    /// The group adopts or drops a proposal (or puts it back as a proposal).
+    AgreementDecided {
+        agreement: usize,
+        status: super::AgreementStatus,
+    },
+    /// The group rewords an agreement; the earlier wording is kept in its history.
+    AgreementRevised { agreement: usize, text: String },
+    /// A note on debrief question `question` (0-based) of round `round` (0-based index of the
+    /// rounds begun); an empty text removes it.
+    DebriefNoted {
+        round: usize,
+        question: usize,
+        text: String,
+    },
 }
 
 impl Event {
@@ -60,6 +90,10 @@ impl Event {
             Event::RoundSkipped { .. } => "RoundSkipped",
             Event::Undone => "Undone",
             Event::SessionFinished => "SessionFinished",
+            Event::AgreementProposed { .. } => "AgreementProposed",
+            Event::AgreementDecided { .. } => "AgreementDecided",
+            Event::AgreementRevised { .. } => "AgreementRevised",
+            Event::DebriefNoted { .. } => "DebriefNoted",
         }
     }
 }

@@ -20,6 +20,7 @@
 //!
 //! With the journal: use [`crate::store::Recorder`], which checks, writes and syncs, then applies.
 
+mod agreements;
 mod draw;
 mod error;
 mod event;
@@ -27,6 +28,10 @@ pub mod score;
 mod settings;
 mod state;
 
+pub use agreements::{
+    Agreement, AgreementKind, AgreementStatus, MAX_AGREEMENT, MAX_NOTE, MAX_SUBGROUP, Note,
+    default_checklist,
+};
 pub use draw::{next_id, shuffled_ids};
 pub use error::{ReplayError, SessionError};
 pub use event::Event;
@@ -52,8 +57,9 @@ pub struct Session {
     settings: Settings,
     deck: Deck,
     events: Vec<Event>,
-    /// Indices into `events` of the events in effect, oldest first (an undo pops the last).
-    effective: Vec<usize>,
+    /// Indices into `events` of the events in effect, oldest first (an undo pops the last), each
+    /// with what taking it back restores.
+    effective: Vec<(usize, state::Inverse)>,
     state: State,
     /// The deck's scenario ids shuffled by the seed.
     order: Vec<String>,
@@ -362,6 +368,23 @@ impl Session {
                     Ok(())
                 }
             }
+            Event::AgreementProposed {
+                text,
+                value,
+                by,
+                meets,
+                team,
+                ..
+            } => self.check_proposal(text, value, by, meets, *team),
+            Event::AgreementDecided { agreement, status } => {
+                self.check_decision(*agreement, *status)
+            }
+            Event::AgreementRevised { agreement, text } => self.check_revision(*agreement, text),
+            Event::DebriefNoted {
+                round,
+                question,
+                text,
+            } => self.check_note(*round, *question, text),
             Event::SessionFinished => {
                 if let Some((i, _)) = st.open_round() {
                     return Err(SessionError::NotNow(format!(
@@ -380,13 +403,14 @@ impl Session {
         let undo = matches!(ev, Event::Undone);
         self.events.push(ev);
         if undo {
-            self.effective.pop();
-            self.refold();
+            if let Some((_, inverse)) = self.effective.pop() {
+                self.state.unfold(inverse);
+            }
         } else {
             let i = self.events.len() - 1;
-            self.effective.push(i);
             let teams = self.team_count();
-            self.state.fold(teams, &self.events[i]);
+            let inverse = self.state.fold(teams, &self.events[i]);
+            self.effective.push((i, inverse));
         }
         Ok(())
     }
@@ -394,19 +418,15 @@ impl Session {
     /// The state computed afresh from the events in effect (what [`Session::state`] must equal).
     pub fn fold_from_scratch(&self) -> State {
         let mut st = State::new(self.settings.value_sets());
-        for &i in &self.effective {
+        for &(i, _) in &self.effective {
             st.fold(self.team_count(), &self.events[i]);
         }
         st
     }
 
-    fn refold(&mut self) {
-        self.state = self.fold_from_scratch();
-    }
-
     /// The event an [`Event::Undone`] would take back now, if any.
     pub fn undoable(&self) -> Option<&Event> {
-        self.effective.last().map(|&i| &self.events[i])
+        self.effective.last().map(|&(i, _)| &self.events[i])
     }
 
     /// Value sets not agreed yet (indices: 0 for the group when shared, else team indices).
@@ -675,6 +695,34 @@ impl Session {
             Event::RoundSkipped { reason } => format!("Ronde overgeslagen ({reason})"),
             Event::Undone => "Ongedaan gemaakt".to_string(),
             Event::SessionFinished => "Sessie afgesloten".to_string(),
+            Event::AgreementProposed {
+                text, value, by, ..
+            } => {
+                let by = if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({by})")
+                };
+                format!("Voorstel{by} voor {}: {text}", value_name(value))
+            }
+            Event::AgreementDecided { agreement, status } => {
+                let what = match status {
+                    AgreementStatus::Adopted => "aangenomen",
+                    AgreementStatus::Dropped => "vervallen",
+                    AgreementStatus::Proposed => "weer een voorstel",
+                };
+                format!("Afspraak {} {what}", agreement + 1)
+            }
+            Event::AgreementRevised { agreement, text } => {
+                format!("Afspraak {} herzien: {text}", agreement + 1)
+            }
+            Event::DebriefNoted {
+                round, question, ..
+            } => format!(
+                "Notitie bij ronde {}, vraag {}",
+                self.number_of(*round),
+                question + 1
+            ),
         }
     }
 

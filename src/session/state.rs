@@ -16,6 +16,10 @@ pub struct State {
     pub rounds: Vec<Round>,
     pub adjustments: Vec<Adjustment>,
     pub finished: bool,
+    /// The group's proposals and agreements, in the order proposed.
+    pub agreements: Vec<super::Agreement>,
+    /// Notes on the debrief questions, in (round, question) order.
+    pub notes: Vec<super::Note>,
 }
 
 /// One round: its scenario and each team's choice so far.
@@ -126,52 +130,156 @@ impl State {
     }
 
     /// Apply an event that was already checked. Never panics: out-of-range indices are ignored.
-    pub(super) fn fold(&mut self, teams: usize, ev: &Event) {
+    /// Returns what [`State::unfold`] needs to take it back, so an undo costs as little as the event
+    /// (replay stays linear in the number of events, undos included).
+    pub(super) fn fold(&mut self, teams: usize, ev: &Event) -> Inverse {
         match ev {
             Event::ValuesAgreed { team, values } => {
                 let set = team.unwrap_or(0);
-                if let Some(slot) = self.values.get_mut(set) {
-                    *slot = Some(values.clone());
+                match self.values.get_mut(set) {
+                    Some(slot) => Inverse::Values {
+                        set,
+                        old: slot.replace(values.clone()),
+                    },
+                    None => Inverse::Nothing,
                 }
             }
-            Event::RoundStarted { scenario } => self.rounds.push(Round {
-                scenario: scenario.clone(),
-                choices: vec![None; teams],
-                status: RoundStatus::Open,
-            }),
+            Event::RoundStarted { scenario } => {
+                self.rounds.push(Round {
+                    scenario: scenario.clone(),
+                    choices: vec![None; teams],
+                    status: RoundStatus::Open,
+                });
+                Inverse::PopRound
+            }
             Event::TeamChose { team, key } => {
-                if let Some(c) = self
+                match self
                     .rounds
                     .last_mut()
                     .and_then(|r| r.choices.get_mut(*team))
                 {
-                    *c = Some(*key);
+                    Some(c) => Inverse::Choice {
+                        team: *team,
+                        old: c.replace(*key),
+                    },
+                    None => Inverse::Nothing,
                 }
             }
-            Event::Revealed => {
-                if let Some(r) = self.rounds.last_mut() {
-                    r.status = RoundStatus::Revealed;
-                }
-            }
+            Event::Revealed => self.set_status(RoundStatus::Revealed),
             Event::ScoreAdjusted {
                 team,
                 points,
                 reason,
-            } => self.adjustments.push(Adjustment {
-                team: *team,
-                points: *points,
-                reason: reason.clone(),
-                round: self.rounds.len().checked_sub(1),
-            }),
-            Event::RoundSkipped { reason } => {
-                if let Some(r) = self.rounds.last_mut() {
-                    r.status = RoundStatus::Skipped {
-                        reason: reason.clone(),
-                    };
-                }
+            } => {
+                self.adjustments.push(Adjustment {
+                    team: *team,
+                    points: *points,
+                    reason: reason.clone(),
+                    round: self.rounds.len().checked_sub(1),
+                });
+                Inverse::PopAdjustment
             }
-            Event::SessionFinished => self.finished = true,
-            Event::Undone => {}
+            Event::RoundSkipped { reason } => self.set_status(RoundStatus::Skipped {
+                reason: reason.clone(),
+            }),
+            Event::SessionFinished => {
+                Inverse::Finished(std::mem::replace(&mut self.finished, true))
+            }
+            Event::AgreementProposed {
+                text,
+                value,
+                kind,
+                by,
+                meets,
+                team,
+            } => self.propose(super::Agreement {
+                text: text.trim().to_string(),
+                value: value.clone(),
+                kind: *kind,
+                by: by.trim().to_string(),
+                meets: meets.clone(),
+                team: *team,
+                status: super::AgreementStatus::Proposed,
+                history: Vec::new(),
+            }),
+            Event::AgreementDecided { agreement, status } => self.decide(*agreement, *status),
+            Event::AgreementRevised { agreement, text } => self.revise(*agreement, text),
+            Event::DebriefNoted {
+                round,
+                question,
+                text,
+            } => self.set_note(*round, *question, text),
+            Event::Undone => Inverse::Nothing,
         }
     }
+
+    fn set_status(&mut self, status: RoundStatus) -> Inverse {
+        match self.rounds.last_mut() {
+            Some(r) => Inverse::Status(std::mem::replace(&mut r.status, status)),
+            None => Inverse::Nothing,
+        }
+    }
+
+    /// Takes back the last event folded, given what its [`State::fold`] returned. Undos are last in,
+    /// first out, so the state is exactly the one that event left.
+    pub(super) fn unfold(&mut self, inverse: Inverse) {
+        match inverse {
+            Inverse::Values { set, old } => {
+                if let Some(slot) = self.values.get_mut(set) {
+                    *slot = old;
+                }
+            }
+            Inverse::PopRound => {
+                self.rounds.pop();
+            }
+            Inverse::Choice { team, old } => {
+                if let Some(c) = self.rounds.last_mut().and_then(|r| r.choices.get_mut(team)) {
+                    *c = old;
+                }
+            }
+            Inverse::Status(old) => {
+                if let Some(r) = self.rounds.last_mut() {
+                    r.status = old;
+                }
+            }
+            Inverse::PopAdjustment => {
+                self.adjustments.pop();
+            }
+            Inverse::Finished(old) => self.finished = old,
+            Inverse::Nothing => {}
+            other => self.unfold_agreement(other),
+        }
+    }
+}
+
+/// What taking back one folded event restores.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Inverse {
+    Values {
+        set: usize,
+        old: Option<Vec<(String, u8)>>,
+    },
+    PopRound,
+    Choice {
+        team: usize,
+        old: Option<Key>,
+    },
+    Status(RoundStatus),
+    PopAdjustment,
+    Finished(bool),
+    PopAgreement,
+    AgreementStatus {
+        index: usize,
+        old: super::AgreementStatus,
+    },
+    /// The last wording in the agreement's history goes back.
+    AgreementText {
+        index: usize,
+    },
+    Note {
+        round: usize,
+        question: usize,
+        old: Option<String>,
+    },
+    Nothing,
 }

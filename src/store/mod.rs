@@ -1,29 +1,42 @@
 //! The session journal on disk. No Bevy here.
 //!
 //! One file per session, JSON Lines (`.jsonl`), in a sessions folder (by default the platform's data
-//! directory, see [`default_dir`]). Line 1 is the header with the [`Settings`]; every further line is
-//! one [`Event`] as serialised by serde (`{"type":"TeamChose","team":0,"key":"B"}`). The format is
-//! described in docs/sessions.md.
+//! directory, see [`default_dir`]). Line 1 is the header with the [`Settings`] and the deck as played;
+//! every further line is one [`Event`] as serialised by serde
+//! (`{"type":"TeamChose","team":0,"key":"B","crc":"…"}`). Each line ends in a CRC-32 of itself
+//! (format 2; see `line`). The format is described in docs/sessions.md.
 //!
 //! Rules:
-//! - [`Journal::append`] writes the line and syncs it to disk before it returns; [`Recorder::apply`]
-//!   tells the caller an event happened only after that.
-//! - A line counts only once its newline is on disk. A last line without one (the program died in the
-//!   middle of a write) is dropped with a warning. When such a journal is resumed, the program writes a
-//!   newline and a `Recovered` line naming the dropped line, so the file stays readable; it never
-//!   rewrites or truncates a journal.
-//! - Any other line that cannot be read is an error naming the line.
+//! - [`Journal::append`] writes the line and syncs it to disk before it returns; [`record`] (and
+//!   [`Recorder::apply`]) tells the caller an event happened only after that, and applies it once.
+//! - A journal is only ever appended to, never rewritten. After a failed write or sync it is closed,
+//!   and the session goes on in a fresh journal that names the one it replaces.
+//! - A line counts when its checksum holds and its newline is there. A tail that does not (a power
+//!   cut, a full disk) was never confirmed: it is fenced off with a warning, and a resume goes on in
+//!   a fresh journal. A damaged line before a good one is an error naming the line.
+//! - An open journal is locked: a second window cannot write to it.
+//! - Format 1 journals (before checksums) still load: there a last line without its newline is
+//!   dropped and `Recovered` lines fence off torn lines.
+
+mod fs;
+mod journal;
+mod line;
+mod read;
+mod time;
+
+pub use fs::{Faults, FileHandle, Fs, RealFs, SimFs};
+pub use journal::Journal;
 
 use serde::{Deserialize, Serialize};
-use std::fs::{File, OpenOptions};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::deck::Deck;
 use crate::session::{Event, ReplayError, Session, SessionError, Settings};
 
-/// The journal format this program writes and reads.
-pub const FORMAT: u32 = 1;
+/// The journal format this program writes (and the newest it reads).
+pub const FORMAT: u32 = 2;
 /// The file extension of a journal.
 pub const EXTENSION: &str = "jsonl";
 
@@ -37,8 +50,17 @@ enum Meta {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         created: Option<String>,
         settings: Box<Settings>,
+        /// The deck as played (format 2).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        deck: Option<Box<Deck>>,
+        /// The file name of the journal this one took over from after a failed write.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaces: Option<String>,
     },
-    /// Written when a journal with a torn last line was resumed: that line (1-based) does not count.
+    /// From here on the session plays this version of its deck (saved during the session).
+    Deck { deck: Box<Deck> },
+    /// Format 1: written when a journal with a torn last line was resumed: that line (1-based) does
+    /// not count.
     Recovered { dropped_line: usize },
 }
 
@@ -61,7 +83,7 @@ pub enum StoreError {
     )]
     Format { path: PathBuf, found: u32 },
     #[error(
-        "{}:{line}: regel {line} is beschadigd ({detail}). Het journaal is niet gewijzigd; herstel of verwijder die regel met de hand.",
+        "{}:{line}: regel {line} is beschadigd ({detail}), en er staan goede regels na. Het journaal is niet gewijzigd; bewaar het zoals het is (verwijder geen regels: die zijn bevestigd) en vraag hulp.",
         .path.display()
     )]
     Corrupt {
@@ -81,6 +103,37 @@ pub enum StoreError {
         .missing.join(", ")
     )]
     DeckLacksPlayed { path: PathBuf, missing: Vec<String> },
+    #[error(
+        "{}: deze sessie is al geopend in een ander venster van het spel. Ga daar verder, of sluit dat venster eerst; hier is niets geschreven.",
+        .path.display()
+    )]
+    Locked { path: PathBuf },
+    #[error(
+        "{}: deze sessie ging verder in {}; open die.",
+        .path.display(),
+        .by.display()
+    )]
+    Replaced { path: PathBuf, by: PathBuf },
+    #[error(
+        "{}: het journaal neemt niets meer op ({why}).",
+        .path.display()
+    )]
+    Closed { path: PathBuf, why: String },
+    #[error(
+        "Niet opgeslagen, dus niet uitgevoerd: het journaal {} kon niet verder worden geschreven ({why}) en een nieuw journaal lukte ook niet ({error}). Alles wat al bevestigd was staat veilig in {}. Maak ruimte vrij of controleer de map, en probeer het opnieuw.",
+        .path.display(),
+        .path.display()
+    )]
+    FailOver {
+        path: PathBuf,
+        why: String,
+        error: Box<StoreError>,
+    },
+    #[error(
+        "{}: dit journaal bewaart zijn deck niet (een oudere versie van het spel) en het deck is niet gevonden.",
+        .path.display()
+    )]
+    NoDeck { path: PathBuf },
 }
 
 impl StoreError {
@@ -101,42 +154,58 @@ pub struct Loaded {
     pub created: Option<String>,
     pub settings: Settings,
     pub events: Vec<Event>,
-    /// Things the facilitator should know (a dropped torn line), in Dutch.
+    /// Things the facilitator should know (a fenced-off tail), in Dutch.
     pub warnings: Vec<String>,
-    /// The 1-based number of a torn last line that was dropped.
-    torn_line: Option<usize>,
+    /// The journal's format (1: before checksums and the stored deck).
+    pub format: u32,
+    /// The deck as played (its last version, when it was saved during the session); `None` in
+    /// format 1 journals.
+    pub deck: Option<Deck>,
+    /// How many times the deck was replaced during the session.
+    pub deck_changes: usize,
+    /// The file name of the journal this one took over from, when it did.
+    pub replaces: Option<String>,
+    /// Whether a tail was fenced off (a resume then goes on in a fresh journal).
+    pub unclean: bool,
     /// The 1-based file line of each event.
     line_of_event: Vec<usize>,
 }
 
 impl Loaded {
-    /// Replays the events against `deck`. Where the deck's content changed since the journal was
-    /// written, this goes on (with a warning) when every scenario already played still exists.
-    pub fn replay(&self, deck: Deck) -> Result<(Session, Vec<String>), StoreError> {
+    /// Replays the events against the deck as played, stored in the journal; `on_disk` (the deck
+    /// file as it is now, when it could be read) only adds a warning when it has changed since.
+    /// A format 1 journal has no stored deck and replays against `on_disk`: where that changed since
+    /// the journal was written, this goes on (with a warning) when every scenario already played
+    /// still exists.
+    pub fn replay(
+        &self,
+        on_disk: impl Into<Option<Deck>>,
+    ) -> Result<(Session, Vec<String>), StoreError> {
+        let on_disk = on_disk.into();
         let mut warnings = Vec::new();
-        let hash = deck_hash_of(&deck);
-        if !self.settings.deck_hash.is_empty() && self.settings.deck_hash != hash {
-            let missing: Vec<String> = self
-                .events
-                .iter()
-                .filter_map(|e| match e {
-                    Event::RoundStarted { scenario } if deck.scenario(scenario).is_none() => {
-                        Some(scenario.clone())
-                    }
-                    _ => None,
-                })
-                .collect();
-            if !missing.is_empty() {
-                return Err(StoreError::DeckLacksPlayed {
+        let deck = match (&self.deck, on_disk) {
+            (Some(stored), disk) => {
+                if let Some(d) = disk
+                    && d.id == stored.id
+                    && deck_hash_of(&d) != deck_hash_of(stored)
+                {
+                    warnings.push(format!(
+                        "Het deckbestand \"{}\" is veranderd sinds deze sessie het speelde; de sessie gebruikt het deck zoals het gespeeld is.",
+                        stored.id
+                    ));
+                }
+                stored.clone()
+            }
+            (None, Some(deck)) => {
+                self.check_old_deck(&deck, &mut warnings)?;
+                deck
+            }
+            (None, None) => {
+                return Err(StoreError::NoDeck {
                     path: self.path.clone(),
-                    missing,
                 });
             }
-            warnings.push(format!(
-                "Het deck \"{}\" is veranderd sinds deze sessie begon; de gespeelde scenario's bestaan nog, dus de sessie gaat verder met het nieuwe deck.",
-                deck.id
-            ));
-        }
+        };
         let lines = &self.line_of_event;
         let session = Session::replay(self.settings.clone(), deck, self.events.iter().cloned())
             .map_err(|source| StoreError::Replay {
@@ -149,6 +218,33 @@ impl Loaded {
                 source,
             })?;
         Ok((session, warnings))
+    }
+
+    fn check_old_deck(&self, deck: &Deck, warnings: &mut Vec<String>) -> Result<(), StoreError> {
+        if self.settings.deck_hash.is_empty() || self.settings.deck_hash == deck_hash_of(deck) {
+            return Ok(());
+        }
+        let missing: Vec<String> = self
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::RoundStarted { scenario } if deck.scenario(scenario).is_none() => {
+                    Some(scenario.clone())
+                }
+                _ => None,
+            })
+            .collect();
+        if !missing.is_empty() {
+            return Err(StoreError::DeckLacksPlayed {
+                path: self.path.clone(),
+                missing,
+            });
+        }
+        warnings.push(format!(
+            "Het deck \"{}\" is veranderd sinds deze sessie begon; de gespeelde scenario's bestaan nog, dus de sessie gaat verder met het nieuwe deck.",
+            deck.id
+        ));
+        Ok(())
     }
 
     /// The 1-based file line of event `index` (0-based).
@@ -168,255 +264,24 @@ pub fn deck_hash_of(deck: &Deck) -> String {
         .collect()
 }
 
-/// Reads a journal. A torn last line is dropped with a warning; any other damage is an error naming
-/// the line. The file is only read.
+/// The journal line (format 2, with its checksum and newline) for one JSON object: for tools and
+/// tests that write journals of their own.
+pub fn sealed_line(json: &str) -> String {
+    line::seal(json)
+}
+
+/// Reads a journal. An unconfirmed tail is fenced off with a warning; any other damage is an error
+/// naming the line. The file is only read.
 pub fn read(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes =
-        std::fs::read(path).map_err(|e| StoreError::io(path, "kan het journaal niet lezen", e))?;
-    parse(path, &bytes)
+    read_in(&RealFs, path)
 }
 
-/// The tag every `Recovered` line carries.
-const RECOVERED: &[u8] = b"\"Recovered\"";
-
-fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(StoreError::Empty {
-            path: path.to_path_buf(),
-        });
-    }
-    let complete = bytes.ends_with(b"\n");
-    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    if complete {
-        lines.pop(); // the empty piece after the last newline
-    }
-    let torn = if complete { None } else { lines.pop() };
-    let torn_number = torn.map(|_| lines.len() + 1);
-    let corrupt = |line: usize, detail: String| StoreError::Corrupt {
-        path: path.to_path_buf(),
-        line,
-        detail,
-    };
-
-    let Some(first) = lines.first() else {
-        return Err(StoreError::NotAJournal {
-            path: path.to_path_buf(),
-            detail: "de eerste regel is niet compleet geschreven".into(),
-        });
-    };
-    let (created, settings) = match serde_json::from_slice::<Meta>(first) {
-        Ok(Meta::Journal {
-            format,
-            created,
-            settings,
-        }) => {
-            if format > FORMAT {
-                return Err(StoreError::Format {
-                    path: path.to_path_buf(),
-                    found: format,
-                });
-            }
-            (created, *settings)
-        }
-        Ok(Meta::Recovered { .. }) => {
-            return Err(StoreError::NotAJournal {
-                path: path.to_path_buf(),
-                detail: "de eerste regel is geen kop".into(),
-            });
-        }
-        Err(e) => {
-            return Err(StoreError::NotAJournal {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            });
-        }
-    };
-
-    let mut events = Vec::new();
-    let mut line_of_event = Vec::new();
-    let mut warnings = Vec::new();
-    let mut i = 1;
-    while i < lines.len() {
-        let number = i + 1;
-        let line = lines[i];
-        i += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        // A torn line that a resume fenced off with a `Recovered` line: it does not count, even
-        // when its bytes happen to form a whole event (only the newline was missing).
-        // (The byte search keeps the parse off the ordinary lines.)
-        let fenced = lines.get(i).is_some_and(|next| {
-            next.windows(RECOVERED.len()).any(|w| w == RECOVERED)
-                && matches!(
-                    serde_json::from_slice::<Meta>(next),
-                    Ok(Meta::Recovered { dropped_line }) if dropped_line == number
-                )
-        });
-        if fenced {
-            warnings.push(format!(
-                "{}:{number}: een half geschreven regel van een eerdere onderbreking telt niet mee.",
-                path.display()
-            ));
-            continue;
-        }
-        if let Ok(ev) = serde_json::from_slice::<Event>(line) {
-            events.push(ev);
-            line_of_event.push(number);
-            continue;
-        }
-        match serde_json::from_slice::<Meta>(line) {
-            Ok(Meta::Recovered { dropped_line }) => {
-                // Only valid right after the line it names.
-                if dropped_line + 1 != number {
-                    return Err(corrupt(
-                        number,
-                        format!("hersteld-regel noemt regel {dropped_line}, niet de regel ervoor"),
-                    ));
-                }
-            }
-            Ok(Meta::Journal { .. }) => {
-                return Err(corrupt(number, "een tweede kopregel".into()));
-            }
-            Err(e) => {
-                let detail = match std::str::from_utf8(line) {
-                    Err(_) => "geen geldige UTF-8".to_string(),
-                    Ok(_) => e.to_string(),
-                };
-                return Err(corrupt(number, detail));
-            }
-        }
-    }
-    if let Some(n) = torn_number {
-        warnings.push(format!(
-            "{}:{n}: de laatste regel is niet helemaal geschreven (het programma stopte midden in het schrijven); die gebeurtenis telt niet mee, de rest is bewaard.",
-            path.display()
-        ));
-    }
-    Ok(Loaded {
-        path: path.to_path_buf(),
-        created,
-        settings,
-        events,
-        warnings,
-        torn_line: torn_number,
-        line_of_event,
-    })
-}
-
-/// A journal open for appending.
-#[derive(Debug)]
-pub struct Journal {
-    path: PathBuf,
-    file: File,
-}
-
-impl Journal {
-    /// Creates a new journal in `dir` (created if missing), named after the moment and the deck:
-    /// `2026-11-22_143501_klantcontact.jsonl`. Never overwrites: a taken name gets `-2`, `-3`, ….
-    pub fn create(dir: &Path, settings: &Settings) -> Result<Journal, StoreError> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| StoreError::io(dir, "kan de sessiemap niet maken", e))?;
-        let now = Utc::now();
-        let stem = format!("{}_{}", now.file_stamp(), safe_name(&settings.deck_id));
-        for n in 1.. {
-            let name = if n == 1 {
-                format!("{stem}.{EXTENSION}")
-            } else {
-                format!("{stem}-{n}.{EXTENSION}")
-            };
-            match Journal::create_at(&dir.join(name), settings, Some(now.rfc3339())) {
-                Err(StoreError::Io { source, .. })
-                    if source.kind() == io::ErrorKind::AlreadyExists && n < 1000 => {}
-                other => return other,
-            }
-        }
-        unreachable!("the loop returns")
-    }
-
-    /// Creates a new journal at `path` (which must not exist) and writes its header, synced.
-    pub fn create_at(
-        path: &Path,
-        settings: &Settings,
-        created: Option<String>,
-    ) -> Result<Journal, StoreError> {
-        let file = OpenOptions::new()
-            .append(true)
-            .create_new(true)
-            .open(path)
-            .map_err(|e| StoreError::io(path, "kan het journaal niet aanmaken", e))?;
-        let mut journal = Journal {
-            path: path.to_path_buf(),
-            file,
-        };
-        let header = Meta::Journal {
-            format: FORMAT,
-            created,
-            settings: Box::new(settings.clone()),
-        };
-        journal.write_line(&serde_json::to_string(&header).expect("settings serialise"))?;
-        sync_parent(path);
-        Ok(journal)
-    }
-
-    /// Opens a read journal for appending. A torn last line is fenced off first: a newline and a
-    /// `Recovered` line naming it are appended (the torn bytes stay where they are).
-    pub fn reopen(loaded: &Loaded) -> Result<Journal, StoreError> {
-        let path = &loaded.path;
-        let file = OpenOptions::new().append(true).open(path).map_err(|e| {
-            StoreError::io(
-                path,
-                "kan het journaal niet openen om verder te schrijven",
-                e,
-            )
-        })?;
-        let mut journal = Journal {
-            path: path.clone(),
-            file,
-        };
-        if let Some(dropped_line) = loaded.torn_line {
-            let meta = serde_json::to_string(&Meta::Recovered { dropped_line }).expect("serialise");
-            journal.write_raw(format!("\n{meta}\n").as_bytes())?;
-        }
-        Ok(journal)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Appends one event and syncs it to disk. When this returns `Ok`, the event survives a crash.
-    pub fn append(&mut self, ev: &Event) -> Result<(), StoreError> {
-        self.write_line(&serde_json::to_string(ev).expect("events serialise"))
-    }
-
-    fn write_line(&mut self, line: &str) -> Result<(), StoreError> {
-        let mut bytes = Vec::with_capacity(line.len() + 1);
-        bytes.extend_from_slice(line.as_bytes());
-        bytes.push(b'\n');
-        self.write_raw(&bytes)
-    }
-
-    fn write_raw(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
-        self.file
-            .write_all(bytes)
-            .and_then(|()| self.file.sync_data())
-            .map_err(|e| StoreError::io(&self.path, "kan niet naar het journaal schrijven", e))
-    }
-}
-
-/// Makes a new directory entry durable (Unix); elsewhere a no-op.
-fn sync_parent(path: &Path) {
-    #[cfg(unix)]
-    if let Some(dir) = path.parent()
-        && let Ok(d) = File::open(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        })
-    {
-        let _ = d.sync_all();
-    }
+/// As [`read`], on the file system `fs`.
+pub fn read_in(fs: &dyn Fs, path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = fs
+        .read(path)
+        .map_err(|e| StoreError::io(path, "kan het journaal niet lezen", e))?;
+    read::parse(path, &bytes)
 }
 
 fn safe_name(s: &str) -> String {
@@ -444,13 +309,35 @@ pub enum RecordError {
     /// The session refused the event; nothing was written.
     #[error("{0}")]
     Refused(#[from] SessionError),
-    /// The event could not be written; the session did not change.
+    /// The event could not be written, not even in a fresh journal; the session did not change.
     #[error("{0}")]
     Store(#[from] StoreError),
 }
 
+/// Checks `ev`, writes it to `journal` (synced) and only then applies it to `session`: exactly once.
+/// When the write or the sync fails, the journal is closed and the session goes on in a fresh
+/// journal beside it with every event so far and this one ([`Journal::take_notices`] says so);
+/// when that fails too, the event is not applied and the error says that nothing confirmed is lost.
+pub fn record(journal: &mut Journal, session: &mut Session, ev: Event) -> Result<(), RecordError> {
+    session.check(&ev)?;
+    if journal.closed().is_some() || journal.append(&ev).is_err() {
+        journal.fail_over(session, Some(&ev))?;
+    }
+    session.apply(ev)?;
+    Ok(())
+}
+
+/// Records that `session` now plays a new version of its deck ([`Session::update_deck`] took it),
+/// so that a replay uses it; fails over to a fresh journal as [`record`] does.
+pub fn record_deck(journal: &mut Journal, session: &Session) -> Result<(), StoreError> {
+    if journal.closed().is_some() || journal.append_deck(session.deck()).is_err() {
+        journal.fail_over(session, None)?;
+    }
+    Ok(())
+}
+
 /// A live session with its journal: every event is checked, written and synced, and only then
-/// applied.
+/// applied (see [`record`]).
 #[derive(Debug)]
 pub struct Recorder {
     session: Session,
@@ -460,8 +347,18 @@ pub struct Recorder {
 impl Recorder {
     /// Starts recording a new session (no events yet) in a new journal in `dir`.
     pub fn create(dir: &Path, session: Session) -> Result<Recorder, StoreError> {
-        let journal = Journal::create(dir, session.settings())?;
-        Recorder::with_journal(session, journal)
+        let journal = Journal::create(dir, &session)?;
+        Ok(Recorder { session, journal })
+    }
+
+    /// As [`Recorder::create`], on the file system `fs`.
+    pub fn create_in(
+        fs: Arc<dyn Fs>,
+        dir: &Path,
+        session: Session,
+    ) -> Result<Recorder, StoreError> {
+        let journal = Journal::create_in(fs, dir, &session, None, None)?;
+        Ok(Recorder { session, journal })
     }
 
     /// Records `session` (and the events it already has) in the fresh `journal`.
@@ -472,12 +369,9 @@ impl Recorder {
         Ok(Recorder { session, journal })
     }
 
-    /// Checks the event, appends it to the journal (synced) and applies it.
+    /// Checks the event, appends it to the journal (synced) and applies it; see [`record`].
     pub fn apply(&mut self, ev: Event) -> Result<(), RecordError> {
-        self.session.check(&ev)?;
-        self.journal.append(&ev)?;
-        self.session.apply(ev)?;
-        Ok(())
+        record(&mut self.journal, &mut self.session, ev)
     }
 
     pub fn session(&self) -> &Session {
@@ -486,6 +380,11 @@ impl Recorder {
 
     pub fn path(&self) -> &Path {
         self.journal.path()
+    }
+
+    /// What the facilitator should be told since the last call (a journal replaced), in Dutch.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        self.journal.take_notices()
     }
 
     pub fn into_parts(self) -> (Session, Journal) {
@@ -497,29 +396,106 @@ impl Recorder {
 #[derive(Debug)]
 pub struct Resumed {
     pub recorder: Recorder,
-    /// In Dutch: dropped torn line, changed deck.
+    /// In Dutch: a fenced-off tail, a changed deck, a fresh journal.
     pub warnings: Vec<String>,
 }
 
-/// Resume = replay: reads the journal at `path`, replays it against `deck` and opens it for appending.
+/// Resume = replay: reads the journal at `path`, replays it against the deck stored in it (or, for
+/// a format 1 journal, `deck`; `deck` is the deck file as it is now) and opens it for appending.
 pub fn resume(path: &Path, deck: Deck) -> Result<Resumed, StoreError> {
-    let loaded = read(path)?;
-    let (session, more) = loaded.replay(deck)?;
-    let journal = Journal::reopen(&loaded)?;
+    resume_in(Arc::new(RealFs), path, Some(deck))
+}
+
+/// As [`resume`], on the file system `fs`; `on_disk` is the deck file as it is now, when it could
+/// be read. The journal is locked first: a second window gets [`StoreError::Locked`] and writes
+/// nothing. A journal with a fenced-off tail, or of format 1, is never appended to: the session
+/// goes on in a fresh journal that names it, and a warning says so.
+pub fn resume_in(
+    fs: Arc<dyn Fs>,
+    path: &Path,
+    on_disk: Option<Deck>,
+) -> Result<Resumed, StoreError> {
+    let replaced = |fs: &dyn Fs| {
+        let by = replaced_by(fs, path.parent()?, path)?;
+        Some(StoreError::Replaced {
+            path: path.to_path_buf(),
+            by,
+        })
+    };
+    let file = fs.open_append(path).map_err(|e| match e.kind() {
+        io::ErrorKind::WouldBlock => replaced(&*fs).unwrap_or(StoreError::Locked {
+            path: path.to_path_buf(),
+        }),
+        _ => StoreError::io(
+            path,
+            "kan het journaal niet openen om verder te schrijven",
+            e,
+        ),
+    })?;
+    let loaded = read_in(&*fs, path)?;
+    if let Some(e) = replaced(&*fs) {
+        return Err(e);
+    }
+    let (session, more) = loaded.replay(on_disk)?;
+    let mut journal = Journal::with_file(fs, path, file);
     let mut warnings = loaded.warnings;
     warnings.extend(more);
+    if loaded.format < FORMAT || loaded.unclean {
+        journal.close(if loaded.unclean {
+            "het eind was niet helemaal geschreven".into()
+        } else {
+            "het is van een oudere versie van het spel".into()
+        });
+        journal.fail_over(&session, None)?;
+        warnings.extend(journal.take_notices());
+    }
     Ok(Resumed {
         recorder: Recorder { session, journal },
         warnings,
     })
 }
 
+/// The journal in `dir` that took over from `path`, if one did.
+fn replaced_by(fs: &dyn Fs, dir: &Path, path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    fs.list(dir).ok()?.into_iter().find(|p| {
+        p != path
+            && p.extension().is_some_and(|x| x == EXTENSION)
+            && read_in(fs, p).is_ok_and(|l| l.replaces.as_deref() == Some(name.as_str()))
+    })
+}
+
 /// The default sessions folder: the platform's data directory (e.g.
-/// `~/.local/share/cultuurbarbarenspel/sessions`), else `./sessions`.
+/// `~/.local/share/cultuurbarbarenspel/sessions`), else `sessions` in the current folder; always
+/// an absolute path.
 pub fn default_dir() -> PathBuf {
-    directories::ProjectDirs::from("nl", "cultuurbarbaren", "cultuurbarbarenspel")
+    let dir = directories::ProjectDirs::from("nl", "cultuurbarbaren", "cultuurbarbarenspel")
         .map(|d| d.data_dir().join("sessions"))
-        .unwrap_or_else(|| PathBuf::from("sessions"))
+        .unwrap_or_else(|| PathBuf::from("sessions"));
+    std::path::absolute(&dir).unwrap_or(dir)
+}
+
+/// Checks that journals can be written in `dir`: creates it (synced) and writes, syncs and removes
+/// a small test file. The game does this at start, so a folder it cannot use is found before a
+/// session is set up.
+pub fn check_dir(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
+    let new_dir = fs.list(dir).is_err();
+    fs.create_dir_all(dir)
+        .map_err(|e| StoreError::io(dir, "kan de sessiemap niet maken", e))?;
+    if new_dir && let Some(parent) = dir.parent() {
+        fs.sync_dir(parent)
+            .map_err(|e| StoreError::io(dir, "kan de nieuwe sessiemap niet vastleggen", e))?;
+    }
+    let probe = dir.join(format!(".schrijftest-{}", std::process::id()));
+    let _ = fs.remove(&probe);
+    let mut file = fs
+        .create_new(&probe)
+        .map_err(|e| StoreError::io(dir, "kan niet schrijven in de sessiemap", e))?;
+    let written = file.write(b"ok\n").and_then(|_| file.sync());
+    drop(file);
+    let removed = fs.remove(&probe);
+    written.map_err(|e| StoreError::io(dir, "kan niet schrijven in de sessiemap", e))?;
+    removed.map_err(|e| StoreError::io(dir, "kan niet opruimen in de sessiemap", e))
 }
 
 /// One journal in a sessions folder, as the Title screen lists it.
@@ -542,24 +518,55 @@ pub struct Summary {
 /// The journals in `dir`, newest first. A missing folder is an empty list; a damaged journal is
 /// listed with its problem.
 pub fn list(dir: &Path) -> Vec<Summary> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    list_in(&RealFs, dir)
+}
+
+/// As [`list`], on the file system `fs`. A journal another one took over from (after a failed
+/// write) is left out: the one that replaced it holds all its events.
+pub fn list_in(fs: &dyn Fs, dir: &Path) -> Vec<Summary> {
+    let Ok(entries) = fs.list(dir) else {
         return Vec::new();
     };
+    // (file name it replaces, its modification time, its path) of every journal that replaced one.
+    let mut replacing: Vec<(String, std::time::SystemTime, PathBuf)> = Vec::new();
     let mut out: Vec<Summary> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION) && p.is_file())
-        .map(|path| summarise(&path))
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION))
+        .map(|path| {
+            let modified = fs.modified(&path).unwrap_or(std::time::UNIX_EPOCH);
+            let loaded = read_in(fs, &path);
+            if let Ok(l) = &loaded
+                && let Some(r) = &l.replaces
+            {
+                replacing.push((r.clone(), modified, path.clone()));
+            }
+            summarise(path, modified, loaded)
+        })
         .collect();
+    // Hidden: every journal another one replaced, and of two that replaced the same journal (a
+    // fresh journal whose creation was not confirmed, then a second one) all but the newest.
+    let mut hidden: Vec<PathBuf> = Vec::new();
+    for (name, modified, path) in &replacing {
+        hidden.push(dir.join(name));
+        if replacing
+            .iter()
+            .any(|(n, m, p)| n == name && (m, p) > (modified, path))
+        {
+            hidden.push(path.clone());
+        }
+    }
+    out.retain(|s| !hidden.contains(&s.path));
     out.sort_by(|a, b| b.modified.cmp(&a.modified).then(b.path.cmp(&a.path)));
     out
 }
 
-fn summarise(path: &Path) -> Summary {
-    let modified = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .unwrap_or(std::time::UNIX_EPOCH);
-    match read(path) {
+fn summarise(
+    path: PathBuf,
+    modified: std::time::SystemTime,
+    loaded: Result<Loaded, StoreError>,
+) -> Summary {
+    let path = path.as_path();
+    match loaded {
         Ok(l) => {
             // Undo takes back the last event still in effect: a stack of effective events.
             let mut effective: Vec<&Event> = Vec::new();
@@ -601,72 +608,9 @@ fn summarise(path: &Path) -> Summary {
     }
 }
 
-/// A moment in UTC, enough for names and headers (no time zone database needed).
-#[derive(Debug, Clone, Copy)]
-struct Utc {
-    secs: u64,
-}
-
-impl Utc {
-    fn now() -> Utc {
-        Utc {
-            secs: std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
-        }
-    }
-
-    /// (year, month, day, hour, minute, second), from the days since 1970 (Hinnant's algorithm).
-    fn parts(self) -> (i64, u32, u32, u32, u32, u32) {
-        let days = (self.secs / 86_400) as i64;
-        let rem = self.secs % 86_400;
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        (
-            y,
-            m,
-            d,
-            (rem / 3600) as u32,
-            (rem % 3600 / 60) as u32,
-            (rem % 60) as u32,
-        )
-    }
-
-    fn rfc3339(self) -> String {
-        let (y, mo, d, h, mi, s) = self.parts();
-        format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
-    }
-
-    fn file_stamp(self) -> String {
-        let (y, mo, d, h, mi, s) = self.parts();
-        format!("{y:04}-{mo:02}-{d:02}_{h:02}{mi:02}{s:02}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn utc_dates_follow_the_calendar() {
-        assert_eq!(Utc { secs: 0 }.rfc3339(), "1970-01-01T00:00:00Z");
-        // 2000-02-29 (a leap day in a century year) 12:34:56.
-        assert_eq!(Utc { secs: 951_827_696 }.rfc3339(), "2000-02-29T12:34:56Z");
-        assert_eq!(
-            Utc {
-                secs: 1_795_357_800
-            }
-            .file_stamp(),
-            "2026-11-22_143000"
-        );
-    }
 
     #[test]
     fn names_are_safe_for_every_file_system() {

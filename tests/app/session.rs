@@ -77,6 +77,10 @@ fn whole_session_by_keyboard() {
             assert_eq!(h.live().fold().round, round + 1);
         }
     }
+    // After the last round the group makes its agreements; then the final screen.
+    assert_eq!(h.screen(), Screen::Agreements);
+    assert!(!h.live().fold().finished);
+    h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Final);
     assert!(h.live().fold().finished);
     // Space on the final screen does nothing.
@@ -114,6 +118,8 @@ fn whole_session_by_keyboard() {
         (Screen::Round, Some(Phase::Debrief))
     );
     assert!(!h.live().fold().finished);
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Agreements);
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Final);
 }
@@ -556,4 +562,85 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
             .is_some_and(|s| s.state().finished),
         "the demo plays the session to its end"
     );
+}
+
+#[test]
+fn a_sessions_folder_that_cannot_be_written_is_named_on_the_title_screen_and_another_chosen() {
+    use cultuurbarbarenspel::app::journal::SessionList;
+    let tmp = tempfile::tempdir().unwrap();
+    // A file where the folder should be: nothing can be written there.
+    let blocked = tmp.path().join("bezet");
+    std::fs::write(&blocked, "x").unwrap();
+    let mut h =
+        Harness::with_deck_and_sessions(super::harness::demo_deck(), blocked.join("sessies"));
+    let list = h.app.world().resource::<SessionList>().clone();
+    let problem = list
+        .problem
+        .clone()
+        .expect("the folder's problem is known at start");
+    assert!(problem.contains("bezet"), "{problem}");
+    assert!(problem.contains("kan de sessiemap niet maken"), "{problem}");
+
+    // The facilitator types another folder (pasted with quotes, as "Copy as path" gives it).
+    let good = tmp.path().join("goed");
+    h.click(Action::SetSessionsPath(format!("\"{}\"", good.display())));
+    h.click(Action::UseSessionsFolder);
+    let list = h.app.world().resource::<SessionList>().clone();
+    assert_eq!(list.problem, None);
+    assert_eq!(list.folder, good);
+    assert_eq!(h.live().folder, good);
+    assert!(good.is_dir());
+
+    // A folder that cannot be used keeps the current one and says why.
+    h.click(Action::SetSessionsPath(
+        blocked.join("x").display().to_string(),
+    ));
+    h.click(Action::UseSessionsFolder);
+    let list = h.app.world().resource::<SessionList>().clone();
+    assert!(list.problem.as_deref().is_some_and(|p| p.contains("bezet")));
+    assert_eq!(h.live().folder, good);
+
+    // The session is recorded in the chosen folder.
+    h.play_to_first_round();
+    let journal = h.live().journal_path().expect("a journal").to_path_buf();
+    assert_eq!(journal.parent(), Some(good.as_path()));
+}
+
+#[test]
+fn a_resumed_journal_with_a_torn_tail_goes_on_in_a_fresh_one_and_only_the_facilitator_is_told() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("sessies");
+    let mut h = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir.clone());
+    h.play_to_first_round();
+    let path = h.live().journal_path().expect("a journal").to_path_buf();
+    let events = h.live().session.as_ref().unwrap().events().to_vec();
+    drop(h);
+    // The power went while a line was written.
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    std::io::Write::write_all(&mut f, b"{\"type\":\"TeamChose\",\"te").unwrap();
+    drop(f);
+    let torn = std::fs::read(&path).unwrap();
+
+    let mut again = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir);
+    again.click(Action::ResumeSession(path.clone()));
+    assert_eq!(again.screen(), Screen::Round);
+    assert_eq!(
+        again.live().session.as_ref().unwrap().events(),
+        events.as_slice()
+    );
+    let fresh = again.live().journal_path().unwrap().to_path_buf();
+    assert_ne!(fresh, path);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        torn,
+        "the old journal is never edited"
+    );
+    // The projector's banner stays clear; the facilitator's notice says what happened.
+    assert_eq!(again.game().banner, None);
+    let notice = again.game().notice.clone().unwrap_or_default();
+    assert!(notice.contains("nooit bevestigd"), "{notice}");
+    assert!(notice.contains("gaat verder in"), "{notice}");
 }

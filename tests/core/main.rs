@@ -3,6 +3,7 @@
 
 mod crash;
 mod decks;
+mod faults;
 mod journal;
 mod poll;
 mod poster;

@@ -5,12 +5,22 @@ use cultuurbarbarenspel::deck::Language;
 use cultuurbarbarenspel::poster::{
     Format, PosterData, PosterValue, file_name, layout, png_bytes, render,
 };
+use cultuurbarbarenspel::session::AgreementKind;
 
 fn value(name: &str, weight: u8, behaviours: usize, text: &str) -> PosterValue {
     PosterValue {
         name: name.into(),
         weight,
         meaning: "We zeggen wat we doen en waarom, ook als het antwoord nee is.".into(),
+        // The group's own agreements come first on the card, in every kind.
+        agreements: (0..behaviours.min(3))
+            .map(|i| {
+                (
+                    AgreementKind::ALL[i % 4],
+                    format!("Bij ons {text} [{}]", i + 1),
+                )
+            })
+            .collect(),
         behaviours: (0..behaviours)
             .map(|i| (format!("{text} ({})", i + 1), format!("Scenario {}", i + 1)))
             .collect(),
@@ -77,9 +87,8 @@ fn an_ordinary_poster_is_set_at_full_size_with_everything_on_it() {
         );
         assert!(text.iter().any(|t| t.contains("2026-11-22")));
         assert!(
-            text.iter()
-                .any(|t| t.starts_with("Nog geen gekozen gedrag")),
-            "a value without behaviours says so"
+            text.iter().any(|t| t.starts_with("Nog geen afspraak")),
+            "a value without agreements says so"
         );
     }
 }
@@ -154,6 +163,7 @@ fn the_poster_command_writes_two_posters_per_team() {
         seed: 4,
         sessions: Some(dir.path().to_path_buf()),
         choices: None,
+        agreements: 0,
     };
     cultuurbarbarenspel::commands::simulate::run(&args, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t2_r2_s4.jsonl");

@@ -137,8 +137,15 @@ fn writes_the_three_files_with_the_session_in_them() {
     assert!(lines[0].starts_with("1. **De \\*snelle"), "{lines:?}");
     assert!(lines[1].starts_with("2. **KCC** — 4"), "{lines:?}");
     assert!(lines[2].starts_with("3. **Balie** — 0"), "{lines:?}");
-    assert!(md.contains("**Zo zijn onze manieren**"));
-    assert!(md.contains("- Laten gaan"));
+    // The group adopted no agreements in this session: the report says so, and never presents the
+    // game's behaviours as the group's manners.
+    let manners = md.split("## Zo zijn onze manieren").nth(1).unwrap();
+    assert!(
+        manners
+            .trim_start()
+            .starts_with("*De groep heeft in deze sessie nog geen afspraken aangenomen.*"),
+        "{manners}"
+    );
 
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.starts_with("<!doctype html>") && html.contains(r#"<html lang="nl">"#));
@@ -226,7 +233,26 @@ fn a_moved_deck_and_a_damaged_journal_are_clear_errors() {
     let moved = dir.path().join("verhuisd.jsonl");
     let recorded = dir.path().join("mini3.ron").display().to_string();
     assert!(text.contains(&recorded));
-    std::fs::write(&moved, text.replace(&recorded, "decks/weg.ron")).unwrap();
+    // The journal keeps the deck as played: a deck file that moved away does not matter.
+    let header = text.lines().next().unwrap();
+    let json = format!("{}}}", &header[..header.len() - 18]).replace(&recorded, "decks/weg.ron");
+    let resealed = text.replacen(header, store::sealed_line(&json).trim_end(), 1);
+    std::fs::write(&moved, &resealed).unwrap();
+    run(&moved, None, &dir.path().join("c")).unwrap();
+    // A journal of format 1 has no deck of its own: a deck that moved is a clear error.
+    let v1: String = resealed
+        .lines()
+        .map(|l| {
+            let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let o = v.as_object_mut().unwrap();
+            o.remove("crc");
+            if o.remove("deck").is_some() {
+                o.insert("format".into(), 1.into());
+            }
+            format!("{v}\n")
+        })
+        .collect();
+    std::fs::write(&moved, v1).unwrap();
     let err = run(&moved, None, &dir.path().join("a")).unwrap_err();
     assert!(
         err.contains("decks/weg.ron") && err.contains("--deck"),

@@ -849,6 +849,7 @@ fn numbered_deck(n: usize, follow: &[(usize, usize)]) -> Deck {
         title: "Groot".into(),
         language: Language::Nl,
         description: String::new(),
+        checklist: Vec::new(),
         values: vec![value("x"), value("y")],
         scenarios: (0..n)
             .map(|i| Scenario {

@@ -15,6 +15,7 @@ fn args(dir: &Path, seed: u64) -> SimulateArgs {
         seed,
         sessions: Some(dir.to_path_buf()),
         choices: None,
+        agreements: 0,
     }
 }
 

@@ -1,0 +1,448 @@
+//! The Agreements screen ("Zo zijn onze manieren"): subgroups propose concrete behaviour, rituals,
+//! heroes and symbols for the agreed values, checked against the checklist; the group adopts,
+//! revises or drops each proposal. The projector shows the checklist, the open proposals large
+//! enough to discuss from the back of the room, and the adopted list grouped by value; the
+//! facilitator's window holds the form and the decisions. The notes on the debrief questions are
+//! typed here too (see [`notes`]). This module owns the draft, the actions and both views.
+
+use bevy::prelude::*;
+use bevy_egui::egui;
+
+use super::game::Action;
+use super::screens::{Phase, Screen};
+use super::session_link::Live;
+use super::theme::{self, Sizes};
+use super::ui::{View, card, muted, rich, wrap};
+use crate::session::{AgreementKind, AgreementStatus, Event, MAX_AGREEMENT, MAX_NOTE, Session};
+
+/// What the facilitator is typing: the next proposal, and notes per debrief question.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct AgreementDraft {
+    pub text: String,
+    /// The value it serves (a deck value id); the first agreed value when not chosen.
+    pub value: Option<String>,
+    pub kind: AgreementKind,
+    /// The subgroup that proposes it.
+    pub by: String,
+    /// Checklist questions it meets.
+    pub meets: Vec<usize>,
+    /// Why the last proposal, decision or note was refused (the typed text stays).
+    pub error: Option<String>,
+    /// Notes being typed: (round index, question, text).
+    pub notes: Vec<(usize, usize, String)>,
+}
+
+/// One change to the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftEdit {
+    Text(String),
+    Value(String),
+    Kind(AgreementKind),
+    By(String),
+    Meets(usize, bool),
+    Note {
+        round: usize,
+        question: usize,
+        text: String,
+    },
+}
+
+impl AgreementDraft {
+    fn edit(&mut self, e: DraftEdit) {
+        match e {
+            DraftEdit::Text(t) => self.text = t.chars().take(MAX_AGREEMENT + 40).collect(),
+            DraftEdit::Value(v) => self.value = Some(v),
+            DraftEdit::Kind(k) => self.kind = k,
+            DraftEdit::By(b) => self.by = b.chars().take(60).collect(),
+            DraftEdit::Meets(q, on) => {
+                self.meets.retain(|&m| m != q);
+                if on {
+                    self.meets.push(q);
+                    self.meets.sort_unstable();
+                }
+            }
+            DraftEdit::Note {
+                round,
+                question,
+                text,
+            } => {
+                let text: String = text.chars().take(MAX_NOTE + 40).collect();
+                match self
+                    .notes
+                    .iter_mut()
+                    .find(|(r, q, _)| *r == round && *q == question)
+                {
+                    Some(n) => n.2 = text,
+                    None => self.notes.push((round, question, text)),
+                }
+            }
+        }
+    }
+
+    /// The note being typed for a question, else the one recorded.
+    pub fn note<'a>(&'a self, s: &'a Session, round: usize, question: usize) -> &'a str {
+        self.notes
+            .iter()
+            .find(|(r, q, _)| *r == round && *q == question)
+            .map(|n| n.2.as_str())
+            .or_else(|| s.note(round, question))
+            .unwrap_or("")
+    }
+
+    /// The value a new proposal serves.
+    pub fn value_for(&self, s: &Session) -> Option<String> {
+        self.value
+            .clone()
+            .or_else(|| s.team_values(0).first().map(|(v, _)| v.clone()))
+    }
+}
+
+/// Handles the screen's actions (the screen changes are in `game::apply_actions`).
+pub fn agreement_actions(
+    mut actions: MessageReader<Action>,
+    mut draft: ResMut<AgreementDraft>,
+    mut live: ResMut<Live>,
+    screen: Res<State<Screen>>,
+    phase: Option<Res<State<Phase>>>,
+) {
+    let on_screen = *screen.get() == Screen::Agreements;
+    let in_debrief = phase.is_some_and(|p| *p.get() == Phase::Debrief);
+    for action in actions.read() {
+        let done = match action.clone() {
+            Action::DraftAgreement(e) => {
+                draft.edit(e);
+                continue;
+            }
+            Action::ProposeAgreement if on_screen => {
+                let Some(s) = live.session.as_ref() else {
+                    continue;
+                };
+                let ev = Event::AgreementProposed {
+                    text: draft.text.trim().to_string(),
+                    value: draft.value_for(s).unwrap_or_default(),
+                    kind: draft.kind,
+                    by: draft.by.trim().to_string(),
+                    meets: draft.meets.clone(),
+                    team: None,
+                };
+                let r = live.record(ev);
+                if r.is_ok() {
+                    draft.text.clear();
+                    draft.meets.clear();
+                }
+                r
+            }
+            Action::DecideAgreement(i, status) if on_screen => {
+                live.record(Event::AgreementDecided {
+                    agreement: i,
+                    status,
+                })
+            }
+            Action::ReviseAgreement(i) if on_screen => {
+                let r = live.record(Event::AgreementRevised {
+                    agreement: i,
+                    text: draft.text.trim().to_string(),
+                });
+                if r.is_ok() {
+                    draft.text.clear();
+                }
+                r
+            }
+            Action::SaveNote { round, question } if in_debrief => {
+                let text = live
+                    .session
+                    .as_ref()
+                    .map(|s| draft.note(s, round, question).trim().to_string())
+                    .unwrap_or_default();
+                let r = live.record(Event::DebriefNoted {
+                    round,
+                    question,
+                    text,
+                });
+                if r.is_ok() {
+                    draft
+                        .notes
+                        .retain(|(r, q, _)| !(*r == round && *q == question));
+                }
+                r
+            }
+            _ => continue,
+        };
+        draft.error = done.err();
+    }
+}
+
+fn value_name(s: &Session, id: &str) -> String {
+    s.deck()
+        .value(id)
+        .map_or_else(|| id.to_string(), |v| v.name.clone())
+}
+
+fn kind_label(view: &View, kind: AgreementKind) -> String {
+    format!("{} {}", kind.mark(), kind.name(view.lang.deck_language()))
+}
+
+/// The facilitator's side: the form for a proposal, then each proposal with its decisions.
+pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    use super::i18n::T;
+    let Some(s) = view.live.session.as_ref() else {
+        return;
+    };
+    let d = &view.agreements;
+    ui.label(
+        egui::RichText::new(view.t(T::NewProposal))
+            .size(20.0)
+            .strong()
+            .color(theme::ACCENT),
+    );
+    let mut text = d.text.clone();
+    if ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text(view.t(T::ProposalHint)),
+        )
+        .changed()
+    {
+        out.push(Action::DraftAgreement(DraftEdit::Text(text)));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(muted(view.t(T::ServesValue), 15.0));
+        let current = d.value_for(s);
+        for (id, _) in s.team_values(0) {
+            if ui
+                .selectable_label(current.as_deref() == Some(id), value_name(s, id))
+                .clicked()
+            {
+                out.push(Action::DraftAgreement(DraftEdit::Value(id.clone())));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for k in AgreementKind::ALL {
+            if ui
+                .selectable_label(d.kind == k, kind_label(view, k))
+                .clicked()
+            {
+                out.push(Action::DraftAgreement(DraftEdit::Kind(k)));
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(muted(view.t(T::Subgroup), 15.0));
+        let mut by = d.by.clone();
+        if ui
+            .add(egui::TextEdit::singleline(&mut by).desired_width(200.0))
+            .changed()
+        {
+            out.push(Action::DraftAgreement(DraftEdit::By(by)));
+        }
+    });
+    for (q, question) in s.checklist().iter().enumerate() {
+        let mut on = d.meets.contains(&q);
+        if ui.checkbox(&mut on, question.as_str()).changed() {
+            out.push(Action::DraftAgreement(DraftEdit::Meets(q, on)));
+        }
+    }
+    if ui
+        .add_enabled(
+            !d.text.trim().is_empty(),
+            egui::Button::new(rich(view.t(T::Propose), 18.0)),
+        )
+        .clicked()
+    {
+        out.push(Action::ProposeAgreement);
+    }
+    if let Some(e) = &d.error {
+        wrap(ui, egui::RichText::new(e).size(15.0).color(theme::BAD));
+    }
+    ui.separator();
+    for (i, a) in s.agreements().iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let status = match a.status {
+                AgreementStatus::Proposed => view.t(T::StatusProposed),
+                AgreementStatus::Adopted => view.t(T::StatusAdopted),
+                AgreementStatus::Dropped => view.t(T::StatusDropped),
+            };
+            ui.label(muted(format!("{}. {status}", i + 1), 14.0));
+            ui.label(muted(
+                format!("{} · {}", kind_label(view, a.kind), value_name(s, &a.value)),
+                14.0,
+            ));
+        });
+        wrap(ui, rich(&a.text, 16.0));
+        ui.horizontal_wrapped(|ui| {
+            for (status, key) in [
+                (AgreementStatus::Adopted, T::Adopt),
+                (AgreementStatus::Dropped, T::Drop),
+                (AgreementStatus::Proposed, T::BackToProposal),
+            ] {
+                if a.status != status && ui.small_button(view.t(key)).clicked() {
+                    out.push(Action::DecideAgreement(i, status));
+                }
+            }
+            if ui
+                .add_enabled(
+                    !d.text.trim().is_empty(),
+                    egui::Button::new(view.t(T::ReviseWithText)).small(),
+                )
+                .clicked()
+            {
+                out.push(Action::ReviseAgreement(i));
+            }
+        });
+        ui.add_space(6.0);
+    }
+}
+
+/// The facilitator's notes on the debrief questions of the current round.
+pub fn notes(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    use super::i18n::T;
+    let Some(s) = view.live.session.as_ref() else {
+        return;
+    };
+    let Some((round, _)) = s.current_round() else {
+        return;
+    };
+    let Some(sc) = s.current_scenario() else {
+        return;
+    };
+    ui.label(
+        egui::RichText::new(view.t(T::DebriefNotes))
+            .size(20.0)
+            .strong()
+            .color(theme::ACCENT),
+    );
+    for (q, question) in sc.debrief.iter().enumerate() {
+        wrap(ui, muted(question, 15.0));
+        let mut text = view.agreements.note(s, round, q).to_string();
+        ui.horizontal(|ui| {
+            if ui
+                .add(
+                    egui::TextEdit::multiline(&mut text)
+                        .desired_rows(2)
+                        .desired_width(ui.available_width() - 90.0),
+                )
+                .changed()
+            {
+                out.push(Action::DraftAgreement(DraftEdit::Note {
+                    round,
+                    question: q,
+                    text: text.clone(),
+                }));
+            }
+            let saved = s.note(round, q).unwrap_or("") == text.trim();
+            if ui
+                .add_enabled(!saved, egui::Button::new(view.t(T::SaveNote)))
+                .clicked()
+            {
+                out.push(Action::SaveNote { round, question: q });
+            }
+        });
+    }
+    if let Some(e) = &view.agreements.error {
+        wrap(ui, egui::RichText::new(e).size(15.0).color(theme::BAD));
+    }
+}
+
+/// The projected side: the checklist, the open proposals large, and the adopted list.
+pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    use super::i18n::T;
+    let Some(session) = view.live.session.as_ref() else {
+        return;
+    };
+    ui.label(
+        egui::RichText::new(view.t(T::Manners))
+            .size(s.title())
+            .strong()
+            .color(theme::ACCENT),
+    );
+    ui.add_space(s.gap());
+    let open: Vec<_> = session
+        .agreements()
+        .iter()
+        .filter(|a| a.status == AgreementStatus::Proposed)
+        .collect();
+    let adopted_values: Vec<(&str, Vec<_>)> = session
+        .team_values(0)
+        .iter()
+        .map(|(v, _)| {
+            (
+                v.as_str(),
+                session
+                    .agreements()
+                    .iter()
+                    .filter(|a| a.status == AgreementStatus::Adopted && a.value == *v)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let width = ui.available_width();
+    let left = (width * 0.34).max(200.0);
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(left);
+            ui.label(rich(view.t(T::Checklist), s.body).strong());
+            for (i, q) in session.checklist().iter().enumerate() {
+                ui.add(egui::Label::new(muted(format!("{}. {q}", i + 1), s.small())).wrap());
+            }
+        });
+        ui.add_space(s.gap());
+        ui.vertical(|ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("manners")
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    if !open.is_empty() {
+                        ui.label(rich(view.t(T::Proposals), s.body).strong());
+                        for a in &open {
+                            card(theme::CARD, s.gap()).show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                ui.add(
+                                    egui::Label::new(muted(
+                                        format!(
+                                            "{} · {}{}",
+                                            kind_label(view, a.kind),
+                                            value_name(session, &a.value),
+                                            if a.by.is_empty() {
+                                                String::new()
+                                            } else {
+                                                format!(" · {}", a.by)
+                                            }
+                                        ),
+                                        s.small(),
+                                    ))
+                                    .wrap(),
+                                );
+                                ui.add(egui::Label::new(rich(&a.text, s.body)).wrap());
+                            });
+                            ui.add_space(s.gap() * 0.5);
+                        }
+                        ui.add_space(s.gap());
+                    }
+                    ui.label(rich(view.t(T::Adopted), s.body).strong());
+                    if adopted_values.iter().all(|(_, l)| l.is_empty()) {
+                        ui.label(muted(view.t(T::NothingAdopted), s.small()));
+                    }
+                    for (value, list) in adopted_values.iter().filter(|(_, l)| !l.is_empty()) {
+                        ui.label(
+                            egui::RichText::new(value_name(session, value))
+                                .size(s.body)
+                                .color(theme::ACCENT),
+                        );
+                        for a in list {
+                            ui.add(
+                                egui::Label::new(rich(
+                                    format!("{}  {}", a.kind.mark(), a.text),
+                                    s.small() * 1.1,
+                                ))
+                                .wrap(),
+                            );
+                        }
+                        ui.add_space(s.gap() * 0.5);
+                    }
+                });
+        });
+    });
+}

@@ -1,0 +1,304 @@
+//! A journal open for appending: one sealed line per event, synced before it counts; closed for
+//! writing after any failed write or sync, and then replaced by a fresh journal.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::fs::{FileHandle, Fs, RealFs};
+use super::time::Utc;
+use super::{EXTENSION, FORMAT, Meta, StoreError, line, safe_name};
+use crate::deck::Deck;
+use crate::session::{Event, Session, Settings};
+
+/// A journal open for appending. It holds the file's exclusive lock, so a second window cannot
+/// write to it.
+#[derive(Debug)]
+pub struct Journal {
+    fs: Arc<dyn Fs>,
+    path: PathBuf,
+    file: Box<dyn FileHandle>,
+    /// Why the journal takes no more lines (a write or sync failed), when it does not.
+    closed: Option<String>,
+    /// The files of journals this one replaced while the program runs: their locks stay held.
+    retired: Vec<Box<dyn FileHandle>>,
+    /// What the facilitator should be told (a journal replaced), in Dutch; taken by [`Journal::take_notices`].
+    notices: Vec<String>,
+}
+
+fn write_all(file: &mut dyn FileHandle, mut bytes: &[u8]) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match file.write(bytes) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+fn header_line(
+    settings: &Settings,
+    deck: &Deck,
+    created: Option<String>,
+    replaces: Option<String>,
+) -> String {
+    let header = Meta::Journal {
+        format: FORMAT,
+        created,
+        settings: Box::new(settings.clone()),
+        deck: Some(Box::new(deck.clone())),
+        replaces,
+    };
+    line::seal(&serde_json::to_string(&header).expect("headers serialise"))
+}
+
+fn event_line(ev: &Event) -> String {
+    line::seal(&serde_json::to_string(ev).expect("events serialise"))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+impl Journal {
+    /// Creates a new journal in `dir` (created if missing) for `session`, with the events it already
+    /// has, named after the moment and the deck: `2026-11-22_143501_klantcontact.jsonl`.
+    pub fn create(dir: &Path, session: &Session) -> Result<Journal, StoreError> {
+        Journal::create_in(Arc::new(RealFs), dir, session, None, None)
+    }
+
+    /// As [`Journal::create`], on the file system `fs`; `replaces` names the journal this one takes
+    /// over from, and `extra` is one more event to write after the session's own.
+    ///
+    /// The file is written under a temporary name, synced, and only then given its name (never
+    /// taking one that exists: a taken name gets `-2`, `-3`, …) and its folder synced: a journal is
+    /// either there whole or not at all.
+    pub fn create_in(
+        fs: Arc<dyn Fs>,
+        dir: &Path,
+        session: &Session,
+        replaces: Option<String>,
+        extra: Option<&Event>,
+    ) -> Result<Journal, StoreError> {
+        let new_dir = fs.list(dir).is_err();
+        fs.create_dir_all(dir)
+            .map_err(|e| StoreError::io(dir, "kan de sessiemap niet maken", e))?;
+        if new_dir && let Some(parent) = dir.parent() {
+            fs.sync_dir(parent)
+                .map_err(|e| StoreError::io(dir, "kan de nieuwe sessiemap niet vastleggen", e))?;
+        }
+        let now = Utc::now();
+        let mut text = header_line(
+            session.settings(),
+            session.deck(),
+            Some(now.rfc3339()),
+            replaces,
+        );
+        for ev in session.events().iter().chain(extra) {
+            text.push_str(&event_line(ev));
+        }
+        let stem = format!(
+            "{}_{}",
+            now.file_stamp(),
+            safe_name(&session.settings().deck_id)
+        );
+        let name = |n: usize| {
+            if n == 1 {
+                format!("{stem}.{EXTENSION}")
+            } else {
+                format!("{stem}-{n}.{EXTENSION}")
+            }
+        };
+        let (tmp, mut file) = (1..=1000)
+            .find_map(|n| {
+                let tmp = dir.join(format!(".{}.part", name(n)));
+                match fs.create_new(&tmp) {
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => None,
+                    other => Some(other.map(|f| (tmp, f))),
+                }
+            })
+            .unwrap_or_else(|| Err(io::ErrorKind::AlreadyExists.into()))
+            .map_err(|e| StoreError::io(dir, "kan geen nieuw journaal aanmaken", e))?;
+        let written = write_all(&mut *file, text.as_bytes()).and_then(|()| file.sync());
+        if let Err(e) = written {
+            drop(file);
+            let _ = fs.remove(&tmp);
+            return Err(StoreError::io(
+                &tmp,
+                "kan het nieuwe journaal niet schrijven",
+                e,
+            ));
+        }
+        let mut path = None;
+        for n in 1..=1000 {
+            let candidate = dir.join(name(n));
+            match fs.rename_new(&tmp, &candidate) {
+                Ok(()) => {
+                    path = Some(candidate);
+                    break;
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => {
+                    let _ = fs.remove(&tmp);
+                    return Err(StoreError::io(
+                        &candidate,
+                        "kan het journaal geen naam geven",
+                        e,
+                    ));
+                }
+            }
+        }
+        let Some(path) = path else {
+            let _ = fs.remove(&tmp);
+            return Err(StoreError::io(
+                dir,
+                "kan het journaal geen naam geven",
+                io::ErrorKind::AlreadyExists.into(),
+            ));
+        };
+        if let Err(e) = fs.sync_dir(dir) {
+            // Not confirmed: take the name back, so that the folder does not offer it.
+            drop(file);
+            let _ = fs.remove(&path);
+            return Err(StoreError::io(
+                &path,
+                "kan het nieuwe journaal niet vastleggen",
+                e,
+            ));
+        }
+        Ok(Journal {
+            fs,
+            path,
+            file,
+            closed: None,
+            retired: Vec::new(),
+            notices: Vec::new(),
+        })
+    }
+
+    /// Creates a new journal at `path` (which must not exist) and writes its header (the settings
+    /// and the deck as played), synced.
+    pub fn create_at(
+        path: &Path,
+        settings: &Settings,
+        deck: &Deck,
+        created: Option<String>,
+    ) -> Result<Journal, StoreError> {
+        let fs: Arc<dyn Fs> = Arc::new(RealFs);
+        let file = fs
+            .create_new(path)
+            .map_err(|e| StoreError::io(path, "kan het journaal niet aanmaken", e))?;
+        let mut journal = Journal::with_file(fs, path, file);
+        journal.write_line(&header_line(settings, deck, created, None))?;
+        if let Some(dir) = path.parent() {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            journal
+                .fs
+                .sync_dir(dir)
+                .map_err(|e| StoreError::io(path, "kan het nieuwe journaal niet vastleggen", e))?;
+        }
+        Ok(journal)
+    }
+
+    pub(super) fn with_file(fs: Arc<dyn Fs>, path: &Path, file: Box<dyn FileHandle>) -> Journal {
+        Journal {
+            fs,
+            path: path.to_path_buf(),
+            file,
+            closed: None,
+            retired: Vec::new(),
+            notices: Vec::new(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Why the journal takes no more lines, when a write or a sync failed.
+    pub fn closed(&self) -> Option<&str> {
+        self.closed.as_deref()
+    }
+
+    pub(super) fn close(&mut self, why: String) {
+        self.closed = Some(why);
+    }
+
+    /// What the facilitator should be told since the last call (a journal replaced), in Dutch.
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// Appends one event and syncs it to disk. When this returns `Ok`, the event survives a crash
+    /// and a power cut. After an error the journal is closed for writing (see
+    /// [`super::record`], which then goes on in a fresh journal).
+    pub fn append(&mut self, ev: &Event) -> Result<(), StoreError> {
+        self.write_line(&event_line(ev))
+    }
+
+    /// Records that the session now plays a new version of its deck (a trainer saved the file
+    /// during the session): later replays use it.
+    pub fn append_deck(&mut self, deck: &Deck) -> Result<(), StoreError> {
+        let json = serde_json::to_string(&Meta::Deck {
+            deck: Box::new(deck.clone()),
+        })
+        .expect("decks serialise");
+        self.write_line(&line::seal(&json))
+    }
+
+    fn write_line(&mut self, line: &str) -> Result<(), StoreError> {
+        if let Some(why) = &self.closed {
+            return Err(StoreError::Closed {
+                path: self.path.clone(),
+                why: why.clone(),
+            });
+        }
+        let written = write_all(&mut *self.file, line.as_bytes()).and_then(|()| self.file.sync());
+        written.map_err(|e| {
+            self.closed = Some(e.to_string());
+            StoreError::io(&self.path, "kan niet naar het journaal schrijven", e)
+        })
+    }
+
+    /// Goes on in a fresh journal beside this one, holding `session`'s events and `extra`: this
+    /// journal is left as it is, never edited. On success `self` is the fresh journal and a notice
+    /// says what happened; on failure nothing changed and the error says so.
+    pub(super) fn fail_over(
+        &mut self,
+        session: &Session,
+        extra: Option<&Event>,
+    ) -> Result<(), StoreError> {
+        let dir = self.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let why = self.closed.clone().unwrap_or_default();
+        let fresh = Journal::create_in(
+            self.fs.clone(),
+            &dir,
+            session,
+            Some(file_name(&self.path)),
+            extra,
+        )
+        .map_err(|error| StoreError::FailOver {
+            path: self.path.clone(),
+            why: why.clone(),
+            error: Box::new(error),
+        })?;
+        let old = std::mem::replace(self, fresh);
+        self.retired = old.retired;
+        self.retired.push(old.file);
+        self.notices = old.notices;
+        self.notices.push(format!(
+            "Het journaal {} kon niet verder worden geschreven ({why}). Er is niets verloren: de sessie gaat verder in {}; het oude bestand blijft ongewijzigd bewaard.",
+            old.path.display(),
+            self.path.display()
+        ));
+        Ok(())
+    }
+}
