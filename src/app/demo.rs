@@ -15,6 +15,8 @@ use crate::deck::Key;
 /// The default deck of the demo, and the fallback while it does not exist.
 pub const DEFAULT_DECK: &str = "levels/klantcontact.nl.ron";
 pub const FALLBACK_DECK: &str = "tests/fixtures/app-demo.ron";
+/// The scripted session plays this many rounds, so the deck needs at least as many scenarios.
+pub const ROUNDS: usize = 2;
 
 /// Which window a step photographs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +158,7 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 RenameTeam(1, "Het team met een naam van veertig tekens".into()),
                 RenameTeam(2, "Backoffice".into()),
                 RenameTeam(3, "Balie".into()),
-                SetRounds(2),
+                SetRounds(ROUNDS),
                 SetDiscussSeconds(150),
             ],
             (Screen::Setup, None),
@@ -437,6 +439,14 @@ pub fn run(opts: DemoOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if deck.scenarios.len() < ROUNDS {
+        eprintln!(
+            "fout: de demo speelt {ROUNDS} rondes en heeft een deck met minstens {ROUNDS} scenario's nodig; {} heeft er {}",
+            deck_path.display(),
+            deck.scenarios.len()
+        );
+        return ExitCode::from(1);
+    }
     let sizes = super::windows::WindowSizes {
         projector: size,
         facilitator: (1000, 900),

@@ -44,8 +44,14 @@ impl CheckedFile {
     }
 }
 
+/// The UTF-8 byte-order mark that Windows editors (Notepad among them) may write at the start.
+const BOM: char = '\u{feff}';
+
 /// Parse `src` and check every rule of a single deck. `assets`: where images are looked up.
+/// A byte-order mark at the start is dropped: editors do not show it, so lines and columns are
+/// counted without it.
 pub fn check_source(name: &str, src: &str, assets: Option<&Path>) -> CheckedFile {
+    let src = src.strip_prefix(BOM).unwrap_or(src);
     let mut file = CheckedFile {
         name: name.to_string(),
         source: src.to_string(),
@@ -83,8 +89,12 @@ pub fn check_file(path: &Path) -> CheckedFile {
     match String::from_utf8(bytes) {
         Ok(src) => check_source(&name, &src, Some(&assets_dir_for(path))),
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let source = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let mut at = e.utf8_error().valid_up_to();
+            let mut source = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            if let Some(rest) = source.strip_prefix(BOM) {
+                source = rest.to_string();
+                at -= BOM.len_utf8();
+            }
             CheckedFile {
                 name,
                 source,
@@ -138,6 +148,17 @@ pub fn load_deck(path: &Path) -> Result<Deck, String> {
 fn syntax_diagnostic(src: &str, e: &ron::error::SpannedError) -> Diagnostic {
     use ron::Error as E;
     let start = byte_offset(src, e.span.start.line, e.span.start.col);
+    if matches!(e.code, E::TrailingCharacters) {
+        // ron points just after the deck's `)`: the text itself may start lines later.
+        let at = skip_blank(src, start);
+        let end = src[at..].chars().next().map_or(at, |c| at + c.len_utf8());
+        return Diagnostic::error(
+            "syntax",
+            Place::Bytes(at..end),
+            "text after the end of the deck",
+        )
+        .with_hint("the deck ends with its closing `)`; remove what follows, or make it a comment with `//`");
+    }
     let end = byte_offset(src, e.span.end.line, e.span.end.col).max(start);
     let mut place = Place::Bytes(start..end);
     let mut message = lower_first(&e.code.to_string());
@@ -190,6 +211,27 @@ fn syntax_diagnostic(src: &str, e: &ron::error::SpannedError) -> Diagnostic {
     }
 }
 
+/// The first byte at or after `from` that is not white space or inside a comment.
+fn skip_blank(src: &str, from: usize) -> usize {
+    let b = src.as_bytes();
+    let mut i = from.min(b.len());
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if b[i..].starts_with(b"//") {
+            i = src[i..].find('\n').map_or(b.len(), |n| i + n);
+        } else if b[i..].starts_with(b"/*") {
+            match src[i + 2..].find("*/") {
+                Some(n) => i += n + 4,
+                None => return i,
+            }
+        } else {
+            return i;
+        }
+    }
+}
+
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -213,12 +255,41 @@ fn byte_offset(src: &str, line: usize, col: usize) -> usize {
     src.len()
 }
 
-/// Rules across the files of one `check`: a scenario id may be used by one deck only, and files
-/// with the same deck `id` are translations of each other that must have the same structure
-/// (values, scenarios, layers, behaviour keys and effects), so scores do not depend on language.
+/// Whether `name` is a template: a file whose name starts with `_`, like `levels/_sjabloon.ron`.
+/// The game does not offer it, so its scenarios cannot meet another deck's in a session: a copy
+/// of the template may keep the template's scenario for a while.
+pub fn is_template(name: &str) -> bool {
+    Path::new(name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('_'))
+}
+
+/// A title reduced to its letters and digits, lowercase: `Mail om elf uur 's avonds` →
+/// `mailomelfuursavonds`.
+fn title_key(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Titles shorter than this (as a [`title_key`]) are too short to call one a repeat of the other
+/// when one merely contains the other.
+const MIN_TITLE_KEY: usize = 8;
+
+/// Rules across the files of one `check`: a scenario id may be used by one deck only, a scenario
+/// title should not repeat (or contain) the title of a scenario in another deck of the same
+/// language, and files with the same deck `id` are translations of each other that must have the
+/// same structure (values, scenarios, layers, behaviour keys and effects), so scores do not depend
+/// on language, and texts of about the same length. Templates (see [`is_template`]) take part only
+/// in the translation rules.
 pub fn check_across(files: &mut [CheckedFile]) {
     // Scenario ids across decks with different ids.
     let mut owner: HashMap<String, (String, String)> = HashMap::new(); // scenario id -> (deck id, file)
+    // Titles seen so far: (title key, language, deck id, scenario id, title, file).
+    let mut titles: Vec<(String, Language, &str, &str, &str, &str)> = Vec::new();
     // Translations: deck id -> index of the reference file (Dutch if there is one, else the first).
     let mut by_deck: HashMap<String, Vec<usize>> = HashMap::new();
     for (fi, f) in files.iter().enumerate() {
@@ -229,7 +300,34 @@ pub fn check_across(files: &mut [CheckedFile]) {
     let mut extra: Vec<(usize, Diagnostic)> = Vec::new();
     for (fi, f) in files.iter().enumerate() {
         let Some(deck) = &f.deck else { continue };
+        if is_template(&f.name) {
+            continue;
+        }
         for (si, s) in deck.scenarios.iter().enumerate() {
+            let key = title_key(&s.title);
+            let repeat = titles.iter().find(|(k, lang, d, ..)| {
+                *lang == deck.language
+                    && *d != deck.id
+                    && (*k == key
+                        || (k.chars().count().min(key.chars().count()) >= MIN_TITLE_KEY
+                            && (k.contains(&key) || key.contains(k.as_str()))))
+            });
+            if let Some((_, _, other_deck, other_id, other_title, other_file)) = repeat {
+                extra.push((
+                    fi,
+                    Diagnostic::warning(
+                        "repeated-scenario",
+                        Place::Path(vec![Field("scenarios"), Index(si), Field("title")]),
+                        format!(
+                            "the title of `{}` repeats `{other_id}` (\"{other_title}\") of deck `{other_deck}` ({other_file})",
+                            s.id
+                        ),
+                    )
+                    .with_hint("a trajectory plays several decks; give each moment one place, or make the two scenarios clearly different"),
+                ));
+            } else if !key.is_empty() {
+                titles.push((key, deck.language, &deck.id, &s.id, &s.title, &f.name));
+            }
             match owner.get(&s.id) {
                 Some((other_deck, other_file)) if *other_deck != deck.id => extra.push((
                     fi,
@@ -380,6 +478,165 @@ fn compare_translation(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
                     ),
                 ));
             }
+        }
+    }
+    out.extend(compare_texts(a, a_name, b));
+    out
+}
+
+/// Sentences in a text: `.`, `!`, `?` or `…`, perhaps followed by a closing quote or bracket,
+/// then white space or the end. `9.40 uur` and `12.000` are not sentence ends.
+fn sentences(t: &str) -> usize {
+    let chars: Vec<char> = t.trim().chars().collect();
+    let mut n = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j], '\'' | '"' | '’' | '”' | ')') {
+            j += 1;
+        }
+        if j == chars.len() || chars[j].is_whitespace() {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Whether a text and its translation differ so much in length that a sentence is probably
+/// missing on one side: one of them is empty, or the longer is at least 80 characters and the
+/// shorter under 60 % of it, or they have a different number of sentences and the one with more
+/// sentences is also longer by at least a third of one of its sentences (on average).
+pub fn texts_differ(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.trim().chars().count(), b.trim().chars().count());
+    if la == 0 || lb == 0 {
+        return la != lb;
+    }
+    let (long, short) = (la.max(lb), la.min(lb));
+    if long >= 80 && short * 10 < long * 6 {
+        return true;
+    }
+    let (sa, sb) = (sentences(a).max(1), sentences(b).max(1));
+    if sa == sb {
+        return false;
+    }
+    let (more_len, more_n, fewer_len) = if sa > sb { (la, sa, lb) } else { (lb, sb, la) };
+    more_len > fewer_len && 3 * (more_len - fewer_len) >= more_len / more_n
+}
+
+/// Texts of `b` that differ a lot in length from the same text in `a` (see [`texts_differ`]):
+/// warnings on `b`, at the text. Only where the structure already matches.
+fn compare_texts(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
+    let hint =
+        "is a sentence missing on one side? A translation says the same, sentence by sentence";
+    let mut out = Vec::new();
+    let mut texts: Vec<(Vec<locate::Step>, String, &str, &str)> = vec![
+        (
+            vec![Field("title")],
+            "the deck's title".into(),
+            &a.title,
+            &b.title,
+        ),
+        (
+            vec![Field("description")],
+            "the deck's description".into(),
+            &a.description,
+            &b.description,
+        ),
+    ];
+    if a.values.len() == b.values.len() {
+        for (i, (va, vb)) in a.values.iter().zip(&b.values).enumerate() {
+            let p = |f| vec![Field("values"), Index(i), Field(f)];
+            texts.push((
+                p("name"),
+                format!("the name of value `{}`", vb.id),
+                &va.name,
+                &vb.name,
+            ));
+            texts.push((
+                p("meaning"),
+                format!("the meaning of value `{}`", vb.id),
+                &va.meaning,
+                &vb.meaning,
+            ));
+        }
+    }
+    for (si, (sa, sb)) in a.scenarios.iter().zip(&b.scenarios).enumerate() {
+        if sa.id != sb.id {
+            continue;
+        }
+        let p = |rest: &[locate::Step]| {
+            let mut v = vec![Field("scenarios"), Index(si)];
+            v.extend_from_slice(rest);
+            v
+        };
+        let id = &sb.id;
+        for (f, what, ta, tb) in [
+            ("title", "title", &sa.title, &sb.title),
+            ("setting", "setting", &sa.setting, &sb.setting),
+            ("situation", "situation", &sa.situation, &sb.situation),
+            ("notes", "notes", &sa.notes, &sb.notes),
+        ] {
+            texts.push((p(&[Field(f)]), format!("the {what} of `{id}`"), ta, tb));
+        }
+        if sa.behaviours.len() == sb.behaviours.len() {
+            for (bi, (ba, bb)) in sa.behaviours.iter().zip(&sb.behaviours).enumerate() {
+                let bp = |f| p(&[Field("behaviours"), Index(bi), Field(f)]);
+                texts.push((
+                    bp("text"),
+                    format!("the text of behaviour {} of `{id}`", bb.key),
+                    &ba.text,
+                    &bb.text,
+                ));
+                texts.push((
+                    bp("consequence"),
+                    format!("the consequence of behaviour {} of `{id}`", bb.key),
+                    &ba.consequence,
+                    &bb.consequence,
+                ));
+            }
+        }
+        if sa.debrief.len() == sb.debrief.len() {
+            for (qi, (qa, qb)) in sa.debrief.iter().zip(&sb.debrief).enumerate() {
+                texts.push((
+                    p(&[Field("debrief"), Index(qi)]),
+                    format!("debrief question {} of `{id}`", qi + 1),
+                    qa,
+                    qb,
+                ));
+            }
+        } else {
+            out.push(
+                Diagnostic::warning(
+                    "translation-length",
+                    Place::Path(p(&[Field("debrief")])),
+                    format!(
+                        "the debrief of `{id}` has {} question(s) here, {} in {a_name}",
+                        sb.debrief.len(),
+                        sa.debrief.len()
+                    ),
+                )
+                .with_hint(hint),
+            );
+        }
+    }
+    for (place, what, ta, tb) in texts {
+        if texts_differ(ta, tb) {
+            out.push(
+                Diagnostic::warning(
+                    "translation-length",
+                    Place::Path(place),
+                    format!(
+                        "the length of {what} differs a lot from {a_name}: {} characters and {} sentence(s) here, {} and {} there",
+                        tb.trim().chars().count(),
+                        sentences(tb),
+                        ta.trim().chars().count(),
+                        sentences(ta)
+                    ),
+                )
+                .with_hint(hint),
+            );
         }
     }
     out

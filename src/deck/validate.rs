@@ -33,6 +33,8 @@ pub fn validate(deck: &Deck, assets: Option<&FsPath>) -> Vec<Diagnostic> {
             at(&[Field("id")]),
             "the deck has an empty `id`",
         ));
+    } else if !is_valid_id(&deck.id) {
+        out.push(invalid_id("deck", &deck.id, at(&[Field("id")])));
     }
     if deck.title.trim().is_empty() {
         out.push(Diagnostic::error(
@@ -61,19 +63,28 @@ pub fn validate(deck: &Deck, assets: Option<&FsPath>) -> Vec<Diagnostic> {
                 at(&[Field("values"), Index(i), Field("id")]),
                 "a value has an empty `id`",
             ));
-        } else if let Some(first) = value_ids.insert(v.id.as_str(), i) {
-            value_ids.insert(v.id.as_str(), first);
-            out.push(
-                Diagnostic::error(
-                    "duplicate-value",
+        } else {
+            if !is_valid_value_id(&v.id) {
+                out.push(invalid_id(
+                    "value",
+                    &v.id,
                     at(&[Field("values"), Index(i), Field("id")]),
-                    format!("value id `{}` is defined twice", v.id),
-                )
-                .with_hint(format!(
-                    "the first definition is value number {}",
-                    first + 1
-                )),
-            );
+                ));
+            }
+            if let Some(first) = value_ids.insert(v.id.as_str(), i) {
+                value_ids.insert(v.id.as_str(), first);
+                out.push(
+                    Diagnostic::error(
+                        "duplicate-value",
+                        at(&[Field("values"), Index(i), Field("id")]),
+                        format!("value id `{}` is defined twice", v.id),
+                    )
+                    .with_hint(format!(
+                        "the first definition is value number {}",
+                        first + 1
+                    )),
+                );
+            }
         }
         if v.name.trim().is_empty() {
             out.push(Diagnostic::error(
@@ -141,6 +152,13 @@ pub fn validate(deck: &Deck, assets: Option<&FsPath>) -> Vec<Diagnostic> {
             );
         } else {
             scenario_ids.insert(s.id.as_str(), si);
+        }
+        if !s.id.trim().is_empty() && !is_valid_id(&s.id) {
+            out.push(invalid_id(
+                "scenario",
+                &s.id,
+                at(&[Field("scenarios"), Index(si), Field("id")]),
+            ));
         }
         validate_scenario(deck, si, s, &value_ids, assets, &mut out);
     }
@@ -436,6 +454,65 @@ pub fn dominant(deck: &Deck, s: &Scenario) -> Option<usize> {
             .enumerate()
             .all(|(j, other)| j == i || table[i].iter().zip(other).all(|(a, b)| a >= b))
     })
+}
+
+/// A deck or scenario id as docs/authoring.md describes it: lowercase letters and digits in parts
+/// joined by single dashes (`mijn-team`, `balie-2`). Ids name files and journal lines.
+pub fn is_valid_id(id: &str) -> bool {
+    id.split('-').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    })
+}
+
+/// A value id may also join its parts with `_` (`klant_centraal`).
+pub fn is_valid_value_id(id: &str) -> bool {
+    id.split('_')
+        .all(|part| !part.is_empty() && is_valid_id(part))
+}
+
+fn invalid_id(what: &str, id: &str, place: Place) -> Diagnostic {
+    let (allowed, sep) = if what == "value" {
+        ("lowercase letters, digits, dashes and underscores", '_')
+    } else {
+        ("lowercase letters and digits, joined by dashes", '-')
+    };
+    let d = Diagnostic::error(
+        "invalid-id",
+        place,
+        format!("{what} id `{id}` may only contain {allowed}"),
+    );
+    let fixed = slug(id, sep);
+    if fixed.is_empty() {
+        d
+    } else {
+        d.with_hint(format!("for example `{fixed}`"))
+    }
+}
+
+/// `Mijn Team!` → `mijn-team`: lowercase, common accents dropped, other characters to `sep`.
+fn slug(id: &str, sep: char) -> String {
+    let mut out = String::new();
+    for c in id.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' | 'õ' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        };
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || (sep == '_' && c == '-') {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(sep) && !out.ends_with('-') {
+            out.push(sep);
+        }
+    }
+    out.trim_end_matches(['-', '_']).to_string()
 }
 
 /// "did you mean" for a misspelt id.

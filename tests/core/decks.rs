@@ -217,7 +217,11 @@ fn broken_decks_report_the_exact_place_and_message() {
     for f in &files {
         let stem = f.file_stem().unwrap().to_str().unwrap();
         let got = headlines(f);
-        match CORPUS.iter().find(|(name, _)| *name == stem) {
+        match CORPUS
+            .iter()
+            .chain(CORPUS_FROM_50)
+            .find(|(name, _)| *name == stem)
+        {
             Some((_, want)) => {
                 if got != *want {
                     mismatches.push(format!("{stem}:\n  want {want:?}\n  got  {got:?}"));
@@ -227,7 +231,7 @@ fn broken_decks_report_the_exact_place_and_message() {
         }
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
-    assert_eq!(CORPUS.len(), files.len());
+    assert_eq!(CORPUS.len() + CORPUS_FROM_50.len(), files.len());
 }
 
 #[test]
@@ -394,4 +398,232 @@ proptest! {
         let src = std::fs::read(root().join("tests/fixtures/decks/mini.ron")).unwrap();
         check_bytes(&mutate(&src, &edits));
     }
+}
+
+// ------------------------------------------------------------------------------------------
+// Decks a trainer can trust (issue 14): byte-order marks, text after the deck, the id pattern,
+// repeated scenarios across decks, translations with a missing sentence, and the template.
+// Broken fixtures 50 and up.
+
+/// The broken decks numbered 50 and up, as in [`CORPUS`].
+const CORPUS_FROM_50: &[(&str, &[&str])] = &[
+    (
+        "50-byte-order-mark",
+        &["1:25: error: the deck has an empty `title`"],
+    ),
+    (
+        "51-text-after-deck",
+        &["43:5: error: text after the end of the deck"],
+    ),
+    (
+        "52-invalid-deck-id",
+        &[
+            "3:9: error: deck id `Mijn Team!` may only contain lowercase letters and digits, joined by dashes",
+        ],
+    ),
+    (
+        "53-invalid-scenario-id",
+        &[
+            "14:17: error: scenario id `Balie` may only contain lowercase letters and digits, joined by dashes",
+        ],
+    ),
+];
+
+fn mini() -> String {
+    std::fs::read_to_string(root().join("tests/fixtures/decks/mini.ron")).unwrap()
+}
+
+/// `LINE:COL: severity: message` of every diagnostic of `name` after checking the folder `dir`.
+fn headlines_in(dir: &Path, name: &str) -> Vec<String> {
+    let mut files: Vec<deck::CheckedFile> = check::ron_files_in(dir)
+        .unwrap()
+        .iter()
+        .map(|p| deck::check_file(p))
+        .collect();
+    deck::check_across(&mut files);
+    let f = files
+        .iter()
+        .find(|f| f.name.ends_with(name))
+        .unwrap_or_else(|| panic!("{name} not checked"));
+    let prefix = format!("{}:", f.name);
+    f.located()
+        .iter()
+        .map(|d| diag::headline(d).strip_prefix(&prefix).unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_not_counted_as_a_column() {
+    let bom = format!("\u{feff}{}", mini());
+    let checked = deck::check_source("bom.ron", &bom, None);
+    assert!(checked.deck.is_some(), "{:?}", checked.diagnostics);
+    assert!(checked.located().is_empty());
+    // And the game loads it the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.ron");
+    std::fs::write(&path, bom.as_bytes()).unwrap();
+    assert_eq!(deck::load_deck(&path).unwrap().id, "mini");
+}
+
+#[test]
+fn a_value_id_may_use_underscores_but_nothing_else() {
+    let src = mini().replace("\"team\"", "\"Team!\"");
+    let checked = deck::check_source("waarde.ron", &src, None);
+    let located = checked.located();
+    let heads: Vec<String> = located.iter().map(diag::headline).collect();
+    assert_eq!(
+        heads,
+        [
+            "waarde.ron:10:19: error: value id `Team!` may only contain lowercase letters, digits, dashes and underscores"
+        ]
+    );
+    assert_eq!(located[0].code, "invalid-id");
+    assert_eq!(located[0].hint.as_deref(), Some("for example `team`"));
+    let ok = deck::check_source(
+        "ok.ron",
+        &mini().replace("\"team\"", "\"samen_werken-2\""),
+        None,
+    );
+    assert!(ok.located().is_empty());
+    assert!(deck::validate::is_valid_id("mijn-team-2"));
+    for bad in [
+        "Mijn Team!",
+        "mijn_team",
+        "-mijn",
+        "mijn--team",
+        "mijn-",
+        "café",
+    ] {
+        assert!(!deck::validate::is_valid_id(bad), "{bad}");
+    }
+}
+
+#[test]
+fn a_scenario_title_repeated_in_another_deck_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.ron"), mini()).unwrap();
+    std::fs::write(
+        dir.path().join("b.ron"),
+        mini()
+            .replace("id: \"mini\"", "id: \"ander\"")
+            .replace("id: \"balie\"", "id: \"loket\"")
+            .replace("id: \"telefoon\"", "id: \"bellen\"")
+            .replace("follow_up: \"telefoon\"", "follow_up: \"bellen\"")
+            .replace("title: \"De telefoon\"", "title: \"De telefoon gaat weer\""),
+    )
+    .unwrap();
+    let a = dir.path().join("a.ron").display().to_string();
+    assert_eq!(
+        headlines_in(dir.path(), "b.ron"),
+        [
+            format!(
+                "15:20: warning: the title of `loket` repeats `balie` (\"De balie\") of deck `mini` ({a})"
+            ),
+            format!(
+                "31:20: warning: the title of `bellen` repeats `telefoon` (\"De telefoon\") of deck `mini` ({a})"
+            ),
+        ]
+    );
+    assert!(headlines_in(dir.path(), "a.ron").is_empty());
+    // Another language is another audience: no warning.
+    std::fs::write(
+        dir.path().join("b.ron"),
+        mini()
+            .replace("id: \"mini\"", "id: \"ander\"")
+            .replace("language: nl", "language: en")
+            .replace("id: \"balie\"", "id: \"loket\"")
+            .replace("id: \"telefoon\"", "id: \"bellen\"")
+            .replace("follow_up: \"telefoon\"", "follow_up: \"bellen\""),
+    )
+    .unwrap();
+    assert!(headlines_in(dir.path(), "b.ron").is_empty());
+}
+
+#[test]
+fn a_translation_with_a_missing_sentence_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.ron"), mini()).unwrap();
+    let en = mini().replace("language: nl", "language: en");
+    std::fs::write(dir.path().join("b.ron"), &en).unwrap();
+    assert!(headlines_in(dir.path(), "b.ron").is_empty());
+
+    std::fs::write(
+        dir.path().join("b.ron"),
+        en.replace("aan de balie.\nHet is druk.", "aan de balie.")
+            .replace("notes: \"Let op wie de regels noemt.\",", "")
+            .replace(
+                "debrief: [\"Wat doen wij naar de klant toe?\"],",
+                "debrief: [\"Wat doen wij naar de klant toe?\", \"En wat betekent dit voor ons?\"],",
+            ),
+    )
+    .unwrap();
+    let a = dir.path().join("a.ron").display().to_string();
+    assert_eq!(
+        headlines_in(dir.path(), "b.ron"),
+        [
+            // A missing field is reported at its scenario.
+            format!(
+                "13:9: warning: the length of the notes of `balie` differs a lot from {a}: 0 characters and 0 sentence(s) here, 27 and 1 there"
+            ),
+            format!(
+                "18:24: warning: the length of the situation of `balie` differs a lot from {a}: 46 characters and 1 sentence(s) here, 59 and 2 there"
+            ),
+            format!("24:22: warning: the debrief of `balie` has 2 question(s) here, 1 in {a}"),
+        ]
+    );
+    assert!(deck::texts_differ("Een zin. En nog een zin.", ""));
+    assert!(!deck::texts_differ(
+        "Om 9.40 uur belt 12.000 keer iemand.",
+        "At 9:40 someone calls 12,000 times."
+    ));
+}
+
+#[test]
+fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_play() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = std::fs::read_to_string(root().join("levels/_sjabloon.ron")).unwrap();
+    std::fs::write(dir.path().join("_sjabloon.ron"), &template).unwrap();
+    // docs/authoring.md, steps 1 and 2: copy, and give the deck an id of its own.
+    let copy = dir.path().join("mijn-team.nl.ron");
+    std::fs::write(
+        &copy,
+        template.replace("id: \"sjabloon\"", "id: \"mijn-team\""),
+    )
+    .unwrap();
+    let (code, out, _) = run_check(&[dir.path().to_path_buf()], false, true);
+    assert_eq!(code, 0, "{out}");
+
+    // Step 6: simulate plays one scenario per round.
+    let sim = |rounds: usize| {
+        let args = cultuurbarbarenspel::commands::simulate::SimulateArgs {
+            deck: copy.clone(),
+            teams: 3,
+            rounds,
+            seed: 1,
+            sessions: Some(dir.path().join("sessies")),
+            choices: None,
+        };
+        let mut out = Vec::new();
+        cultuurbarbarenspel::commands::simulate::run(&args, &mut out).map(|()| out)
+    };
+    assert!(sim(1).is_ok());
+    let err = sim(4).unwrap_err();
+    assert!(
+        err.contains("Het deck heeft 1 scenario's die nog niet gespeeld zijn: kies hoogstens 1 rondes, niet 4."),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_sample_diagnostic_in_the_docs_is_what_check_prints() {
+    let docs = std::fs::read_to_string(root().join("docs/authoring.md")).unwrap();
+    let start = docs.find("```text\n").unwrap() + "```text\n".len();
+    let sample = &docs[start..start + docs[start..].find("```").unwrap()];
+    let rel = "tests/fixtures/broken/07-unknown-value.ron";
+    let (_, out, _) = run_check(&[root().join(rel)], false, false);
+    let printed = out.replace(&format!("{}/", root().display()), "");
+    assert!(
+        printed.starts_with(sample),
+        "docs:\n{sample}\ncheck:\n{printed}"
+    );
 }
