@@ -602,6 +602,7 @@ fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_
             seed: 1,
             sessions: Some(dir.path().join("sessies")),
             choices: None,
+            agreements: 0,
         };
         let mut out = Vec::new();
         cultuurbarbarenspel::commands::simulate::run(&args, &mut out).map(|()| out)
