@@ -111,9 +111,9 @@ pub fn describe(p: &Proposal, deck: &Deck) -> String {
     let _ = writeln!(s, "{} deelnemers, {layout}.", p.respondents);
     let _ = writeln!(
         s,
-        "Bestand: {}, scheidingsteken {}.",
+        "Bestand: {}, gescheiden door {}.",
         p.encoding.label(),
-        table::show(p.delimiter)
+        table::name(p.delimiter)
     );
     for sup in &p.support {
         let name = deck

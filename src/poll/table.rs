@@ -133,3 +133,13 @@ pub fn show(d: char) -> String {
         d.to_string()
     }
 }
+
+/// A separator's name, for the summary.
+pub fn name(d: char) -> &'static str {
+    match d {
+        '\t' => "tab",
+        ';' => "puntkomma",
+        '|' => "verticale streep",
+        _ => "komma",
+    }
+}

@@ -685,3 +685,27 @@ proptest! {
         let _ = import_with("x.csv", text.as_bytes(), &d, Options { moment: Moment::Now });
     }
 }
+
+#[test]
+fn the_summary_names_the_file_the_scale_every_value_and_the_warnings() {
+    let d = nl();
+    let p = import(
+        "excel-unicode-tekst.txt",
+        &fixture("excel-unicode-tekst.txt"),
+        &d,
+    )
+    .unwrap();
+    assert_eq!(
+        cultuurbarbarenspel::poll::describe(&p, &d),
+        "4 deelnemers, een cijfer per waarde (cijfers van 1 tot 10, omgerekend naar 1–5).\n\
+         Bestand: UTF-16LE, gescheiden door tab.\n  \
+         De klant centraal: gemiddeld 4,6, gewicht 3\n  \
+         Zorgvuldig: gemiddeld 3,9, gewicht 2\n  \
+         Eigenaarschap: gemiddeld 3,7, gewicht 2\n  \
+         Doelmatig: gemiddeld 2,3, niet voorgesteld\n  \
+         Gelijk en rechtmatig: geen antwoorden, niet voorgesteld\n  \
+         Samen één gemeente: geen antwoorden, niet voorgesteld\n  \
+         Open en eerlijk: geen antwoorden, niet voorgesteld\n\
+         Let op: Niet geteld en niet bewaard (maken deelnemers herkenbaar): \"Naam\".\n"
+    );
+}
