@@ -480,6 +480,34 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
     assert!(error.contains("rij 3 heeft 3 kolommen"), "{error}");
     assert!(h.game().poll.is_none());
     assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
+
+    // "Now" and "desired": desired counts until the facilitator chooses now.
+    std::fs::write(
+        &csv,
+        "De klant centraal – nu;De klant centraal – gewenst;Rechtmatig\n2;5;4\n3;5;4\n",
+    )
+    .unwrap();
+    h.click(Action::ImportPoll);
+    assert!(h.game().poll_error.is_none());
+    let poll = h.game().poll.clone().unwrap();
+    assert!(poll.paired);
+    assert_eq!(
+        poll.weights,
+        vec![("klant".to_string(), 3), ("regels".to_string(), 2)]
+    );
+    h.click(Action::SetPollMoment(
+        cultuurbarbarenspel::poll::Moment::Now,
+    ));
+    // now: klant (2+3)/2 = 2.5 → 1; regels 4 → 2.
+    assert_eq!(
+        h.game().poll.clone().unwrap().weights,
+        vec![("regels".to_string(), 2), ("klant".to_string(), 1)]
+    );
+    h.click(Action::ApplyPoll(0));
+    assert_eq!(
+        h.game().values[0],
+        vec![("regels".to_string(), 2), ("klant".to_string(), 1)]
+    );
 }
 
 #[test]
