@@ -28,18 +28,15 @@ pub(super) fn per_answer(
         )));
     };
     // Respondents in the order they first appear; a row without one is a respondent of its own.
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut of_row = Vec::new();
     for (line, row) in &grid.rows {
         let key = match row[who].trim() {
             "" => format!("\u{0}{line}"),
             k => k.to_lowercase(),
         };
-        let i = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
-            keys.push(key);
-            keys.len() - 1
-        });
-        of_row.push(i);
+        let next = keys.len();
+        of_row.push(*keys.entry(key).or_insert(next));
     }
     let rated = grid
         .rows
