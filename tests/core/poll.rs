@@ -709,3 +709,28 @@ fn the_summary_names_the_file_the_scale_every_value_and_the_warnings() {
          Let op: Niet geteld en niet bewaard (maken deelnemers herkenbaar): \"Naam\".\n"
     );
 }
+
+#[test]
+fn choices_split_on_line_breaks_and_slashes_and_sentences_do_not_count() {
+    // Line breaks inside a quoted cell (as a spreadsheet writes a multi-line cell), a slash, and
+    // an explanation after a value; a sentence that merely mentions a value names none.
+    let csv = "Welke waarden tellen voor jou?\n\
+               \"De klant centraal\nZorgvuldig (liever goed dan snel)\"\n\
+               \"Eigenaarschap / De klant centraal\"\n\
+               \"Ik vind zorgvuldig werken belangrijk\"\n\
+               \"Doelmatig\"\n";
+    let p = import("keuzes.csv", csv.as_bytes(), &nl()).unwrap();
+    assert_eq!(p.layout, Layout::TopThree);
+    assert_eq!(p.respondents, 4);
+    // Of 4: klant 2 (50 %); zorgvuldig, eigenaarschap, doelmatig 1 (25 %).
+    assert_eq!(
+        p.weights(),
+        vec![
+            ("klant_centraal".to_string(), 3),
+            ("zorgvuldig".to_string(), 2),
+            ("eigenaarschap".to_string(), 2),
+            ("doelmatig".to_string(), 2),
+        ]
+    );
+    assert_eq!(p.unmatched, vec!["Ik vind zorgvuldig werken belangrijk"]);
+}
