@@ -78,8 +78,14 @@ enum Command {
     },
     /// Read a pre-session poll (CSV from a form tool) and propose value weights for a deck.
     Poll {
-        /// The CSV file: one row per respondent.
+        /// The export: CSV or tab-separated text, UTF-8, UTF-16 or Windows-1252.
         file: PathBuf,
+        /// Output format: text for a person, or one JSON object.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// When a value is rated both "now" and "desired": which counts.
+        #[arg(long, value_enum, default_value_t = PollCount::Desired)]
+        count: PollCount,
     },
     /// Write report.md, scores.csv and session.json for a session journal (`--deck` when the
     /// deck has moved since the session).
@@ -94,6 +100,12 @@ enum Command {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum PollCount {
+    Desired,
+    Now,
 }
 
 fn main() -> ExitCode {
@@ -158,9 +170,20 @@ fn main() -> ExitCode {
             &out,
             &mut std::io::stdout(),
         )),
-        Some(Command::Poll { file }) => report_result(commands::poll::run(
+        Some(Command::Poll {
+            file,
+            format,
+            count,
+        }) => report_result(commands::poll::run(
             &file,
             cli.play.deck.as_deref(),
+            commands::poll::PollArgs {
+                json: format == Format::Json,
+                moment: match count {
+                    PollCount::Desired => cultuurbarbarenspel::poll::Moment::Desired,
+                    PollCount::Now => cultuurbarbarenspel::poll::Moment::Now,
+                },
+            },
             &mut std::io::stdout(),
         )),
         Some(Command::Report { journal, out }) => report_result(commands::report::run(

@@ -168,7 +168,12 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             ],
         ),
         step(
-            vec![Next, SetPollPath(poll.display().to_string()), ImportPoll(0)],
+            vec![
+                Next,
+                SetPollPath(poll.display().to_string()),
+                ImportPoll,
+                ApplyPoll(0),
+            ],
             (Screen::Values, None),
             &[
                 ("03-values", Projector),

@@ -478,38 +478,7 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             });
         }
     }
-    section(ui, view.t(T::Poll));
-    wrap(ui, muted(view.t(T::PollHint), 15.0));
-    let mut path = g.poll_path.clone();
-    if ui
-        .add(
-            egui::TextEdit::singleline(&mut path)
-                .hint_text("peiling.csv")
-                .desired_width(ui.available_width()),
-        )
-        .changed()
-    {
-        out.push(Action::SetPollPath(path));
-    }
-    ui.horizontal_wrapped(|ui| {
-        for set in 0..g.value_sets() {
-            let who = if g.shared_values {
-                view.t(T::Group).to_string()
-            } else {
-                g.team_name(set)
-            };
-            let label = format!("{} {who}", view.t(T::PollImportFor));
-            if ui
-                .add_enabled(!g.poll_path.trim().is_empty(), egui::Button::new(label))
-                .clicked()
-            {
-                out.push(Action::ImportPoll(set));
-            }
-        }
-    });
-    if let Some(summary) = &g.poll_summary {
-        wrap(ui, muted(summary, 15.0));
-    }
+    poll(ui, view, out);
     ui.add_space(12.0);
     let problems = g.problems();
     problem_list(ui, &problems);
@@ -520,6 +489,119 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ) {
         out.push(Action::Next);
     }
+}
+
+/// The pre-session poll: choose a file (dialog, drop or typed path), see what it proposes with its
+/// warnings, and take it for a value set. Facilitator only: open answers stay folded away.
+fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let g = &view.game;
+    section(ui, view.t(T::Poll));
+    wrap(ui, muted(view.t(T::PollHint), 15.0));
+    let mut path = g.poll_path.clone();
+    ui.horizontal(|ui| {
+        if ui.button(view.t(T::PollChoose)).clicked() {
+            out.push(Action::PickPollFile);
+        }
+        let field = ui.add(
+            egui::TextEdit::singleline(&mut path)
+                .hint_text("peiling.csv")
+                .desired_width((ui.available_width() - 90.0).max(80.0)),
+        );
+        if field.changed() {
+            out.push(Action::SetPollPath(path.clone()));
+        }
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui
+            .add_enabled(
+                !g.poll_path.trim().is_empty(),
+                egui::Button::new(view.t(T::PollRead)),
+            )
+            .clicked()
+            || (enter && !path.trim().is_empty())
+        {
+            out.push(Action::ImportPoll);
+        }
+    });
+    if let Some(e) = &g.poll_error {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {e}"))
+                .size(17.0)
+                .color(theme::BAD),
+        );
+    }
+    let Some(p) = &g.poll else { return };
+    wrap(ui, muted(p.file.display().to_string(), 14.0));
+    // The summary's lines on the values; the warnings follow, prominently.
+    let summary: Vec<&str> = p
+        .summary
+        .lines()
+        .filter(|l| !l.starts_with("Let op: "))
+        .collect();
+    wrap(ui, ui::rich(summary.join("\n"), 16.0));
+    if !p.warnings.is_empty() {
+        card(theme::CARD, 10.0).show(ui, |ui| {
+            wrap(
+                ui,
+                egui::RichText::new(view.t(T::PollWarnings))
+                    .size(18.0)
+                    .strong()
+                    .color(theme::ACCENT),
+            );
+            for w in &p.warnings {
+                wrap(
+                    ui,
+                    egui::RichText::new(format!("⚠ {w}"))
+                        .size(17.0)
+                        .color(theme::TEXT),
+                );
+            }
+        });
+    }
+    if p.paired {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(ui::rich(view.t(T::PollCounts), 16.0));
+            for (m, key) in [
+                (crate::poll::Moment::Desired, T::PollDesired),
+                (crate::poll::Moment::Now, T::PollNow),
+            ] {
+                if ui
+                    .selectable_label(g.poll_moment == m, view.t(key))
+                    .clicked()
+                {
+                    out.push(Action::SetPollMoment(m));
+                }
+            }
+        });
+    }
+    if !p.free_text.is_empty() {
+        egui::CollapsingHeader::new(view.t(T::PollOpenAnswers))
+            .default_open(false)
+            .show(ui, |ui| {
+                for f in &p.free_text {
+                    wrap(ui, ui::rich(&f.header, 15.0).strong());
+                    for a in &f.answers {
+                        wrap(ui, muted(format!("– {a}"), 14.0));
+                    }
+                }
+            });
+    }
+    ui.horizontal_wrapped(|ui| {
+        for set in 0..g.value_sets() {
+            let who = if g.shared_values {
+                view.t(T::Group).to_string()
+            } else {
+                g.team_name(set)
+            };
+            let label = format!("{} {who}", view.t(T::PollImportFor));
+            if ui
+                .add_enabled(!p.weights.is_empty(), egui::Button::new(label))
+                .clicked()
+            {
+                out.push(Action::ApplyPoll(set));
+            }
+        }
+    });
 }
 
 fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {

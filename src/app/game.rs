@@ -63,7 +63,7 @@ pub enum Action {
     },
     /// P on the Final screen: write every team's posters next to the journal.
     SavePosters,
-    /// The path of the pre-session poll CSV (Values screen).
+    /// The path of the pre-session poll export as typed (Values screen).
     SetPollPath(String),
     /// Go to the Agreements screen (from the scoreboard or a debrief).
     OpenAgreements,
@@ -84,8 +84,15 @@ pub enum Action {
     SetSessionsPath(String),
     /// Switch to the typed sessions folder (Title screen).
     UseSessionsFolder,
-    /// Import the poll and propose its weights for value set `usize`.
-    ImportPoll(usize),
+    /// Read the poll at the path and show what it proposes; nothing changes until
+    /// [`Action::ApplyPoll`].
+    ImportPoll,
+    /// Open the system's file dialog to choose the poll (the chosen file is imported).
+    PickPollFile,
+    /// Which of a "now" and a "desired" rating counts; the poll shown is read again.
+    SetPollMoment(crate::poll::Moment),
+    /// Take the proposal shown for value set `usize`.
+    ApplyPoll(usize),
     SelectTeam(usize),
     /// A behaviour for the selected team.
     PickBehaviour(Key),
@@ -133,9 +140,14 @@ pub struct Game {
     pub text_size: i32,
     /// The last error to show in a banner (session core, journal, deck).
     pub banner: Option<String>,
-    /// The pre-session poll file typed on the Values screen, and what its import found.
+    /// The pre-session poll file typed on the Values screen, what its import found (until the
+    /// facilitator takes it or reads another file), and which moment counts.
     pub poll_path: String,
-    pub poll_summary: Option<String>,
+    pub poll: Option<PollPreview>,
+    /// Why the last poll import failed: shown in the facilitator's window only (the path may
+    /// name a person's home folder).
+    pub poll_error: Option<String>,
+    pub poll_moment: crate::poll::Moment,
     /// A message for the facilitator only (not an error), e.g. where the posters were saved.
     pub notice: Option<String>,
     /// Previews of the posters last saved: (team name, width, height, RGBA), and a counter that
@@ -181,7 +193,9 @@ impl Default for Game {
             text_size: 0,
             banner: None,
             poll_path: String::new(),
-            poll_summary: None,
+            poll: None,
+            poll_error: None,
+            poll_moment: crate::poll::Moment::Desired,
             notice: None,
             posters: Vec::new(),
             posters_saved: 0,
@@ -285,33 +299,87 @@ impl Game {
     }
 }
 
-/// Reads the poll file on the Values screen and puts its proposed weights in value set `set`.
-fn import_poll(game: &mut Game, set: usize) {
+/// What a poll import proposes, shown to the facilitator (never on the projector) until taken.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PollPreview {
+    /// The file read, as resolved from what was typed.
+    pub file: PathBuf,
+    pub summary: String,
+    pub warnings: Vec<String>,
+    /// Answers to open questions: for the facilitator only.
+    pub free_text: Vec<crate::poll::FreeText>,
+    pub weights: Vec<(String, u8)>,
+    /// Whether the poll asked "now" and "desired" (then the facilitator may choose).
+    pub paired: bool,
+}
+
+/// The file a typed poll path means: quotes stripped, `~` expanded, and a relative path found
+/// where the game was started or else in the Downloads, Desktop or Documents folder or home.
+pub fn poll_file(typed: &str) -> PathBuf {
+    let user = directories::UserDirs::new();
+    let home = user.as_ref().map(|u| u.home_dir().to_path_buf());
+    let path = crate::poll::clean_path(typed, home.as_deref());
+    if path.is_absolute() || path.exists() {
+        return path;
+    }
+    let bases = user.as_ref().map_or(Vec::new(), |u| {
+        [u.download_dir(), u.desktop_dir(), u.document_dir()]
+            .into_iter()
+            .flatten()
+            .map(PathBuf::from)
+            .chain([u.home_dir().to_path_buf()])
+            .collect()
+    });
+    bases
+        .into_iter()
+        .map(|b| b.join(&path))
+        .find(|p| p.exists())
+        .unwrap_or(path)
+}
+
+/// Reads the poll file on the Values screen and shows its proposal; a failed read clears the
+/// previous one.
+fn import_poll(game: &mut Game) {
     let Some(deck) = game.deck.clone() else {
         return;
     };
-    let path = PathBuf::from(game.poll_path.trim());
+    game.poll = None;
+    game.poll_error = None;
+    let path = poll_file(&game.poll_path);
+    let opts = crate::poll::Options {
+        moment: game.poll_moment,
+    };
     let result = std::fs::read(&path)
         .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", path.display()))
         .and_then(|bytes| {
-            crate::poll::import(&path.display().to_string(), &bytes, &deck)
+            crate::poll::import_with(&path.display().to_string(), &bytes, &deck, opts)
                 .map_err(|e| e.to_string())
         });
     match result {
         Ok(p) => {
-            let weights = p.weights();
-            game.poll_summary = Some(crate::poll::describe(&p, &deck));
-            if weights.is_empty() {
-                game.banner = Some(format!(
-                    "{}: de peiling stelt geen enkele waarde voor; kies de waarden met de hand.",
-                    path.display()
-                ));
-            } else if let Some(vs) = game.values.get_mut(set) {
-                *vs = weights;
-                game.banner = None;
-            }
+            game.poll = Some(PollPreview {
+                file: path,
+                summary: crate::poll::describe(&p, &deck),
+                warnings: p.warnings.clone(),
+                free_text: p.free_text.clone(),
+                weights: p.weights(),
+                paired: !p.paired.is_empty(),
+            });
         }
-        Err(e) => game.banner = Some(e),
+        Err(e) => game.poll_error = Some(e),
+    }
+}
+
+/// Takes the proposal shown for value set `set`.
+fn apply_poll(game: &mut Game, set: usize) {
+    let Some(weights) = game.poll.as_ref().map(|p| p.weights.clone()) else {
+        return;
+    };
+    if weights.is_empty() {
+        game.poll_error =
+            Some("De peiling stelt geen enkele waarde voor; kies de waarden met de hand.".into());
+    } else if let Some(vs) = game.values.get_mut(set) {
+        *vs = weights;
     }
 }
 
@@ -428,11 +496,24 @@ pub fn apply_actions(
                     }
                 }
             }
-            Action::ImportPoll(set) => {
+            Action::ImportPoll => {
                 if cur_screen == Screen::Values {
-                    import_poll(&mut game, set);
+                    import_poll(&mut game);
                 }
             }
+            Action::SetPollMoment(m) => {
+                game.poll_moment = m;
+                if cur_screen == Screen::Values && game.poll.is_some() {
+                    import_poll(&mut game);
+                }
+            }
+            Action::ApplyPoll(set) => {
+                if cur_screen == Screen::Values {
+                    apply_poll(&mut game, set);
+                }
+            }
+            // Opened by the poll plugin (src/app/poll.rs), which reads the same message.
+            Action::PickPollFile => {}
             Action::RenameTeam(i, name) => {
                 if cur_screen == Screen::Setup
                     && let Some(t) = game.teams.get_mut(i)

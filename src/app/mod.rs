@@ -11,6 +11,7 @@ pub mod game;
 pub mod i18n;
 pub mod input;
 pub mod journal;
+pub mod poll_file;
 pub mod probe;
 pub mod projector;
 pub mod render;
@@ -69,6 +70,7 @@ impl PluginGroup for ViewPlugins {
             .add(windows::WindowsPlugin)
             .add(projector::ProjectorPlugin)
             .add(facilitator::FacilitatorPlugin)
+            .add(poll_file::PollFilePlugin)
     }
 }
 

@@ -1,18 +1,66 @@
-//! `poll FILE [--deck PATH]`: the weights a pre-session poll proposes (see `crate::poll`).
+//! `poll FILE [--deck PATH] [--format text|json] [--count desired|now]`: the weights a pre-session
+//! poll proposes (see `crate::poll`).
 
 use std::io::Write;
 use std::path::Path;
 
 use crate::deck::load_deck;
+use crate::poll::{Moment, Options, Proposal};
 
-pub fn run(file: &Path, deck: Option<&Path>, out: &mut dyn Write) -> Result<(), String> {
+/// What `poll` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PollArgs {
+    pub json: bool,
+    pub moment: Moment,
+}
+
+pub fn run(
+    file: &Path,
+    deck: Option<&Path>,
+    args: PollArgs,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let deck_path = deck.unwrap_or(Path::new("levels/klantcontact.nl.ron"));
     let deck = load_deck(deck_path)?;
     let bytes = std::fs::read(file)
         .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", file.display()))?;
-    let proposal = crate::poll::import(&file.display().to_string(), &bytes, &deck)
+    let opts = Options {
+        moment: args.moment,
+    };
+    let proposal = crate::poll::import_with(&file.display().to_string(), &bytes, &deck, opts)
         .map_err(|e| e.to_string())?;
-    writeln!(out, "Deck: {} ({})", deck.title, deck.id).map_err(|e| e.to_string())?;
-    out.write_all(crate::poll::describe(&proposal, &deck).as_bytes())
-        .map_err(|e| e.to_string())
+    let text = if args.json {
+        let mut s = serde_json::to_string_pretty(&json(&proposal)).map_err(|e| e.to_string())?;
+        s.push('\n');
+        s
+    } else {
+        let mut s = format!("Deck: {} ({})\n", deck.title, deck.id);
+        s.push_str(&crate::poll::describe(&proposal, &deck));
+        // The command line is the facilitator's: the open answers are shown here.
+        for f in &proposal.free_text {
+            s.push_str(&format!("Open vraag \"{}\":\n", f.header));
+            for a in &f.answers {
+                s.push_str(&format!("  - {}\n", a.replace('\n', " ")));
+            }
+        }
+        s
+    };
+    out.write_all(text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The proposal as `poll --format json` prints it: weights only for the proposed values; no
+/// identifying data and no free text.
+pub fn json(p: &Proposal) -> serde_json::Value {
+    let weights: serde_json::Map<String, serde_json::Value> = p
+        .weights()
+        .into_iter()
+        .map(|(id, w)| (id, w.into()))
+        .collect();
+    serde_json::json!({
+        "respondents": p.respondents,
+        "layout": p.layout.key(),
+        "weights": weights,
+        "unmatched": p.unmatched,
+        "warnings": p.warnings,
+    })
 }

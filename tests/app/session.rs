@@ -451,17 +451,25 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
         "Tijdstempel;De klant centraal;Rechtmatig\n1;5;3\n2;5;4\n",
     )
     .unwrap();
-    h.click(Action::SetPollPath(csv.display().to_string()));
-    h.click(Action::ImportPoll(0));
+    // Quotes from Windows' "Copy as path" are stripped.
+    h.click(Action::SetPollPath(format!("\"{}\"", csv.display())));
+    h.click(Action::ImportPoll);
+    // Read, shown, not yet taken.
+    assert!(h.game().values[0].is_empty(), "{:?}", h.game().values);
+    let poll = h.game().poll.clone().unwrap();
     // Means: klant 5 → weight 3; regels 3.5 → weight 2.
+    assert_eq!(
+        poll.weights,
+        vec![("klant".to_string(), 3), ("regels".to_string(), 2)]
+    );
+    assert_eq!(
+        poll.warnings,
+        vec![r#"Niet geteld en niet bewaard (maken deelnemers herkenbaar): "Tijdstempel"."#]
+    );
+    h.click(Action::ApplyPoll(0));
     assert_eq!(
         h.game().values[0],
         vec![("klant".to_string(), 3), ("regels".to_string(), 2)]
-    );
-    let summary = h.game().poll_summary.clone().unwrap();
-    assert!(
-        summary.contains("Tijdstempel"),
-        "unmatched columns are listed: {summary}"
     );
     // The proposal is only a proposal.
     h.click(Action::SetWeight {
@@ -471,12 +479,41 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
     });
     assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
 
-    // A broken file: a banner, and the values stay.
-    std::fs::write(&csv, "De klant centraal;Rechtmatig\n5;3\n4\n").unwrap();
-    h.click(Action::ImportPoll(0));
-    let banner = h.game().banner.clone().unwrap_or_default();
-    assert!(banner.contains("rij 3"), "{banner}");
+    // A broken file: a message for the facilitator, the old proposal gone, and the values stay.
+    std::fs::write(&csv, "De klant centraal;Rechtmatig\n5;3\n4;1;2\n").unwrap();
+    h.click(Action::ImportPoll);
+    let error = h.game().poll_error.clone().unwrap_or_default();
+    assert!(error.contains("rij 3 heeft 3 kolommen"), "{error}");
+    assert!(h.game().poll.is_none());
     assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
+
+    // "Now" and "desired": desired counts until the facilitator chooses now.
+    std::fs::write(
+        &csv,
+        "De klant centraal – nu;De klant centraal – gewenst;Rechtmatig\n2;5;4\n3;5;4\n",
+    )
+    .unwrap();
+    h.click(Action::ImportPoll);
+    assert!(h.game().poll_error.is_none());
+    let poll = h.game().poll.clone().unwrap();
+    assert!(poll.paired);
+    assert_eq!(
+        poll.weights,
+        vec![("klant".to_string(), 3), ("regels".to_string(), 2)]
+    );
+    h.click(Action::SetPollMoment(
+        cultuurbarbarenspel::poll::Moment::Now,
+    ));
+    // now: klant (2+3)/2 = 2.5 → 1; regels 4 → 2.
+    assert_eq!(
+        h.game().poll.clone().unwrap().weights,
+        vec![("regels".to_string(), 2), ("klant".to_string(), 1)]
+    );
+    h.click(Action::ApplyPoll(0));
+    assert_eq!(
+        h.game().values[0],
+        vec![("regels".to_string(), 2), ("klant".to_string(), 1)]
+    );
 }
 
 #[test]

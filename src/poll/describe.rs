@@ -1,0 +1,137 @@
+//! The warnings of a proposal and its summary in words (Dutch, as the rest of the core).
+
+use super::{Deck, Layout, Moment, Proposal, table};
+
+/// Texts quoted and listed: "a", "b".
+fn quoted<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
+    items
+        .into_iter()
+        .map(|s| format!("\"{}\"", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The warnings every layout adds, after those found while reading.
+pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
+    let name = |id: &str| deck.value(id).map_or(id.to_string(), |v| v.name.clone());
+    let mut w = Vec::new();
+    if !p.identifying.is_empty() {
+        w.push(format!(
+            "Niet geteld en niet bewaard (maken deelnemers herkenbaar): {}.",
+            quoted(&p.identifying)
+        ));
+    }
+    if let Some(s) = p.scale
+        && !s.stated
+        && (s.low, s.high) != (1, 5)
+    {
+        w.push(format!(
+            "De schaal staat in geen kop; uit de antwoorden afgeleid: {}–{}, omgerekend naar 1–5. Klopt dat niet, zet de schaal in de kop, bijvoorbeeld \"(1-10)\".",
+            s.low, s.high
+        ));
+    }
+    if !p.likert.is_empty() {
+        let map: Vec<String> = p
+            .likert
+            .iter()
+            .map(|(t, l)| format!("\"{t}\" = {l}"))
+            .collect();
+        w.push(format!(
+            "Antwoorden in woorden als cijfer (1–5) geteld: {}.",
+            map.join(", ")
+        ));
+    }
+    if !p.paired.is_empty() {
+        let (counted, other) = match p.moment {
+            Moment::Desired => ("de gewenste situatie", "de huidige"),
+            Moment::Now => ("de huidige situatie", "de gewenste"),
+        };
+        w.push(format!(
+            "Gevraagd naar nu én gewenst ({}): geteld is {counted}; kies {other} om die te tellen.",
+            quoted(p.paired.iter().map(|id| name(id)))
+        ));
+    }
+    if !p.ignored.is_empty() {
+        let shown: Vec<&str> = p.ignored.iter().take(5).map(String::as_str).collect();
+        let more = if p.ignored.len() > 5 { "; …" } else { "" };
+        let scale = p
+            .scale
+            .map_or("1–5".to_string(), |s| format!("{}–{}", s.low, s.high));
+        w.push(format!(
+            "{} cellen zijn geen cijfer van {scale} of antwoord als \"belangrijk\" en tellen niet mee: {}{more}.",
+            p.ignored.len(),
+            shown.join("; ")
+        ));
+    }
+    if !p.unmatched.is_empty() {
+        let what = if p.layout.is_ratings() {
+            "Kolommen zonder waarde uit dit deck"
+        } else {
+            "Antwoorden zonder waarde uit dit deck"
+        };
+        w.push(format!("{what}: {}.", quoted(&p.unmatched)));
+    }
+    if !p.free_text.is_empty() {
+        w.push(format!(
+            "Open vragen, niet geteld (de antwoorden ziet alleen de begeleider): {}.",
+            quoted(p.free_text.iter().map(|f| &f.header))
+        ));
+    }
+    if p.support.iter().all(|s| s.weight.is_none()) {
+        w.push("De peiling stelt geen enkele waarde voor; kies de waarden met de hand.".into());
+    }
+    p.warnings.extend(w);
+}
+
+/// A short Dutch summary of a proposal, for the command line and the facilitator's window: the
+/// file, the support per value and the warnings. Free-text answers are not in it.
+pub fn describe(p: &Proposal, deck: &Deck) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::new();
+    let scale = match p.scale {
+        Some(sc) if (sc.low, sc.high) != (1, 5) => {
+            format!(
+                "cijfers van {} tot {}, omgerekend naar 1–5",
+                sc.low, sc.high
+            )
+        }
+        Some(_) => "cijfers van 1 tot 5".to_string(),
+        None => "antwoorden in woorden".to_string(),
+    };
+    let layout = match p.layout {
+        Layout::Ratings => format!("een cijfer per waarde ({scale})"),
+        Layout::PerAnswerRatings => {
+            format!("één rij per antwoord, een cijfer per waarde ({scale})")
+        }
+        Layout::TopThree => "de belangrijkste waarden per deelnemer".to_string(),
+        Layout::PerAnswerChoices => {
+            "één rij per antwoord, de belangrijkste waarden per deelnemer".to_string()
+        }
+    };
+    let _ = writeln!(s, "{} deelnemers, {layout}.", p.respondents);
+    let _ = writeln!(
+        s,
+        "Bestand: {}, gescheiden door {}.",
+        p.encoding.label(),
+        table::name(p.delimiter)
+    );
+    for sup in &p.support {
+        let name = deck
+            .value(&sup.value)
+            .map_or(sup.value.as_str(), |v| v.name.as_str());
+        let score = match p.layout {
+            _ if p.layout.is_ratings() && sup.answers == 0 => "geen antwoorden".to_string(),
+            // Dutch writes a decimal comma.
+            _ if p.layout.is_ratings() => format!("gemiddeld {:.1}", sup.score).replace('.', ","),
+            _ => format!("{} van de {} noemen haar", sup.answers, p.respondents),
+        };
+        let weight = sup
+            .weight
+            .map_or("niet voorgesteld".to_string(), |w| format!("gewicht {w}"));
+        let _ = writeln!(s, "  {name}: {score}, {weight}");
+    }
+    for w in &p.warnings {
+        let _ = writeln!(s, "Let op: {w}");
+    }
+    s
+}
