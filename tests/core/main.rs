@@ -3,6 +3,7 @@
 
 mod crash;
 mod decks;
+mod images;
 mod journal;
 mod poll;
 mod poster;
