@@ -309,10 +309,20 @@ fn the_facilitator_adjusts_points_with_a_reason() {
 fn a_letter_without_a_team_or_outside_choose_does_nothing() {
     let mut h = Harness::new();
     h.play_to_first_round();
-    h.press(KeyCode::KeyA);
+    // Scenario phase: a team and a letter do not choose yet.
     h.press(KeyCode::Digit1);
-    h.press(KeyCode::KeyA); // Scenario phase: not yet
+    h.press(KeyCode::KeyA);
     assert_eq!(h.live().fold().choices, vec![None; 3]);
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Choose));
+    // Choose phase: a choice ends the selection, so a second letter belongs to no team.
+    h.press(KeyCode::Digit2);
+    h.press(KeyCode::KeyB);
+    assert_eq!(h.game().selected_team, None);
+    h.press(KeyCode::KeyA);
+    assert_eq!(h.live().fold().choices, vec![None, Some(Key::B), None]);
+    assert_eq!(h.game().banner, None);
 }
 
 #[test]
