@@ -199,6 +199,17 @@ fn writes_the_three_files_with_the_session_in_them() {
         assert_eq!(running + adjustments, last);
         assert_eq!(last, *total, "the last cumulative is the final total");
     }
+    // The whole file, worked out by hand from the comments in `play`.
+    assert_eq!(
+        std::fs::read_to_string(out.join("scores.csv")).unwrap(),
+        "round,scenario,team,behaviour,round_score,cumulative,klant,regels,team\n\
+         1,balie,Balie,A,6,6,6,0,0\n\
+         1,balie,De *snelle* | backoffice,B,4,6,0,4,0\n\
+         1,balie,KCC,C,5,5,1,0,4\n\
+         2,telefoon,Balie,B,-6,0,-6,0,0\n\
+         2,telefoon,De *snelle* | backoffice,A,-1,5,0,0,-1\n\
+         2,telefoon,KCC,A,-1,4,1,0,-2\n"
+    );
     assert_eq!(&rows[1][2], "De *snelle* | backoffice");
     assert_eq!(&rows[1][4], "4");
     assert_eq!(&rows[1][5], "6", "4 plus the adjustment of 2 in that round");
