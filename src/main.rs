@@ -94,6 +94,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// (For CI.) Check that every PNG in DIR is a real, distinct picture, not a blank frame.
+    #[command(hide = true)]
+    CheckImages {
+        dir: PathBuf,
+        /// The least number of PNG files expected in DIR.
+        #[arg(long, default_value_t = 1)]
+        min: usize,
+    },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,6 +200,9 @@ fn main() -> ExitCode {
             &out,
             &mut std::io::stdout(),
         )),
+        Some(Command::CheckImages { dir, min }) => {
+            report_result(commands::images::run(&dir, min, &mut std::io::stdout()))
+        }
     }
 }
 

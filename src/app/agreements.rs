@@ -9,7 +9,7 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 
 use super::game::Action;
-use super::screens::{Phase, Screen};
+use super::screens::Screen;
 use super::session_link::Live;
 use super::theme::{self, Sizes};
 use super::ui::{View, card, muted, rich, wrap};
@@ -103,10 +103,8 @@ pub fn agreement_actions(
     mut draft: ResMut<AgreementDraft>,
     mut live: ResMut<Live>,
     screen: Res<State<Screen>>,
-    phase: Option<Res<State<Phase>>>,
 ) {
     let on_screen = *screen.get() == Screen::Agreements;
-    let in_debrief = phase.is_some_and(|p| *p.get() == Phase::Debrief);
     for action in actions.read() {
         let done = match action.clone() {
             Action::DraftAgreement(e) => {
@@ -148,7 +146,8 @@ pub fn agreement_actions(
                 }
                 r
             }
-            Action::SaveNote { round, question } if in_debrief => {
+            // The core takes notes on revealed rounds only.
+            Action::SaveNote { round, question } => {
                 let text = live
                     .session
                     .as_ref()

@@ -2,8 +2,9 @@
 
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::Duration;
 
 use crate::deck::{self, Deck, Severity};
 
@@ -234,6 +235,41 @@ pub struct DeckWatcher {
     folder: Option<PathBuf>,
     watcher: Option<notify::RecommendedWatcher>,
     changed: Arc<AtomicBool>,
+    signals: Arc<Signals>,
+}
+
+/// How many changes the operating system reported, and a way to wait for the next one.
+#[derive(Default)]
+struct Signals {
+    count: Mutex<u64>,
+    more: Condvar,
+}
+
+impl DeckWatcher {
+    /// How many changes in the deck's folder the operating system reported so far.
+    pub fn signals(&self) -> u64 {
+        *self
+            .signals
+            .count
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Blocks until more than `seen` changes were reported or `timeout` passed, and returns the
+    /// count (what a test waits on instead of guessing how long the operating system takes).
+    pub fn wait_for_more_than(&self, seen: u64, timeout: Duration) -> u64 {
+        let count = self
+            .signals
+            .count
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let (count, _) = self
+            .signals
+            .more
+            .wait_timeout_while(count, timeout, |n| *n <= seen)
+            .unwrap_or_else(PoisonError::into_inner);
+        *count
+    }
 }
 
 /// Follows the deck's folder as the deck changes (Title screen, language, a resumed session).
@@ -253,10 +289,14 @@ fn follow_deck_folder(
     watch.watcher = None;
     let Some(folder) = folder else { return };
     let changed = watch.changed.clone();
+    let signals = watch.signals.clone();
     let proxy = proxy.map(|p| (**p).clone());
     let watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
         if ev.is_ok_and(|e| !e.kind.is_access()) {
+            // `changed` first: whoever sees the count go up finds the mark already set.
             changed.store(true, Ordering::SeqCst);
+            *signals.count.lock().unwrap_or_else(PoisonError::into_inner) += 1;
+            signals.more.notify_all();
             if let Some(proxy) = &proxy {
                 // Fails only when the app is closing.
                 let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);

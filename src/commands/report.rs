@@ -6,7 +6,9 @@
 //! In `scores.csv`, `round_score` is the round's weighted sum, the value columns are the points per
 //! deck value in that round (weight × effect, 0 for a value the team did not agree on), and
 //! `cumulative` is the team's running total including the facilitator's adjustments made up to that
-//! round, so the last row of a team equals its final total.
+//! round (those made in a skipped round count in the next played one, those made after the last
+//! revealed round in the last row), so the last row of a team equals its final total. Unrevealed
+//! rounds have no rows; the reports list their adjustments with the reasons.
 
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -133,6 +135,8 @@ struct Labels {
     dropped: &'static str,
     open: &'static str,
     no_agreements: &'static str,
+    before_rounds: &'static str,
+    not_revealed: &'static str,
 }
 
 const NL: Labels = Labels {
@@ -174,6 +178,8 @@ const NL: Labels = Labels {
     dropped: "vervallen",
     open: "nog open",
     no_agreements: "De groep heeft in deze sessie nog geen afspraken aangenomen.",
+    before_rounds: "Voor de eerste ronde",
+    not_revealed: "nog niet onthuld",
 };
 
 const EN: Labels = Labels {
@@ -215,6 +221,8 @@ const EN: Labels = Labels {
     dropped: "dropped",
     open: "still open",
     no_agreements: "The group has not adopted any agreements in this session yet.",
+    before_rounds: "Before the first round",
+    not_revealed: "not revealed yet",
 };
 
 fn labels(lang: Language) -> &'static Labels {
@@ -294,6 +302,28 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
     }
 
     let state = s.state();
+    let adjustments_md = |o: &mut String, round: Option<usize>| {
+        for a in state.adjustments.iter().filter(|a| a.round == round) {
+            let _ = writeln!(
+                o,
+                "- {} — {}: {} {}{}",
+                l.adjusted,
+                team(a.team),
+                signed(a.points),
+                l.points,
+                if a.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", md(&a.reason))
+                }
+            );
+        }
+    };
+    // Points given before the first round began.
+    if state.adjustments.iter().any(|a| a.round.is_none()) {
+        let _ = writeln!(o, "\n## {}\n", l.before_rounds);
+        adjustments_md(&mut o, None);
+    }
     for (index, round) in state.rounds.iter().enumerate() {
         let Some(sc) = deck.scenario(&round.scenario) else {
             continue;
@@ -306,9 +336,22 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
                     format!(": {}", md(reason))
                 };
                 let _ = writeln!(o, "\n## {} — {}{reason}\n", l.skipped, md(&sc.title));
+                adjustments_md(&mut o, Some(index));
                 continue;
             }
-            RoundStatus::Open => continue,
+            RoundStatus::Open => {
+                // No choices are shown before the reveal; points given meanwhile are.
+                let _ = writeln!(
+                    o,
+                    "\n## {} {}: {} — {}\n",
+                    l.round,
+                    s.number_of(index),
+                    md(&sc.title),
+                    l.not_revealed
+                );
+                adjustments_md(&mut o, Some(index));
+                continue;
+            }
             RoundStatus::Revealed => {}
         }
         let Some(result) = s.round_result(index) else {
@@ -330,21 +373,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
         for t in &result.teams {
             team_round(&mut o, s, l, t, sc);
         }
-        for a in state.adjustments.iter().filter(|a| a.round == Some(index)) {
-            let _ = writeln!(
-                o,
-                "- {} — {}: {} {}{}",
-                l.adjusted,
-                team(a.team),
-                signed(a.points),
-                l.points,
-                if a.reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", md(&a.reason))
-                }
-            );
-        }
+        adjustments_md(&mut o, Some(index));
         if !sc.debrief.is_empty() {
             let _ = writeln!(o, "\n**{}**\n", l.debrief);
             for (qi, q) in sc.debrief.iter().enumerate() {
@@ -663,15 +692,24 @@ pub fn csv(s: &Session) -> Result<String, String> {
     .collect();
     header.extend(deck.values.iter().map(|v| v.id.clone()));
     w.write_record(&header).map_err(|e| e.to_string())?;
-    for r in s.results() {
+    let results = s.results();
+    let totals = s.totals();
+    for (i, r) in results.iter().enumerate() {
+        let last = i + 1 == results.len();
         for t in &r.teams {
+            // Points given after the last revealed round (in a skipped or unrevealed round) have no
+            // row of their own: the last row counts them, so it holds the final total.
+            let cumulative = match totals.get(t.team) {
+                Some(total) if last => *total,
+                _ => t.total,
+            };
             let mut row = vec![
                 r.number.to_string(),
                 r.scenario.clone(),
                 s.settings().team_name(t.team),
                 t.key.to_string(),
                 t.score.to_string(),
-                t.total.to_string(),
+                cumulative.to_string(),
             ];
             for v in &deck.values {
                 let points = t
@@ -952,19 +990,58 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
 
     // The rounds.
     let state = s.state();
+    let adjustments_html = |o: &mut String, round: Option<usize>| {
+        for a in state.adjustments.iter().filter(|a| a.round == round) {
+            let _ = writeln!(
+                o,
+                r#"<p class="adjust">{} — {}: {} {}{}</p>"#,
+                l.adjusted,
+                esc(&settings.team_name(a.team)),
+                signed(a.points),
+                l.points,
+                if a.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", esc(&a.reason))
+                }
+            );
+        }
+    };
+    // Points given before the first round began.
+    if state.adjustments.iter().any(|a| a.round.is_none()) {
+        let _ = writeln!(o, "<h2>{}</h2>", l.before_rounds);
+        adjustments_html(&mut o, None);
+    }
     for (index, round) in state.rounds.iter().enumerate() {
         let Some(sc) = deck.scenario(&round.scenario) else {
             continue;
         };
-        if let RoundStatus::Skipped { reason } = &round.status {
-            let _ = writeln!(
-                o,
-                r#"<h2>{} — {}</h2><p class="meta">{}</p>"#,
-                l.skipped,
-                esc(&sc.title),
-                esc(reason)
-            );
-            continue;
+        match &round.status {
+            RoundStatus::Skipped { reason } => {
+                let _ = writeln!(
+                    o,
+                    r#"<h2>{} — {}</h2><p class="meta">{}</p>"#,
+                    l.skipped,
+                    esc(&sc.title),
+                    esc(reason)
+                );
+                adjustments_html(&mut o, Some(index));
+                continue;
+            }
+            RoundStatus::Open => {
+                // No choices are shown before the reveal; points given meanwhile are.
+                let _ = writeln!(
+                    o,
+                    r#"<h2>{} {}: {} — {}</h2>"#,
+                    l.round,
+                    s.number_of(index),
+                    esc(&sc.title),
+                    l.not_revealed
+                );
+                adjustments_html(&mut o, Some(index));
+                continue;
+            }
+            RoundStatus::Revealed => {}
         }
         let Some(result) = s.round_result(index) else {
             continue;
@@ -1035,21 +1112,7 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
             );
         }
         let _ = writeln!(o, "</table>");
-        for a in state.adjustments.iter().filter(|a| a.round == Some(index)) {
-            let _ = writeln!(
-                o,
-                r#"<p class="adjust">{} — {}: {} {}{}</p>"#,
-                l.adjusted,
-                esc(&settings.team_name(a.team)),
-                signed(a.points),
-                l.points,
-                if a.reason.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", esc(&a.reason))
-                }
-            );
-        }
+        adjustments_html(&mut o, Some(index));
         let mut noted = false;
         if !sc.debrief.is_empty() {
             let _ = writeln!(o, "<h3>{}</h3><ul>", l.debrief);

@@ -315,10 +315,20 @@ fn the_facilitator_adjusts_points_with_a_reason() {
 fn a_letter_without_a_team_or_outside_choose_does_nothing() {
     let mut h = Harness::new();
     h.play_to_first_round();
-    h.press(KeyCode::KeyA);
+    // Scenario phase: a team and a letter do not choose yet.
     h.press(KeyCode::Digit1);
-    h.press(KeyCode::KeyA); // Scenario phase: not yet
+    h.press(KeyCode::KeyA);
     assert_eq!(h.live().fold().choices, vec![None; 3]);
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    assert_eq!(h.phase(), Some(Phase::Choose));
+    // Choose phase: a choice ends the selection, so a second letter belongs to no team.
+    h.press(KeyCode::Digit2);
+    h.press(KeyCode::KeyB);
+    assert_eq!(h.game().selected_team, None);
+    h.press(KeyCode::KeyA);
+    assert_eq!(h.live().fold().choices, vec![None, Some(Key::B), None]);
+    assert_eq!(h.game().banner, None);
 }
 
 #[test]
@@ -576,7 +586,16 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
     std::fs::write(&poll, demo::poll_csv(&deck)).expect("poll");
     let mut h = Harness::with_deck_and_sessions(deck_path, dir.path().join("sessies"));
     let steps = demo::script(&deck, &poll);
-    assert!(steps.len() >= 10);
+    assert_eq!(steps.len(), 16);
+    // .ci/run expects this many pictures from the demo (MIN_PNGS=24), all with distinct names.
+    let mut names: Vec<&str> = steps
+        .iter()
+        .flat_map(|s| s.shots.iter().map(|(name, _)| *name))
+        .collect();
+    assert_eq!(names.len(), 24);
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), 24, "{names:?}");
     for (i, step) in steps.into_iter().enumerate() {
         for a in step.actions {
             h.app.world_mut().write_message(a);
@@ -599,6 +618,33 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
             .is_some_and(|s| s.state().finished),
         "the demo plays the session to its end"
     );
+    // The group's own output: three proposals from three subgroups, two adopted (one of them
+    // revised, its first wording kept), one dropped; and a note on the first debrief question.
+    use cultuurbarbarenspel::session::{AgreementKind, AgreementStatus};
+    let s = h.live().session.as_ref().unwrap();
+    let a = s.agreements();
+    assert_eq!(a.len(), 3);
+    assert_eq!(
+        a.iter().map(|a| a.status).collect::<Vec<_>>(),
+        vec![
+            AgreementStatus::Adopted,
+            AgreementStatus::Adopted,
+            AgreementStatus::Dropped
+        ]
+    );
+    assert_eq!(
+        a.iter().map(|a| a.kind).collect::<Vec<_>>(),
+        vec![
+            AgreementKind::Behaviour,
+            AgreementKind::Ritual,
+            AgreementKind::Symbol
+        ]
+    );
+    assert_eq!(a[1].history.len(), 1);
+    assert!(a[1].text.contains("staan"), "{}", a[1].text);
+    assert_eq!(a[0].by, "Subgroep 1");
+    assert_eq!(a[0].meets, vec![0, 2]);
+    assert!(s.note(0, 0).is_some_and(|n| n.starts_with("Herkenbaar")));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 mod crash;
 mod decks;
 mod faults;
+mod images;
 mod journal;
 mod poll;
 mod poster;

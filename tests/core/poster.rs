@@ -177,3 +177,182 @@ fn the_poster_command_writes_two_posters_per_team() {
         assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     }
 }
+
+/// A real session on mini.ron with a third scenario: shared values regels ×3, team ×2, klant ×1;
+/// two revealed rounds and a third that is open (Balie already chose in it).
+fn played() -> cultuurbarbarenspel::session::Session {
+    use cultuurbarbarenspel::deck::{self, Key};
+    use cultuurbarbarenspel::session::{Event, Session, Settings, TeamSpec};
+    let text = std::fs::read_to_string("tests/fixtures/decks/mini.ron").unwrap();
+    let pauze = r#"        Scenario(
+            id: "pauze",
+            title: "De pauze",
+            layer: Symbols,
+            situation: "Wie neemt de pauze?",
+            behaviours: [
+                Behaviour(key: A, text: "Samen", effects: {"team": 1}, consequence: "."),
+                Behaviour(key: B, text: "Alleen", effects: {"klant": 1}, consequence: "."),
+            ],
+        ),
+    ],
+)"#;
+    let end = text.rfind("    ],").unwrap();
+    let d = deck::check_source("mini3.ron", &format!("{}{pauze}\n", &text[..end]), None)
+        .deck
+        .unwrap();
+    let mut st = Settings::for_deck(std::path::Path::new("mini3.ron"), &d, "");
+    st.teams = vec![
+        TeamSpec::new("Balie", "#E69F00"),
+        TeamSpec::new("KCC", "#56B4E9"),
+    ];
+    st.rounds = 3;
+    let mut s = Session::new(st, d).unwrap();
+    let events = [
+        Event::ValuesAgreed {
+            team: None,
+            values: vec![
+                ("klant".into(), 1),
+                ("regels".into(), 3),
+                ("team".into(), 2),
+            ],
+        },
+        Event::RoundStarted {
+            scenario: "balie".into(),
+        },
+        // C {team 2, klant 1, regels −2}; A {klant 2, regels −1}
+        Event::chose(0, Key::C),
+        Event::chose(1, Key::A),
+        Event::Revealed,
+        Event::RoundStarted {
+            scenario: "telefoon".into(),
+        },
+        // A {klant 1, team −1}; B {team 1, klant −2}
+        Event::chose(0, Key::A),
+        Event::chose(1, Key::B),
+        Event::Revealed,
+        Event::RoundStarted {
+            scenario: "pauze".into(),
+        },
+        // Not revealed: not on the poster.
+        Event::chose(0, Key::A),
+    ];
+    for ev in events {
+        s.apply(ev).unwrap();
+    }
+    s
+}
+
+#[test]
+fn a_poster_shows_the_teams_values_strongest_first_with_only_the_behaviours_that_raised_them() {
+    use cultuurbarbarenspel::poster::data_for;
+    let s = played();
+    let pv = |name: &str, weight: u8, meaning: &str, behaviours: &[(&str, &str)]| PosterValue {
+        name: name.into(),
+        weight,
+        meaning: meaning.into(),
+        agreements: Vec::new(),
+        behaviours: behaviours
+            .iter()
+            .map(|(b, sc)| (b.to_string(), sc.to_string()))
+            .collect(),
+    };
+    let regels = "Iedereen wordt volgens dezelfde regels geholpen.";
+    let team = "We laten collega's niet alleen staan.";
+    let klant = "We vertrekken vanuit de vraag van de burger.";
+    assert_eq!(
+        data_for(&s, 0, Some("2026-11-22T14:35:01Z")),
+        PosterData {
+            team: "Balie".into(),
+            colour: [0xE6, 0x9F, 0x00],
+            deck: "Mini".into(),
+            date: Some("2026-11-22".into()),
+            language: Language::Nl,
+            values: vec![
+                // C lowered regels (−2): not listed.
+                pv("Rechtmatig", 3, regels, &[]),
+                // Telefoon A lowered team (−1); pauze A is not revealed.
+                pv(
+                    "Samenwerking",
+                    2,
+                    team,
+                    &[("Een collega vragen", "De balie")]
+                ),
+                pv(
+                    "De klant centraal",
+                    1,
+                    klant,
+                    &[
+                        ("Een collega vragen", "De balie"),
+                        ("Opnemen", "De telefoon")
+                    ]
+                ),
+            ],
+        }
+    );
+    assert_eq!(
+        data_for(&s, 1, None),
+        PosterData {
+            team: "KCC".into(),
+            colour: [0x56, 0xB4, 0xE9],
+            deck: "Mini".into(),
+            date: None,
+            language: Language::Nl,
+            values: vec![
+                pv("Rechtmatig", 3, regels, &[]),
+                pv("Samenwerking", 2, team, &[("Laten gaan", "De telefoon")]),
+                pv(
+                    "De klant centraal",
+                    1,
+                    klant,
+                    &[("Toch helpen", "De balie")]
+                ),
+            ],
+        }
+    );
+}
+
+#[test]
+fn a_rendered_poster_has_the_team_colour_and_ink_in_every_text_line() {
+    use cultuurbarbarenspel::poster::data_for;
+    let data = data_for(&played(), 1, Some("2026-11-22"));
+    for format in [Format::Screen, Format::A4] {
+        let l = layout(&data, format);
+        let pix = render(&l);
+        let (w, px) = (pix.width() as usize, pix.data());
+        let at = |x: usize, y: usize| -> [u8; 4] {
+            let i = (y * w + x) * 4;
+            [px[i], px[i + 1], px[i + 2], px[i + 3]]
+        };
+        // The team colour (#56B4E9) is drawn: the band at the top and the edge of each value card.
+        let team = px
+            .chunks_exact(4)
+            .filter(|p| *p == [0x56, 0xB4, 0xE9, 255])
+            .count();
+        let area = pix.width() as usize * pix.height() as usize;
+        assert!(team * 200 >= area, "{format:?}: {team} of {area} pixels");
+        // Every line of text left ink in its box: at least 2 % of it differs from the box's
+        // commonest colour (its background).
+        assert!(l.lines.len() >= 10, "{format:?}");
+        for line in &l.lines {
+            let (x0, y0) = (line.x.floor() as usize, line.y.floor() as usize);
+            let (x1, y1) = (
+                ((line.x + line.width).ceil() as usize).min(w),
+                (line.bottom().ceil() as usize).min(pix.height() as usize),
+            );
+            let mut counts = std::collections::HashMap::new();
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    *counts.entry(at(x, y)).or_insert(0usize) += 1;
+                }
+            }
+            let total: usize = counts.values().sum();
+            let background = counts.values().copied().max().unwrap_or(0);
+            assert!(
+                (total - background) * 50 >= total,
+                "{format:?}: line {:?} has {} inked pixels of {total}",
+                line.text,
+                total - background
+            );
+        }
+    }
+}

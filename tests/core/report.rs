@@ -206,6 +206,17 @@ fn writes_the_three_files_with_the_session_in_them() {
         assert_eq!(running + adjustments, last);
         assert_eq!(last, *total, "the last cumulative is the final total");
     }
+    // The whole file, worked out by hand from the comments in `play`.
+    assert_eq!(
+        std::fs::read_to_string(out.join("scores.csv")).unwrap(),
+        "round,scenario,team,behaviour,round_score,cumulative,klant,regels,team\n\
+         1,balie,Balie,A,6,6,6,0,0\n\
+         1,balie,De *snelle* | backoffice,B,4,6,0,4,0\n\
+         1,balie,KCC,C,5,5,1,0,4\n\
+         2,telefoon,Balie,B,-6,0,-6,0,0\n\
+         2,telefoon,De *snelle* | backoffice,A,-1,5,0,0,-1\n\
+         2,telefoon,KCC,A,-1,4,1,0,-2\n"
+    );
     assert_eq!(&rows[1][2], "De *snelle* | backoffice");
     assert_eq!(&rows[1][4], "4");
     assert_eq!(&rows[1][5], "6", "4 plus the adjustment of 2 in that round");
@@ -393,4 +404,160 @@ fn a_later_session_reports_the_trajectory() {
     run(&first_path, None, &dir.path().join("r1")).unwrap();
     let md = std::fs::read_to_string(dir.path().join("r1/report.md")).unwrap();
     assert!(!md.contains("traject"));
+}
+
+/// Two teams, shared values; points given before the first round, during a round that is then
+/// skipped, and during a last round that is never revealed (one team already chose in it).
+/// Returns the journal.
+fn adjust_then_skip(dir: &Path) -> PathBuf {
+    let deck_path = deck_with_three(dir);
+    let d = deck::load_deck(&deck_path).unwrap();
+    let mut st = Settings::for_deck(&deck_path, &d, store::deck_hash_of(&d));
+    st.teams = vec![
+        TeamSpec::new("Balie", "#E69F00"),
+        TeamSpec::new("KCC", "#56B4E9"),
+    ];
+    st.rounds = 3;
+    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let mut rec = Recorder::create(dir, session).unwrap();
+    let adjust = |team: usize, points: i64, reason: &str| Event::ScoreAdjusted {
+        team,
+        points,
+        reason: reason.into(),
+    };
+    let events = [
+        Event::ValuesAgreed {
+            team: None,
+            values: vec![("klant".into(), 3), ("regels".into(), 1)],
+        },
+        adjust(1, 1, "Op tijd begonnen"),
+        Event::RoundStarted {
+            scenario: "balie".into(),
+        },
+        // balie: A {klant 2, regels −1} → 3·2 − 1 = 5; C {team 2, klant 1, regels −2} → 3 − 2 = 1
+        Event::chose(0, Key::A),
+        Event::chose(1, Key::C),
+        Event::Revealed,
+        Event::RoundStarted {
+            scenario: "telefoon".into(),
+        },
+        adjust(0, 2, "Goed voorbeeld"),
+        Event::RoundSkipped {
+            reason: "Geen tijd".into(),
+        },
+        Event::RoundStarted {
+            scenario: "pauze".into(),
+        },
+        Event::chose(0, Key::B),
+        adjust(1, -3, "Telefoon tijdens de uitleg"),
+    ];
+    for ev in events {
+        rec.apply(ev).unwrap();
+    }
+    // Balie 5 + 2 = 7; KCC 1 + 1 − 3 = −1.
+    assert_eq!(rec.session().totals(), vec![7, -1]);
+    rec.path().to_path_buf()
+}
+
+#[test]
+fn points_given_in_a_skipped_or_unrevealed_round_are_listed_and_counted_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = adjust_then_skip(dir.path());
+    let out = dir.path().join("r");
+    run(&journal, None, &out).unwrap();
+
+    let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let rounds = md.split("\n## Zo zijn onze manieren").next().unwrap();
+    let rounds = &rounds[rounds.find("\n## Voor de eerste ronde").expect(&md)..];
+    assert_eq!(
+        rounds,
+        "\n## Voor de eerste ronde\n\n\
+         - Aanpassing door de begeleider — KCC: +1 punten (Op tijd begonnen)\n\
+         \n## Ronde 1: De balie\n\n*laag: Waarden* · `balie`\n\n\
+         Stadhuis, publieksbalie\n\n\
+         - **Balie** kiest **A**: Toch helpen\n  \
+         - +5 punten (beste mogelijk: +5) · De klant centraal +6, Rechtmatig −1 · ⚠ barbaarse zet: Rechtmatig\n  \
+         - *De burger is blij.*\n\
+         - **KCC** kiest **C**: Een collega vragen\n  \
+         - +1 punten (beste mogelijk: +5) · De klant centraal +3, Rechtmatig −2 · ⚠ barbaarse zet: Rechtmatig\n  \
+         - *Samen lukt het.*\n\
+         \n**Om over te praten**\n\n- Wat doen wij naar de klant toe?\n\
+         \n## Overgeslagen — De telefoon: Geen tijd\n\n\
+         - Aanpassing door de begeleider — Balie: +2 punten (Goed voorbeeld)\n\
+         \n## Ronde 2: De pauze — nog niet onthuld\n\n\
+         - Aanpassing door de begeleider — KCC: −3 punten (Telefoon tijdens de uitleg)\n"
+    );
+    let ranking = md.split("## Eindstand\n\n").nth(1).unwrap();
+    assert!(
+        ranking.starts_with(
+            "*De sessie is nog niet afgesloten.*\n\n1. **Balie** — 7 punten\n2. **KCC** — -1 punten\n"
+        ),
+        "{ranking}"
+    );
+
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let adjust_lines: Vec<&str> = html
+        .lines()
+        .filter(|l| l.starts_with(r#"<p class="adjust">"#))
+        .collect();
+    assert_eq!(
+        adjust_lines,
+        [
+            r#"<p class="adjust">Aanpassing door de begeleider — KCC: +1 punten (Op tijd begonnen)</p>"#,
+            r#"<p class="adjust">Aanpassing door de begeleider — Balie: +2 punten (Goed voorbeeld)</p>"#,
+            r#"<p class="adjust">Aanpassing door de begeleider — KCC: −3 punten (Telefoon tijdens de uitleg)</p>"#,
+        ]
+    );
+    let headings: Vec<&str> = html
+        .lines()
+        .filter(|l| l.starts_with("<h2>"))
+        .map(|l| &l[..l.find("</h2>").unwrap() + 5])
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "<h2>Samenvatting</h2>",
+            "<h2>Voor de eerste ronde</h2>",
+            "<h2>Ronde 1: De balie</h2>",
+            "<h2>Overgeslagen — De telefoon</h2>",
+            "<h2>Ronde 2: De pauze — nog niet onthuld</h2>",
+            "<h2>Waardenprofiel</h2>",
+        ]
+    );
+    assert_eq!(html.matches(r#"<section class="round">"#).count(), 1);
+    assert!(
+        !html.contains("Alleen"),
+        "the unrevealed choice is not shown"
+    );
+    assert!(html.contains(r#"</span>Balie</td><td class="num">7</td>"#));
+    assert!(html.contains(r#"</span>KCC</td><td class="num">-1</td>"#));
+
+    let csv = std::fs::read_to_string(out.join("scores.csv")).unwrap();
+    assert_eq!(
+        csv,
+        "round,scenario,team,behaviour,round_score,cumulative,klant,regels,team\n\
+         1,balie,Balie,A,5,7,6,-1,0\n\
+         1,balie,KCC,C,1,-1,3,-2,0\n"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("session.json")).unwrap()).unwrap();
+    let totals: Vec<i64> = json["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["total"].as_i64().unwrap())
+        .collect();
+    assert_eq!(totals, [7, -1]);
+    assert_eq!(
+        json["state"]["adjustments"],
+        serde_json::json!([
+            {"team": 1, "points": 1, "reason": "Op tijd begonnen", "round": null},
+            {"team": 0, "points": 2, "reason": "Goed voorbeeld", "round": 1},
+            {"team": 1, "points": -3, "reason": "Telefoon tijdens de uitleg", "round": 2},
+        ])
+    );
+    assert_eq!(json["rounds"].as_array().unwrap().len(), 1);
+    assert_eq!(json["ranking"][0]["team"], 0);
+    assert_eq!(json["ranking"][1]["total"], -1);
 }

@@ -921,6 +921,49 @@ fn different_seeds_give_different_orders() {
     assert!(orders.iter().all(|o| *o != ids));
 }
 
+/// The draw pinned to literal orders: "same seed, same order" must hold across builds, platforms and
+/// crate updates, not only within one run. A failure here changes every seeded example; see
+/// docs/sessions.md ("Pinned values") for what may legitimately change these numbers.
+#[test]
+fn the_draw_of_a_sixteen_scenario_deck_is_pinned() {
+    let d = numbered_deck(16, &[]);
+    let order = |seed: u64| -> Vec<u8> {
+        shuffled_ids(&d, seed)
+            .iter()
+            .map(|id| id[1..].parse().unwrap())
+            .collect()
+    };
+    assert_eq!(order(0), PIN_SEED_0);
+    assert_eq!(order(42), PIN_SEED_42);
+    assert_eq!(order(u64::MAX), PIN_SEED_MAX);
+    // Two scenarios: the shuffle's last (and only) swap decides the order.
+    let two = numbered_deck(2, &[]);
+    let pairs: Vec<String> = (0..8)
+        .map(|seed| shuffled_ids(&two, seed).concat())
+        .collect();
+    assert_eq!(pairs, PIN_PAIRS);
+}
+
+// Checked against an independent implementation of the ChaCha8 block function (RFC 8439 with 8
+// rounds) seeded the way `rand_core`'s `seed_from_u64` does (PCG32 filling the 32-byte key).
+const PIN_SEED_0: [u8; 16] = [8, 11, 1, 14, 7, 9, 13, 0, 10, 15, 2, 5, 6, 4, 3, 12];
+const PIN_SEED_42: [u8; 16] = [4, 12, 5, 13, 3, 2, 15, 9, 10, 11, 0, 8, 14, 6, 7, 1];
+const PIN_SEED_MAX: [u8; 16] = [5, 7, 11, 0, 8, 15, 9, 12, 13, 6, 3, 1, 10, 4, 2, 14];
+const PIN_PAIRS: [&str; 8] = [
+    "s01s00", "s00s01", "s00s01", "s00s01", "s01s00", "s00s01", "s01s00", "s00s01",
+];
+
+/// The deck hash in a journal's header, pinned for the test deck: it must not change when nothing in
+/// the deck changed (see docs/sessions.md, "Pinned values").
+#[test]
+fn the_deck_hash_of_the_mini_deck_is_pinned() {
+    let d = deck::load_deck(Path::new("tests/fixtures/decks/mini.ron")).unwrap();
+    assert_eq!(
+        cultuurbarbarenspel::store::deck_hash_of(&d),
+        "8d46c34903ae32d77e6e1c0214fc4e2aafe29052e97e9e24f738b3e8cfba8c0e"
+    );
+}
+
 /// Plays rounds by the draw until the rounds run out; returns the scenarios in the order played.
 fn play_by_draw(s: &mut Session) -> Vec<String> {
     let mut played = Vec::new();

@@ -53,6 +53,60 @@ fn same_arguments_give_the_same_output_and_journal_byte_for_byte() {
     assert_ne!(strip(&different), strip(&first));
 }
 
+/// One `simulate` journal pinned by its SHA-256, on the test deck (the decks in levels/ change with
+/// their content): the same arguments give the same bytes in every build. See docs/sessions.md
+/// ("Pinned values") for what may legitimately change it.
+#[test]
+fn a_simulated_journal_is_pinned_by_its_sha256_and_its_output_in_full() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let a = SimulateArgs {
+        deck: PathBuf::from("tests/fixtures/decks/mini.ron"),
+        teams: 3,
+        rounds: 2,
+        seed: 7,
+        sessions: Some(dir.path().to_path_buf()),
+        choices: None,
+        agreements: 0,
+    };
+    let out = run(&a).unwrap();
+    let bytes = std::fs::read(dir.path().join("simulatie_mini_t3_r2_s7.jsonl")).unwrap();
+    let hex: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        hex,
+        "b9e2683264098c575a2c47dd4c3d71974ad51d127da95af489c3e7c65b3e9fbf",
+        "{}",
+        String::from_utf8_lossy(&bytes)
+    );
+    // What it prints after the journal's path, worked out by hand: values regels 1, klant 1, team 3;
+    // balie B = −1 + 2, A = 2 − 1, best C = 3·2 + 1 − 2; telefoon A = 1 − 3, best B = 3 − 2.
+    let printed: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(
+        printed,
+        [
+            "Deck: Mini (mini), 3 teams, 2 rondes, seed 7",
+            "Waarden: Rechtmatig ×1, De klant centraal ×1, Samenwerking ×3",
+            "",
+            "Ronde 1: De balie",
+            "  Team 1       B    +1  (beste +5)  barbaars: De klant centraal",
+            "  Team 2       A    +1  (beste +5)  barbaars: Rechtmatig",
+            "  Team 3       A    +1  (beste +5)  barbaars: Rechtmatig",
+            "Ronde 2: De telefoon",
+            "  Team 1       A    -2  (beste +1)  barbaars: Samenwerking",
+            "  Team 2       A    -2  (beste +1)  barbaars: Samenwerking",
+            "  Team 3       A    -2  (beste +1)  barbaars: Samenwerking",
+            "",
+            "Eindstand",
+            "   1. Team 1          -1",
+            "   1. Team 2          -1",
+            "   1. Team 3          -1",
+        ]
+    );
+}
+
 #[test]
 fn the_printed_scoreboard_matches_the_journal_replayed() {
     let dir = tempfile::tempdir().unwrap();
