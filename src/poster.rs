@@ -201,10 +201,11 @@ pub struct Layout {
     shapes: Vec<Shape>,
     /// 1.0 is the design size; smaller when the content had to shrink to fit.
     pub scale: f32,
-    /// Behaviours left out (replaced by "… N meer") because even the smallest size did not fit.
+    /// Agreements and behaviours left out (replaced by "… N meer") because even the smallest size
+    /// did not fit.
     pub left_out: usize,
-    /// Whether the value cards reach into the footer.
-    overflow: bool,
+    /// Whether the value cards reach into the footer (never, once [`layout`] returns).
+    pub overflow: bool,
 }
 
 const LINE: f32 = 1.25;

@@ -316,29 +316,25 @@ pub fn notes(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     for (q, question) in sc.debrief.iter().enumerate() {
         wrap(ui, muted(question, 15.0));
         let mut text = view.agreements.note(s, round, q).to_string();
-        ui.horizontal(|ui| {
-            if ui
-                .add(
-                    egui::TextEdit::multiline(&mut text)
-                        .desired_rows(2)
-                        .desired_width(ui.available_width() - 90.0),
-                )
-                .changed()
-            {
-                out.push(Action::DraftAgreement(DraftEdit::Note {
-                    round,
-                    question: q,
-                    text: text.clone(),
-                }));
-            }
-            let saved = s.note(round, q).unwrap_or("") == text.trim();
-            if ui
-                .add_enabled(!saved, egui::Button::new(view.t(T::SaveNote)))
-                .clicked()
-            {
-                out.push(Action::SaveNote { round, question: q });
-            }
-        });
+        if ui
+            .add(
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .changed()
+        {
+            out.push(Action::DraftAgreement(DraftEdit::Note {
+                round,
+                question: q,
+                text: text.clone(),
+            }));
+        }
+        // Saved notes go into the journal and the report; the button shows what is not saved yet.
+        if s.note(round, q).unwrap_or("") != text.trim() && ui.button(view.t(T::SaveNote)).clicked()
+        {
+            out.push(Action::SaveNote { round, question: q });
+        }
     }
     if let Some(e) = &view.agreements.error {
         wrap(ui, egui::RichText::new(e).size(15.0).color(theme::BAD));

@@ -246,8 +246,12 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
         step(
             proposals
                 .iter()
-                .flat_map(|(kind, by, text)| {
+                .enumerate()
+                .flat_map(|(i, (kind, by, text))| {
+                    // The values the poll put first, one per proposal.
+                    let value = deck.values[i % deck.values.len()].id.clone();
                     [
+                        DraftAgreement(DraftEdit::Value(value)),
                         DraftAgreement(DraftEdit::Text((*text).into())),
                         DraftAgreement(DraftEdit::Kind(*kind)),
                         DraftAgreement(DraftEdit::By((*by).into())),

@@ -48,13 +48,13 @@ impl AgreementKind {
         }
     }
 
-    /// A small mark that shows the kind beside the text (in the game's font).
+    /// A small mark that shows the kind beside the text (glyphs the game's fonts have).
     pub fn mark(self) -> &'static str {
         match self {
-            AgreementKind::Behaviour => "●",
+            AgreementKind::Behaviour => "•",
             AgreementKind::Ritual => "↻",
             AgreementKind::Hero => "★",
-            AgreementKind::Symbol => "◆",
+            AgreementKind::Symbol => "♦",
         }
     }
 }

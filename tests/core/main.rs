@@ -1,6 +1,7 @@
 //! Integration tests of the core (no Bevy used): decks, sessions, the journal and the commands.
 //! One test binary, one module per area.
 
+mod agreements;
 mod crash;
 mod decks;
 mod faults;

@@ -5,8 +5,8 @@
 
 use cultuurbarbarenspel::deck::{self, Behaviour, Deck, Key, Language, Layer, Scenario, ValueDef};
 use cultuurbarbarenspel::session::{
-    Event, PALETTE, Phase, RoundStatus, Session, SessionError, Settings, TeamSpec, ValuesMode,
-    score, shuffled_ids,
+    AgreementKind, AgreementStatus, Event, PALETTE, Phase, RoundStatus, Session, SessionError,
+    Settings, TeamSpec, ValuesMode, score, shuffled_ids,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -1045,6 +1045,14 @@ enum Op {
     Skip,
     Undo,
     Finish,
+    /// A proposal: (value, kind, empty text, checklist question).
+    Propose(u8, u8, bool, usize),
+    /// A decision on agreement `usize`: 0 proposed, 1 adopted, 2 dropped.
+    Decide(usize, u8),
+    /// Reword agreement `usize` (with text variant `u8`).
+    Revise(usize, u8),
+    /// A note (empty when the flag is set) on (round, question).
+    Note(usize, usize, bool),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -1064,6 +1072,11 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Skip),
         3 => Just(Op::Undo),
         1 => Just(Op::Finish),
+        2 => (0u8..6, 0u8..4, any::<bool>(), 0usize..7)
+            .prop_map(|(v, k, e, q)| Op::Propose(v, k, e, q)),
+        2 => (0usize..4, 0u8..3).prop_map(|(a, st)| Op::Decide(a, st)),
+        1 => (0usize..4, 0u8..3).prop_map(|(a, t)| Op::Revise(a, t)),
+        2 => (0usize..3, 0usize..3, any::<bool>()).prop_map(|(r, q, e)| Op::Note(r, q, e)),
     ]
 }
 
@@ -1118,6 +1131,43 @@ fn event_for(op: &Op, s: &Session) -> Option<Event> {
         },
         Op::Undo => Event::Undone,
         Op::Finish => Event::SessionFinished,
+        Op::Propose(v, k, empty, q) => Event::AgreementProposed {
+            text: if *empty {
+                " ".into()
+            } else {
+                format!("Bij ons {v}")
+            },
+            value: VALUE_IDS
+                .get(*v as usize)
+                .copied()
+                .unwrap_or("onbekend")
+                .into(),
+            kind: AgreementKind::ALL[*k as usize % 4],
+            by: "Subgroep".into(),
+            meets: vec![*q],
+            team: None,
+        },
+        Op::Decide(a, st) => Event::AgreementDecided {
+            agreement: *a,
+            status: [
+                AgreementStatus::Proposed,
+                AgreementStatus::Adopted,
+                AgreementStatus::Dropped,
+            ][*st as usize % 3],
+        },
+        Op::Revise(a, t) => Event::AgreementRevised {
+            agreement: *a,
+            text: format!("Herzien {t}"),
+        },
+        Op::Note(r, q, empty) => Event::DebriefNoted {
+            round: *r,
+            question: *q,
+            text: if *empty {
+                String::new()
+            } else {
+                format!("Notitie {r}.{q}")
+            },
+        },
     })
 }
 
