@@ -125,6 +125,7 @@ pub enum T {
     KeyTimer,
     KeyMinute,
     KeyHelp,
+    KeyAgreements,
     KeyFullscreen,
     KeyControls,
     KeyTextSize,
@@ -308,6 +309,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::KeyTimer => ("timer pauzeren / hervatten", "pause / resume the timer"),
         T::KeyMinute => ("een minuut erbij", "add a minute"),
         T::KeyHelp => ("deze hulp tonen / verbergen", "show / hide this help"),
+        T::KeyAgreements => (
+            "afspraken: voorstellen, aannemen, herzien (vanaf het tussenstand- of nabesprekingsscherm)",
+            "agreements: propose, adopt, revise (from the scoreboard or a debrief)",
+        ),
         T::KeyFullscreen => ("volledig scherm (projectie)", "full screen (projector)"),
         T::KeyControls => (
             "bedieningspaneel tonen / verbergen",
@@ -360,7 +365,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 130] = [
+    const ALL: [T; 131] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -491,6 +496,7 @@ mod tests {
         T::PollDesired,
         T::PollNow,
         T::PollOpenAnswers,
+        T::KeyAgreements,
     ];
 
     fn position(k: T) -> usize {
@@ -625,6 +631,7 @@ mod tests {
             T::PollDesired => 127,
             T::PollNow => 128,
             T::PollOpenAnswers => 129,
+            T::KeyAgreements => 130,
         }
     }
 

@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 12] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 13] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -17,6 +17,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 12] = {
         ("T", T::KeyTimer),
         ("M", T::KeyMinute),
         ("S", T::KeySkip),
+        ("G", T::KeyAgreements),
         ("P", T::KeyPosters),
         ("F1", T::KeyHelp),
         ("F2", T::KeyControls),

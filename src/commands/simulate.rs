@@ -308,9 +308,9 @@ fn agree(session: &mut Session, n: usize) -> Result<(), String> {
     for i in 0..n {
         if i == 1 {
             let text = if nl {
-                "We zeggen nooit \"zo doen we het nu eenmaal\": we noemen de regel, of we zoeken het samen uit."
+                "Elke maandag om half negen tien minuten staan: welk klantgesprek ging goed, en wat nemen we mee?"
             } else {
-                "We never say \"that is how we do it\": we name the rule, or we find out together."
+                "Every Monday at half past eight, ten minutes standing up: which customer conversation went well, and what do we keep?"
             };
             apply(
                 session,
