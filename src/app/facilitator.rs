@@ -124,6 +124,19 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         }
     });
     ui::banner(ui, view, 16.0);
+    // What the facilitator alone must know (a journal replaced after a failed write, a recovered
+    // tail): here, never on the projector, until dismissed. The Final screen shows it with its
+    // posters.
+    if screen != Screen::Final
+        && let Some(n) = &view.game.notice
+    {
+        ui.horizontal_wrapped(|ui| {
+            ui.add(egui::Label::new(egui::RichText::new(n).size(15.0).color(theme::ACCENT)).wrap());
+            if ui.small_button("✕  Esc").clicked() {
+                out.push(Action::CloseOverlays);
+            }
+        });
+    }
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("controls-scroll")

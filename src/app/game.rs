@@ -642,7 +642,14 @@ pub fn apply_actions(
                 }
             }
             Action::ToggleHelp => game.help_open = !game.help_open,
-            Action::CloseOverlays => game.help_open = false,
+            Action::CloseOverlays => {
+                // Esc closes the help first, then the facilitator's notice.
+                if game.help_open {
+                    game.help_open = false;
+                } else {
+                    game.notice = None;
+                }
+            }
             Action::ToggleControls => game.controls_open = !game.controls_open,
             Action::ToggleFullscreen => {} // handled by the windows plugin
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),

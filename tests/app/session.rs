@@ -726,4 +726,7 @@ fn a_resumed_journal_with_a_torn_tail_goes_on_in_a_fresh_one_and_only_the_facili
     let notice = again.game().notice.clone().unwrap_or_default();
     assert!(notice.contains("nooit bevestigd"), "{notice}");
     assert!(notice.contains("gaat verder in"), "{notice}");
+    // Esc dismisses it.
+    again.press(KeyCode::Escape);
+    assert_eq!(again.game().notice, None);
 }
