@@ -132,7 +132,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         ui.horizontal_wrapped(|ui| {
             ui.add(egui::Label::new(egui::RichText::new(n).size(15.0).color(theme::ACCENT)).wrap());
-            if ui.small_button("✕  Esc").clicked() {
+            if ui.small_button("×  Esc").clicked() {
                 out.push(Action::CloseOverlays);
             }
         });
