@@ -84,13 +84,7 @@ impl Journal {
         replaces: Option<String>,
         extra: Option<&Event>,
     ) -> Result<Journal, StoreError> {
-        let new_dir = fs.list(dir).is_err();
-        fs.create_dir_all(dir)
-            .map_err(|e| StoreError::io(dir, "kan de sessiemap niet maken", e))?;
-        if new_dir && let Some(parent) = dir.parent() {
-            fs.sync_dir(parent)
-                .map_err(|e| StoreError::io(dir, "kan de nieuwe sessiemap niet vastleggen", e))?;
-        }
+        super::make_dir(&*fs, dir)?;
         let now = Utc::now();
         let mut text = header_line(
             session.settings(),

@@ -475,10 +475,8 @@ pub fn default_dir() -> PathBuf {
     std::path::absolute(&dir).unwrap_or(dir)
 }
 
-/// Checks that journals can be written in `dir`: creates it (synced) and writes, syncs and removes
-/// a small test file. The game does this at start, so a folder it cannot use is found before a
-/// session is set up.
-pub fn check_dir(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
+/// Creates the sessions folder `dir` when it is missing, and makes the new entry durable.
+fn make_dir(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
     let new_dir = fs.list(dir).is_err();
     fs.create_dir_all(dir)
         .map_err(|e| StoreError::io(dir, "kan de sessiemap niet maken", e))?;
@@ -486,6 +484,14 @@ pub fn check_dir(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
         fs.sync_dir(parent)
             .map_err(|e| StoreError::io(dir, "kan de nieuwe sessiemap niet vastleggen", e))?;
     }
+    Ok(())
+}
+
+/// Checks that journals can be written in `dir`: creates it (synced) and writes, syncs and removes
+/// a small test file. The game does this at start, so a folder it cannot use is found before a
+/// session is set up.
+pub fn check_dir(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
+    make_dir(fs, dir)?;
     let probe = dir.join(format!(".schrijftest-{}", std::process::id()));
     let _ = fs.remove(&probe);
     let mut file = fs
