@@ -10,7 +10,7 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo run --locked -q -- simulate --deck "$deck" --teams 4 --rounds 3 --seed 11 --sessions "$work/sessions" >/dev/null
+cargo run --locked -q -- simulate --deck "$deck" --teams 4 --rounds 3 --seed 11 --agreements 4 --sessions "$work/sessions" >/dev/null
 cargo run --locked -q -- report "$work"/sessions/*.jsonl --out "$out" >/dev/null
 chromium=$(command -v chromium || command -v chromium-browser)
 # --no-sandbox: CI runs as root in a container.
