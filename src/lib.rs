@@ -5,6 +5,7 @@
 pub mod app;
 pub mod commands;
 pub mod deck;
+pub mod manners;
 pub mod poll;
 pub mod poster;
 pub mod session;

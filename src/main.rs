@@ -76,6 +76,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Write "Zo zijn onze manieren", the group's adopted agreements, on one A4 page: HTML, PNG and
+    /// (when Chromium is installed) PDF.
+    Manners {
+        journal: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Read a pre-session poll (CSV from a form tool) and propose value weights for a deck.
     Poll {
         /// The export: CSV or tab-separated text, UTF-8, UTF-16 or Windows-1252.
@@ -173,6 +180,12 @@ fn main() -> ExitCode {
             })
         }
         Some(Command::Poster { journal, out }) => report_result(commands::poster::run(
+            &journal,
+            cli.play.deck.as_deref(),
+            &out,
+            &mut std::io::stdout(),
+        )),
+        Some(Command::Manners { journal, out }) => report_result(commands::poster::manners(
             &journal,
             cli.play.deck.as_deref(),
             &out,

@@ -171,6 +171,12 @@ fn posters(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if big_button(ui, view.t(T::SavePosters), view.live.session.is_some()) {
         out.push(Action::SavePosters);
     }
+    if ui
+        .button(egui::RichText::new(view.t(T::SaveManners)).size(18.0))
+        .clicked()
+    {
+        out.push(Action::SaveManners);
+    }
     if let Some(n) = &g.notice {
         wrap(ui, egui::RichText::new(n).size(15.0).color(theme::GOOD));
     }

@@ -63,6 +63,8 @@ pub enum Action {
     },
     /// P on the Final screen: write every team's posters next to the journal.
     SavePosters,
+    /// Final screen: write "Zo zijn onze manieren" on one A4 page next to the journal.
+    SaveManners,
     /// The path of the pre-session poll export as typed (Values screen).
     SetPollPath(String),
     /// Go to the Agreements screen (from the scoreboard or a debrief).
@@ -491,6 +493,19 @@ pub fn apply_actions(
                             ));
                             game.posters = previews;
                             game.posters_saved += 1;
+                        }
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
+            Action::SaveManners => {
+                if cur_screen == Screen::Final {
+                    match session_link::save_manners(&live) {
+                        Ok(dir) => {
+                            game.notice = Some(format!(
+                                "Zo zijn onze manieren (A4, HTML en PNG) opgeslagen in {}",
+                                dir.display()
+                            ))
                         }
                         Err(e) => game.banner = Some(e),
                     }

@@ -126,6 +126,7 @@ pub enum T {
     KeyMinute,
     KeyHelp,
     KeyAgreements,
+    SaveManners,
     KeyFullscreen,
     KeyControls,
     KeyTextSize,
@@ -309,6 +310,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::KeyTimer => ("timer pauzeren / hervatten", "pause / resume the timer"),
         T::KeyMinute => ("een minuut erbij", "add a minute"),
         T::KeyHelp => ("deze hulp tonen / verbergen", "show / hide this help"),
+        T::SaveManners => (
+            "Zo zijn onze manieren op één A4 opslaan",
+            "Save \"This is how we do things\" on one A4 page",
+        ),
         T::KeyAgreements => (
             "afspraken: voorstellen, aannemen, herzien (vanaf het tussenstand- of nabesprekingsscherm)",
             "agreements: propose, adopt, revise (from the scoreboard or a debrief)",
@@ -365,7 +370,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 131] = [
+    const ALL: [T; 132] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -497,6 +502,7 @@ mod tests {
         T::PollNow,
         T::PollOpenAnswers,
         T::KeyAgreements,
+        T::SaveManners,
     ];
 
     fn position(k: T) -> usize {
@@ -632,6 +638,7 @@ mod tests {
             T::PollNow => 128,
             T::PollOpenAnswers => 129,
             T::KeyAgreements => 130,
+            T::SaveManners => 131,
         }
     }
 

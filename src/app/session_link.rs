@@ -272,6 +272,23 @@ pub fn resume(
     Ok(place)
 }
 
+/// Writes "Zo zijn onze manieren" on one A4 page (HTML and PNG) into a folder next to the journal
+/// (`<journal>-manieren/`); returns the folder.
+pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
+    let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
+    let j = live
+        .journal_path()
+        .ok_or("deze sessie heeft geen journaal")?;
+    let stem = j
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "sessie".into());
+    let created = store::read(j).ok().and_then(|l| l.created);
+    let dir = j.with_file_name(format!("{stem}-manieren"));
+    crate::manners::write(s, created.as_deref(), &dir, false)?;
+    Ok(dir)
+}
+
 /// Writes every team's posters into a folder next to the journal (`<journal>-posters/`). Returns
 /// the folder and a preview per team: (team name, width, height, RGBA).
 #[allow(clippy::type_complexity)]

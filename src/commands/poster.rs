@@ -16,3 +16,18 @@ pub fn run(
     }
     Ok(())
 }
+
+/// `manners JOURNAL --out DIR [--deck PATH]`: "Zo zijn onze manieren" on one A4 page (see
+/// `crate::manners`): HTML, PNG and, when Chromium is installed, PDF.
+pub fn manners(
+    journal: &Path,
+    deck: Option<&Path>,
+    out_dir: &Path,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let (session, created) = super::report::open(journal, deck, out)?;
+    for path in crate::manners::write(&session, created.as_deref(), out_dir, true)? {
+        writeln!(out, "{}", path.display()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

@@ -111,6 +111,18 @@ fn whole_session_by_keyboard() {
             .is_some_and(|n| n.contains("6 posters"))
     );
 
+    // "Zo zijn onze manieren" on one A4 page, next to the journal.
+    h.click(Action::SaveManners);
+    let manners = path.with_file_name(format!("{stem}-manieren"));
+    assert!(manners.join("manieren.html").is_file());
+    assert!(manners.join("manieren-a4.png").is_file());
+    assert!(
+        h.game()
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("-manieren"))
+    );
+
     // Ctrl+Z on the final screen re-opens the session at the last debrief.
     h.ctrl(KeyCode::KeyZ);
     assert_eq!(

@@ -372,3 +372,57 @@ fn long_agreements_never_leave_the_poster() {
         }
     }
 }
+
+#[test]
+fn the_one_page_manners_lists_the_adopted_agreements_by_value_and_fits_a4() {
+    let mut s = played();
+    s.apply(propose(
+        "Bij ons belt wie de klacht aanneemt <zelf> terug.",
+        "klant",
+        AgreementKind::Behaviour,
+        "Subgroep 1",
+    ))
+    .unwrap();
+    s.apply(propose(
+        "Elke maandag tien minuten.",
+        "team",
+        AgreementKind::Ritual,
+        "Subgroep 2",
+    ))
+    .unwrap();
+    s.apply(propose("Weg ermee.", "team", AgreementKind::Symbol, ""))
+        .unwrap();
+    s.apply(decide(0, AgreementStatus::Adopted)).unwrap();
+    s.apply(decide(1, AgreementStatus::Adopted)).unwrap();
+    s.apply(decide(2, AgreementStatus::Dropped)).unwrap();
+
+    let model = cultuurbarbarenspel::manners::model(&s);
+    let names: Vec<&str> = model.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(names, vec!["De klant centraal", "Samenwerking"]);
+    assert_eq!(
+        model[1].agreements,
+        vec![(
+            "ritueel".to_string(),
+            "Elke maandag tien minuten.".to_string(),
+            "Subgroep 2".to_string()
+        )]
+    );
+    let html = cultuurbarbarenspel::manners::html(&s, Some("2026-11-25T10:00:00Z"));
+    assert!(html.contains("<h1>Zo zijn onze manieren</h1>"));
+    assert!(html.contains("&lt;zelf&gt;"), "escaped");
+    assert!(
+        !html.contains("Weg ermee"),
+        "a dropped proposal is not a manner"
+    );
+    assert!(html.contains("@page { size: A4"));
+    assert!(!html.contains("<script") && !html.contains("http"));
+
+    let data = cultuurbarbarenspel::manners::poster_data(&s, None);
+    assert_eq!(data.values.len(), 2);
+    assert!(data.values.iter().all(|v| v.behaviours.is_empty()));
+    let dir = tempfile::tempdir().unwrap();
+    let written = cultuurbarbarenspel::manners::write(&s, None, dir.path(), false).unwrap();
+    assert_eq!(written.len(), 2);
+    let png = std::fs::read(dir.path().join("manieren-a4.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
