@@ -6,9 +6,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::commands::report::esc;
 use crate::deck::Language;
 use crate::poster::{self, Format, PosterData, PosterValue};
-use crate::session::{AgreementStatus, Session};
+use crate::session::Session;
 
 /// One value with the adopted agreements that serve it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,14 +24,13 @@ pub struct ValueAgreements {
 /// group's agreements and, in per-team mode, every team's).
 pub fn model(s: &Session) -> Vec<ValueAgreements> {
     let lang = s.settings().language;
-    s.deck()
-        .values
-        .iter()
-        .filter_map(|v| {
-            let agreements: Vec<(String, String, String)> = s
-                .agreements()
-                .iter()
-                .filter(|a| a.status == AgreementStatus::Adopted && a.value == v.id)
+    s.adopted_by_value()
+        .into_iter()
+        .map(|(v, list)| ValueAgreements {
+            value: v.name.clone(),
+            meaning: v.meaning.clone(),
+            agreements: list
+                .into_iter()
                 .map(|a| {
                     let by = match a.team {
                         Some(t) => s.settings().team_name(t),
@@ -38,12 +38,7 @@ pub fn model(s: &Session) -> Vec<ValueAgreements> {
                     };
                     (a.kind.name(lang).to_string(), a.text.clone(), by)
                 })
-                .collect();
-            (!agreements.is_empty()).then(|| ValueAgreements {
-                value: v.name.clone(),
-                meaning: v.meaning.clone(),
-                agreements,
-            })
+                .collect(),
         })
         .collect()
 }
@@ -70,21 +65,6 @@ fn labels(lang: Language) -> Labels {
             by: "proposed by",
         },
     }
-}
-
-fn esc(text: &str) -> String {
-    let mut o = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(c),
-        }
-    }
-    o
 }
 
 /// The page as one self-contained HTML file that prints on one A4 page (the type gets smaller as
@@ -165,16 +145,9 @@ section {{ break-inside: avoid; }}
 /// weight for it (none in per-team mode), and its agreements, without the game's behaviours.
 pub fn poster_data(s: &Session, date: Option<&str>) -> PosterData {
     let values = s
-        .deck()
-        .values
-        .iter()
-        .filter_map(|v| {
-            let agreements: Vec<_> = s
-                .agreements()
-                .iter()
-                .filter(|a| a.status == AgreementStatus::Adopted && a.value == v.id)
-                .map(|a| (a.kind, a.text.clone()))
-                .collect();
+        .adopted_by_value()
+        .into_iter()
+        .map(|(v, list)| {
             let weight = match s.settings().values_mode {
                 crate::session::ValuesMode::Shared => s
                     .team_values(0)
@@ -183,13 +156,13 @@ pub fn poster_data(s: &Session, date: Option<&str>) -> PosterData {
                     .map_or(0, |(_, w)| *w),
                 crate::session::ValuesMode::PerTeam => 0,
             };
-            (!agreements.is_empty()).then(|| PosterValue {
+            PosterValue {
                 name: v.name.clone(),
                 weight,
                 meaning: v.meaning.clone(),
-                agreements,
+                agreements: list.into_iter().map(|a| (a.kind, a.text.clone())).collect(),
                 behaviours: Vec::new(),
-            })
+            }
         })
         .collect();
     PosterData {

@@ -559,27 +559,47 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
             }
             wrapped
         };
-        for (kind, text) in v.agreements.iter().take(shown) {
+        // One bullet: a dot, then the text wrapped beside it; returns the top of what comes next.
+        let bullet = |lines: &mut Vec<Line>,
+                      shapes: &mut Vec<Shape>,
+                      text: &str,
+                      cy: f32,
+                      px: f32,
+                      dot: (f32, Rgb),
+                      colour: Rgb| {
             shapes.push(Shape::Dot {
                 x: inner_x + z.bullet * 0.25,
-                y: cy + z.bullet * 0.68,
-                r: z.bullet * 0.16,
-                colour: data.colour,
+                y: cy + px * 0.68,
+                r: px * dot.0,
+                colour: dot.1,
                 filled: true,
             });
-            let text = agreement_text(*kind, text, data.language);
-            for t in bullet_lines(&text, z.bullet, inner_w - indent) {
-                let width = m.width(&t, z.bullet);
+            let mut cy = cy;
+            for t in bullet_lines(text, px, inner_w - indent) {
+                let width = m.width(&t, px);
                 lines.push(Line {
                     text: t,
                     x: inner_x + indent,
                     y: cy,
                     width,
-                    px: z.bullet,
-                    colour: theme.text,
+                    px,
+                    colour,
                 });
-                cy += z.bullet * LINE;
+                cy += px * LINE;
             }
+            cy
+        };
+        for (kind, text) in v.agreements.iter().take(shown) {
+            let text = agreement_text(*kind, text, data.language);
+            cy = bullet(
+                &mut lines,
+                &mut shapes,
+                &text,
+                cy,
+                z.bullet,
+                (0.16, data.colour),
+                theme.text,
+            );
             cy += z.pad * 0.35;
         }
         let behaviours_shown = shown.saturating_sub(v.agreements.len());
@@ -597,27 +617,16 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
             cy += z.pad * 0.2;
         }
         for (text, scenario) in v.behaviours.iter().take(behaviours_shown) {
-            shapes.push(Shape::Dot {
-                x: inner_x + z.bullet * 0.25,
-                y: cy + z.source * 0.68,
-                r: z.source * 0.12,
-                colour: theme.muted,
-                filled: true,
-            });
             // The game's behaviours are the second part: smaller, in the muted colour.
-            let max = inner_w - indent;
-            for t in bullet_lines(text, z.source, max) {
-                let width = m.width(&t, z.source);
-                lines.push(Line {
-                    text: t,
-                    x: inner_x + indent,
-                    y: cy,
-                    width,
-                    px: z.source,
-                    colour: theme.muted,
-                });
-                cy += z.source * LINE;
-            }
+            cy = bullet(
+                &mut lines,
+                &mut shapes,
+                text,
+                cy,
+                z.source,
+                (0.12, theme.muted),
+                theme.muted,
+            );
             cy = push(
                 &mut lines,
                 scenario,

@@ -123,7 +123,7 @@ pub fn agreement_actions(
                     meets: draft.meets.clone(),
                     team: None,
                 };
-                let r = live.record(ev);
+                let r = live.apply(ev);
                 if r.is_ok() {
                     draft.text.clear();
                     draft.meets.clear();
@@ -131,13 +131,13 @@ pub fn agreement_actions(
                 r
             }
             Action::DecideAgreement(i, status) if on_screen => {
-                live.record(Event::AgreementDecided {
+                live.apply(Event::AgreementDecided {
                     agreement: i,
                     status,
                 })
             }
             Action::ReviseAgreement(i) if on_screen => {
-                let r = live.record(Event::AgreementRevised {
+                let r = live.apply(Event::AgreementRevised {
                     agreement: i,
                     text: draft.text.trim().to_string(),
                 });
@@ -153,7 +153,7 @@ pub fn agreement_actions(
                     .as_ref()
                     .map(|s| draft.note(s, round, question).trim().to_string())
                     .unwrap_or_default();
-                let r = live.record(Event::DebriefNoted {
+                let r = live.apply(Event::DebriefNoted {
                     round,
                     question,
                     text,
@@ -169,12 +169,6 @@ pub fn agreement_actions(
         };
         draft.error = done.err();
     }
-}
-
-fn value_name(s: &Session, id: &str) -> String {
-    s.deck()
-        .value(id)
-        .map_or_else(|| id.to_string(), |v| v.name.clone())
 }
 
 fn kind_label(view: &View, kind: AgreementKind) -> String {
@@ -211,7 +205,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         let current = d.value_for(s);
         for (id, _) in s.team_values(0) {
             if ui
-                .selectable_label(current.as_deref() == Some(id), value_name(s, id))
+                .selectable_label(current.as_deref() == Some(id), s.deck().value_name(id))
                 .clicked()
             {
                 out.push(Action::DraftAgreement(DraftEdit::Value(id.clone())));
@@ -266,7 +260,11 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             };
             ui.label(muted(format!("{}. {status}", i + 1), 14.0));
             ui.label(muted(
-                format!("{} · {}", kind_label(view, a.kind), value_name(s, &a.value)),
+                format!(
+                    "{} · {}",
+                    kind_label(view, a.kind),
+                    s.deck().value_name(&a.value)
+                ),
                 14.0,
             ));
         });
@@ -399,7 +397,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                                         format!(
                                             "{} · {}{}",
                                             kind_label(view, a.kind),
-                                            value_name(session, &a.value),
+                                            session.deck().value_name(&a.value),
                                             if a.by.is_empty() {
                                                 String::new()
                                             } else {
@@ -422,7 +420,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     }
                     for (value, list) in adopted_values.iter().filter(|(_, l)| !l.is_empty()) {
                         ui.label(
-                            egui::RichText::new(value_name(session, value))
+                            egui::RichText::new(session.deck().value_name(value))
                                 .size(s.body)
                                 .color(theme::ACCENT),
                         );

@@ -306,7 +306,7 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     }
                     ui.horizontal_wrapped(|ui| {
                         for (id, w) in set {
-                            let name = deck.value(id).map_or(id.as_str(), |v| v.name.as_str());
+                            let name = deck.value_name(id);
                             card(theme::CARD, s.gap() * 0.6).show(ui, |ui| {
                                 ui.label(rich(format!("{name} \u{00d7}{w}"), s.small()));
                             });

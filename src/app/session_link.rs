@@ -64,7 +64,7 @@ impl Live {
 
     /// Checks, journals (synced) and applies `ev` through [`store::record`]: exactly once, and in a
     /// fresh journal when the current one can no longer be written.
-    fn apply(&mut self, ev: Event) -> Result<(), String> {
+    pub fn apply(&mut self, ev: Event) -> Result<(), String> {
         let s = self.session.as_mut().ok_or("er loopt geen sessie")?;
         let Some(journal) = self.journal.as_mut() else {
             return s.apply(ev).map_err(|e| e.to_string());
@@ -72,11 +72,6 @@ impl Live {
         let done = store::record(journal, s, ev).map_err(|e| e.to_string());
         self.notices.extend(journal.take_notices());
         done
-    }
-
-    /// Checks, journals and applies `ev` (see [`Live::apply`]); for the screens' own events.
-    pub fn record(&mut self, ev: Event) -> Result<(), String> {
-        self.apply(ev)
     }
 
     /// The journal's path, when the session is being recorded.
@@ -272,19 +267,27 @@ pub fn resume(
     Ok(place)
 }
 
+/// A folder for what a session hands out, next to its journal (`<journal>-<what>/`; `<what>/` in
+/// the sessions folder for a session without one), and when the session was created.
+fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String>) {
+    match live.journal_path() {
+        Some(j) => {
+            let stem = j
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "sessie".into());
+            let created = store::read(j).ok().and_then(|l| l.created);
+            (j.with_file_name(format!("{stem}-{what}")), created)
+        }
+        None => (live.folder.join(what), None),
+    }
+}
+
 /// Writes "Zo zijn onze manieren" on one A4 page (HTML and PNG) into a folder next to the journal
 /// (`<journal>-manieren/`); returns the folder.
 pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
     let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
-    let j = live
-        .journal_path()
-        .ok_or("deze sessie heeft geen journaal")?;
-    let stem = j
-        .file_stem()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "sessie".into());
-    let created = store::read(j).ok().and_then(|l| l.created);
-    let dir = j.with_file_name(format!("{stem}-manieren"));
+    let (dir, created) = beside_journal(live, "manieren");
     crate::manners::write(s, created.as_deref(), &dir, false)?;
     Ok(dir)
 }
@@ -294,17 +297,7 @@ pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
 #[allow(clippy::type_complexity)]
 pub fn save_posters(live: &Live) -> Result<(PathBuf, Vec<(String, u32, u32, Vec<u8>)>), String> {
     let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
-    let (dir, created) = match live.journal_path() {
-        Some(j) => {
-            let stem = j
-                .file_stem()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "sessie".into());
-            let created = store::read(j).ok().and_then(|l| l.created);
-            (j.with_file_name(format!("{stem}-posters")), created)
-        }
-        None => (live.folder.join("posters"), None),
-    };
+    let (dir, created) = beside_journal(live, "posters");
     let (_, previews) = crate::poster::write_all_with_previews(s, created.as_deref(), &dir, 480)?;
     let named = previews
         .into_iter()

@@ -11,7 +11,15 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let (session, created) = super::report::open(journal, deck, out)?;
-    for path in crate::poster::write_all(&session, created.as_deref(), out_dir)? {
+    list(
+        crate::poster::write_all(&session, created.as_deref(), out_dir)?,
+        out,
+    )
+}
+
+/// Prints each file written, one per line.
+fn list(paths: Vec<std::path::PathBuf>, out: &mut dyn Write) -> Result<(), String> {
+    for path in paths {
         writeln!(out, "{}", path.display()).map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -26,8 +34,8 @@ pub fn manners(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let (session, created) = super::report::open(journal, deck, out)?;
-    for path in crate::manners::write(&session, created.as_deref(), out_dir, true)? {
-        writeln!(out, "{}", path.display()).map_err(|e| e.to_string())?;
-    }
-    Ok(())
+    list(
+        crate::manners::write(&session, created.as_deref(), out_dir, true)?,
+        out,
+    )
 }

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::deck::{Deck, Language, load_deck};
+use crate::deck::{Language, load_deck};
 use crate::session::{Event, RoundStatus, Session, TeamResult};
 use crate::store;
 
@@ -249,10 +249,6 @@ fn md(text: &str) -> String {
     out
 }
 
-fn value_name<'a>(deck: &'a Deck, id: &'a str) -> &'a str {
-    deck.value(id).map_or(id, |v| v.name.as_str())
-}
-
 fn signed(n: i64) -> String {
     if n > 0 {
         format!("+{n}")
@@ -291,7 +287,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
         let list: Vec<String> = s
             .team_values(if settings.value_sets() == 1 { 0 } else { set })
             .iter()
-            .map(|(v, w)| format!("{} ×{w}", md(value_name(deck, v))))
+            .map(|(v, w)| format!("{} ×{w}", md(deck.value_name(v))))
             .collect();
         let list = if list.is_empty() {
             l.none.to_string()
@@ -394,7 +390,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
             for (team, total, values) in &st.teams {
                 let list: Vec<String> = values
                     .iter()
-                    .map(|(v, w)| format!("{} ×{w}", md(value_name(s.deck(), v))))
+                    .map(|(v, w)| format!("{} ×{w}", md(s.deck().value_name(v))))
                     .collect();
                 let _ = writeln!(
                     o,
@@ -424,7 +420,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
         let _ = writeln!(o, "\n### {}\n", team(t));
         let _ = writeln!(o, "**{}**\n", l.profile);
         for v in s.value_totals(t) {
-            let name = md(value_name(deck, &v.value));
+            let name = md(deck.value_name(&v.value));
             match v.weight {
                 Some(w) => {
                     let _ = writeln!(
@@ -454,7 +450,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
                     l.round,
                     m.number,
                     md(title),
-                    md(value_name(deck, &m.value)),
+                    md(deck.value_name(&m.value)),
                     signed(m.points)
                 );
             }
@@ -497,17 +493,9 @@ fn agreements_grouped(
 ) {
     use crate::session::AgreementStatus;
     let adopted = s
-        .deck()
-        .values
-        .iter()
-        .filter_map(|v| {
-            let list: Vec<_> = s
-                .agreements()
-                .iter()
-                .filter(|a| a.status == AgreementStatus::Adopted && a.value == v.id)
-                .collect();
-            (!list.is_empty()).then_some((v.name.as_str(), list))
-        })
+        .adopted_by_value()
+        .into_iter()
+        .map(|(v, list)| (v.name.as_str(), list))
         .collect();
     let others = s
         .agreements()
@@ -575,7 +563,7 @@ fn agreements_markdown(o: &mut String, s: &Session, l: &Labels) {
             let _ = writeln!(
                 o,
                 "- {} — {}: {} ({status})",
-                md(value_name(s.deck(), &a.value)),
+                md(s.deck().value_name(&a.value)),
                 a.kind.name(lang),
                 md(&a.text)
             );
@@ -618,7 +606,7 @@ fn agreements_html(o: &mut String, s: &Session, l: &Labels) {
             let _ = writeln!(
                 o,
                 "<li>{} — {}: {} ({status})</li>",
-                esc(value_name(s.deck(), &a.value)),
+                esc(s.deck().value_name(&a.value)),
                 a.kind.name(lang),
                 esc(&a.text)
             );
@@ -645,16 +633,12 @@ fn team_round(o: &mut String, s: &Session, l: &Labels, t: &TeamResult, sc: &crat
     let changes: Vec<String> = t
         .per_value
         .iter()
-        .map(|c| format!("{} {}", md(value_name(deck, &c.value)), signed(c.points)))
+        .map(|c| format!("{} {}", md(deck.value_name(&c.value)), signed(c.points)))
         .collect();
     let barbarian = if t.barbarian.is_empty() {
         String::new()
     } else {
-        let names: Vec<String> = t
-            .barbarian
-            .iter()
-            .map(|v| md(value_name(deck, v)))
-            .collect();
+        let names: Vec<String> = t.barbarian.iter().map(|v| md(deck.value_name(v))).collect();
         format!(" · ⚠ {}: {}", l.barbarian, names.join(", "))
     };
     let _ = writeln!(
@@ -805,7 +789,7 @@ pub fn json(s: &Session, created: Option<&str>) -> Result<String, String> {
 }
 
 /// Text for HTML.
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -869,7 +853,7 @@ fn profile_svg(s: &Session, team: usize) -> String {
         .value_totals(team)
         .into_iter()
         .filter(|v| v.weight.is_some())
-        .map(|v| (value_name(deck, &v.value).to_string(), v.points))
+        .map(|v| (deck.value_name(&v.value).to_string(), v.points))
         .collect();
     if rows.is_empty() {
         return String::new();
@@ -968,7 +952,7 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
             .map(|(v, w)| {
                 format!(
                     r#"<span class="nowrap">{} ×{w}</span>"#,
-                    esc(value_name(deck, v))
+                    esc(deck.value_name(v))
                 )
             })
             .collect();
@@ -1080,7 +1064,7 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
                     let class = if c.points < 0 { "minus" } else { "plus" };
                     format!(
                         r#"<span class="{class}">{} {}</span>"#,
-                        esc(value_name(deck, &c.value)),
+                        esc(deck.value_name(&c.value)),
                         signed(c.points)
                     )
                 })
@@ -1091,7 +1075,7 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
                 let names: Vec<String> = t
                     .barbarian
                     .iter()
-                    .map(|v| esc(value_name(deck, v)))
+                    .map(|v| esc(deck.value_name(v)))
                     .collect();
                 format!(
                     r#"<div class="barbarian">⚠ {}: {}</div>"#,
@@ -1161,7 +1145,7 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
                             .map(|(v, w)| {
                                 format!(
                                     r#"<span class="nowrap">{} ×{w}</span>"#,
-                                    esc(value_name(deck, v))
+                                    esc(deck.value_name(v))
                                 )
                             })
                             .collect();
@@ -1196,7 +1180,7 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
                         "{} {}: {} ({})",
                         l.round,
                         m.number,
-                        esc(value_name(deck, &m.value)),
+                        esc(deck.value_name(&m.value)),
                         signed(m.points)
                     )
                 })

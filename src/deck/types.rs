@@ -157,6 +157,11 @@ impl Deck {
     pub fn value(&self, id: &str) -> Option<&ValueDef> {
         self.values.iter().find(|v| v.id == id)
     }
+
+    /// The name of value `id` as shown, or the id itself when the deck has no such value.
+    pub fn value_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.value(id).map_or(id, |v| v.name.as_str())
+    }
 }
 
 impl Scenario {

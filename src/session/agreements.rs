@@ -158,6 +158,23 @@ impl Session {
             .collect()
     }
 
+    /// The adopted agreements grouped by the value they serve, values in deck order; values without
+    /// an adopted agreement are left out.
+    pub fn adopted_by_value(&self) -> Vec<(&crate::deck::ValueDef, Vec<&Agreement>)> {
+        self.deck()
+            .values
+            .iter()
+            .filter_map(|v| {
+                let list: Vec<&Agreement> = self
+                    .agreements()
+                    .iter()
+                    .filter(|a| a.status == AgreementStatus::Adopted && a.value == v.id)
+                    .collect();
+                (!list.is_empty()).then_some((v, list))
+            })
+            .collect()
+    }
+
     /// The note on `question` of round `round` (index in [`State::rounds`]), if one was made.
     pub fn note(&self, round: usize, question: usize) -> Option<&str> {
         self.state()

@@ -648,16 +648,11 @@ impl Session {
 
     /// One line in Dutch describing an event, for the facilitator's log.
     pub fn describe(&self, ev: &Event) -> String {
-        let value_name = |id: &str| {
-            self.deck
-                .value(id)
-                .map_or_else(|| id.to_string(), |v| v.name.clone())
-        };
         match ev {
             Event::ValuesAgreed { team, values } => {
                 let list: Vec<String> = values
                     .iter()
-                    .map(|(v, w)| format!("{} ×{w}", value_name(v)))
+                    .map(|(v, w)| format!("{} ×{w}", self.deck.value_name(v)))
                     .collect();
                 match team {
                     None => format!("Waarden van de groep: {}", list.join(", ")),
@@ -703,7 +698,7 @@ impl Session {
                 } else {
                     format!(" ({by})")
                 };
-                format!("Voorstel{by} voor {}: {text}", value_name(value))
+                format!("Voorstel{by} voor {}: {text}", self.deck.value_name(value))
             }
             Event::AgreementDecided { agreement, status } => {
                 let what = match status {
