@@ -318,6 +318,14 @@ fn sessions_folder(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             out.push(Action::UseSessionsFolder);
         }
     });
+    if let Some(refused) = &list.refused {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {refused}"))
+                .size(15.0)
+                .color(theme::BAD),
+        );
+    }
 }
 
 fn language(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {

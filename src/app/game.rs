@@ -398,6 +398,7 @@ pub fn apply_actions(
     phase: Option<Res<State<Phase>>>,
     mut next_screen: ResMut<NextState<Screen>>,
     mut next_phase: ResMut<NextState<Phase>>,
+    sessions: Res<super::journal::SessionList>,
 ) {
     // State changes only take effect at the next transition; track them here so that two actions
     // in one frame see each other's result.
@@ -406,6 +407,9 @@ pub fn apply_actions(
     for action in actions.read() {
         let before = (cur_screen, cur_phase);
         match action.clone() {
+            // No new session while journals cannot be written: the Title screen says why.
+            Action::Next | Action::NewSession
+                if cur_screen == Screen::Title && sessions.problem.is_some() => {}
             Action::Next => next(
                 &mut game,
                 &mut live,

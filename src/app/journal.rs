@@ -23,6 +23,8 @@ pub struct SessionList {
     /// Why journals cannot be written to `folder` (checked when the game starts and when the
     /// facilitator chooses another folder), when they cannot.
     pub problem: Option<String>,
+    /// Why the folder typed last could not be used (the current one stays).
+    pub refused: Option<String>,
     /// The folder the facilitator is typing on the Title screen.
     pub draft: String,
 }
@@ -79,6 +81,7 @@ impl SessionList {
             folder: folder.to_path_buf(),
             entries,
             problem: None,
+            refused: None,
             draft: String::new(),
         }
     }
@@ -116,7 +119,7 @@ pub fn sessions_folder_actions(
                         *list = SessionList::scan(&folder);
                         live.folder = folder;
                     }
-                    Err(e) => list.problem = Some(e.to_string()),
+                    Err(e) => list.refused = Some(e.to_string()),
                 }
             }
             _ => {}

@@ -675,6 +675,10 @@ fn a_sessions_folder_that_cannot_be_written_is_named_on_the_title_screen_and_ano
         .expect("the folder's problem is known at start");
     assert!(problem.contains("bezet"), "{problem}");
     assert!(problem.contains("kan de sessiemap niet maken"), "{problem}");
+    // No session can start there: Space and the button stay on the Title screen.
+    h.press(KeyCode::Space);
+    h.click(Action::NewSession);
+    assert_eq!(h.screen(), Screen::Title);
 
     // The facilitator types another folder (pasted with quotes, as "Copy as path" gives it).
     let good = tmp.path().join("goed");
@@ -692,7 +696,8 @@ fn a_sessions_folder_that_cannot_be_written_is_named_on_the_title_screen_and_ano
     ));
     h.click(Action::UseSessionsFolder);
     let list = h.app.world().resource::<SessionList>().clone();
-    assert!(list.problem.as_deref().is_some_and(|p| p.contains("bezet")));
+    assert!(list.refused.as_deref().is_some_and(|p| p.contains("bezet")));
+    assert_eq!(list.problem, None, "the current folder still works");
     assert_eq!(h.live().folder, good);
 
     // The session is recorded in the chosen folder.
