@@ -104,7 +104,8 @@ pub fn agreement_actions(
     mut live: ResMut<Live>,
     screen: Res<State<Screen>>,
 ) {
-    let on_screen = *screen.get() == Screen::Agreements;
+    // The Review screen decides and rewords the agreements carried from an earlier session.
+    let on_screen = matches!(*screen.get(), Screen::Agreements | Screen::Review);
     for action in actions.read() {
         let done = match action.clone() {
             Action::DraftAgreement(e) => {
@@ -203,7 +204,13 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         ui.label(muted(view.t(T::ServesValue), 15.0));
         let current = d.value_for(s);
-        for (id, _) in s.team_values(0) {
+        // The agreed values first, then the group's own values that were not agreed.
+        let own = s
+            .group_values()
+            .iter()
+            .filter(|g| g.own && !s.team_values(0).iter().any(|(v, _)| *v == g.id))
+            .map(|g| &g.id);
+        for id in s.team_values(0).iter().map(|(v, _)| v).chain(own) {
             if ui
                 .selectable_label(current.as_deref() == Some(id), s.deck().value_name(id))
                 .clicked()
@@ -357,19 +364,12 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         .iter()
         .filter(|a| a.status == AgreementStatus::Proposed)
         .collect();
+    // Every value with an adopted agreement (the agreed ones, the group's own, and those served by
+    // agreements carried from an earlier session), in the deck's order.
     let adopted_values: Vec<(&str, Vec<_>)> = session
-        .team_values(0)
-        .iter()
-        .map(|(v, _)| {
-            (
-                v.as_str(),
-                session
-                    .agreements()
-                    .iter()
-                    .filter(|a| a.status == AgreementStatus::Adopted && a.value == *v)
-                    .collect::<Vec<_>>(),
-            )
-        })
+        .adopted_by_value()
+        .into_iter()
+        .map(|(v, list)| (v.id.as_str(), list))
         .collect();
     let width = ui.available_width();
     let left = (width * 0.34).max(200.0);

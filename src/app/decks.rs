@@ -17,6 +17,8 @@ pub struct DeckEntry {
     pub language: Option<deck::Language>,
     pub title: String,
     pub scenarios: usize,
+    /// The scenarios' ids (a later session of a trajectory counts those not played yet).
+    pub scenario_ids: Vec<String>,
     /// First error as `path:line:col: error: message`, when the deck cannot be played.
     pub error: Option<String>,
 }
@@ -78,6 +80,9 @@ pub fn entry_for(path: &Path) -> DeckEntry {
         language: file.deck.as_ref().map(|d| d.language),
         title,
         scenarios,
+        scenario_ids: file.deck.as_ref().map_or(Vec::new(), |d| {
+            d.scenarios.iter().map(|s| s.id.clone()).collect()
+        }),
         error,
     }
 }

@@ -71,7 +71,7 @@ pub fn poll_csv(deck: &crate::deck::Deck) -> String {
 /// values come from the poll at `poll` (see [`poll_csv`]).
 pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
     use super::agreements::DraftEdit;
-    use crate::session::{AgreementKind, AgreementStatus};
+    use crate::session::{AgreementKind, AgreementStatus, Went};
     use Action::*;
     use Shot::*;
     // The draw decides which scenarios come, so the script chooses among the keys that every
@@ -172,8 +172,13 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 Next,
                 SetPollPath(poll.display().to_string()),
                 ImportPoll,
-                ApplyPoll(0),
+                ShowPoll(true),
             ],
+            (Screen::Values, None),
+            &[("03a-poll", Projector)],
+        ),
+        step(
+            [vec![ShowPoll(false), ApplyPoll(0)], own_value(deck)].concat(),
             (Screen::Values, None),
             &[
                 ("03-values", Projector),
@@ -181,7 +186,14 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             ],
         ),
         step(
-            vec![Next],
+            vec![
+                // The group's own value (added in the step before) is agreed too.
+                ToggleValue {
+                    set: 0,
+                    value: "eigen-1".into(),
+                },
+                Next,
+            ],
             (Screen::Round, Some(Phase::Scenario)),
             &[
                 ("04-scenario", Projector),
@@ -301,7 +313,63 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 &[("12-single-window", Projector)],
             )
         },
+        // The next session of the trajectory, on another deck: it opens with a look back at the
+        // agreements in force.
+        step(
+            [vec![ContinueCurrent], other_deck(deck)].concat(),
+            (Screen::Setup, None),
+            &[("13-continue", Projector)],
+        ),
+        step(
+            vec![
+                Next,
+                ReviewAgreement(0, Went::Done),
+                ReviewAgreement(1, Went::Partly),
+            ],
+            (Screen::Review, None),
+            &[("14-review", Projector)],
+        ),
     ]
+}
+
+/// The group's own value in the demo: in its own words, linked to the deck's fourth value.
+fn own_value(deck: &crate::deck::Deck) -> Vec<Action> {
+    use super::own_values::ValueEdit;
+    let nl = deck.language == crate::deck::Language::Nl;
+    let (name, meaning) = if nl {
+        (
+            "Menselijk",
+            "We zien eerst de mens en dan pas het formulier.",
+        )
+    } else {
+        ("Human", "We see the person first, and the form second.")
+    };
+    vec![
+        Action::DraftValue(ValueEdit::Name(name.into())),
+        Action::DraftValue(ValueEdit::Meaning(meaning.into())),
+        Action::DraftValue(ValueEdit::Link(
+            deck.values
+                .get(3)
+                .or(deck.values.last())
+                .map(|v| v.id.clone()),
+        )),
+        Action::AddOwnValue,
+    ]
+}
+
+/// Another deck of the demo deck's folder in its language, when there is one (the trajectory's
+/// next session plays it); else the session continues on the same deck.
+fn other_deck(deck: &crate::deck::Deck) -> Vec<Action> {
+    let code = match deck.language {
+        crate::deck::Language::Nl => "nl",
+        crate::deck::Language::En => "en",
+    };
+    let other = PathBuf::from(format!("levels/rituelen.{code}.ron"));
+    if deck.id != "rituelen" && other.exists() {
+        vec![Action::PickDeck(other)]
+    } else {
+        Vec::new()
+    }
 }
 
 #[derive(Resource)]

@@ -90,6 +90,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 .t(match s {
                     Screen::Title => T::GameTitle,
                     Screen::Setup => T::Setup,
+                    Screen::Review => T::Review,
                     Screen::Values => T::Values,
                     Screen::Round => T::Round,
                     Screen::Scoreboard => T::Scoreboard,
@@ -144,6 +145,10 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         .show(ui, |ui| match screen {
             Screen::Title => title(ui, view, out),
             Screen::Setup => setup(ui, view, out),
+            Screen::Review => {
+                super::review::facilitator(ui, view, out);
+                event_log(ui, view, out);
+            }
             Screen::Values => values(ui, view, out),
             Screen::Round => round(ui, view, out),
             Screen::Scoreboard => {
@@ -160,6 +165,13 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
             Screen::Final => {
                 posters(ui, view, out);
+                if ui
+                    .button(egui::RichText::new(view.t(T::NextSitting)).size(18.0))
+                    .on_hover_text(view.t(T::ContinueHint))
+                    .clicked()
+                {
+                    out.push(Action::ContinueCurrent);
+                }
                 event_log(ui, view, out);
             }
         });
@@ -358,6 +370,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             .color(theme::GOOD),
         );
     }
+    super::review::deck_choice(ui, view, out);
     section(ui, view.t(T::Teams));
     for (i, team) in g.teams.iter().enumerate() {
         ui.horizontal(|ui| {
@@ -468,7 +481,9 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let g = &view.game;
-    let Some(deck) = &g.deck else { return };
+    let Some(deck) = super::own_values::value_deck(g, &view.live) else {
+        return;
+    };
     wrap(ui, muted(view.t(T::ValuesIntro), 18.0));
     for set in 0..g.value_sets() {
         let who = if g.shared_values {
@@ -502,9 +517,16 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                         }
                     }
                 }
+                if set == 0 {
+                    super::own_values::reword_button(ui, view, &v.id, out);
+                }
+                if let Some(note) = super::own_values::value_note(view, &v.id) {
+                    ui.label(muted(note, 13.0));
+                }
             });
         }
     }
+    super::own_values::facilitator(ui, view, out);
     poll(ui, view, out);
     ui.add_space(12.0);
     let problems = g.problems();
@@ -559,6 +581,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
     let Some(p) = &g.poll else { return };
     wrap(ui, muted(p.file.display().to_string(), 14.0));
+    super::own_values::poll_switch(ui, view, out);
     // The summary's lines on the values; the warnings follow, prominently.
     let summary: Vec<&str> = p
         .summary

@@ -119,6 +119,20 @@ pub enum Action {
     ToggleFullscreen,
     ToggleControls,
     TextSize(i32),
+    /// Change the value being typed (Values screen).
+    DraftValue(super::own_values::ValueEdit),
+    /// Add the typed value as one of the group's own.
+    AddOwnValue,
+    /// Save the typed name and meaning (and link) for value `String`.
+    WordValue(String),
+    /// Put value `String`'s words into the form, to reword it.
+    EditValue(String),
+    /// Show (or hide) the poll's result on the projector (Values screen).
+    ShowPoll(bool),
+    /// How agreement `usize` went since the session that adopted it (Review screen).
+    ReviewAgreement(usize, crate::session::Went),
+    /// Final screen: set up the next session of the trajectory from this one.
+    ContinueCurrent,
 }
 
 /// The set-up draft and the interface state around the session.
@@ -150,6 +164,8 @@ pub struct Game {
     /// name a person's home folder).
     pub poll_error: Option<String>,
     pub poll_moment: crate::poll::Moment,
+    /// Whether the projector shows the poll's result (ranked bars) on the Values screen.
+    pub show_poll: bool,
     /// A message for the facilitator only (not an error), e.g. where the posters were saved.
     pub notice: Option<String>,
     /// Previews of the posters last saved: (team name, width, height, RGBA), and a counter that
@@ -160,6 +176,9 @@ pub struct Game {
     /// the scenarios played in the trajectory so far (the draw leaves them out).
     pub continues: Option<PathBuf>,
     pub played_before: Vec<String>,
+    /// That previous session as replayed: what carries into this one (the group's values and the
+    /// agreements in force) is taken from it when the session begins, onto the deck chosen then.
+    pub previous: Option<Box<crate::session::Session>>,
     /// The reason for a score adjustment, as typed in the facilitator's controls.
     pub adjust_reason: String,
 }
@@ -198,11 +217,13 @@ impl Default for Game {
             poll: None,
             poll_error: None,
             poll_moment: crate::poll::Moment::Desired,
+            show_poll: false,
             notice: None,
             posters: Vec::new(),
             posters_saved: 0,
             continues: None,
             played_before: Vec::new(),
+            previous: None,
             adjust_reason: String::new(),
         }
     }
@@ -212,7 +233,7 @@ impl Game {
     pub fn set_deck(&mut self, path: PathBuf) {
         match super::decks::load(&path) {
             Ok(d) => {
-                self.rounds = self.rounds.clamp(1, d.scenarios.len().max(1));
+                self.rounds = self.rounds.clamp(1, self.unplayed(&d).max(1));
                 self.deck = Some(d);
                 self.deck_error = None;
             }
@@ -223,6 +244,14 @@ impl Game {
         }
         self.deck_path = Some(path);
         self.fit_value_sets();
+    }
+
+    /// How many of `deck`'s scenarios were not played yet in this trajectory.
+    pub fn unplayed(&self, deck: &Deck) -> usize {
+        deck.scenarios
+            .iter()
+            .filter(|s| !self.played_before.contains(&s.id))
+            .count()
     }
 
     pub fn value_sets(&self) -> usize {
@@ -274,7 +303,13 @@ impl Game {
     /// own rules, see [`crate::session::Settings::problems`]). Empty when all is well.
     pub fn setup_problems(&self) -> Vec<String> {
         match session_link::settings(self, String::new()) {
-            Some(settings) => settings.problems(),
+            Some(settings) => {
+                let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
+                settings.problems().into_iter().chain((deck == 0).then(|| {
+                    "Alle scenario's van dit deck zijn in dit traject al gespeeld: kies een ander deck."
+                        .to_string()
+                })).collect()
+            }
             None => vec!["Kies eerst een deck.".to_string()],
         }
     }
@@ -313,6 +348,11 @@ pub struct PollPreview {
     pub weights: Vec<(String, u8)>,
     /// Whether the poll asked "now" and "desired" (then the facilitator may choose).
     pub paired: bool,
+    /// Every value's support, strongest first (the projector's bars), how many answered, and
+    /// whether the support is an average rating (else a share of respondents naming the value).
+    pub support: Vec<crate::poll::Support>,
+    pub respondents: usize,
+    pub ratings: bool,
 }
 
 /// The file a typed poll path means: quotes stripped, `~` expanded, and a relative path found
@@ -347,6 +387,7 @@ fn import_poll(game: &mut Game) {
     };
     game.poll = None;
     game.poll_error = None;
+    game.show_poll = false;
     let path = poll_file(&game.poll_path);
     let opts = crate::poll::Options {
         moment: game.poll_moment,
@@ -366,6 +407,12 @@ fn import_poll(game: &mut Game) {
                 free_text: p.free_text.clone(),
                 weights: p.weights(),
                 paired: !p.paired.is_empty(),
+                support: p.support.clone(),
+                respondents: p.respondents,
+                ratings: matches!(
+                    p.layout,
+                    crate::poll::Layout::Ratings | crate::poll::Layout::PerAnswerRatings
+                ),
             });
         }
         Err(e) => game.poll_error = Some(e),
@@ -426,6 +473,22 @@ pub fn apply_actions(
                 if cur_screen == Screen::Title {
                     match session_link::continue_from(&path, &mut game) {
                         Ok(()) => cur_screen = Screen::Setup,
+                        Err(e) => game.banner = Some(e),
+                    }
+                }
+            }
+            Action::ContinueCurrent => {
+                if cur_screen == Screen::Final
+                    && let Some(path) = live.journal_path().map(std::path::Path::to_path_buf)
+                {
+                    match session_link::continue_from(&path, &mut game) {
+                        Ok(()) => {
+                            // The finished session's journal is closed; the next one is written
+                            // when its set-up is done.
+                            live.session = None;
+                            live.journal = None;
+                            cur_screen = Screen::Setup;
+                        }
                         Err(e) => game.banner = Some(e),
                     }
                 }
@@ -533,6 +596,13 @@ pub fn apply_actions(
             }
             // Opened by the poll plugin (src/app/poll.rs), which reads the same message.
             Action::PickPollFile => {}
+            // Handled by the own values' and the review's systems (src/app/own_values.rs, review.rs).
+            Action::DraftValue(_)
+            | Action::AddOwnValue
+            | Action::WordValue(_)
+            | Action::EditValue(_)
+            | Action::ShowPoll(_)
+            | Action::ReviewAgreement(..) => {}
             Action::RenameTeam(i, name) => {
                 if cur_screen == Screen::Setup
                     && let Some(t) = game.teams.get_mut(i)
@@ -550,13 +620,13 @@ pub fn apply_actions(
                 }
             }
             Action::SetRounds(r) => {
-                let max = game.deck.as_ref().map_or(1, |d| d.scenarios.len().max(1));
+                let max = game.deck.as_ref().map_or(1, |d| game.unplayed(d).max(1));
                 game.rounds = r.clamp(1, max);
             }
             Action::SetDiscussSeconds(s) => game.discuss_secs = s.min(3600),
             Action::SetSeed(s) => game.seed = s,
             Action::SetSharedValues(b) => {
-                if cur_screen == Screen::Setup || cur_screen == Screen::Values {
+                if cur_screen == Screen::Setup {
                     game.shared_values = b;
                     game.fit_value_sets();
                 }
@@ -575,9 +645,7 @@ pub fn apply_actions(
             }
             Action::ToggleValue { set, value } => {
                 if cur_screen == Screen::Values
-                    && game
-                        .deck
-                        .as_ref()
+                    && super::own_values::value_deck(&game, &live)
                         .is_some_and(|d| d.value(&value).is_some())
                     && let Some(vs) = game.values.get_mut(set)
                 {
@@ -610,7 +678,12 @@ pub fn apply_actions(
             Action::Undo => {
                 if matches!(
                     cur_screen,
-                    Screen::Round | Screen::Scoreboard | Screen::Agreements | Screen::Final
+                    Screen::Review
+                        | Screen::Values
+                        | Screen::Round
+                        | Screen::Scoreboard
+                        | Screen::Agreements
+                        | Screen::Final
                 ) {
                     match session_link::undo(&mut live) {
                         Ok(Some((s, p))) => {
@@ -719,9 +792,22 @@ fn next(
         Screen::Setup => {
             if game.setup_problems().is_empty() {
                 game.fit_value_sets();
-                *screen = Screen::Values;
+                match session_link::begin(game, live) {
+                    // A later session of a trajectory first looks back at the agreements in force.
+                    Ok(())
+                        if live
+                            .session
+                            .as_ref()
+                            .is_some_and(|s| !s.agreements().is_empty()) =>
+                    {
+                        *screen = Screen::Review
+                    }
+                    Ok(()) => *screen = Screen::Values,
+                    Err(e) => game.banner = Some(e),
+                }
             }
         }
+        Screen::Review => *screen = Screen::Values,
         Screen::Values => {
             if game.ready_to_play() {
                 match session_link::start(game, live) {
@@ -786,6 +872,7 @@ impl Plugin for GamePlugin {
             .init_resource::<Game>()
             .init_resource::<Lang>()
             .init_resource::<super::agreements::AgreementDraft>()
+            .init_resource::<super::own_values::ValueDraft>()
             .add_systems(
                 Update,
                 (
@@ -793,6 +880,8 @@ impl Plugin for GamePlugin {
                     forward_journal_notices,
                     super::journal::sessions_folder_actions,
                     super::agreements::agreement_actions,
+                    super::own_values::own_value_actions,
+                    super::review::review_actions,
                 )
                     .chain()
                     .in_set(GameSystems::Apply),

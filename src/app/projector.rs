@@ -65,6 +65,7 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             match view.screen() {
                 Screen::Title => title(ui, view, s, out),
                 Screen::Setup => setup(ui, view, s),
+                Screen::Review => super::review::projector(ui, view, s),
                 Screen::Values => values(ui, view, s),
                 Screen::Round => round(ui, view, s),
                 Screen::Scoreboard => scoreboard(ui, view, s, false),
@@ -193,7 +194,13 @@ fn team_grid(
 
 fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
     header(ui, view, s, view.t(T::Values));
-    let Some(deck) = &view.game.deck else { return };
+    let Some(deck) = super::own_values::value_deck(&view.game, &view.live) else {
+        return;
+    };
+    if super::own_values::showing_poll(view) {
+        super::own_values::poll_card(ui, view, s);
+        return;
+    }
     wrap(ui, muted(view.t(T::ValuesIntro), s.small()));
     ui.add_space(s.gap());
     egui::ScrollArea::vertical()
@@ -287,6 +294,7 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
                                             if !v.meaning.is_empty() {
                                                 wrap(ui, muted(&v.meaning, s.small()));
                                             }
+                                            super::own_values::projector_note(ui, view, &v.id, s);
                                         });
                                 },
                             );

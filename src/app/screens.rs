@@ -7,6 +7,8 @@ pub enum Screen {
     #[default]
     Title,
     Setup,
+    /// A later session of a trajectory: how the agreements in force went, kept, revised or dropped.
+    Review,
     Values,
     Round,
     Scoreboard,

@@ -105,18 +105,52 @@ pub fn settings(game: &Game, deck_hash: String) -> Option<Settings> {
     };
     settings.continues = game.continues.as_ref().map(|p| p.display().to_string());
     settings.played_before = game.played_before.clone();
+    if let Some(previous) = &game.previous {
+        let carry = previous.carry(deck);
+        settings.sitting = previous.sitting() + 1;
+        settings.group_values = carry.values;
+        // A team's own agreement whose team is gone holds for the whole group.
+        let teams = settings.teams.len();
+        settings.register = carry
+            .register
+            .into_iter()
+            .map(|mut a| {
+                a.team = a.team.filter(|&t| t < teams);
+                a
+            })
+            .collect();
+    }
     Some(settings)
 }
 
-/// Build the session from the set-up and the agreed values, and begin the first round.
-pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
+/// Build the session from the set-up and open its journal (leaving the Setup screen): from here
+/// on, what the group makes of its values and agreements is journaled. In a session that continues
+/// a trajectory, the values agreed before are carried onto this deck for the Values screen.
+pub fn begin(game: &mut Game, live: &mut Live) -> Result<(), String> {
     let deck = game.deck.clone().ok_or("geen deck gekozen")?;
     let settings = settings(game, store::deck_hash_of(&deck)).ok_or("geen deck gekozen")?;
     let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.to_string())?;
+    if let Some(previous) = &game.previous {
+        let agreed = previous.carry(s.played_deck()).agreed;
+        for (i, set) in game.values.iter_mut().enumerate() {
+            if let Some(carried) = agreed.get(i).or(agreed.first()) {
+                *set = carried.clone();
+            }
+            set.retain(|(id, _)| s.deck().value(id).is_some());
+        }
+    }
     live.session = Some(s);
     live.journal = Some(journal);
+    Ok(())
+}
+
+/// Agree the values chosen on the Values screen and begin the first round.
+pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
+    if live.session.is_none() {
+        return Err("er loopt geen sessie".into());
+    }
     for (i, set) in game.values.iter().enumerate() {
         let team = if game.shared_values { None } else { Some(i) };
         live.apply(Event::ValuesAgreed {
@@ -177,7 +211,7 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
         })?;
     // The next session plays the deck file as it is now (a trainer may have improved it), else the
     // deck as it was played.
-    let deck = on_disk.unwrap_or_else(|_| previous.deck().clone());
+    let deck = on_disk.unwrap_or_else(|_| previous.played_deck().clone());
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
     for r in &previous.state().rounds {
@@ -190,15 +224,17 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
         .iter()
         .filter(|s| !played.contains(&s.id))
         .count();
-    if left == 0 {
-        return Err(format!(
-            "Alle scenario's van \"{}\" zijn in dit traject al gespeeld; kies voor een vervolg een ander deck.",
-            deck.title
-        ));
-    }
     game.set_deck(deck_path);
+    // Every scenario of this deck was played: the Setup screen offers the other decks (values and
+    // agreements carry over to any deck).
+    game.notice = (left == 0).then(|| {
+        format!(
+            "Alle scenario's van \"{}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
+            deck.title
+        )
+    });
     game.teams = team_drafts(settings);
-    game.rounds = (settings.rounds as usize).min(left).max(1);
+    game.rounds = (settings.rounds as usize).min(left.max(1));
     game.discuss_secs = settings.discussion_secs;
     game.seed = settings.seed.wrapping_add(1);
     game.shared_values = settings.values_mode == ValuesMode::Shared;
@@ -211,6 +247,7 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
         .collect();
     game.continues = Some(path.to_path_buf());
     game.played_before = played;
+    game.previous = Some(Box::new(previous));
     game.banner = None;
     Ok(())
 }
@@ -235,7 +272,7 @@ pub fn resume(
     let (session, journal) = resumed.recorder.into_parts();
     let settings = session.settings().clone();
     // The session plays on with its deck as played (stored in the journal).
-    let deck = session.deck().clone();
+    let deck = session.played_deck().clone();
 
     game.deck = Some(deck);
     game.deck_path = Some(deck_path);

@@ -135,6 +135,7 @@ struct Labels {
     dropped: &'static str,
     open: &'static str,
     no_agreements: &'static str,
+    history: &'static str,
     before_rounds: &'static str,
     not_revealed: &'static str,
 }
@@ -178,6 +179,7 @@ const NL: Labels = Labels {
     dropped: "vervallen",
     open: "nog open",
     no_agreements: "De groep heeft in deze sessie nog geen afspraken aangenomen.",
+    history: "geschiedenis",
     before_rounds: "Voor de eerste ronde",
     not_revealed: "nog niet onthuld",
 };
@@ -221,6 +223,7 @@ const EN: Labels = Labels {
     dropped: "dropped",
     open: "still open",
     no_agreements: "The group has not adopted any agreements in this session yet.",
+    history: "history",
     before_rounds: "Before the first round",
     not_revealed: "not revealed yet",
 };
@@ -523,7 +526,14 @@ fn agreement_detail(s: &Session, l: &Labels, a: &crate::session::Agreement) -> S
             .collect();
         parts.push(format!("{}: {}", l.meets, met.join(" · ")));
     }
-    if !a.history.is_empty() {
+    // An agreement carried from an earlier session of the trajectory: what happened to it in each
+    // session (its earlier wordings included); else the earlier wordings of this session.
+    let index = s.agreements().iter().position(|x| std::ptr::eq(x, a));
+    if let Some(i) = index.filter(|&i| s.is_carried(i)) {
+        let lang = s.settings().language;
+        let steps: Vec<String> = s.history_of(i).iter().map(|m| m.describe(lang)).collect();
+        parts.push(format!("{}: {}", l.history, steps.join(" · ")));
+    } else if !a.history.is_empty() {
         parts.push(format!("{}: {}", l.earlier, a.history.join(" → ")));
     }
     parts.join("; ")

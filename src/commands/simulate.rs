@@ -376,7 +376,7 @@ fn write_journal(dir: &Path, args: &SimulateArgs, session: &Session) -> Result<P
     let path = dir.join(&name);
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
-    let written = Journal::create_at(&tmp, session.settings(), session.deck(), None)
+    let written = Journal::create_at(&tmp, session.settings(), session.played_deck(), None)
         .and_then(|j| Recorder::with_journal(session.clone(), j))
         .map_err(|e| e.to_string());
     if let Err(e) = written {

@@ -70,22 +70,34 @@ pub enum AgreementStatus {
 }
 
 /// One proposal of a subgroup, and what the group made of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agreement {
     /// The wording now ("Bij ons …").
     pub text: String,
     /// The value it serves (a deck value id).
     pub value: String,
+    #[serde(default)]
     pub kind: AgreementKind,
     /// The subgroup that proposed it (free text; may be empty).
+    #[serde(default)]
     pub by: String,
     /// The checklist questions it meets (0-based indices into [`Session::checklist`]).
+    #[serde(default)]
     pub meets: Vec<usize>,
     /// The team it belongs to in per-team mode; `None` for the whole group.
+    #[serde(default)]
     pub team: Option<usize>,
     pub status: AgreementStatus,
-    /// Earlier wordings, oldest first (kept when it is revised).
+    /// Earlier wordings in this session, oldest first (kept when it is revised).
+    #[serde(default)]
     pub history: Vec<String>,
+    /// For an agreement carried from an earlier session: how it went since, once the group said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub went: Option<super::Went>,
+    /// For an agreement carried from an earlier session: what happened to it in the sessions
+    /// before this one (empty for an agreement proposed in this session).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub log: Vec<super::Milestone>,
 }
 
 /// A note on one debrief question of a revealed round.

@@ -71,6 +71,29 @@ pub enum Event {
         question: usize,
         text: String,
     },
+    /// The group adds a value in its own words. With a `link` (a deck value id) it scores as that
+    /// value; without one it scores nothing in the rounds. `id` is new in the session.
+    ValueAdded {
+        id: String,
+        name: String,
+        #[serde(default)]
+        meaning: String,
+        #[serde(default)]
+        link: Option<String>,
+    },
+    /// The group puts a value in its own words: a deck value's name and meaning for this session
+    /// and those that follow, or its own value's words and link (the link only before the first
+    /// round).
+    ValueWorded {
+        value: String,
+        name: String,
+        #[serde(default)]
+        meaning: String,
+        #[serde(default)]
+        link: Option<String>,
+    },
+    /// In a later session of a trajectory: how an agreement carried from an earlier one went since.
+    AgreementReviewed { agreement: usize, went: super::Went },
 }
 
 impl Event {
@@ -94,6 +117,9 @@ impl Event {
             Event::AgreementDecided { .. } => "AgreementDecided",
             Event::AgreementRevised { .. } => "AgreementRevised",
             Event::DebriefNoted { .. } => "DebriefNoted",
+            Event::ValueAdded { .. } => "ValueAdded",
+            Event::ValueWorded { .. } => "ValueWorded",
+            Event::AgreementReviewed { .. } => "AgreementReviewed",
         }
     }
 }

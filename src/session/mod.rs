@@ -24,9 +24,11 @@ mod agreements;
 mod draw;
 mod error;
 mod event;
+mod register;
 pub mod score;
 mod settings;
 mod state;
+mod values;
 
 pub use agreements::{
     Agreement, AgreementKind, AgreementStatus, MAX_AGREEMENT, MAX_NOTE, MAX_SUBGROUP, Note,
@@ -35,12 +37,16 @@ pub use agreements::{
 pub use draw::{next_id, shuffled_ids};
 pub use error::{ReplayError, SessionError};
 pub use event::Event;
+pub use register::{Carry, Change, Milestone, Went};
 pub use score::{Alignment, Ranked, ValueChange};
 pub use settings::{
     MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings, TeamSpec,
     ValuesMode, parse_colour,
 };
 pub use state::{Adjustment, Phase, Round, RoundStatus, State};
+pub use values::{
+    GroupValue, MAX_OWN_VALUES, MAX_VALUE_MEANING, MAX_VALUE_NAME, check_group_values, view_of,
+};
 
 use serde::Serialize;
 
@@ -55,6 +61,10 @@ pub const MAX_REASON: usize = 500;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     settings: Settings,
+    /// The deck as played (what the journal holds).
+    played: Deck,
+    /// The deck as the group sees it: `played` with the group's own values laid over it
+    /// ([`view_of`]). Every score and screen reads this one.
     deck: Deck,
     events: Vec<Event>,
     /// Indices into `events` of the events in effect, oldest first (an undo pops the last), each
@@ -164,16 +174,21 @@ impl Session {
                 settings.rounds
             )]));
         }
+        check_group_values(&deck, &settings.group_values)?;
         let order = draw::shuffled_ids(&deck, settings.seed);
-        let state = State::new(settings.value_sets());
-        Ok(Session {
+        let state = State::new(&settings);
+        let view = view_of(&deck, &state.group_values);
+        let session = Session {
             settings,
-            deck,
+            played: deck,
+            deck: view,
             events: Vec::new(),
             effective: Vec::new(),
             state,
             order,
-        })
+        };
+        session.check_register()?;
+        Ok(session)
     }
 
     /// Rebuild a session from its events (as read from a journal). The first event that does not
@@ -207,7 +222,7 @@ impl Session {
     pub fn update_deck(&mut self, deck: Deck) -> Result<(), ReplayError> {
         let mut merged = deck;
         for round in &self.state.rounds {
-            if let Some(old) = self.deck.scenario(&round.scenario).cloned() {
+            if let Some(old) = self.played.scenario(&round.scenario).cloned() {
                 match merged.scenarios.iter_mut().find(|s| s.id == old.id) {
                     Some(slot) => *slot = old,
                     None => merged.scenarios.push(old),
@@ -223,8 +238,14 @@ impl Session {
         &self.settings
     }
 
+    /// The deck as the group sees it: with the group's own values and words (see [`view_of`]).
     pub fn deck(&self) -> &Deck {
         &self.deck
+    }
+
+    /// The deck as played, without the group's values: what a journal stores.
+    pub fn played_deck(&self) -> &Deck {
+        &self.played
     }
 
     /// Every event applied, undos included, in order: exactly what the journal holds.
@@ -254,7 +275,22 @@ impl Session {
             ));
         }
         match ev {
-            Event::ValuesAgreed { team, values } => self.check_values(*team, values),
+            Event::ValuesAgreed { team, values } => self
+                .check_values(*team, values)
+                .and_then(|()| self.check_no_double(values)),
+            Event::ValueAdded {
+                id,
+                name,
+                meaning,
+                link,
+            } => self.check_value_added(id, name, meaning, link.as_deref()),
+            Event::ValueWorded {
+                value,
+                name,
+                meaning,
+                link,
+            } => self.check_value_worded(value, name, meaning, link.as_deref()),
+            Event::AgreementReviewed { agreement, went } => self.check_review(*agreement, *went),
             Event::RoundStarted { scenario } => {
                 let missing = self.missing_values();
                 if !missing.is_empty() {
@@ -402,22 +438,31 @@ impl Session {
         self.check(&ev)?;
         let undo = matches!(ev, Event::Undone);
         self.events.push(ev);
-        if undo {
-            if let Some((_, inverse)) = self.effective.pop() {
-                self.state.unfold(inverse);
-            }
+        let i = if undo {
+            let Some((i, inverse)) = self.effective.pop() else {
+                return Ok(());
+            };
+            self.state.unfold(inverse);
+            i
         } else {
             let i = self.events.len() - 1;
             let teams = self.team_count();
             let inverse = self.state.fold(teams, &self.events[i]);
             self.effective.push((i, inverse));
+            i
+        };
+        if matches!(
+            self.events[i],
+            Event::ValueAdded { .. } | Event::ValueWorded { .. }
+        ) {
+            self.deck = view_of(&self.played, &self.state.group_values);
         }
         Ok(())
     }
 
     /// The state computed afresh from the events in effect (what [`Session::state`] must equal).
     pub fn fold_from_scratch(&self) -> State {
-        let mut st = State::new(self.settings.value_sets());
+        let mut st = State::new(&self.settings);
         for &(i, _) in &self.effective {
             st.fold(self.team_count(), &self.events[i]);
         }
@@ -717,6 +762,24 @@ impl Session {
                 "Notitie bij ronde {}, vraag {}",
                 self.number_of(*round),
                 question + 1
+            ),
+            Event::ValueAdded { name, link, .. } => match link {
+                Some(l) => format!(
+                    "Eigen waarde: {name} (telt als {})",
+                    self.played.value_name(l)
+                ),
+                None => format!("Eigen waarde: {name} (telt niet mee in de score)"),
+            },
+            Event::ValueWorded { value, name, .. } => {
+                format!(
+                    "Waarde in eigen woorden: {} → {name}",
+                    self.played.value_name(value)
+                )
+            }
+            Event::AgreementReviewed { agreement, went } => format!(
+                "Afspraak {} teruggeblikt: {}",
+                agreement + 1,
+                went.name(crate::deck::Language::Nl)
             ),
         }
     }

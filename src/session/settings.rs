@@ -87,6 +87,23 @@ pub struct Settings {
     /// Scenario ids played in earlier sessions of the trajectory: the draw leaves them out.
     #[serde(default)]
     pub played_before: Vec<String>,
+    /// This session's number in its trajectory (1 for a first session).
+    #[serde(default = "first_sitting", skip_serializing_if = "is_first_sitting")]
+    pub sitting: u32,
+    /// The group's values carried from the earlier sessions (see [`super::GroupValue`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub group_values: Vec<super::GroupValue>,
+    /// The agreements in force from the earlier sessions, each with its history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub register: Vec<super::Agreement>,
+}
+
+fn first_sitting() -> u32 {
+    1
+}
+
+fn is_first_sitting(n: &u32) -> bool {
+    *n <= 1
 }
 
 impl Settings {
@@ -105,6 +122,9 @@ impl Settings {
             language: deck.language,
             continues: None,
             played_before: Vec::new(),
+            sitting: 1,
+            group_values: Vec::new(),
+            register: Vec::new(),
         }
     }
 

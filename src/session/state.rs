@@ -20,6 +20,8 @@ pub struct State {
     pub agreements: Vec<super::Agreement>,
     /// Notes on the debrief questions, in (round, question) order.
     pub notes: Vec<super::Note>,
+    /// The group's own values and its words for deck values, in the order made.
+    pub group_values: Vec<super::GroupValue>,
 }
 
 /// One round: its scenario and each team's choice so far.
@@ -73,9 +75,13 @@ pub enum Phase {
 }
 
 impl State {
-    pub(super) fn new(value_sets: usize) -> State {
+    /// The state before the first event: what the settings carry from an earlier session of the
+    /// trajectory (the group's values and the agreements in force) and nothing else.
+    pub(super) fn new(settings: &super::Settings) -> State {
         State {
-            values: vec![None; value_sets],
+            values: vec![None; settings.value_sets()],
+            agreements: settings.register.clone(),
+            group_values: settings.group_values.clone(),
             ..State::default()
         }
     }
@@ -201,6 +207,8 @@ impl State {
                 team: *team,
                 status: super::AgreementStatus::Proposed,
                 history: Vec::new(),
+                went: None,
+                log: Vec::new(),
             }),
             Event::AgreementDecided { agreement, status } => self.decide(*agreement, *status),
             Event::AgreementRevised { agreement, text } => self.revise(*agreement, text),
@@ -209,6 +217,25 @@ impl State {
                 question,
                 text,
             } => self.set_note(*round, *question, text),
+            Event::ValueAdded {
+                id,
+                name,
+                meaning,
+                link,
+            } => self.add_group_value(super::GroupValue {
+                id: id.clone(),
+                name: name.trim().to_string(),
+                meaning: meaning.trim().to_string(),
+                link: link.clone(),
+                own: true,
+            }),
+            Event::ValueWorded {
+                value,
+                name,
+                meaning,
+                link,
+            } => self.word_value(value, name, meaning, link.as_ref()),
+            Event::AgreementReviewed { agreement, went } => self.review(*agreement, *went),
             Event::Undone => Inverse::Nothing,
         }
     }
@@ -246,6 +273,8 @@ impl State {
                 self.adjustments.pop();
             }
             Inverse::Finished(old) => self.finished = old,
+            Inverse::GroupValue { index, old } => self.unfold_group_value(index, old),
+            Inverse::Went { index, old } => self.unfold_review(index, old),
             Inverse::Nothing => {}
             other => self.unfold_agreement(other),
         }
@@ -280,6 +309,15 @@ pub(super) enum Inverse {
         round: usize,
         question: usize,
         old: Option<String>,
+    },
+    /// A group value comes back (`Some`) or goes (`None`: it was added at `index`).
+    GroupValue {
+        index: usize,
+        old: Option<super::GroupValue>,
+    },
+    Went {
+        index: usize,
+        old: Option<super::Went>,
     },
     Nothing,
 }

@@ -88,7 +88,7 @@ impl Journal {
         let now = Utc::now();
         let mut text = header_line(
             session.settings(),
-            session.deck(),
+            session.played_deck(),
             Some(now.rfc3339()),
             replaces,
         );

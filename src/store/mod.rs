@@ -330,7 +330,7 @@ pub fn record(journal: &mut Journal, session: &mut Session, ev: Event) -> Result
 /// Records that `session` now plays a new version of its deck ([`Session::update_deck`] took it),
 /// so that a replay uses it; fails over to a fresh journal as [`record`] does.
 pub fn record_deck(journal: &mut Journal, session: &Session) -> Result<(), StoreError> {
-    if journal.closed().is_some() || journal.append_deck(session.deck()).is_err() {
+    if journal.closed().is_some() || journal.append_deck(session.played_deck()).is_err() {
         journal.fail_over(session, None)?;
     }
     Ok(())

@@ -5,5 +5,6 @@ mod guards;
 mod harness;
 mod hot_reload;
 mod keyboard;
+mod own_values;
 mod render;
 mod session;

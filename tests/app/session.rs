@@ -598,16 +598,17 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
     std::fs::write(&poll, demo::poll_csv(&deck)).expect("poll");
     let mut h = Harness::with_deck_and_sessions(deck_path, dir.path().join("sessies"));
     let steps = demo::script(&deck, &poll);
-    assert_eq!(steps.len(), 16);
-    // .ci/run expects this many pictures from the demo (MIN_PNGS=24), all with distinct names.
+    assert_eq!(steps.len(), 19);
+    // .ci/run expects this many pictures from the demo (MIN_PNGS=27), all with distinct names.
     let mut names: Vec<&str> = steps
         .iter()
         .flat_map(|s| s.shots.iter().map(|(name, _)| *name))
         .collect();
-    assert_eq!(names.len(), 24);
+    assert_eq!(names.len(), 27);
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), 24, "{names:?}");
+    assert_eq!(names.len(), 27, "{names:?}");
+    let mut first = None;
     for (i, step) in steps.into_iter().enumerate() {
         for a in step.actions {
             h.app.world_mut().write_message(a);
@@ -622,18 +623,42 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
             step.shots,
             h.game().banner
         );
+        // Step 17 is the last of the first session; then the trajectory goes on.
+        if i == 16 {
+            first = h.live().session.clone();
+        }
     }
+    let next = h.live().session.clone().expect("the next session began");
     assert!(
-        h.live()
-            .session
-            .as_ref()
-            .is_some_and(|s| s.state().finished),
+        first.as_ref().is_some_and(|s| s.state().finished),
         "the demo plays the session to its end"
+    );
+    // The next session of the trajectory, on another deck, opens with the two agreements in force
+    // and the group's own value; the review marks how they went.
+    use cultuurbarbarenspel::session::Went;
+    assert_eq!(next.sitting(), 2);
+    assert_ne!(
+        next.settings().deck_id,
+        first.as_ref().unwrap().settings().deck_id
+    );
+    assert_eq!(next.agreements().len(), 2);
+    assert_eq!(
+        next.agreements().iter().map(|a| a.went).collect::<Vec<_>>(),
+        vec![Some(Went::Done), Some(Went::Partly)]
+    );
+    assert!(
+        next.own_value("eigen-1")
+            .is_some_and(|g| g.name == "Menselijk")
+    );
+    let h_first = first.unwrap();
+    assert!(
+        h_first.team_values(0).iter().any(|(v, _)| v == "eigen-1"),
+        "the own value was agreed"
     );
     // The group's own output: three proposals from three subgroups, two adopted (one of them
     // revised, its first wording kept), one dropped; and a note on the first debrief question.
     use cultuurbarbarenspel::session::{AgreementKind, AgreementStatus};
-    let s = h.live().session.as_ref().unwrap();
+    let s = &h_first;
     let a = s.agreements();
     assert_eq!(a.len(), 3);
     assert_eq!(

@@ -1053,13 +1053,17 @@ enum Op {
     Revise(usize, u8),
     /// A note (empty when the flag is set) on (round, question).
     Note(usize, usize, bool),
+    /// An own value with the next free id, linked to value `u8` (none past the list).
+    AddValue(u8),
+    /// New words (variant `u8`) for value `usize` of [`VALUE_IDS`], linked as [`Op::AddValue`].
+    WordValue(usize, u8, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         1 => (
             prop::option::of(0usize..4),
-            prop::collection::vec((0u8..5, 0u8..5), 0..4)
+            prop::collection::vec((0u8..6, 0u8..5), 0..4)
         )
             .prop_map(|(t, v)| Op::Values(t, v)),
         3 => (1u8..4).prop_map(Op::AgreeMissing),
@@ -1077,10 +1081,12 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0usize..4, 0u8..3).prop_map(|(a, st)| Op::Decide(a, st)),
         1 => (0usize..4, 0u8..3).prop_map(|(a, t)| Op::Revise(a, t)),
         2 => (0usize..3, 0usize..3, any::<bool>()).prop_map(|(r, q, e)| Op::Note(r, q, e)),
+        1 => (0u8..7).prop_map(Op::AddValue),
+        1 => (0usize..6, 0u8..3, 0u8..7).prop_map(|(v, t, l)| Op::WordValue(v, t, l)),
     ]
 }
 
-const VALUE_IDS: [&str; 5] = ["open", "zorg", "snel", "samen", "lef"];
+const VALUE_IDS: [&str; 6] = ["open", "zorg", "snel", "samen", "lef", "eigen-1"];
 const SCENARIO_IDS: [&str; 4] = ["overleg", "mail", "borrel", "kantine"];
 
 fn event_for(op: &Op, s: &Session) -> Option<Event> {
@@ -1167,6 +1173,18 @@ fn event_for(op: &Op, s: &Session) -> Option<Event> {
             } else {
                 format!("Notitie {r}.{q}")
             },
+        },
+        Op::AddValue(link) => Event::ValueAdded {
+            id: s.next_own_id(),
+            name: format!("Eigen {}", s.group_values().len()),
+            meaning: "In onze woorden.".into(),
+            link: VALUE_IDS.get(*link as usize).map(|v| v.to_string()),
+        },
+        Op::WordValue(v, t, link) => Event::ValueWorded {
+            value: VALUE_IDS[*v].into(),
+            name: format!("Woorden {t}"),
+            meaning: String::new(),
+            link: VALUE_IDS.get(*link as usize).map(|v| v.to_string()),
         },
     })
 }
