@@ -303,7 +303,9 @@ pub fn poll_bars(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let label_w = (width * 0.32).max(120.0);
     let bar_w = (width - label_w - s.body * 7.0).max(60.0);
     for sup in &p.support {
-        let text = if p.ratings {
+        let text = if sup.answers == 0 {
+            "—".to_string()
+        } else if p.ratings {
             let mean = format!("{:.1}", sup.score);
             let mean = if nl { mean.replace('.', ",") } else { mean };
             format!("{mean} / 5")
@@ -320,6 +322,8 @@ pub fn poll_bars(ui: &mut egui::Ui, view: &View, s: Sizes) {
                 egui::vec2(label_w, s.body * 1.4),
                 egui::Layout::left_to_right(egui::Align::Center),
                 |ui| {
+                    // Every bar starts at the same place.
+                    ui.set_min_width(label_w);
                     ui.add(egui::Label::new(rich(deck.value_name(&sup.value), s.body)).truncate());
                 },
             );

@@ -181,9 +181,11 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                         .color(if dropped { theme::MUTED } else { theme::TEXT });
                     let text = if dropped { text.strikethrough() } else { text };
                     ui.add(egui::Label::new(text).wrap());
-                    if let Some(last) = session.history_of(i).last() {
+                    // What happened to it in the sessions before this one.
+                    let before: Vec<String> = a.log.iter().map(|m| m.describe(lang)).collect();
+                    if !before.is_empty() {
                         ui.add(
-                            egui::Label::new(muted(last.describe(lang), s.small() * 0.85)).wrap(),
+                            egui::Label::new(muted(before.join(" · "), s.small() * 0.85)).wrap(),
                         );
                     }
                 });

@@ -528,15 +528,24 @@ fn agreement_detail(s: &Session, l: &Labels, a: &crate::session::Agreement) -> S
     }
     // An agreement carried from an earlier session of the trajectory: what happened to it in each
     // session (its earlier wordings included); else the earlier wordings of this session.
-    let index = s.agreements().iter().position(|x| std::ptr::eq(x, a));
-    if let Some(i) = index.filter(|&i| s.is_carried(i)) {
-        let lang = s.settings().language;
-        let steps: Vec<String> = s.history_of(i).iter().map(|m| m.describe(lang)).collect();
-        parts.push(format!("{}: {}", l.history, steps.join(" · ")));
+    if let Some(h) = carried_history(s, l, a) {
+        parts.push(h);
     } else if !a.history.is_empty() {
         parts.push(format!("{}: {}", l.earlier, a.history.join(" → ")));
     }
     parts.join("; ")
+}
+
+/// For an agreement carried from an earlier session: its history across the trajectory, as one
+/// line ("geschiedenis: aangenomen in sessie 1 · in sessie 2 besproken: deels").
+fn carried_history(s: &Session, l: &Labels, a: &crate::session::Agreement) -> Option<String> {
+    let i = s.agreements().iter().position(|x| std::ptr::eq(x, a))?;
+    if !s.is_carried(i) {
+        return None;
+    }
+    let lang = s.settings().language;
+    let steps: Vec<String> = s.history_of(i).iter().map(|m| m.describe(lang)).collect();
+    Some(format!("{}: {}", l.history, steps.join(" · ")))
 }
 
 fn agreements_markdown(o: &mut String, s: &Session, l: &Labels) {
@@ -570,12 +579,14 @@ fn agreements_markdown(o: &mut String, s: &Session, l: &Labels) {
                 crate::session::AgreementStatus::Dropped => l.dropped,
                 _ => l.open,
             };
+            let history = carried_history(s, l, a).map_or(String::new(), |h| format!("; {h}"));
             let _ = writeln!(
                 o,
-                "- {} — {}: {} ({status})",
+                "- {} — {}: {} ({status}{})",
                 md(s.deck().value_name(&a.value)),
                 a.kind.name(lang),
-                md(&a.text)
+                md(&a.text),
+                md(&history)
             );
         }
     }
@@ -613,12 +624,14 @@ fn agreements_html(o: &mut String, s: &Session, l: &Labels) {
                 crate::session::AgreementStatus::Dropped => l.dropped,
                 _ => l.open,
             };
+            let history = carried_history(s, l, a).map_or(String::new(), |h| format!("; {h}"));
             let _ = writeln!(
                 o,
-                "<li>{} — {}: {} ({status})</li>",
+                "<li>{} — {}: {} ({status}{})</li>",
                 esc(s.deck().value_name(&a.value)),
                 a.kind.name(lang),
-                esc(&a.text)
+                esc(&a.text),
+                esc(&history)
             );
         }
         let _ = writeln!(o, "</ul>");
