@@ -119,6 +119,8 @@ pub enum Action {
     ToggleFullscreen,
     ToggleControls,
     TextSize(i32),
+    /// The teams' phones: on/off, interface, lock, remove a device (see `phones`).
+    Phones(super::phones::PhonesAction),
 }
 
 /// The set-up draft and the interface state around the session.
@@ -672,6 +674,8 @@ pub fn apply_actions(
             Action::ToggleControls => game.controls_open = !game.controls_open,
             Action::ToggleFullscreen => {} // handled by the windows plugin
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
+            // The phones' own actions: see `phones::phone_actions`.
+            Action::Phones(_) => {}
         }
         if (cur_screen, cur_phase) != before {
             if cur_screen != before.0 {

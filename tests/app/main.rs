@@ -7,3 +7,5 @@ mod hot_reload;
 mod keyboard;
 mod render;
 mod session;
+mod phone_client;
+mod phones;
