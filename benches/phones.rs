@@ -33,7 +33,7 @@ fn app(sessions: PathBuf) -> App {
     init_game(&mut app, Some(deck), Some(sessions));
     app.update();
     app.world_mut().resource_mut::<Phones>().exact = Some("127.0.0.1:0".parse().unwrap());
-    let mut act = |app: &mut App, a: Action| {
+    let act = |app: &mut App, a: Action| {
         app.world_mut().write_message(a);
         app.update();
         app.update();
@@ -54,7 +54,12 @@ fn app(sessions: PathBuf) -> App {
 }
 
 fn server_of(app: &App) -> (SocketAddr, String) {
-    let s = app.world().resource::<Phones>().server.as_ref().expect("server runs");
+    let s = app
+        .world()
+        .resource::<Phones>()
+        .server
+        .as_ref()
+        .expect("server runs");
     (s.addr(), format!("/j/{}", s.token()))
 }
 
@@ -101,7 +106,10 @@ fn cpu_time() -> Duration {
         return Duration::ZERO;
     };
     let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-    let f: Vec<u64> = after.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    let f: Vec<u64> = after
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
     // Fields 14 and 15 (utime, stime) are the 12th and 13th after the name; ticks of 1/100 s.
     let ticks = f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0);
     Duration::from_millis(ticks * 10)
@@ -186,7 +194,9 @@ fn main() {
         drive(&mut app, &done);
         phones.join().unwrap()
     });
-    println!("phones on loopback: {PHONES} phones, {THREADS} client threads, {teams} teams (--profile dev)");
+    println!(
+        "phones on loopback: {PHONES} phones, {THREADS} client threads, {teams} teams (--profile dev)"
+    );
     report("join (join request + first state)", joins);
     report("vote to applied, one at a time", one_by_one);
     report("vote to applied, 200 at once", burst);

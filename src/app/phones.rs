@@ -54,6 +54,8 @@ pub enum PhonesAction {
     Remove(String),
     /// Start (or restart) the server on exactly this address (the demo uses loopback).
     StartOn(SocketAddr),
+    /// Show (or hide) the join card on the projector.
+    ShowQr(bool),
 }
 
 /// The join server while it runs, and what the facilitator needs to see of it.
@@ -72,6 +74,8 @@ pub struct Phones {
     pub started: Option<Instant>,
     /// Whether any phone has connected since the server started.
     pub seen_phone: bool,
+    /// Whether the projector shows the join card (from the start until the facilitator hides it).
+    pub show_qr: bool,
     /// The answers to the votes applied in the current round, by the vote's id: a repeat is
     /// answered the same, never applied twice.
     answered: HashMap<String, Answer>,
@@ -146,6 +150,7 @@ impl Phones {
                 self.error = None;
                 self.started = Some(Instant::now());
                 self.seen_phone = false;
+                self.show_qr = true;
             }
             Err(e) => {
                 let e = format!("{} ({e})", text(lang, Text::CannotListen));
@@ -232,6 +237,7 @@ pub enum Text {
     Unchanged,
     NoAddress,
     CannotListen,
+    ShowQr,
 }
 
 pub fn text(lang: Lang, t: Text) -> &'static str {
@@ -277,14 +283,12 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         ),
         Text::NoSuchTeam => ("Dit team bestaat niet.", "There is no such team."),
         Text::Chosen => ("Keuze ontvangen.", "Choice received."),
-        Text::Unchanged => (
-            "Deze keuze stond er al.",
-            "This was already your choice.",
-        ),
+        Text::Unchanged => ("Deze keuze stond er al.", "This was already your choice."),
         Text::NoAddress => (
             "Deze computer heeft geen netwerkadres voor telefoons (geen wifi of kabel?).",
             "This computer has no network address for phones (no Wi-Fi or cable?).",
         ),
+        Text::ShowQr => ("QR-code op het scherm", "QR code on the screen"),
         Text::CannotListen => (
             "De telefoons kunnen niet aan: het adres is niet te gebruiken",
             "The phones cannot start: the address cannot be used",
@@ -342,11 +346,7 @@ fn start_configured(
     }
 }
 
-fn phone_actions(
-    mut actions: MessageReader<Action>,
-    mut phones: ResMut<Phones>,
-    lang: Res<Lang>,
-) {
+fn phone_actions(mut actions: MessageReader<Action>, mut phones: ResMut<Phones>, lang: Res<Lang>) {
     let lang = *lang;
     for action in actions.read() {
         let Action::Phones(a) = action else { continue };
@@ -377,6 +377,7 @@ fn phone_actions(
                     s.remove_device(id);
                 }
             }
+            PhonesAction::ShowQr(on) => phones.show_qr = *on,
             PhonesAction::StartOn(addr) => {
                 phones.exact = Some(*addr);
                 phones.start(lang);
@@ -708,70 +709,67 @@ fn qr_texture(ctx: &egui::Context, phones: &Phones) -> Option<egui::TextureHandl
     Some(tex)
 }
 
-/// Whether the projector shows the QR code: while the server runs and joining is open, on the
-/// screens where teams have time to join (not over the reveal).
-fn shows_qr(screen: Screen, phase: Option<Phase>) -> bool {
-    match screen {
-        Screen::Title | Screen::Setup | Screen::Values | Screen::Scoreboard => true,
-        Screen::Round => matches!(phase, Some(Phase::Scenario | Phase::Discuss | Phase::Choose)),
-        Screen::Agreements | Screen::Final => false,
-    }
-}
-
+/// The join card on the projector: the QR code, the room code and the address, large and in the
+/// middle, while the facilitator shows it (from the start of the server until hidden in the phones
+/// window) and joining is open.
 fn projector_overlay(
     mut ctx: Query<&mut EguiContext, With<PrimaryEguiContext>>,
     phones: Res<Phones>,
     lang: Res<Lang>,
-    screen: Res<State<Screen>>,
-    phase: Option<Res<State<Phase>>>,
 ) {
     let Some(server) = &phones.server else { return };
-    if server.locked() || !shows_qr(*screen.get(), phase.map(|p| *p.get())) {
+    if server.locked() || !phones.show_qr {
         return;
     }
-    let Ok(mut ctx) = ctx.single_mut() else { return };
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
     let ctx = ctx.get_mut().clone();
     let Some(tex) = qr_texture(&ctx, &phones) else {
         return;
     };
     let height = ctx.content_rect().height();
-    // Large on the screens before the rounds, smaller in a corner during a round.
-    let big = !matches!(*screen.get(), Screen::Round | Screen::Scoreboard);
-    let side = (height * if big { 0.30 } else { 0.20 }).clamp(120.0, 480.0);
-    let size = (side / 14.0).clamp(12.0, 32.0);
+    let side = (height * 0.5).clamp(160.0, 1200.0);
+    let size = (height * 0.045).clamp(16.0, 90.0);
     egui::Area::new(egui::Id::new("phones-qr-area"))
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -16.0))
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .order(egui::Order::Foreground)
         .interactable(false)
         .show(&ctx, |ui| {
-            super::ui::card(theme::PANEL, 12.0).show(ui, |ui| {
-                ui.vertical_centered(|ui| {
-                    ui.label(
-                        egui::RichText::new(text(*lang, Text::Join))
-                            .size(size)
+            super::ui::card(theme::PANEL, size * 0.8)
+                .stroke(egui::Stroke::new(3.0, theme::ACCENT))
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            egui::RichText::new(text(*lang, Text::Join))
+                                .size(size)
+                                .strong()
+                                .color(theme::ACCENT),
+                        );
+                        ui.add_space(size * 0.3);
+                        ui.add(egui::Image::new((tex.id(), egui::vec2(side, side))));
+                        ui.add_space(size * 0.3);
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{}  {}",
+                                text(*lang, Text::RoomCode),
+                                server.room_code()
+                            ))
+                            .size(size * 1.1)
                             .strong()
-                            .color(theme::ACCENT),
-                    );
-                    ui.add(egui::Image::new((tex.id(), egui::vec2(side, side))));
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "{} {}",
-                            text(*lang, Text::RoomCode),
-                            server.room_code()
-                        ))
-                        .size(size * 1.2)
-                        .strong()
-                        .color(theme::TEXT),
-                    );
-                    ui.label(
-                        egui::RichText::new(server.short_url())
-                            .size(size * 0.8)
-                            .color(theme::MUTED),
-                    );
+                            .color(theme::TEXT),
+                        );
+                        ui.label(
+                            egui::RichText::new(server.short_url())
+                                .size(size * 0.7)
+                                .color(theme::MUTED),
+                        );
+                    });
                 });
-            });
         });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn facilitator_window(
     mut ctx: Query<&mut EguiContext, Without<PrimaryEguiContext>>,
     phones: Res<Phones>,
@@ -785,7 +783,9 @@ fn facilitator_window(
     if layout.is_some_and(|l| l.single_window) {
         return;
     }
-    let Ok(mut ctx) = ctx.single_mut() else { return };
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
     let ctx = ctx.get_mut().clone();
     let mut actions = Vec::new();
     phones_window(&ctx, &phones, &game, &live, *lang, &mut actions);
@@ -811,10 +811,12 @@ pub fn phones_window(
         // Open when the server runs, folded when it is off (two ids: egui keeps each one's state).
         .id(egui::Id::new(("phones-window", phones.running())))
         .default_open(phones.running())
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .default_pos(ctx.content_rect().right_bottom() - egui::vec2(12.0, 12.0))
+        .default_width(360.0)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.set_max_width(380.0);
+            ui.set_max_width(360.0);
             let label = if phones.running() {
                 t(Text::TurnOff)
             } else {
@@ -841,23 +843,35 @@ pub fn phones_window(
                 });
             }
             let Some(server) = &phones.server else {
-                ui.add(egui::Label::new(egui::RichText::new(t(Text::Off)).color(theme::MUTED)).wrap());
+                ui.add(
+                    egui::Label::new(egui::RichText::new(t(Text::Off)).color(theme::MUTED)).wrap(),
+                );
                 return;
             };
             ui.label(format!("{}: {}", t(Text::Address), server.short_url()));
             ui.label(format!("{}: {}", t(Text::RoomCode), server.room_code()));
             let locked = server.locked();
-            if ui
-                .button(if locked { t(Text::Unlock) } else { t(Text::Lock) })
-                .clicked()
-            {
-                out.push(Action::Phones(PhonesAction::Lock(!locked)));
-            }
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button(if locked {
+                        t(Text::Unlock)
+                    } else {
+                        t(Text::Lock)
+                    })
+                    .clicked()
+                {
+                    out.push(Action::Phones(PhonesAction::Lock(!locked)));
+                }
+                let mut shown = phones.show_qr;
+                if ui.checkbox(&mut shown, t(Text::ShowQr)).changed() {
+                    out.push(Action::Phones(PhonesAction::ShowQr(shown)));
+                }
+            });
             let counts = server.connected_per_team(game.teams.len());
             let choices = live.fold().choices;
             for (i, team) in game.teams.iter().enumerate() {
                 let chosen = choices.get(i).is_some_and(Option::is_some);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     super::ui::swatch(ui, theme::team_colour(team.colour), 14.0);
                     ui.label(format!(
                         "{}: {} {} · {}",
@@ -895,8 +909,10 @@ pub fn phones_window(
                 .is_some_and(|s| s.elapsed() >= Duration::from_secs(60));
             if quiet && !phones.seen_phone {
                 ui.add(
-                    egui::Label::new(egui::RichText::new(t(Text::NoPhoneHint)).color(theme::ACCENT))
-                        .wrap(),
+                    egui::Label::new(
+                        egui::RichText::new(t(Text::NoPhoneHint)).color(theme::ACCENT),
+                    )
+                    .wrap(),
                 );
             } else if !phones.seen_phone {
                 // Look again when the minute is up (one frame, not a running clock).
@@ -918,7 +934,9 @@ pub fn single_window_phones(
     if !layout.is_some_and(|l| l.single_window) || !game.controls_open {
         return;
     }
-    let Ok(mut ctx) = ctx.single_mut() else { return };
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
     let ctx = ctx.get_mut().clone();
     let mut actions = Vec::new();
     phones_window(&ctx, &phones, &game, &live, *lang, &mut actions);
@@ -935,10 +953,33 @@ mod tests {
     fn every_text_has_both_languages() {
         use Text::*;
         let all = [
-            Phones, TurnOn, TurnOff, Join, RoomCode, Address, Lock, Unlock, NoPhoneHint, Connected,
-            HasChosen, NotChosen, Remove, Interface, VirtualAdapter, Off, NoTeam, RoundNotOpen,
-            NotYetOpen, TooLate, NoSuchBehaviour, NoSuchTeam, Chosen, Unchanged, NoAddress,
+            Phones,
+            TurnOn,
+            TurnOff,
+            Join,
+            RoomCode,
+            Address,
+            Lock,
+            Unlock,
+            NoPhoneHint,
+            Connected,
+            HasChosen,
+            NotChosen,
+            Remove,
+            Interface,
+            VirtualAdapter,
+            Off,
+            NoTeam,
+            RoundNotOpen,
+            NotYetOpen,
+            TooLate,
+            NoSuchBehaviour,
+            NoSuchTeam,
+            Chosen,
+            Unchanged,
+            NoAddress,
             CannotListen,
+            ShowQr,
         ];
         for t in all {
             let (nl, en) = (text(Lang::Nl, t), text(Lang::En, t));

@@ -279,7 +279,10 @@ impl Shared {
     /// The JSON a device sees now, and the version it belongs to.
     fn view_for(&self, device: &str) -> (u64, String) {
         let team = self.team_of(device);
-        let p = self.published.lock().unwrap_or_else(PoisonError::into_inner);
+        let p = self
+            .published
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let text = team
             .and_then(|t| p.1.teams.get(t))
             .unwrap_or(&p.1.nobody)
@@ -677,7 +680,10 @@ impl Msg {
                 "Verzoeken van een andere website worden geweigerd.",
                 "Requests from another website are refused.",
             ),
-            Msg::Method => ("Deze methode kan hier niet.", "This method is not allowed here."),
+            Msg::Method => (
+                "Deze methode kan hier niet.",
+                "This method is not allowed here.",
+            ),
             Msg::TooLarge => (
                 "Het verzoek is te groot (hoogstens 1 KiB).",
                 "The request is too large (1 KiB at most).",
@@ -776,7 +782,10 @@ pub struct EventStream {
 }
 
 impl EventStream {
-    fn poll_next_frame(&mut self, cx: &mut Context<'_>) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+    fn poll_next_frame(
+        &mut self,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
         if self.shared.stopped.load(Ordering::SeqCst) {
             return Poll::Ready(None);
         }
@@ -818,7 +827,11 @@ impl Drop for EventStream {
     }
 }
 
-fn respond(status: StatusCode, content_type: &'static str, body: impl Into<Bytes>) -> Response<Out> {
+fn respond(
+    status: StatusCode,
+    content_type: &'static str,
+    body: impl Into<Bytes>,
+) -> Response<Out> {
     let mut r = Response::new(Out::Full(Some(body.into())));
     *r.status_mut() = status;
     let h = r.headers_mut();
@@ -1080,7 +1093,10 @@ async fn join(req: Request<Incoming>, shared: &Arc<Shared>, lang: Lang) -> Respo
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, Msg::NoSuchTeam, lang);
     }
     {
-        let mut devices = shared.devices.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut devices = shared
+            .devices
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         let Some(d) = devices.get_mut(&body.device) else {
             return refuse(StatusCode::SERVICE_UNAVAILABLE, Msg::TooManyDevices, lang);
         };
@@ -1127,8 +1143,14 @@ async fn vote(req: Request<Incoming>, shared: &Arc<Shared>, lang: Lang) -> Respo
     };
     let Some(key) = key else {
         let text = match lang {
-            Lang::Nl => format!("Er is geen gedrag \"{}\".", body.key.chars().take(8).collect::<String>()),
-            Lang::En => format!("There is no behaviour \"{}\".", body.key.chars().take(8).collect::<String>()),
+            Lang::Nl => format!(
+                "Er is geen gedrag \"{}\".",
+                body.key.chars().take(8).collect::<String>()
+            ),
+            Lang::En => format!(
+                "There is no behaviour \"{}\".",
+                body.key.chars().take(8).collect::<String>()
+            ),
         };
         return json(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -49,8 +49,13 @@ pub fn looks_virtual(name: &str, ip: IpAddr) -> bool {
         IpAddr::V6(v6) => v6.is_unicast_link_local(),
     };
     // 100.64.0.0/10: carrier-grade NAT, which Tailscale and similar VPNs use.
-    let cgnat = matches!(ip, IpAddr::V4(v4) if v4.octets()[0] == 100 && (v4.octets()[1] & 0xC0) == 64);
-    link_local || cgnat || VIRTUAL_NAMES.iter().any(|v| lower.starts_with(v) || lower.contains(&format!(" {v}")))
+    let cgnat =
+        matches!(ip, IpAddr::V4(v4) if v4.octets()[0] == 100 && (v4.octets()[1] & 0xC0) == 64);
+    link_local
+        || cgnat
+        || VIRTUAL_NAMES
+            .iter()
+            .any(|v| lower.starts_with(v) || lower.contains(&format!(" {v}")))
 }
 
 /// Orders interfaces: real adapters first (IPv4 before IPv6), virtual and VPN adapters last.

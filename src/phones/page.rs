@@ -61,8 +61,8 @@ button{margin-top:1rem;font-size:1.4rem;width:100%;padding:.8rem;border:0;border
 /// The policy for a page: only its own inline `<style>` and `<script>` blocks (by hash), requests
 /// to this server only, no frames, no forms elsewhere.
 pub fn policy_for(html: &str) -> String {
-    let styles: Vec<String> = blocks(html, "style").map(|b| hash_source(b)).collect();
-    let scripts: Vec<String> = blocks(html, "script").map(|b| hash_source(b)).collect();
+    let styles: Vec<String> = blocks(html, "style").map(hash_source).collect();
+    let scripts: Vec<String> = blocks(html, "script").map(hash_source).collect();
     let list = |v: &[String]| {
         if v.is_empty() {
             "'none'".to_string()

@@ -134,7 +134,11 @@ impl Events {
         let mut reader = BufReader::new(s);
         let mut line = String::new();
         reader.read_line(&mut line)?;
-        let status = line.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+        let status = line
+            .split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
         // The headers.
         loop {
             line.clear();

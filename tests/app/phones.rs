@@ -86,7 +86,11 @@ fn while_app_runs<T: Send>(h: &mut Harness, job: impl FnOnce() -> T + Send) -> T
 }
 
 fn join(a: SocketAddr, base: &str, device: &str, team: usize) -> Resp {
-    post_json(a, &format!("{base}/join"), &json!({"device": device, "team": team}))
+    post_json(
+        a,
+        &format!("{base}/join"),
+        &json!({"device": device, "team": team}),
+    )
 }
 
 fn vote_body(device: &str, vote: &str, key: &str, round: usize) -> serde_json::Value {
@@ -119,7 +123,11 @@ fn a_vote_from_a_phone_is_the_keyboards_team_chose() {
 
     // Before the discussion: not yet.
     let early = while_app_runs(&mut h, || {
-        post_json(a, &format!("{b}/vote"), &vote_body(&dev, &new_id(2), "B", 1))
+        post_json(
+            a,
+            &format!("{b}/vote"),
+            &vote_body(&dev, &new_id(2), "B", 1),
+        )
     });
     assert_eq!(early.status, 409, "{}", early.body);
     h.press(KeyCode::Space);
@@ -151,7 +159,11 @@ fn a_vote_from_a_phone_is_the_keyboards_team_chose() {
     assert_eq!(mine["teams"][1]["chosen"], true);
     // The last vote before the reveal counts.
     let c = while_app_runs(&mut h, || {
-        post_json(a, &format!("{b}/vote"), &vote_body(&dev, &new_id(4), "C", 1))
+        post_json(
+            a,
+            &format!("{b}/vote"),
+            &vote_body(&dev, &new_id(4), "C", 1),
+        )
     });
     assert_eq!(c.status, 200, "{}", c.body);
     // The keyboard chooses for the other teams and can still override.
@@ -172,7 +184,11 @@ fn a_vote_from_a_phone_is_the_keyboards_team_chose() {
     // After the reveal: too late, and the journal does not change.
     let journal_before = journal_bytes(&h);
     let late = while_app_runs(&mut h, || {
-        post_json(a, &format!("{b}/vote"), &vote_body(&dev, &new_id(5), "A", 1))
+        post_json(
+            a,
+            &format!("{b}/vote"),
+            &vote_body(&dev, &new_id(5), "A", 1),
+        )
     });
     assert_eq!(late.status, 409, "{}", late.body);
     assert!(late.message().contains("laat"), "{}", late.body);
@@ -331,10 +347,18 @@ fn bad_requests_are_refused_and_the_journal_is_unchanged() {
         assert_eq!(resp.status, *status, "{what}: {}", resp.body);
         assert!(!resp.message().is_empty(), "{what}: a message says why");
     }
-    assert_eq!(journal_bytes(&h), before, "nothing refused reached the journal");
+    assert_eq!(
+        journal_bytes(&h),
+        before,
+        "nothing refused reached the journal"
+    );
     // The game goes on: a good vote still counts.
     let ok = while_app_runs(&mut h, || {
-        post_json(a, &format!("{b}/vote"), &vote_body(&dev, &new_id(99), "A", 1))
+        post_json(
+            a,
+            &format!("{b}/vote"),
+            &vote_body(&dev, &new_id(99), "A", 1),
+        )
     });
     assert_eq!(ok.status, 200, "{}", ok.body);
     assert_eq!(h.live().fold().choices[0], Some(Key::A));
@@ -376,7 +400,9 @@ fn connections_over_the_cap_are_refused() {
     };
     let h = with_phones(Some(limits));
     let (a, b) = (addr(&h), base(&h));
-    let before = std::fs::read_dir(h.live().folder.clone()).map(|d| d.count()).ok();
+    let before = std::fs::read_dir(h.live().folder.clone())
+        .map(|d| d.count())
+        .ok();
     let held: Vec<Events> = (0..4)
         .map(|i| Events::open(a, &format!("{b}/events?device={}", new_id(30 + i))).unwrap())
         .collect();
@@ -395,7 +421,9 @@ fn connections_over_the_cap_are_refused() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert_eq!(status, 200);
-    let after = std::fs::read_dir(h.live().folder.clone()).map(|d| d.count()).ok();
+    let after = std::fs::read_dir(h.live().folder.clone())
+        .map(|d| d.count())
+        .ok();
     assert_eq!(before, after, "no journal was started");
 }
 
@@ -409,7 +437,14 @@ fn the_room_code_leads_to_the_join_page_and_joining_can_be_locked() {
     assert!(form.body.contains("<form"));
     let wrong = request(a, "GET", "/r?code=AAAAAA", &[], b"").unwrap();
     assert!(code == "AAAAAA" || wrong.status == 404);
-    let right = request(a, "GET", &format!("/r?code={}", code.to_lowercase()), &[], b"").unwrap();
+    let right = request(
+        a,
+        "GET",
+        &format!("/r?code={}", code.to_lowercase()),
+        &[],
+        b"",
+    )
+    .unwrap();
     assert_eq!(right.status, 303);
     assert_eq!(right.header("location"), Some(b.as_str()));
     // Locked: a new phone cannot join; one that joined may still switch teams.
@@ -531,7 +566,8 @@ fn two_hundred_phones_vote_and_the_journal_agrees() {
                             let dev = new_id(1000 + p as u64);
                             let team = p % teams;
                             assert_eq!(join(a, &b, &dev, team).status, 200);
-                            let mut ev = Events::open(a, &format!("{b}/events?device={dev}")).unwrap();
+                            let mut ev =
+                                Events::open(a, &format!("{b}/events?device={dev}")).unwrap();
                             assert_eq!(ev.status, 200);
                             let first = ev.next().unwrap();
                             assert_eq!(first["team"], team);
@@ -542,7 +578,8 @@ fn two_hundred_phones_vote_and_the_journal_agrees() {
                             let team = p % teams;
                             for n in 0..2 {
                                 let key = keys[(p + n) % 2];
-                                let body = vote_body(&dev, &new_id(100_000 + (p * 2 + n) as u64), key, 1);
+                                let body =
+                                    vote_body(&dev, &new_id(100_000 + (p * 2 + n) as u64), key, 1);
                                 let tries = if n == 1 { 2 } else { 1 };
                                 for _ in 0..tries {
                                     let r = post_json(a, &format!("{b}/vote"), &body);
@@ -559,7 +596,8 @@ fn two_hundred_phones_vote_and_the_journal_agrees() {
                             }
                             // Every fifth phone drops its stream mid-round and comes back.
                             if p % 5 == 0 {
-                                streams[i] = Events::open(a, &format!("{b}/events?device={dev}")).unwrap();
+                                streams[i] =
+                                    Events::open(a, &format!("{b}/events?device={dev}")).unwrap();
                                 let now = streams[i].next().unwrap();
                                 assert_eq!(now["stage"], "discuss");
                             }
@@ -579,7 +617,11 @@ fn two_hundred_phones_vote_and_the_journal_agrees() {
     assert!(
         answers.iter().all(|a| a.5 == 200),
         "every vote answered 200: {:?}",
-        answers.iter().filter(|a| a.5 != 200).take(5).collect::<Vec<_>>()
+        answers
+            .iter()
+            .filter(|a| a.5 != 200)
+            .take(5)
+            .collect::<Vec<_>>()
     );
     let repeats = answers.iter().filter(|a| a.3).count();
     assert_eq!(repeats, PHONES, "each resent vote was answered as a repeat");
@@ -604,12 +646,16 @@ fn two_hundred_phones_vote_and_the_journal_agrees() {
     assert_eq!(h.phase(), Some(Phase::Reveal));
     let scored = h.live().fold().choices;
     for t in 0..teams {
-        let want = last[t].as_ref().map(|(_, k)| Key::from_letter(k.chars().next().unwrap()));
+        let want = last[t]
+            .as_ref()
+            .map(|(_, k)| Key::from_letter(k.chars().next().unwrap()));
         assert_eq!(scored[t], want.flatten(), "team {t}");
     }
     // A replay of the journal equals the live state.
     let loaded = cultuurbarbarenspel::store::read(&journal(&h)).unwrap();
-    let (replayed, _) = loaded.replay(None::<cultuurbarbarenspel::deck::Deck>).unwrap();
+    let (replayed, _) = loaded
+        .replay(None::<cultuurbarbarenspel::deck::Deck>)
+        .unwrap();
     let live = h.live().session.as_ref().unwrap();
     assert_eq!(replayed.state(), live.state());
     assert_eq!(replayed.events(), live.events());
@@ -638,7 +684,7 @@ fn screenshot(chromium: &str, url: &str, png: &std::path::Path) -> bool {
             "--hide-scrollbars",
             "--no-first-run",
             "--window-size=360,740",
-            "--virtual-time-budget=4000",
+            "--timeout=5000",
             &format!("--user-data-dir={}", profile.path().display()),
             &format!("--screenshot={}", png.display()),
             url,
@@ -677,7 +723,11 @@ fn the_phone_page_in_headless_chromium() {
     let helper = new_id(500);
     assert_eq!(join(a, &b, &helper, 1).status, 200);
     let r = while_app_runs(&mut h, || {
-        post_json(a, &format!("{b}/vote"), &vote_body(&helper, &new_id(501), "B", 1))
+        post_json(
+            a,
+            &format!("{b}/vote"),
+            &vote_body(&helper, &new_id(501), "B", 1),
+        )
     });
     assert_eq!(r.status, 200, "{}", r.body);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("phones");
@@ -685,7 +735,9 @@ fn the_phone_page_in_headless_chromium() {
     let url = format!("http://{a}{b}#t=1");
     let choose = dir.join("phone-choose.png");
     let _ = std::fs::remove_file(&choose);
-    assert!(while_app_runs(&mut h, || screenshot(chromium, &url, &choose)));
+    assert!(while_app_runs(&mut h, || screenshot(
+        chromium, &url, &choose
+    )));
     assert!(std::fs::metadata(&choose).unwrap().len() > 5_000);
     // The page joined team 2 by itself (besides the helper).
     let in_team: usize = phones(&h)
@@ -705,7 +757,9 @@ fn the_phone_page_in_headless_chromium() {
     assert_eq!(h.phase(), Some(Phase::Reveal));
     let reveal = dir.join("phone-reveal.png");
     let _ = std::fs::remove_file(&reveal);
-    assert!(while_app_runs(&mut h, || screenshot(chromium, &url, &reveal)));
+    assert!(while_app_runs(&mut h, || screenshot(
+        chromium, &url, &reveal
+    )));
     assert!(std::fs::metadata(&reveal).unwrap().len() > 5_000);
     println!("{}\n{}", choose.display(), reveal.display());
 }
