@@ -6,6 +6,7 @@ pub mod app;
 pub mod commands;
 pub mod deck;
 pub mod manners;
+pub mod phones;
 pub mod poll;
 pub mod poster;
 pub mod session;

@@ -28,6 +28,13 @@ struct PlayArgs {
     /// Continue a previous session of a trajectory (teams and values carry over).
     #[arg(long = "continue", value_name = "JOURNAL")]
     continue_from: Option<PathBuf>,
+    /// Let the teams choose on their own phones: start the join server on this computer's first
+    /// suitable network address (never on all interfaces); the join URL is printed.
+    #[arg(long)]
+    phones: bool,
+    /// Start the join server on exactly this address (e.g. 192.168.1.20:8427, or 127.0.0.1:0).
+    #[arg(long, value_name = "ADDR:PORT")]
+    phones_bind: Option<std::net::SocketAddr>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -133,6 +140,11 @@ fn main() -> ExitCode {
                 sessions: cli.play.sessions,
                 single_window: cli.play.single_window,
                 continue_from: cli.play.continue_from,
+                phones: match (cli.play.phones_bind, cli.play.phones) {
+                    (Some(addr), _) => Some(cultuurbarbarenspel::app::phones::Bind::Exact(addr)),
+                    (None, true) => Some(cultuurbarbarenspel::app::phones::Bind::Auto),
+                    (None, false) => None,
+                },
             };
             cultuurbarbarenspel::app::run(opts)
         }

@@ -200,6 +200,23 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 ("04-scenario-facilitator", Facilitator),
             ],
         ),
+        // The teams' phones: the QR code on the projector, the phones window for the facilitator
+        // (on loopback: the demo opens nothing to the network), then off again.
+        step(
+            vec![Phones(super::phones::PhonesAction::StartOn(
+                std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+            ))],
+            (Screen::Round, Some(Phase::Scenario)),
+            &[
+                ("04b-phones", Projector),
+                ("04b-phones-facilitator", Facilitator),
+            ],
+        ),
+        step(
+            vec![Phones(super::phones::PhonesAction::Toggle)],
+            (Screen::Round, Some(Phase::Scenario)),
+            &[],
+        ),
         step(
             vec![Next],
             (Screen::Round, Some(Phase::Discuss)),

@@ -133,6 +133,8 @@ pub enum Action {
     ReviewAgreement(usize, crate::session::Went),
     /// Final screen: set up the next session of the trajectory from this one.
     ContinueCurrent,
+    /// The teams' phones: on/off, interface, lock, remove a device (see `phones`).
+    Phones(super::phones::PhonesAction),
 }
 
 /// The set-up draft and the interface state around the session.
@@ -745,6 +747,8 @@ pub fn apply_actions(
             Action::ToggleControls => game.controls_open = !game.controls_open,
             Action::ToggleFullscreen => {} // handled by the windows plugin
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
+            // The phones' own actions: see `phones::phone_actions`.
+            Action::Phones(_) => {}
         }
         if (cur_screen, cur_phase) != before {
             if cur_screen != before.0 {

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod input;
 pub mod journal;
 pub mod own_values;
+pub mod phones;
 pub mod poll_file;
 pub mod probe;
 pub mod projector;
@@ -35,6 +36,8 @@ pub struct PlayOptions {
     pub sessions: Option<PathBuf>,
     pub single_window: bool,
     pub continue_from: Option<PathBuf>,
+    /// Start the join server for the teams' phones (off when `None`).
+    pub phones: Option<phones::Bind>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +61,7 @@ impl PluginGroup for LogicPlugins {
             .add(input::KeyboardPlugin)
             .add(timer::TimerPlugin)
             .add(decks::DeckWatchPlugin)
+            .add(phones::PhonesPlugin)
     }
 }
 
@@ -73,6 +77,7 @@ impl PluginGroup for ViewPlugins {
             .add(projector::ProjectorPlugin)
             .add(facilitator::FacilitatorPlugin)
             .add(poll_file::PollFilePlugin)
+            .add(phones::PhonesViewPlugin)
     }
 }
 
@@ -141,6 +146,10 @@ pub fn run(opts: PlayOptions) -> ExitCode {
     }
     let mut app = windowed_app(windows::WindowSizes::default(), opts.single_window);
     init_game(&mut app, opts.deck, opts.sessions);
+    app.insert_resource(phones::PhonesConfig {
+        start: opts.phones,
+        ..Default::default()
+    });
     if let Some(journal) = opts.continue_from {
         app.world_mut()
             .write_message(game::Action::ContinueSession(journal));

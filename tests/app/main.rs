@@ -6,5 +6,7 @@ mod harness;
 mod hot_reload;
 mod keyboard;
 mod own_values;
+mod phone_client;
+mod phones;
 mod render;
 mod session;

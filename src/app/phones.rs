@@ -1,0 +1,1004 @@
+//! The teams' phones in the game: turning the join server ([`crate::phones`]) on and off, votes
+//! becoming the same `TeamChose` event the keyboard makes, what the phones may see, the QR code on
+//! the projector and the facilitator's view of the connected phones.
+//!
+//! Off by default. `--phones` starts it on this computer's first suitable address, `--phones-bind
+//! ADDR:PORT` exactly there; the facilitator turns it on and off with Q or the button in the
+//! phones window. The join URL is printed on standard output when the server starts.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContext, EguiPrimaryContextPass, PrimaryEguiContext, egui};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use super::facilitator::{FacilitatorPass, Layout};
+use super::game::{Action, Game, GameSystems, PALETTE};
+use super::i18n::Lang;
+use super::input::TextFocus;
+use super::screens::{Phase, Screen};
+use super::session_link::{self, Live};
+use super::theme;
+use crate::phones::net::{self, Interface};
+use crate::phones::{Answer, Limits, Published, Server, Vote};
+use crate::session;
+
+/// Where the server listens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Bind {
+    /// The first suitable address of this computer (real adapters before virtual and VPN ones).
+    Auto,
+    /// Exactly this address (tests use `127.0.0.1:0`).
+    Exact(SocketAddr),
+}
+
+/// How the game starts the server: off unless the command line says otherwise.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct PhonesConfig {
+    pub start: Option<Bind>,
+    pub limits: Limits,
+}
+
+/// What the facilitator does with the phones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhonesAction {
+    /// Turn the server on (on the chosen address) or off.
+    Toggle,
+    /// Listen on interface `usize` of [`Phones::interfaces`] (restarts a running server).
+    UseInterface(usize),
+    /// No new phones may join (true) or they may again (false).
+    Lock(bool),
+    /// Refuse this device from now on.
+    Remove(String),
+    /// Start (or restart) the server on exactly this address (the demo uses loopback).
+    StartOn(SocketAddr),
+    /// Show (or hide) the join card on the projector.
+    ShowQr(bool),
+}
+
+/// The join server while it runs, and what the facilitator needs to see of it.
+#[derive(Resource, Default)]
+pub struct Phones {
+    pub server: Option<Server>,
+    /// The addresses offered, real adapters first.
+    pub interfaces: Vec<Interface>,
+    /// Which of them to listen on.
+    pub chosen: usize,
+    /// The exact address from `--phones-bind`, which wins over the interface list.
+    pub exact: Option<SocketAddr>,
+    /// Why the server could not start.
+    pub error: Option<String>,
+    /// When the server started (for the "no phone yet" hint).
+    pub started: Option<Instant>,
+    /// Whether any phone has connected since the server started.
+    pub seen_phone: bool,
+    /// Whether the projector shows the join card (from the start until the facilitator hides it).
+    pub show_qr: bool,
+    /// The answers to the votes applied in the current round, by the vote's id: a repeat is
+    /// answered the same, never applied twice.
+    answered: HashMap<String, Answer>,
+    answered_round: Option<(usize, usize)>,
+    /// The QR code of the join URL: (URL, modules per side, dark modules).
+    qr: Option<(String, usize, Vec<bool>)>,
+    /// Wakes the reactive app when a phone sends something.
+    wake: Option<Arc<dyn Fn() + Send + Sync>>,
+    /// What the server accepts (tests make the caps small).
+    pub limits: Limits,
+}
+
+impl Phones {
+    pub fn running(&self) -> bool {
+        self.server.is_some()
+    }
+
+    /// The join URL while the server runs.
+    pub fn join_url(&self) -> Option<String> {
+        self.server.as_ref().map(Server::join_url)
+    }
+
+    /// The address to listen on now.
+    fn bind_addr(&mut self) -> Option<SocketAddr> {
+        if let Some(a) = self.exact {
+            return Some(a);
+        }
+        if self.interfaces.is_empty() {
+            self.interfaces = net::interfaces();
+        }
+        self.interfaces
+            .get(self.chosen)
+            .map(|i| net::bind_addr(i.ip))
+    }
+
+    /// Starts the server; prints the join URL on standard output (why not on standard error).
+    pub fn start(&mut self, lang: Lang) {
+        self.stop();
+        let Some(addr) = self.bind_addr() else {
+            let e = text(lang, Text::NoAddress);
+            eprintln!("{e}");
+            self.error = Some(e.into());
+            return;
+        };
+        let wake = self.wake.clone();
+        let wake: Box<dyn Fn() + Send + Sync> = Box::new(move || {
+            if let Some(w) = &wake {
+                w();
+            }
+        });
+        let mut result = Server::start(addr, self.limits.clone(), wake);
+        // The default port may be taken (a second game, another program): any free port then.
+        if result.is_err() && self.exact.is_none() {
+            let wake = self.wake.clone();
+            result = Server::start(
+                SocketAddr::new(addr.ip(), 0),
+                self.limits.clone(),
+                Box::new(move || {
+                    if let Some(w) = &wake {
+                        w();
+                    }
+                }),
+            );
+        }
+        match result {
+            Ok(server) => {
+                let url = server.join_url();
+                println!("{url}");
+                info!("telefoons: {url}");
+                self.qr = qr_modules(&url).map(|(w, m)| (url, w, m));
+                self.server = Some(server);
+                self.error = None;
+                self.started = Some(Instant::now());
+                self.seen_phone = false;
+                self.show_qr = true;
+            }
+            Err(e) => {
+                let e = format!("{} ({e})", text(lang, Text::CannotListen));
+                eprintln!("{e}");
+                self.error = Some(e);
+            }
+        }
+    }
+
+    /// Closes the socket and every connection.
+    pub fn stop(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop();
+        }
+        self.started = None;
+        self.qr = None;
+    }
+
+    /// The QR code of the join URL: (modules per side, dark modules row by row).
+    pub fn qr(&self) -> Option<(&str, usize, &[bool])> {
+        self.qr
+            .as_ref()
+            .map(|(u, w, m)| (u.as_str(), *w, m.as_slice()))
+    }
+}
+
+/// The modules of a QR code for `text`.
+pub fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M).ok()?;
+    let width = code.width();
+    let modules = code
+        .to_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    Some((width, modules))
+}
+
+/// An RGBA picture of a QR code: `scale` pixels a module and the quiet zone of four modules.
+pub fn qr_image(width: usize, modules: &[bool], scale: usize) -> (usize, Vec<u8>) {
+    let side = (width + 8) * scale;
+    let mut rgba = vec![255u8; side * side * 4];
+    for y in 0..width {
+        for x in 0..width {
+            if modules[y * width + x] {
+                for dy in 0..scale {
+                    for dx in 0..scale {
+                        let px = ((y + 4) * scale + dy) * side + (x + 4) * scale + dx;
+                        rgba[px * 4..px * 4 + 3].fill(0);
+                    }
+                }
+            }
+        }
+    }
+    (side, rgba)
+}
+
+/// The strings of the phones' part of the interface, Dutch and English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Phones,
+    TurnOn,
+    TurnOff,
+    Join,
+    RoomCode,
+    Address,
+    Lock,
+    Unlock,
+    NoPhoneHint,
+    Connected,
+    HasChosen,
+    NotChosen,
+    Remove,
+    Interface,
+    VirtualAdapter,
+    Off,
+    NoTeam,
+    RoundNotOpen,
+    NotYetOpen,
+    TooLate,
+    NoSuchBehaviour,
+    NoSuchTeam,
+    Chosen,
+    Unchanged,
+    NoAddress,
+    CannotListen,
+    ShowQr,
+}
+
+pub fn text(lang: Lang, t: Text) -> &'static str {
+    let (nl, en) = match t {
+        Text::Phones => ("Telefoons", "Phones"),
+        Text::TurnOn => ("Telefoons aan (Q)", "Phones on (Q)"),
+        Text::TurnOff => ("Telefoons uit (Q)", "Phones off (Q)"),
+        Text::Join => ("Doe mee met je telefoon", "Join with your phone"),
+        Text::RoomCode => ("Kamercode", "Room code"),
+        Text::Address => ("Adres", "Address"),
+        Text::Lock => ("Meedoen sluiten", "Lock joining"),
+        Text::Unlock => ("Meedoen openen", "Open joining"),
+        Text::NoPhoneHint => (
+            "Na een minuut nog geen telefoon: gastwifi houdt apparaten vaak van elkaar gescheiden. Zet een hotspot aan op een telefoon of op de laptop, of toets de keuzes in zoals altijd.",
+            "A minute and no phone yet: guest Wi-Fi often keeps devices apart. Turn on a hotspot on a phone or on the laptop, or key in the choices as before.",
+        ),
+        Text::Connected => ("verbonden", "connected"),
+        Text::HasChosen => ("heeft gekozen", "has chosen"),
+        Text::NotChosen => ("nog niet gekozen", "not chosen yet"),
+        Text::Remove => ("Verwijderen", "Remove"),
+        Text::Interface => ("Netwerk", "Network"),
+        Text::VirtualAdapter => ("virtueel/VPN", "virtual/VPN"),
+        Text::Off => (
+            "Uit: de teams toetsen hun keuze niet zelf in; de spelleider doet het met het toetsenbord.",
+            "Off: the facilitator keys in the teams' choices.",
+        ),
+        Text::NoTeam => ("zonder team", "no team"),
+        Text::RoundNotOpen => (
+            "Er is nu geen ronde om te kiezen.",
+            "There is no round to choose in now.",
+        ),
+        Text::NotYetOpen => (
+            "Nog even: de spelleider opent het kiezen zo.",
+            "Not yet: the facilitator opens the choice shortly.",
+        ),
+        Text::TooLate => (
+            "Te laat: de keuzes zijn al onthuld.",
+            "Too late: the choices have been revealed.",
+        ),
+        Text::NoSuchBehaviour => (
+            "Dat gedrag staat niet in dit scenario.",
+            "This scenario has no such behaviour.",
+        ),
+        Text::NoSuchTeam => ("Dit team bestaat niet.", "There is no such team."),
+        Text::Chosen => ("Keuze ontvangen.", "Choice received."),
+        Text::Unchanged => ("Deze keuze stond er al.", "This was already your choice."),
+        Text::NoAddress => (
+            "Deze computer heeft geen netwerkadres voor telefoons (geen wifi of kabel?).",
+            "This computer has no network address for phones (no Wi-Fi or cable?).",
+        ),
+        Text::ShowQr => ("QR-code op het scherm", "QR code on the screen"),
+        Text::CannotListen => (
+            "De telefoons kunnen niet aan: het adres is niet te gebruiken",
+            "The phones cannot start: the address cannot be used",
+        ),
+    };
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// The key that turns the phones on and off (when no text field has the keyboard).
+pub const TOGGLE_KEY: KeyCode = KeyCode::KeyQ;
+
+fn phone_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    focus: Res<TextFocus>,
+    mut out: MessageWriter<Action>,
+) {
+    let ctrl = keys.any_pressed([
+        KeyCode::ControlLeft,
+        KeyCode::ControlRight,
+        KeyCode::SuperLeft,
+        KeyCode::SuperRight,
+    ]);
+    if !focus.0 && !ctrl && keys.just_pressed(TOGGLE_KEY) {
+        out.write(Action::Phones(PhonesAction::Toggle));
+    }
+}
+
+/// Starts the server when the command line asked for it, and learns how to wake the app.
+fn start_configured(
+    config: Res<PhonesConfig>,
+    mut phones: ResMut<Phones>,
+    lang: Res<Lang>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
+    if let Some(proxy) = proxy {
+        let proxy = Mutex::new((**proxy).clone());
+        phones.wake = Some(Arc::new(move || {
+            if let Ok(p) = proxy.lock() {
+                // Fails only when the app is closing.
+                let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }
+        }));
+    }
+    phones.limits = config.limits.clone();
+    match &config.start {
+        None => {}
+        Some(Bind::Auto) => phones.start(*lang),
+        Some(Bind::Exact(addr)) => {
+            phones.exact = Some(*addr);
+            phones.start(*lang);
+        }
+    }
+}
+
+fn phone_actions(mut actions: MessageReader<Action>, mut phones: ResMut<Phones>, lang: Res<Lang>) {
+    let lang = *lang;
+    for action in actions.read() {
+        let Action::Phones(a) = action else { continue };
+        match a {
+            PhonesAction::Toggle => {
+                if phones.running() {
+                    phones.stop();
+                } else {
+                    phones.start(lang);
+                }
+            }
+            PhonesAction::UseInterface(i) => {
+                if *i < phones.interfaces.len() {
+                    phones.chosen = *i;
+                    phones.exact = None;
+                    if phones.running() {
+                        phones.start(lang);
+                    }
+                }
+            }
+            PhonesAction::Lock(on) => {
+                if let Some(s) = &phones.server {
+                    s.set_locked(*on);
+                }
+            }
+            PhonesAction::Remove(id) => {
+                if let Some(s) = &phones.server {
+                    s.remove_device(id);
+                }
+            }
+            PhonesAction::ShowQr(on) => phones.show_qr = *on,
+            PhonesAction::StartOn(addr) => {
+                phones.exact = Some(*addr);
+                phones.start(lang);
+            }
+        }
+    }
+}
+
+/// Applies the votes that arrived: each is the keyboard's `TeamChose` event for the phone's team,
+/// checked the same way, and answered.
+fn apply_votes(
+    mut phones: ResMut<Phones>,
+    mut live: ResMut<Live>,
+    mut game: ResMut<Game>,
+    phase: Option<Res<State<Phase>>>,
+    lang: Res<Lang>,
+) {
+    let Some(server) = &phones.server else { return };
+    let votes = server.take_votes();
+    if votes.is_empty() {
+        return;
+    }
+    let phase = phase.map(|p| *p.get());
+    for v in votes {
+        let answer = answer_vote(&mut phones, &mut live, &mut game, phase, *lang, &v);
+        v.answer(answer);
+    }
+}
+
+fn answer_vote(
+    phones: &mut Phones,
+    live: &mut Live,
+    game: &mut Game,
+    phase: Option<Phase>,
+    lang: Lang,
+    v: &Vote,
+) -> Answer {
+    let refuse = |status: u16, t: Text| Answer::refused(status, text(lang, t));
+    let Some(s) = &live.session else {
+        return refuse(409, Text::RoundNotOpen);
+    };
+    let Some((index, round)) = s.current_round() else {
+        return refuse(409, Text::RoundNotOpen);
+    };
+    let number = s.number_of(index);
+    // A new round forgets the answers of the last one (their votes name the old round).
+    let here = (index, number);
+    if phones.answered_round != Some(here) {
+        phones.answered.clear();
+        phones.answered_round = Some(here);
+    }
+    if let Some(a) = phones.answered.get(&v.id) {
+        return Answer {
+            repeat: true,
+            ..a.clone()
+        };
+    }
+    match round.status {
+        session::RoundStatus::Open => {}
+        session::RoundStatus::Revealed => return refuse(409, Text::TooLate),
+        _ => return refuse(409, Text::RoundNotOpen),
+    }
+    if v.round < number {
+        return refuse(409, Text::TooLate);
+    }
+    if v.round > number {
+        return refuse(409, Text::RoundNotOpen);
+    }
+    // As the keyboard: choices while the teams discuss or choose, not while the scenario is read.
+    if !matches!(phase, Some(Phase::Discuss | Phase::Choose)) {
+        return refuse(409, Text::NotYetOpen);
+    }
+    if v.team >= s.team_count() {
+        return refuse(422, Text::NoSuchTeam);
+    }
+    if s.current_scenario()
+        .and_then(|sc| sc.behaviour(v.key))
+        .is_none()
+    {
+        return refuse(422, Text::NoSuchBehaviour);
+    }
+    let answer = if round.choices.get(v.team).copied().flatten() == Some(v.key) {
+        Answer::ok(text(lang, Text::Unchanged), false, s.events().len())
+    } else {
+        match session_link::choose(live, v.team, v.key) {
+            Ok(()) => Answer::ok(
+                text(lang, Text::Chosen),
+                true,
+                live.session.as_ref().map_or(0, |s| s.events().len()),
+            ),
+            Err(e) => {
+                game.banner = Some(e.clone());
+                return Answer::refused(503, e);
+            }
+        }
+    };
+    phones.answered.insert(v.id.clone(), answer.clone());
+    answer
+}
+
+/// What every phone may see: the same for all but `team`, `choice` and `result`.
+#[derive(Serialize)]
+struct PhoneView<'a> {
+    lang: &'static str,
+    stage: &'static str,
+    round: usize,
+    rounds: usize,
+    locked: bool,
+    teams: &'a [TeamView],
+    scenario: Option<&'a ScenarioView>,
+    team: Option<usize>,
+    choice: Option<String>,
+    result: Option<ResultView>,
+}
+
+#[derive(Serialize)]
+struct TeamView {
+    name: String,
+    colour: String,
+    chosen: bool,
+}
+
+#[derive(Serialize)]
+struct ScenarioView {
+    title: String,
+    setting: String,
+    situation: String,
+    behaviours: Vec<BehaviourView>,
+}
+
+#[derive(Serialize)]
+struct BehaviourView {
+    key: String,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ResultView {
+    key: String,
+    text: String,
+    consequence: String,
+    score: Option<i64>,
+    best: Option<i64>,
+    total: Option<i64>,
+}
+
+fn stage(screen: Screen, phase: Option<Phase>, finished: bool) -> &'static str {
+    match (screen, phase) {
+        _ if finished => "over",
+        (Screen::Round, Some(Phase::Scenario)) => "scenario",
+        (Screen::Round, Some(Phase::Discuss)) => "discuss",
+        (Screen::Round, Some(Phase::Choose)) => "choose",
+        (Screen::Round, Some(Phase::Reveal)) => "reveal",
+        (Screen::Round, Some(Phase::Debrief)) => "debrief",
+        (Screen::Scoreboard | Screen::Agreements | Screen::Round, _) => "between",
+        (Screen::Final, _) => "over",
+        _ => "wait",
+    }
+}
+
+/// What the phones may see now, one JSON text per team.
+pub fn published(
+    game: &Game,
+    live: &Live,
+    lang: Lang,
+    screen: Screen,
+    phase: Option<Phase>,
+    locked: bool,
+) -> Published {
+    let folded = live.fold();
+    let stage = stage(screen, phase, folded.finished);
+    let in_round = screen == Screen::Round;
+    let teams: Vec<TeamView> = game
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let [r, g, b] = PALETTE[t.colour % PALETTE.len()];
+            TeamView {
+                name: t.name.clone(),
+                colour: format!("#{r:02x}{g:02x}{b:02x}"),
+                chosen: in_round && folded.choices.get(i).is_some_and(Option::is_some),
+            }
+        })
+        .collect();
+    let sc = live
+        .session
+        .as_ref()
+        .and_then(session::Session::current_scenario)
+        .filter(|_| in_round);
+    let scenario = sc.map(|sc| ScenarioView {
+        title: sc.title.clone(),
+        setting: sc.setting.clone(),
+        situation: sc.situation.clone(),
+        behaviours: sc
+            .behaviours
+            .iter()
+            .map(|b| BehaviourView {
+                key: b.key.to_string(),
+                text: b.text.clone(),
+            })
+            .collect(),
+    });
+    let round = if live.session.is_some() && matches!(screen, Screen::Round) {
+        folded.round + 1
+    } else {
+        0
+    };
+    let view = |team: Option<usize>| {
+        let choice = team
+            .filter(|_| in_round)
+            .and_then(|t| folded.choices.get(t).copied().flatten());
+        let result = match (team, choice, sc) {
+            (Some(t), Some(k), Some(sc)) if folded.revealed => {
+                let r = session_link::team_round(live, t);
+                sc.behaviour(k).map(|b| ResultView {
+                    key: k.to_string(),
+                    text: b.text.clone(),
+                    consequence: b.consequence.clone(),
+                    score: r.score,
+                    best: r.best,
+                    total: r.total,
+                })
+            }
+            _ => None,
+        };
+        let v = PhoneView {
+            lang: lang.code(),
+            stage,
+            round,
+            rounds: live.rounds(),
+            locked,
+            teams: &teams,
+            scenario: scenario.as_ref(),
+            team,
+            choice: choice.map(|k| k.to_string()),
+            result,
+        };
+        serde_json::to_string(&v).unwrap_or_default()
+    };
+    Published {
+        teams: (0..teams.len()).map(|t| view(Some(t))).collect(),
+        nobody: view(None),
+    }
+}
+
+/// Sends the phones what they may see (when it changed), and closes the server when the session
+/// is finished.
+fn publish(
+    mut phones: ResMut<Phones>,
+    game: Res<Game>,
+    live: Res<Live>,
+    lang: Res<Lang>,
+    screen: Res<State<Screen>>,
+    phase: Option<Res<State<Phase>>>,
+) {
+    if phones.server.is_none() {
+        return;
+    }
+    // Finishing the session closes the socket.
+    if live.session.as_ref().is_some_and(|s| s.state().finished) {
+        phones.stop();
+        return;
+    }
+    let Some(server) = &phones.server else { return };
+    let p = published(
+        &game,
+        &live,
+        *lang,
+        *screen.get(),
+        phase.map(|p| *p.get()),
+        server.locked(),
+    );
+    let l = match *lang {
+        Lang::Nl => crate::phones::Lang::Nl,
+        Lang::En => crate::phones::Lang::En,
+    };
+    server.publish(p, l);
+    let any = !server.devices().is_empty();
+    if any && !phones.seen_phone {
+        phones.seen_phone = true;
+    }
+}
+
+/// The phones' logic: the server, the votes, what the phones see. No window needed.
+pub struct PhonesPlugin;
+
+impl Plugin for PhonesPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<PhonesConfig>()
+            .init_resource::<Phones>()
+            .add_systems(Startup, start_configured)
+            .add_systems(Update, phone_keys.in_set(GameSystems::Input))
+            .add_systems(
+                Update,
+                (phone_actions, apply_votes)
+                    .chain()
+                    .in_set(GameSystems::Apply)
+                    .after(super::game::apply_actions),
+            )
+            .add_systems(Update, publish.after(GameSystems::Apply));
+    }
+}
+
+/// The QR code on the projector and the phones window for the facilitator.
+pub struct PhonesViewPlugin;
+
+impl Plugin for PhonesViewPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_systems(
+            EguiPrimaryContextPass,
+            (projector_overlay, single_window_phones),
+        )
+        .add_systems(FacilitatorPass, facilitator_window);
+    }
+}
+
+/// The QR code of the join URL as an egui texture, made once per URL.
+fn qr_texture(ctx: &egui::Context, phones: &Phones) -> Option<egui::TextureHandle> {
+    let (url, width, modules) = phones.qr()?;
+    let key = egui::Id::new(("phones-qr", url));
+    if let Some(t) = ctx.data(|d| d.get_temp::<egui::TextureHandle>(key)) {
+        return Some(t);
+    }
+    let (side, rgba) = qr_image(width, modules, 8);
+    let image = egui::ColorImage::from_rgba_unmultiplied([side, side], &rgba);
+    let tex = ctx.load_texture("phones-qr", image, egui::TextureOptions::NEAREST);
+    ctx.data_mut(|d| d.insert_temp(key, tex.clone()));
+    Some(tex)
+}
+
+/// The join card on the projector: the QR code, the room code and the address, large and in the
+/// middle, while the facilitator shows it (from the start of the server until hidden in the phones
+/// window) and joining is open.
+fn projector_overlay(
+    mut ctx: Query<&mut EguiContext, With<PrimaryEguiContext>>,
+    phones: Res<Phones>,
+    lang: Res<Lang>,
+) {
+    let Some(server) = &phones.server else { return };
+    if server.locked() || !phones.show_qr {
+        return;
+    }
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
+    let ctx = ctx.get_mut().clone();
+    let Some(tex) = qr_texture(&ctx, &phones) else {
+        return;
+    };
+    let height = ctx.content_rect().height();
+    let side = (height * 0.5).clamp(160.0, 1200.0);
+    let size = (height * 0.045).clamp(16.0, 90.0);
+    egui::Area::new(egui::Id::new("phones-qr-area"))
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .order(egui::Order::Foreground)
+        .interactable(false)
+        .show(&ctx, |ui| {
+            super::ui::card(theme::PANEL, size * 0.8)
+                .stroke(egui::Stroke::new(3.0, theme::ACCENT))
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            egui::RichText::new(text(*lang, Text::Join))
+                                .size(size)
+                                .strong()
+                                .color(theme::ACCENT),
+                        );
+                        ui.add_space(size * 0.3);
+                        ui.add(egui::Image::new((tex.id(), egui::vec2(side, side))));
+                        ui.add_space(size * 0.3);
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "{}  {}",
+                                text(*lang, Text::RoomCode),
+                                server.room_code()
+                            ))
+                            .size(size * 1.1)
+                            .strong()
+                            .color(theme::TEXT),
+                        );
+                        ui.label(
+                            egui::RichText::new(server.short_url())
+                                .size(size * 0.7)
+                                .color(theme::MUTED),
+                        );
+                    });
+                });
+        });
+}
+
+#[allow(clippy::too_many_arguments)]
+fn facilitator_window(
+    mut ctx: Query<&mut EguiContext, Without<PrimaryEguiContext>>,
+    phones: Res<Phones>,
+    game: Res<Game>,
+    live: Res<Live>,
+    lang: Res<Lang>,
+    layout: Option<Res<Layout>>,
+    mut out: MessageWriter<Action>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
+    if layout.is_some_and(|l| l.single_window) {
+        return;
+    }
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
+    let ctx = ctx.get_mut().clone();
+    let mut actions = Vec::new();
+    phones_window(&ctx, &phones, &game, &live, *lang, &mut actions);
+    if !actions.is_empty() {
+        for a in actions {
+            out.write(a);
+        }
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
+/// The phones window: on/off, the address, lock, the phones per team and who has chosen.
+pub fn phones_window(
+    ctx: &egui::Context,
+    phones: &Phones,
+    game: &Game,
+    live: &Live,
+    lang: Lang,
+    out: &mut Vec<Action>,
+) {
+    let t = |k| text(lang, k);
+    egui::Window::new(format!("📱 {}", t(Text::Phones)))
+        // Open when the server runs, folded when it is off (two ids: egui keeps each one's state).
+        .id(egui::Id::new(("phones-window", phones.running())))
+        .default_open(phones.running())
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .default_pos(ctx.content_rect().right_bottom() - egui::vec2(12.0, 12.0))
+        .default_width(360.0)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.set_max_width(360.0);
+            let label = if phones.running() {
+                t(Text::TurnOff)
+            } else {
+                t(Text::TurnOn)
+            };
+            if ui.button(label).clicked() {
+                out.push(Action::Phones(PhonesAction::Toggle));
+            }
+            if let Some(e) = &phones.error {
+                ui.add(egui::Label::new(egui::RichText::new(e).color(theme::BAD)).wrap());
+            }
+            if phones.exact.is_none() && phones.interfaces.len() > 1 {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(t(Text::Interface));
+                    for (i, itf) in phones.interfaces.iter().enumerate() {
+                        let mut name = format!("{} {}", itf.name, itf.ip);
+                        if itf.virtual_or_vpn {
+                            name.push_str(&format!(" ({})", t(Text::VirtualAdapter)));
+                        }
+                        if ui.selectable_label(i == phones.chosen, name).clicked() {
+                            out.push(Action::Phones(PhonesAction::UseInterface(i)));
+                        }
+                    }
+                });
+            }
+            let Some(server) = &phones.server else {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(t(Text::Off)).color(theme::MUTED)).wrap(),
+                );
+                return;
+            };
+            ui.label(format!("{}: {}", t(Text::Address), server.short_url()));
+            ui.label(format!("{}: {}", t(Text::RoomCode), server.room_code()));
+            let locked = server.locked();
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button(if locked {
+                        t(Text::Unlock)
+                    } else {
+                        t(Text::Lock)
+                    })
+                    .clicked()
+                {
+                    out.push(Action::Phones(PhonesAction::Lock(!locked)));
+                }
+                let mut shown = phones.show_qr;
+                if ui.checkbox(&mut shown, t(Text::ShowQr)).changed() {
+                    out.push(Action::Phones(PhonesAction::ShowQr(shown)));
+                }
+            });
+            let counts = server.connected_per_team(game.teams.len());
+            let choices = live.fold().choices;
+            for (i, team) in game.teams.iter().enumerate() {
+                let chosen = choices.get(i).is_some_and(Option::is_some);
+                ui.horizontal_wrapped(|ui| {
+                    super::ui::swatch(ui, theme::team_colour(team.colour), 14.0);
+                    ui.label(format!(
+                        "{}: {} {} · {}",
+                        team.name,
+                        counts.get(i).copied().unwrap_or(0),
+                        t(Text::Connected),
+                        if chosen {
+                            t(Text::HasChosen)
+                        } else {
+                            t(Text::NotChosen)
+                        }
+                    ));
+                });
+            }
+            let devices = server.devices();
+            if !devices.is_empty() {
+                egui::CollapsingHeader::new(format!("{} ({})", t(Text::Remove), devices.len()))
+                    .id_salt("phones-devices")
+                    .show(ui, |ui| {
+                        for d in devices {
+                            ui.horizontal(|ui| {
+                                let team = d
+                                    .team
+                                    .map_or(t(Text::NoTeam).to_string(), |i| game.team_name(i));
+                                ui.label(format!("{} · {}", &d.id[..6.min(d.id.len())], team));
+                                if ui.small_button("×").clicked() {
+                                    out.push(Action::Phones(PhonesAction::Remove(d.id.clone())));
+                                }
+                            });
+                        }
+                    });
+            }
+            let quiet = phones
+                .started
+                .is_some_and(|s| s.elapsed() >= Duration::from_secs(60));
+            if quiet && !phones.seen_phone {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(t(Text::NoPhoneHint)).color(theme::ACCENT),
+                    )
+                    .wrap(),
+                );
+            } else if !phones.seen_phone {
+                // Look again when the minute is up (one frame, not a running clock).
+                ui.ctx().request_repaint_after(Duration::from_secs(61));
+            }
+        });
+}
+
+/// In one window the phones window sits in the projector's context while the controls are open.
+pub fn single_window_phones(
+    mut ctx: Query<&mut EguiContext, With<PrimaryEguiContext>>,
+    phones: Res<Phones>,
+    game: Res<Game>,
+    live: Res<Live>,
+    lang: Res<Lang>,
+    layout: Option<Res<Layout>>,
+    mut out: MessageWriter<Action>,
+) {
+    if !layout.is_some_and(|l| l.single_window) || !game.controls_open {
+        return;
+    }
+    let Ok(mut ctx) = ctx.single_mut() else {
+        return;
+    };
+    let ctx = ctx.get_mut().clone();
+    let mut actions = Vec::new();
+    phones_window(&ctx, &phones, &game, &live, *lang, &mut actions);
+    for a in actions {
+        out.write(a);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_has_both_languages() {
+        use Text::*;
+        let all = [
+            Phones,
+            TurnOn,
+            TurnOff,
+            Join,
+            RoomCode,
+            Address,
+            Lock,
+            Unlock,
+            NoPhoneHint,
+            Connected,
+            HasChosen,
+            NotChosen,
+            Remove,
+            Interface,
+            VirtualAdapter,
+            Off,
+            NoTeam,
+            RoundNotOpen,
+            NotYetOpen,
+            TooLate,
+            NoSuchBehaviour,
+            NoSuchTeam,
+            Chosen,
+            Unchanged,
+            NoAddress,
+            CannotListen,
+            ShowQr,
+        ];
+        for t in all {
+            let (nl, en) = (text(Lang::Nl, t), text(Lang::En, t));
+            assert!(!nl.is_empty() && !en.is_empty(), "{t:?}");
+            assert_ne!(nl, en, "{t:?} is translated");
+        }
+    }
+
+    #[test]
+    fn a_qr_code_of_the_join_url() {
+        let url = "http://192.168.178.20:8427/j/0123456789abcdef0123456789abcdef";
+        let (w, m) = qr_modules(url).expect("fits a QR code");
+        assert_eq!(m.len(), w * w);
+        let (side, rgba) = qr_image(w, &m, 4);
+        assert_eq!(side, (w + 8) * 4);
+        assert_eq!(rgba.len(), side * side * 4);
+        // The quiet zone is white, the finder pattern's corner dark.
+        assert_eq!(&rgba[..4], &[255, 255, 255, 255]);
+        let corner = (16 * side + 16) * 4;
+        assert_eq!(&rgba[corner..corner + 3], &[0, 0, 0]);
+    }
+}
