@@ -156,10 +156,12 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
             Screen::Agreements => {
                 super::agreements::facilitator(ui, view, out);
+                super::photos::facilitator(ui, view, out);
                 event_log(ui, view, out);
             }
             Screen::Final => {
                 posters(ui, view, out);
+                super::photos::facilitator(ui, view, out);
                 event_log(ui, view, out);
             }
         });

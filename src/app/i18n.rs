@@ -168,6 +168,7 @@ pub enum T {
     SkipScenario,
     AdjustPoints,
     AdjustReason,
+    KeyPhotos,
 }
 
 /// The text of `key` in `lang`.
@@ -314,6 +315,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "Zo zijn onze manieren op één A4 opslaan",
             "Save \"This is how we do things\" on one A4 page",
         ),
+        T::KeyPhotos => (
+            "fotowand (afspraken- en eindscherm) · vorige / volgende foto · foto schermvullend",
+            "photo wall (agreements and final screen) · previous / next photo · photo full screen",
+        ),
         T::KeyAgreements => (
             "afspraken: voorstellen, aannemen, herzien (vanaf het tussenstand- of nabesprekingsscherm)",
             "agreements: propose, adopt, revise (from the scoreboard or a debrief)",
@@ -370,7 +375,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 132] = [
+    const ALL: [T; 133] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -503,6 +508,7 @@ mod tests {
         T::PollOpenAnswers,
         T::KeyAgreements,
         T::SaveManners,
+        T::KeyPhotos,
     ];
 
     fn position(k: T) -> usize {
@@ -639,6 +645,7 @@ mod tests {
             T::PollOpenAnswers => 129,
             T::KeyAgreements => 130,
             T::SaveManners => 131,
+            T::KeyPhotos => 132,
         }
     }
 

@@ -11,6 +11,7 @@ pub mod game;
 pub mod i18n;
 pub mod input;
 pub mod journal;
+pub mod photos;
 pub mod poll_file;
 pub mod probe;
 pub mod projector;
@@ -56,6 +57,7 @@ impl PluginGroup for LogicPlugins {
             .add(input::KeyboardPlugin)
             .add(timer::TimerPlugin)
             .add(decks::DeckWatchPlugin)
+            .add(photos::PhotosPlugin)
     }
 }
 

@@ -26,6 +26,7 @@ pub struct View<'w> {
     pub decks: Res<'w, DeckList>,
     pub sessions: Res<'w, SessionList>,
     pub agreements: Res<'w, super::agreements::AgreementDraft>,
+    pub photos: Res<'w, super::photos::Photos>,
 }
 
 impl View<'_> {

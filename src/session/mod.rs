@@ -24,6 +24,7 @@ mod agreements;
 mod draw;
 mod error;
 mod event;
+mod photos;
 pub mod score;
 mod settings;
 mod state;
@@ -35,6 +36,7 @@ pub use agreements::{
 pub use draw::{next_id, shuffled_ids};
 pub use error::{ReplayError, SessionError};
 pub use event::Event;
+pub use photos::{MAX_CAPTION, Photo};
 pub use score::{Alignment, Ranked, ValueChange};
 pub use settings::{
     MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings, TeamSpec,
@@ -385,6 +387,22 @@ impl Session {
                 question,
                 text,
             } => self.check_note(*round, *question, text),
+            Event::PhotoAdded {
+                hash,
+                caption,
+                value,
+                by,
+                team,
+                agreement,
+            } => self.check_photo_added(hash, caption, value, by, *team, *agreement),
+            Event::PhotoRemoved { photo } => self.check_photo_removed(*photo),
+            Event::PhotoDescribed {
+                photo,
+                caption,
+                value,
+                by,
+                agreement,
+            } => self.check_photo_described(*photo, caption, value, by, *agreement),
             Event::SessionFinished => {
                 if let Some((i, _)) = st.open_round() {
                     return Err(SessionError::NotNow(format!(
@@ -718,6 +736,16 @@ impl Session {
                 self.number_of(*round),
                 question + 1
             ),
+            Event::PhotoAdded { caption, value, .. } => {
+                let caption = if caption.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(": {caption}")
+                };
+                format!("Foto bij {}{caption}", self.deck().value_name(value))
+            }
+            Event::PhotoRemoved { photo } => format!("Foto {} weggehaald", photo + 1),
+            Event::PhotoDescribed { photo, .. } => format!("Foto {} aangepast", photo + 1),
         }
     }
 

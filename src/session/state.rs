@@ -20,6 +20,8 @@ pub struct State {
     pub agreements: Vec<super::Agreement>,
     /// Notes on the debrief questions, in (round, question) order.
     pub notes: Vec<super::Note>,
+    /// The photo assignment's photos, in the order added (removed ones marked).
+    pub photos: Vec<super::Photo>,
 }
 
 /// One round: its scenario and each team's choice so far.
@@ -209,6 +211,30 @@ impl State {
                 question,
                 text,
             } => self.set_note(*round, *question, text),
+            Event::PhotoAdded {
+                hash,
+                caption,
+                value,
+                by,
+                team,
+                agreement,
+            } => self.add_photo(super::Photo {
+                hash: hash.clone(),
+                caption: caption.trim().to_string(),
+                value: value.clone(),
+                by: by.trim().to_string(),
+                team: *team,
+                agreement: *agreement,
+                removed: false,
+            }),
+            Event::PhotoRemoved { photo } => self.remove_photo(*photo),
+            Event::PhotoDescribed {
+                photo,
+                caption,
+                value,
+                by,
+                agreement,
+            } => self.describe_photo(*photo, caption, value, by, *agreement),
             Event::Undone => Inverse::Nothing,
         }
     }
@@ -247,7 +273,11 @@ impl State {
             }
             Inverse::Finished(old) => self.finished = old,
             Inverse::Nothing => {}
-            other => self.unfold_agreement(other),
+            other => {
+                if let Some(other) = self.unfold_photo(other) {
+                    self.unfold_agreement(other);
+                }
+            }
         }
     }
 }
@@ -280,6 +310,16 @@ pub(super) enum Inverse {
         round: usize,
         question: usize,
         old: Option<String>,
+    },
+    PopPhoto,
+    /// A removed photo comes back on the wall.
+    PhotoBack {
+        index: usize,
+    },
+    /// A photo's caption and links as they were.
+    PhotoText {
+        index: usize,
+        old: Box<super::Photo>,
     },
     Nothing,
 }

@@ -5,5 +5,6 @@ mod guards;
 mod harness;
 mod hot_reload;
 mod keyboard;
+mod photos;
 mod render;
 mod session;

@@ -7,6 +7,7 @@ mod decks;
 mod faults;
 mod images;
 mod journal;
+mod photos;
 mod poll;
 mod poster;
 mod report;
