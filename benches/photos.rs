@@ -63,8 +63,11 @@ fn make_files(dir: &Path) -> Vec<PathBuf> {
             let path = dir.join(format!("IMG_{:04}.jpg", 1000 + i));
             // Two distinct pictures, reused with a changed quality so every file is different.
             let pic = phone_picture((i % 2) as u32);
-            std::fs::write(&path, jpeg_with_exif_orientation(&pic, 80 + i as u8 % 10, 6))
-                .expect("write a test picture");
+            std::fs::write(
+                &path,
+                jpeg_with_exif_orientation(&pic, 80 + i as u8 % 10, 6),
+            )
+            .expect("write a test picture");
             path
         })
         .collect();
@@ -121,7 +124,10 @@ fn game(files: &[PathBuf], dir: &Path) {
         },
     );
     act(&mut app, Action::Next);
-    assert_eq!(*app.world().resource::<State<Screen>>().get(), Screen::Round);
+    assert_eq!(
+        *app.world().resource::<State<Screen>>().get(),
+        Screen::Round
+    );
 
     app.world_mut()
         .write_message(Action::ImportPhotos(files.to_vec()));
@@ -145,7 +151,12 @@ fn game(files: &[PathBuf], dir: &Path) {
                     .count()
             });
         if added == FILES || app.world().resource::<Photos>().busy() == 0 {
-            assert_eq!(added, FILES, "{:?}", app.world().resource::<Photos>().messages);
+            assert_eq!(
+                added,
+                FILES,
+                "{:?}",
+                app.world().resource::<Photos>().messages
+            );
             break;
         }
         // About 60 updates a second, as a window would have while the progress line moves.

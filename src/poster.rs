@@ -441,7 +441,11 @@ pub fn layout(data: &PosterData, format: Format) -> Layout {
 
 /// As [`layout`], with `photos[i]` under the agreements of value `i` (fitted without distortion,
 /// each with its caption).
-pub fn layout_with_photos(data: &PosterData, photos: &[Vec<PosterPhoto>], format: Format) -> Layout {
+pub fn layout_with_photos(
+    data: &PosterData,
+    photos: &[Vec<PosterPhoto>],
+    format: Format,
+) -> Layout {
     let m = Measure { font: font() };
     let mut scale = 1.0f32;
     loop {
@@ -695,18 +699,32 @@ fn build(
             let bw = (inner_w - (n - 1) as f32 * gap) / n as f32;
             let bh = (bw * 0.75).min(z.photo);
             cy += z.pad * 0.2;
-            let mut below = cy + bh;
-            for (k, p) in value_photos.iter().take(n).enumerate() {
+            // Each photo as large as its box allows without distortion, at the box's top left;
+            // the captions start under the tallest.
+            let sizes: Vec<(f32, f32)> = value_photos
+                .iter()
+                .take(n)
+                .map(|p| match &p.picture {
+                    Ok(pic) => {
+                        let (w, h) = crate::photos::box_size(pic.width, pic.height, bw, bh);
+                        (w as f32, h as f32)
+                    }
+                    Err(_) => (bw, bh * 0.6),
+                })
+                .collect();
+            let row_h = sizes.iter().map(|s| s.1).fold(0.0f32, f32::max);
+            let mut below = cy + row_h;
+            for (k, (p, (fw, fh))) in value_photos.iter().zip(sizes).enumerate() {
                 let bx = inner_x + k as f32 * (bw + gap);
                 shapes.push(Shape::Photo {
                     x: bx,
                     y: cy,
-                    w: bw,
-                    h: bh,
+                    w: fw,
+                    h: fh,
                     picture: p.picture.as_ref().ok().cloned(),
                     colour: theme.bg,
                 });
-                let mut ty = cy + bh + z.pad * 0.15;
+                let mut ty = cy + row_h + z.pad * 0.15;
                 let caption = match &p.picture {
                     Ok(_) => p.caption.clone(),
                     Err(_) => format!("{} ({missing})", p.caption),

@@ -401,7 +401,11 @@ pub fn write_photos(poll: &Path) -> std::io::Result<()> {
     ];
     for (i, path) in photo_files(poll).iter().enumerate() {
         let (sky, floor, accent) = palettes[i % palettes.len()];
-        let (w, h) = if i == 2 { (900u32, 1200u32) } else { (1600, 1200) };
+        let (w, h) = if i == 2 {
+            (900u32, 1200u32)
+        } else {
+            (1600, 1200)
+        };
         let mut rgb = Vec::with_capacity((w * h * 3) as usize);
         let people: Vec<(f32, f32, f32)> = (0..3 + i)
             .map(|k| {
@@ -467,10 +471,18 @@ fn copy_poster(sessions: &Path, screenshots: &Path) -> Result<PathBuf, String> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_dir() && p.to_string_lossy().ends_with("-posters"))
-        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().filter_map(Result::ok))
+        .flat_map(|d| {
+            std::fs::read_dir(d)
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+        })
         .map(|e| e.path())
         .find(|p| {
-            let n = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let n = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             n.starts_with("poster-1-") && n.ends_with("-1920x1080.png")
         })
         .ok_or("geen poster gevonden")?;
@@ -549,7 +561,10 @@ fn drive(
     };
     state.frames += 1;
     // Photos being prepared settle too (the pictures show what was dropped).
-    if state.frames < SETTLE_FRAMES || now - since < SETTLE_TIME || photos.busy() + photos.loading() > 0 {
+    if state.frames < SETTLE_FRAMES
+        || now - since < SETTLE_TIME
+        || photos.busy() + photos.loading() > 0
+    {
         return;
     }
     let showing = (*screen.get(), phase.map(|p| *p.get()));

@@ -23,7 +23,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 14] = {
         ("F2", T::KeyControls),
         ("F11", T::KeyFullscreen),
         ("+ / −", T::KeyTextSize),
-        ("W · ← → · Enter", T::KeyPhotos),
+        ("W · ‹ › · Enter", T::KeyPhotos),
     ]
 };
 

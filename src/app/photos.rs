@@ -23,7 +23,7 @@ use super::i18n::Lang;
 use super::screens::Screen;
 use super::session_link::Live;
 use super::theme::{self, Sizes};
-use super::ui::{View, card, muted, rich, wrap};
+use super::ui::{View, muted, rich, wrap};
 use crate::photos::{self, Album, Picture};
 use crate::session::{Event, MAX_CAPTION};
 
@@ -151,6 +151,15 @@ impl Photos {
     }
 }
 
+/// The photos in the order of the wall: grouped by value (deck order), each group in the order
+/// added. The wall's selection and the full screen count in this order.
+pub fn wall_order(s: &crate::session::Session) -> Vec<(usize, &crate::session::Photo)> {
+    s.photos_by_value()
+        .into_iter()
+        .flat_map(|(_, list)| list)
+        .collect()
+}
+
 /// The files a dropped path stands for: the file itself, or a folder's pictures sorted by name.
 fn expand(path: &Path) -> Vec<PathBuf> {
     if path.is_dir() {
@@ -269,10 +278,7 @@ fn photo_actions(
         photos.wall = false;
         photos.full_screen = false;
     }
-    let shown = live
-        .session
-        .as_ref()
-        .map_or(0, |s| s.photos_shown().len());
+    let shown = live.session.as_ref().map_or(0, |s| s.photos_shown().len());
     for action in actions.read() {
         match action.clone() {
             Action::ImportPhotos(paths) => {
@@ -287,7 +293,8 @@ fn photo_actions(
             Action::PhotoStep(d) => {
                 if photos.wall && shown > 0 {
                     let n = shown as i64;
-                    photos.selected = (photos.selected as i64 + i64::from(d)).rem_euclid(n) as usize;
+                    photos.selected =
+                        (photos.selected as i64 + i64::from(d)).rem_euclid(n) as usize;
                 }
             }
             Action::TogglePhotoFull => {
@@ -313,7 +320,7 @@ fn photo_actions(
                         by: p.by.clone(),
                         agreement: p.agreement,
                     };
-                    if let Some(pos) = s.photos_shown().iter().position(|(k, _)| *k == i) {
+                    if let Some(pos) = wall_order(s).iter().position(|(k, _)| *k == i) {
                         photos.selected = pos;
                     }
                 }
@@ -356,10 +363,7 @@ fn photo_actions(
     finish_jobs(photos, &mut live);
     watch_inbox(photos, &live, wall_screen, proxy.as_deref());
     load_pictures(photos, &live, proxy.as_deref());
-    let shown = live
-        .session
-        .as_ref()
-        .map_or(0, |s| s.photos_shown().len());
+    let shown = live.session.as_ref().map_or(0, |s| s.photos_shown().len());
     if shown == 0 {
         photos.selected = 0;
         photos.full_screen = false;
@@ -411,8 +415,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
             }
         }
     }
-    if photos.jobs.is_empty() && photos.batch_total > 0 && photos.batch_done >= photos.batch_total
-    {
+    if photos.jobs.is_empty() && photos.batch_total > 0 && photos.batch_done >= photos.batch_total {
         photos.batch_total = 0;
         photos.batch_done = 0;
     }
@@ -429,7 +432,8 @@ fn watch_inbox(
     // The folder is made when the photo assignment begins (the agreements or final screen), and
     // watched from then on while the session runs.
     let inbox = inbox.filter(|d| {
-        live.session.is_some() && (d.is_dir() || (wall_screen && std::fs::create_dir_all(d).is_ok()))
+        live.session.is_some()
+            && (d.is_dir() || (wall_screen && std::fs::create_dir_all(d).is_ok()))
     });
     if inbox != photos.watch.folder {
         photos.watch = Watch {
@@ -479,7 +483,8 @@ fn watch_inbox(
         })
         .unwrap_or_default();
     let w = &mut photos.watch;
-    w.waiting.retain(|p, _| entries.iter().any(|(q, _, _)| q == p));
+    w.waiting
+        .retain(|p, _| entries.iter().any(|(q, _, _)| q == p));
     for (path, len, modified) in entries {
         if w.taken.contains(&(path.clone(), len, modified)) {
             continue;
@@ -533,7 +538,8 @@ fn load_pictures(
         }
     };
     for (_, p) in s.photos_shown() {
-        if photos.thumbs.contains_key(&p.hash) || photos.thumb_jobs.iter().any(|(h, _)| *h == p.hash)
+        if photos.thumbs.contains_key(&p.hash)
+            || photos.thumb_jobs.iter().any(|(h, _)| *h == p.hash)
         {
             continue;
         }
@@ -565,7 +571,11 @@ fn load_pictures(
     // The large picture: only while one is shown full screen.
     let wanted = photos
         .full_screen
-        .then(|| s.photos_shown().get(photos.selected).map(|(_, p)| p.hash.clone()))
+        .then(|| {
+            wall_order(s)
+                .get(photos.selected)
+                .map(|(_, p)| p.hash.clone())
+        })
         .flatten();
     if let Some((hash, task)) = &mut photos.large_job {
         if let Some(r) = check_ready(task) {
@@ -588,7 +598,9 @@ fn load_pictures(
         let h = hash.clone();
         let proxy = proxy.map(|p| (**p).clone());
         let task = pool.spawn(async move {
-            let r = album.load(&h).map(|pic| photos::fit_within(&pic, 1920, 1920));
+            let r = album
+                .load(&h)
+                .map(|pic| photos::fit_within(&pic, 1920, 1920));
             wake(&proxy);
             r
         });
@@ -670,9 +682,9 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         return;
     };
     let ph = &view.photos;
-    let shown = session.photos_shown();
+    let order = wall_order(session);
     if ph.full_screen
-        && let Some((_, photo)) = shown.get(ph.selected)
+        && let Some((_, photo)) = order.get(ph.selected)
     {
         let thumb = match &ph.large {
             Some((h, t)) if *h == photo.hash => Some(t),
@@ -702,7 +714,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                 ui.label(muted(format!("· {}", photo.by), s.small()));
             }
             ui.label(muted(
-                format!("   {} / {}   ← →  Esc", ph.selected + 1, shown.len()),
+                format!("   {} / {}   ‹ ›  Esc", ph.selected + 1, order.len()),
                 s.small(),
             ));
         });
@@ -721,7 +733,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         }
     });
     ui.add_space(s.gap());
-    if shown.is_empty() {
+    if order.is_empty() {
         wrap(
             ui,
             muted(
@@ -735,62 +747,95 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         );
         return;
     }
-    let selected_hash = shown.get(ph.selected).map(|(_, p)| p.hash.clone());
-    let groups = session.photos_by_value();
-    // As large as the wall allows: rows of pictures per value, each with its caption.
-    let rows: usize = groups.len().max(1);
-    let height = ((ui.available_height() / rows as f32) - s.body * 2.6).clamp(60.0, s.body * 7.0);
-    let width = height * 4.0 / 3.0;
-    egui::ScrollArea::vertical()
-        .id_salt("photo-wall")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (value, list) in groups {
-                ui.label(
-                    egui::RichText::new(&value.name)
-                        .size(s.body)
+    // A grid of tiles, as large as the wall allows: the picture, then the value and the caption.
+    let area = ui.available_rect_before_wrap();
+    let n = order.len();
+    let gap = s.gap() * 0.6;
+    let text = s.small() * 0.9;
+    let caption_h = text * 1.3 * 3.0 + gap;
+    let (mut cols, mut best) = (1usize, 0.0f32);
+    for c in 1..=n {
+        let r = n.div_ceil(c);
+        let tw = (area.width() - gap * (c - 1) as f32) / c as f32;
+        let th = (area.height() - gap * (r - 1) as f32) / r as f32 - caption_h;
+        if tw <= 0.0 || th <= 0.0 {
+            continue;
+        }
+        // The picture area a 4 : 3 photo gets in such a tile.
+        let (w, h) = if tw / th > 4.0 / 3.0 {
+            (th * 4.0 / 3.0, th)
+        } else {
+            (tw, tw * 0.75)
+        };
+        if w * h > best {
+            (cols, best) = (c, w * h);
+        }
+    }
+    let rows = n.div_ceil(cols);
+    let tw = (area.width() - gap * (cols - 1) as f32) / cols as f32;
+    // No taller than a 4 : 3 picture and its caption need; the grid is centred in the wall.
+    let th = ((area.height() - gap * (rows - 1) as f32) / rows as f32)
+        .min((tw - gap) * 0.75 + caption_h + gap)
+        .max(caption_h + 20.0);
+    let top =
+        area.min.y + ((area.height() - rows as f32 * th - (rows - 1) as f32 * gap) / 2.0).max(0.0);
+    for (k, (_, p)) in order.iter().enumerate() {
+        let (row, col) = (k / cols, k % cols);
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(
+                area.min.x + col as f32 * (tw + gap),
+                top + row as f32 * (th + gap),
+            ),
+            egui::vec2(tw, th),
+        );
+        let selected = k == ph.selected;
+        ui.painter().rect_filled(rect, 8.0, theme::CARD);
+        if selected {
+            ui.painter().rect_stroke(
+                rect,
+                8.0,
+                egui::Stroke::new(4.0, theme::ACCENT),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let inner = rect.shrink(gap * 0.5);
+        ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+            ui.spacing_mut().item_spacing.y = 2.0;
+            picture(
+                ui,
+                &p.hash,
+                ph.thumbs.get(&p.hash),
+                egui::vec2(
+                    inner.width(),
+                    (inner.height() - caption_h + gap * 0.5).max(10.0),
+                ),
+                lang,
+            );
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(session.deck().value_name(&p.value))
+                        .size(text)
                         .color(theme::ACCENT),
+                )
+                .truncate(),
+            );
+            let caption = crate::manners::photo_caption(p);
+            if !caption.is_empty() {
+                let mut job = egui::text::LayoutJob::single_section(
+                    caption,
+                    egui::TextFormat::simple(egui::FontId::proportional(text), theme::TEXT),
                 );
-                ui.horizontal_wrapped(|ui| {
-                    for (_, p) in list {
-                        let selected = selected_hash.as_deref() == Some(p.hash.as_str());
-                        let stroke = if selected {
-                            egui::Stroke::new(4.0, theme::ACCENT)
-                        } else {
-                            egui::Stroke::NONE
-                        };
-                        card(theme::CARD, s.gap() * 0.4)
-                            .stroke(stroke)
-                            .show(ui, |ui| {
-                                ui.set_width(width);
-                                ui.vertical(|ui| {
-                                    picture(
-                                        ui,
-                                        &p.hash,
-                                        ph.thumbs.get(&p.hash),
-                                        egui::vec2(width, height),
-                                        lang,
-                                    );
-                                    let caption = if p.by.is_empty() {
-                                        p.caption.clone()
-                                    } else if p.caption.is_empty() {
-                                        p.by.clone()
-                                    } else {
-                                        format!("{} · {}", p.caption, p.by)
-                                    };
-                                    if !caption.is_empty() {
-                                        ui.add(
-                                            egui::Label::new(rich(caption, s.small()))
-                                                .truncate(),
-                                        );
-                                    }
-                                });
-                            });
-                    }
-                });
-                ui.add_space(s.gap() * 0.5);
+                job.wrap = egui::text::TextWrapping {
+                    max_rows: 2,
+                    break_anywhere: false,
+                    overflow_character: Some('…'),
+                    max_width: inner.width(),
+                };
+                ui.label(job);
             }
         });
+    }
+    ui.allocate_rect(area, egui::Sense::hover());
 }
 
 /// The facilitator's side: how photos come in, the progress, the refusals, and per photo its
@@ -851,7 +896,12 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         ui.add(egui::ProgressBar::new(frac).desired_width(280.0));
     }
     for m in &ph.messages {
-        wrap(ui, egui::RichText::new(format!("⚠ {m}")).size(14.0).color(theme::BAD));
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {m}"))
+                .size(14.0)
+                .color(theme::BAD),
+        );
     }
     let d = &ph.draft;
     ui.horizontal_wrapped(|ui| {
@@ -881,7 +931,11 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         ui.horizontal_wrapped(|ui| {
             ui.label(muted(
-                format!("{} {}:", tx(lang, "Bijschrift bij foto", "Caption of photo"), i + 1),
+                format!(
+                    "{} {}:",
+                    tx(lang, "Bijschrift bij foto", "Caption of photo"),
+                    i + 1
+                ),
                 15.0,
             ));
             let mut caption = d.caption.clone();
@@ -920,16 +974,20 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ui.add_space(4.0);
     for (i, p) in s.photos_shown() {
         ui.horizontal(|ui| {
-            picture(ui, &p.hash, ph.thumbs.get(&p.hash), egui::vec2(64.0, 48.0), lang);
+            picture(
+                ui,
+                &p.hash,
+                ph.thumbs.get(&p.hash),
+                egui::vec2(64.0, 48.0),
+                lang,
+            );
             ui.vertical(|ui| {
                 let title = if p.caption.is_empty() {
                     tx(lang, "(geen bijschrift)", "(no caption)").to_string()
                 } else {
                     p.caption.clone()
                 };
-                ui.add(
-                    egui::Label::new(rich(format!("{}. {title}", i + 1), 15.0)).truncate(),
-                );
+                ui.add(egui::Label::new(rich(format!("{}. {title}", i + 1), 15.0)).truncate());
                 ui.label(muted(
                     format!(
                         "{}{}",
@@ -943,16 +1001,10 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                     13.0,
                 ));
                 ui.horizontal(|ui| {
-                    if ui
-                        .small_button(tx(lang, "Bewerk", "Edit"))
-                        .clicked()
-                    {
+                    if ui.small_button(tx(lang, "Bewerk", "Edit")).clicked() {
                         out.push(Action::SelectPhoto(i));
                     }
-                    if ui
-                        .small_button(tx(lang, "Haal weg", "Remove"))
-                        .clicked()
-                    {
+                    if ui.small_button(tx(lang, "Haal weg", "Remove")).clicked() {
                         out.push(Action::RemovePhoto(i));
                     }
                 });

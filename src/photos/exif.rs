@@ -6,7 +6,9 @@ use super::Picture;
 /// The orientation (1–8) in an EXIF block that starts with its TIFF header (`II*\0` or `MM\0*`);
 /// 1 (as stored) when there is none or the block is damaged.
 pub fn orientation_from_tiff(tiff: &[u8]) -> u8 {
-    read_orientation(tiff).filter(|o| (1..=8).contains(o)).unwrap_or(1)
+    read_orientation(tiff)
+        .filter(|o| (1..=8).contains(o))
+        .unwrap_or(1)
 }
 
 fn read_orientation(t: &[u8]) -> Option<u8> {
@@ -88,8 +90,20 @@ mod tests {
 
     fn tiff(little: bool, orientation: u16) -> Vec<u8> {
         let mut t = Vec::new();
-        let u16b = |v: u16| if little { v.to_le_bytes() } else { v.to_be_bytes() };
-        let u32b = |v: u32| if little { v.to_le_bytes() } else { v.to_be_bytes() };
+        let u16b = |v: u16| {
+            if little {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
+        let u32b = |v: u32| {
+            if little {
+                v.to_le_bytes()
+            } else {
+                v.to_be_bytes()
+            }
+        };
         t.extend_from_slice(if little { b"II*\0" } else { b"MM\0*" });
         t.extend_from_slice(&u32b(8));
         t.extend_from_slice(&u16b(1));

@@ -6,7 +6,7 @@ use zune_jpeg::zune_core::bytestream::ZCursor;
 use zune_jpeg::zune_core::colorspace::ColorSpace;
 use zune_jpeg::zune_core::options::DecoderOptions;
 
-use super::{Picture, PhotoError, check_size, orientation_from_tiff};
+use super::{PhotoError, Picture, check_size, orientation_from_tiff};
 
 /// What the markers before the image data say.
 struct Markers<'a> {

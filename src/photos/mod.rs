@@ -162,7 +162,9 @@ pub struct Prepared {
 /// Whether `s` is a photo hash as the journal holds it (64 lowercase hex digits): a journal edited
 /// by hand cannot name a path outside the photo folder.
 pub fn is_hash(s: &str) -> bool {
-    s.len() == 64 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// The SHA-256 of `bytes` as 64 lowercase hex digits.
@@ -294,11 +296,19 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(Picture, Format, u8), PhotoEr
     match sniff(bytes) {
         Sniffed::Jpeg => {
             let (pic, orientation) = jpeg::decode(name, bytes)?;
-            Ok((apply_orientation(pic, orientation), Format::Jpeg, orientation))
+            Ok((
+                apply_orientation(pic, orientation),
+                Format::Jpeg,
+                orientation,
+            ))
         }
         Sniffed::Png => {
             let (pic, orientation) = decode_png(name, bytes)?;
-            Ok((apply_orientation(pic, orientation), Format::Png, orientation))
+            Ok((
+                apply_orientation(pic, orientation),
+                Format::Png,
+                orientation,
+            ))
         }
         Sniffed::Heic => Err(PhotoError::Heic {
             name: name.to_string(),
@@ -357,11 +367,13 @@ fn decode_png(name: &str, bytes: &[u8]) -> Result<(Picture, u8), PhotoError> {
         .exif_metadata
         .as_deref()
         .map_or(1, orientation_from_tiff);
-    let size = reader.output_buffer_size().ok_or_else(|| PhotoError::TooLarge {
-        name: name.to_string(),
-        width: u64::from(w),
-        height: u64::from(h),
-    })?;
+    let size = reader
+        .output_buffer_size()
+        .ok_or_else(|| PhotoError::TooLarge {
+            name: name.to_string(),
+            width: u64::from(w),
+            height: u64::from(h),
+        })?;
     let mut buf = vec![0u8; size];
     let out = reader.next_frame(&mut buf).map_err(damaged)?;
     let (cw, ch) = (out.width as usize, out.height as usize);
@@ -449,7 +461,9 @@ fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let tmp = dir.join(format!(
         ".{}.part",
-        path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
     ));
     let mut f = std::fs::File::create(&tmp)?;
     f.write_all(bytes)?;
@@ -556,7 +570,9 @@ impl Album {
                     "Foto {short}… ontbreekt: het bestand {short}….jpg staat niet in {}.",
                     d.display()
                 ),
-                None => format!("Foto {short}… ontbreekt: de fotomap van de sessie is niet gevonden."),
+                None => {
+                    format!("Foto {short}… ontbreekt: de fotomap van de sessie is niet gevonden.")
+                }
             });
         };
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -111,7 +111,12 @@ pub fn markdown_section(s: &Session) -> String {
         let _ = writeln!(o, "\n### {}\n", value.name);
         for (_, p) in list {
             let text = caption(s, &l, p);
-            let _ = writeln!(o, "- {} (`{}.jpg`)", if text.is_empty() { "—" } else { &text }, p.hash);
+            let _ = writeln!(
+                o,
+                "- {} (`{}.jpg`)",
+                if text.is_empty() { "—" } else { &text },
+                p.hash
+            );
         }
     }
     o

@@ -30,7 +30,10 @@ fn contributions(src: usize, dst: usize) -> Vec<(usize, Vec<f32>)> {
 /// taken as the same size).
 pub fn resize(pic: &Picture, width: u32, height: u32) -> Picture {
     let (sw, sh) = (pic.width as usize, pic.height as usize);
-    let (dw, dh) = ((width as usize).clamp(1, sw.max(1)), (height as usize).clamp(1, sh.max(1)));
+    let (dw, dh) = (
+        (width as usize).clamp(1, sw.max(1)),
+        (height as usize).clamp(1, sh.max(1)),
+    );
     if (dw, dh) == (sw, sh) {
         return pic.clone();
     }
@@ -119,8 +122,7 @@ mod tests {
         let p = Picture {
             width: 4,
             height: 2,
-            rgb: [0u8, 0, 0, 200, 200, 200, 100, 100, 100, 100, 100, 100]
-                .repeat(2),
+            rgb: [0u8, 0, 0, 200, 200, 200, 100, 100, 100, 100, 100, 100].repeat(2),
         };
         let r = resize(&p, 2, 1);
         assert_eq!(r.pixel(0, 0), [100, 100, 100]);

@@ -59,8 +59,11 @@ impl Session {
             .values
             .iter()
             .filter_map(|v| {
-                let list: Vec<(usize, &Photo)> =
-                    shown.iter().filter(|(_, p)| p.value == v.id).copied().collect();
+                let list: Vec<(usize, &Photo)> = shown
+                    .iter()
+                    .filter(|(_, p)| p.value == v.id)
+                    .copied()
+                    .collect();
                 (!list.is_empty()).then_some((v, list))
             })
             .collect()
@@ -69,9 +72,9 @@ impl Session {
     /// Whether a photo with this hash was ever added in this session (removed ones too): a watched
     /// folder does not bring it in again.
     pub fn photo_seen(&self, hash: &str) -> bool {
-        self.events().iter().any(
-            |e| matches!(e, super::Event::PhotoAdded { hash: h, .. } if h == hash),
-        )
+        self.events()
+            .iter()
+            .any(|e| matches!(e, super::Event::PhotoAdded { hash: h, .. } if h == hash))
     }
 
     fn photo_at(&self, i: usize) -> Result<&Photo, SessionError> {

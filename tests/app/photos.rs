@@ -15,10 +15,12 @@ use cultuurbarbarenspel::photos::{self, Picture, jpeg_with_exif_orientation};
 use cultuurbarbarenspel::session::Event;
 
 fn drop_file(h: &mut Harness, path: &Path) {
-    h.app.world_mut().write_message(FileDragAndDrop::DroppedFile {
-        window: Entity::PLACEHOLDER,
-        path_buf: path.to_path_buf(),
-    });
+    h.app
+        .world_mut()
+        .write_message(FileDragAndDrop::DroppedFile {
+            window: Entity::PLACEHOLDER,
+            path_buf: path.to_path_buf(),
+        });
 }
 
 fn photos(h: &Harness) -> &Photos {
@@ -67,7 +69,11 @@ fn dropped_files_are_kept_then_journaled_and_a_bad_one_changes_nothing() {
     let a = tmp.path().join("IMG_0001.jpg");
     let b = tmp.path().join("schets.png");
     let bad = tmp.path().join("kapot.jpg");
-    std::fs::write(&a, jpeg_with_exif_orientation(&picture(120, 80, [200, 20, 20]), 90, 6)).unwrap();
+    std::fs::write(
+        &a,
+        jpeg_with_exif_orientation(&picture(120, 80, [200, 20, 20]), 90, 6),
+    )
+    .unwrap();
     let mut png_bytes = Vec::new();
     {
         let mut enc = png::Encoder::new(&mut png_bytes, 50, 40);
@@ -103,8 +109,16 @@ fn dropped_files_are_kept_then_journaled_and_a_bad_one_changes_nothing() {
     for hash in &hashes {
         assert!(dir.join(format!("{hash}.jpg")).is_file());
     }
-    assert!(dir.join("originelen").join(format!("{}.jpg", hashes[0])).is_file());
-    assert!(dir.join("originelen").join(format!("{}.png", hashes[1])).is_file());
+    assert!(
+        dir.join("originelen")
+            .join(format!("{}.jpg", hashes[0]))
+            .is_file()
+    );
+    assert!(
+        dir.join("originelen")
+            .join(format!("{}.png", hashes[1]))
+            .is_file()
+    );
     // The portrait JPEG (orientation 6) is upright in the thumbnail.
     match photos(&h).thumbs.get(&hashes[0]) {
         Some(cultuurbarbarenspel::app::photos::Thumb::Ready(p)) => {
@@ -130,7 +144,11 @@ fn dropping_before_a_session_says_why_and_keeps_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let mut h = Harness::with_deck_and_sessions(demo_deck(), tmp.path().join("sessies"));
     let a = tmp.path().join("a.jpg");
-    std::fs::write(&a, jpeg_with_exif_orientation(&picture(20, 20, [1, 2, 3]), 90, 1)).unwrap();
+    std::fs::write(
+        &a,
+        jpeg_with_exif_orientation(&picture(20, 20, [1, 2, 3]), 90, 1),
+    )
+    .unwrap();
     drop_file(&mut h, &a);
     h.app.update();
     assert_eq!(photos(&h).busy(), 0);
@@ -149,13 +167,20 @@ fn the_watched_folder_brings_photos_in_and_the_wall_follows_the_keys() {
     assert_eq!(h.screen(), Screen::Agreements);
     h.app.update();
     let inbox = album_dir(&h).join(photos::INBOX);
-    assert!(inbox.is_dir(), "the watched folder is made for the photo assignment");
+    assert!(
+        inbox.is_dir(),
+        "the watched folder is made for the photo assignment"
+    );
     assert_eq!(photos(&h).inbox(), Some(inbox.as_path()));
 
     // A colleague copies two pictures in (under a temporary name first, as copy tools do).
     for (i, c) in [[200u8, 30, 30], [30, 30, 200]].into_iter().enumerate() {
         let part = inbox.join(format!(".foto{i}.jpg.part"));
-        std::fs::write(&part, jpeg_with_exif_orientation(&picture(64, 48, c), 90, 1)).unwrap();
+        std::fs::write(
+            &part,
+            jpeg_with_exif_orientation(&picture(64, 48, c), 90, 1),
+        )
+        .unwrap();
         std::fs::rename(&part, inbox.join(format!("foto{i}.jpg"))).unwrap();
     }
     run_until(&mut h, "the watched folder", |h| added_hashes(h).len() == 2);

@@ -132,7 +132,10 @@ fn a_phone_sized_jpeg_is_turned_and_downscaled_once() {
     let (display, _, _) = photos::decode("d.jpg", &p.display_jpeg).unwrap();
     assert_eq!((display.width, display.height), (1536, DISPLAY_MAX));
     let q = quadrants(&display);
-    assert!(close(q[0], RED) && close(q[1], GREEN) && close(q[2], BLUE), "{q:?}");
+    assert!(
+        close(q[0], RED) && close(q[1], GREEN) && close(q[2], BLUE),
+        "{q:?}"
+    );
     assert!(p.thumb.width.max(p.thumb.height) <= photos::THUMB_MAX);
     assert!(
         p.display_jpeg.len() < 2_000_000,
@@ -181,12 +184,18 @@ fn bad_files() -> Vec<(&'static str, Vec<u8>, fn(&PhotoError) -> bool)> {
     let good = jpeg_with_exif_orientation(&upright(200, 150), 90, 1);
     let truncated = good[..good.len() * 6 / 10].to_vec();
     // A zlib stream of a few zero bytes: whatever it holds, the header says 30,000 × 30,000.
-    let bomb = png_with_header(30_000, 30_000, &[0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]);
+    let bomb = png_with_header(
+        30_000,
+        30_000,
+        &[0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01],
+    );
     let mut heic = vec![0, 0, 0, 0x18];
     heic.extend_from_slice(b"ftypheic\0\0\0\0mif1heic");
     heic.extend_from_slice(&[0; 64]);
     vec![
-        ("leeg.jpg", Vec::new(), |e| matches!(e, PhotoError::Empty { .. })),
+        ("leeg.jpg", Vec::new(), |e| {
+            matches!(e, PhotoError::Empty { .. })
+        }),
         ("afgebroken.jpg", truncated, |e| {
             matches!(e, PhotoError::Truncated { .. })
         }),
@@ -205,7 +214,9 @@ fn bad_files() -> Vec<(&'static str, Vec<u8>, fn(&PhotoError) -> bool)> {
                 }
             )
         }),
-        ("IMG_0001.HEIC", heic, |e| matches!(e, PhotoError::Heic { .. })),
+        ("IMG_0001.HEIC", heic, |e| {
+            matches!(e, PhotoError::Heic { .. })
+        }),
     ]
 }
 
@@ -216,7 +227,10 @@ fn bad_files_are_refused_with_a_message() {
         assert!(expected(&e), "{name}: {e:?}");
         let msg = e.to_string();
         assert!(msg.starts_with(name), "{msg}");
-        assert!(msg.len() > name.len() + 20, "a sentence that says what to do: {msg}");
+        assert!(
+            msg.len() > name.len() + 20,
+            "a sentence that says what to do: {msg}"
+        );
     }
     let not_image = photos::prepare("verslag.jpg", b"hallo".to_vec()).unwrap_err();
     assert!(not_image.to_string().contains(".jpg"), "{not_image}");
@@ -226,7 +240,10 @@ fn bad_files_are_refused_with_a_message() {
         h
     })
     .unwrap_err();
-    assert!(heic.to_string().contains("JPEG"), "says how to convert: {heic}");
+    assert!(
+        heic.to_string().contains("JPEG"),
+        "says how to convert: {heic}"
+    );
 }
 
 #[test]
@@ -308,7 +325,11 @@ fn good_files_are_kept_before_they_are_journaled_and_bad_ones_change_nothing() {
     }
 
     let good = incoming.join("IMG_1001.jpg");
-    std::fs::write(&good, jpeg_with_exif_orientation(&as_stored(upright(300, 200), 3), 90, 3)).unwrap();
+    std::fs::write(
+        &good,
+        jpeg_with_exif_orientation(&as_stored(upright(300, 200), 3), 90, 3),
+    )
+    .unwrap();
     let hash = import(&mut rec, &dir, &good, "klant").unwrap();
     assert_eq!(
         files_in(&dir),
@@ -321,7 +342,10 @@ fn good_files_are_kept_before_they_are_journaled_and_bad_ones_change_nothing() {
     // The journal holds the hash and the links, never the image.
     let text = std::fs::read_to_string(&journal).unwrap();
     let line = text.lines().last().unwrap();
-    assert!(line.contains("\"PhotoAdded\"") && line.contains(&hash), "{line}");
+    assert!(
+        line.contains("\"PhotoAdded\"") && line.contains(&hash),
+        "{line}"
+    );
     assert!(line.len() < 400, "{line}");
     // The same photo again is refused; the journal stays as it was.
     let before = std::fs::read(&journal).unwrap();
@@ -353,7 +377,8 @@ fn added(hash: &str, value: &str, caption: &str) -> Event {
 fn photo_events_fold_undo_and_are_checked() {
     let mut s = played();
     let (a, b) = (photos::hash_of(b"a"), photos::hash_of(b"b"));
-    s.apply(added(&a, "klant", "  De balie zonder drempel  ")).unwrap();
+    s.apply(added(&a, "klant", "  De balie zonder drempel  "))
+        .unwrap();
     s.apply(added(&b, "team", "")).unwrap();
     assert_eq!(s.photos()[0].caption, "De balie zonder drempel");
     assert_eq!(s.photos_by_value().len(), 2);
