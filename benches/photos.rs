@@ -109,7 +109,7 @@ fn game(files: &[PathBuf], dir: &Path) {
         .add_plugins(LogicPlugins);
     init_game(&mut app, Some(deck), Some(dir.join("sessies")));
     app.update();
-    let mut act = |app: &mut App, a: Action| {
+    let act = |app: &mut App, a: Action| {
         app.world_mut().write_message(a);
         app.update();
         app.update();

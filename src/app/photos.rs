@@ -284,23 +284,16 @@ fn photo_actions(
             Action::ImportPhotos(paths) => {
                 start_jobs(paths, false, photos, &live, proxy.as_deref());
             }
-            Action::TogglePhotoWall => {
-                if wall_screen {
-                    photos.wall = !photos.wall;
-                    photos.full_screen = false;
-                }
+            Action::TogglePhotoWall if wall_screen => {
+                photos.wall = !photos.wall;
+                photos.full_screen = false;
             }
-            Action::PhotoStep(d) => {
-                if photos.wall && shown > 0 {
-                    let n = shown as i64;
-                    photos.selected =
-                        (photos.selected as i64 + i64::from(d)).rem_euclid(n) as usize;
-                }
+            Action::PhotoStep(d) if photos.wall && shown > 0 => {
+                let n = shown as i64;
+                photos.selected = (photos.selected as i64 + i64::from(d)).rem_euclid(n) as usize;
             }
-            Action::TogglePhotoFull => {
-                if photos.wall && shown > 0 {
-                    photos.full_screen = !photos.full_screen;
-                }
+            Action::TogglePhotoFull if photos.wall && shown > 0 => {
+                photos.full_screen = !photos.full_screen;
             }
             Action::CloseOverlays => {
                 if photos.full_screen {
@@ -577,16 +570,16 @@ fn load_pictures(
                 .map(|(_, p)| p.hash.clone())
         })
         .flatten();
-    if let Some((hash, task)) = &mut photos.large_job {
-        if let Some(r) = check_ready(task) {
-            let thumb = match r {
-                Ok(p) => Thumb::Ready(Arc::new(p)),
-                Err(e) => Thumb::Missing(e),
-            };
-            photos.large = Some((hash.clone(), thumb));
-            photos.large_job = None;
-            photos.generation += 1;
-        }
+    if let Some((hash, task)) = &mut photos.large_job
+        && let Some(r) = check_ready(task)
+    {
+        let thumb = match r {
+            Ok(p) => Thumb::Ready(Arc::new(p)),
+            Err(e) => Thumb::Missing(e),
+        };
+        photos.large = Some((hash.clone(), thumb));
+        photos.large_job = None;
+        photos.generation += 1;
     }
     let have = photos.large.as_ref().map(|(h, _)| h.clone());
     let loading = photos.large_job.as_ref().map(|(h, _)| h.clone());

@@ -179,8 +179,11 @@ fn png_file(pic: &Picture) -> Vec<u8> {
     out
 }
 
+/// A bad file: its name, its bytes, and the refusal it must get.
+type BadFile = (&'static str, Vec<u8>, fn(&PhotoError) -> bool);
+
 /// What each bad file is refused with.
-fn bad_files() -> Vec<(&'static str, Vec<u8>, fn(&PhotoError) -> bool)> {
+fn bad_files() -> Vec<BadFile> {
     let good = jpeg_with_exif_orientation(&upright(200, 150), 90, 1);
     let truncated = good[..good.len() * 6 / 10].to_vec();
     // A zlib stream of a few zero bytes: whatever it holds, the header says 30,000 × 30,000.
