@@ -61,13 +61,9 @@ fn make_files(dir: &Path) -> Vec<PathBuf> {
     let files: Vec<PathBuf> = (0..FILES)
         .map(|i| {
             let path = dir.join(format!("IMG_{:04}.jpg", 1000 + i));
-            // Two distinct pictures, reused with a changed quality so every file is different.
-            let pic = phone_picture((i % 2) as u32);
-            std::fs::write(
-                &path,
-                jpeg_with_exif_orientation(&pic, 80 + i as u8 % 10, 6),
-            )
-            .expect("write a test picture");
+            let pic = phone_picture(i as u32);
+            std::fs::write(&path, jpeg_with_exif_orientation(&pic, 85, 6))
+                .expect("write a test picture");
             path
         })
         .collect();
