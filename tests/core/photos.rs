@@ -521,3 +521,48 @@ fn posters_and_pages_show_the_photos_and_a_missing_file_is_a_placeholder() {
         poster::layout_with_photos(&plain, &[Vec::<PosterPhoto>::new()], Format::Screen)
     );
 }
+
+#[test]
+fn a_report_with_twenty_photos_stays_a_few_megabytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("fotos");
+    let mut s = played();
+    let mut noise = 0x2545_f491_u32;
+    for i in 0..20u32 {
+        // Busy pictures (a gradient with noise) compress worse than most phone photos.
+        let (w, h) = (800u32, 600u32);
+        let mut rgb = Vec::with_capacity((w * h * 3) as usize);
+        for y in 0..h {
+            for x in 0..w {
+                noise ^= noise << 13;
+                noise ^= noise >> 17;
+                noise ^= noise << 5;
+                let n = (noise & 63) as u8;
+                rgb.extend_from_slice(&[
+                    ((x * 200 / w) as u8).wrapping_add(n),
+                    ((y * 200 / h) as u8).wrapping_add(n / 2),
+                    ((i * 12) as u8).wrapping_add(n),
+                ]);
+            }
+        }
+        let pic = Picture {
+            width: w,
+            height: h,
+            rgb,
+        };
+        let p =
+            photos::prepare(&format!("{i}.jpg"), jpeg_with_exif_orientation(&pic, 90, 1)).unwrap();
+        photos::store(&p, &dir).unwrap();
+        let value = if i % 2 == 0 { "klant" } else { "team" };
+        s.apply(added(&p.hash, value, &format!("Foto {i}")))
+            .unwrap();
+    }
+    let album = Album::in_dir(&dir);
+    let html = cultuurbarbarenspel::commands::report::html_with_photos(&s, None, &[], Some(&album));
+    assert_eq!(html.matches("data:image/jpeg;base64,").count(), 20);
+    assert!(
+        html.len() < 5_000_000,
+        "report.html is {} bytes with twenty photos",
+        html.len()
+    );
+}
