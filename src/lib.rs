@@ -7,6 +7,7 @@ pub mod commands;
 pub mod deck;
 pub mod manners;
 pub mod phones;
+pub mod photos;
 pub mod poll;
 pub mod poster;
 pub mod session;

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::commands::report::esc;
 use crate::deck::Language;
+use crate::photos::Album;
 use crate::poster::{self, Format, PosterData, PosterValue};
 use crate::session::Session;
 
@@ -48,6 +49,7 @@ struct Labels {
     none: &'static str,
     lang: &'static str,
     by: &'static str,
+    missing: &'static str,
 }
 
 fn labels(lang: Language) -> Labels {
@@ -57,22 +59,51 @@ fn labels(lang: Language) -> Labels {
             none: "De groep heeft nog geen afspraken aangenomen.",
             lang: "nl",
             by: "voorgesteld door",
+            missing: "foto ontbreekt",
         },
         Language::En => Labels {
             title: "This is how we do things",
             none: "The group has not adopted any agreements yet.",
             lang: "en",
             by: "proposed by",
+            missing: "photo missing",
         },
     }
 }
 
+/// The values the page shows, in deck order: those with an adopted agreement or a photo.
+fn shown_values(s: &Session) -> Vec<&crate::deck::ValueDef> {
+    let photos = s.photos_by_value();
+    let adopted = s.adopted_by_value();
+    s.deck()
+        .values
+        .iter()
+        .filter(|v| {
+            adopted.iter().any(|(a, _)| a.id == v.id) || photos.iter().any(|(p, _)| p.id == v.id)
+        })
+        .collect()
+}
+
 /// The page as one self-contained HTML file that prints on one A4 page (the type gets smaller as
-/// the list gets longer).
+/// the list gets longer). Without photos: see [`html_with_photos`].
 pub fn html(s: &Session, date: Option<&str>) -> String {
+    html_with_photos(s, date, None)
+}
+
+/// As [`html`]; with an album, each value's photos are embedded (scaled, as data URIs) under its
+/// agreements, and a photo whose file is missing shows a placeholder with the reason.
+pub fn html_with_photos(s: &Session, date: Option<&str>, album: Option<&Album>) -> String {
     let l = labels(s.settings().language);
     let values = model(s);
-    let count: usize = values.iter().map(|v| v.agreements.len()).sum::<usize>() + values.len();
+    let adopted = s.adopted_by_value();
+    let photos = s.photos_by_value();
+    let shown = shown_values(s);
+    let photo_rows: usize = match album {
+        Some(_) => photos.iter().map(|(_, l)| l.len().div_ceil(3) * 5).sum(),
+        None => 0,
+    };
+    let count: usize =
+        values.iter().map(|v| v.agreements.len()).sum::<usize>() + shown.len() + photo_rows;
     // About 26 lines fit at 13pt; short lists are set larger (up to 16pt), long ones smaller (down
     // to 8pt).
     let pt = (13.0 * 26.0 / count.max(1) as f32).clamp(8.0, 16.0);
@@ -99,6 +130,11 @@ li {{ margin: 0 0 1.5mm; break-inside: avoid; }}
 .kind {{ font-size: 0.75em; text-transform: uppercase; letter-spacing: .05em; color: var(--accent); margin-right: 1.5mm; }}
 .by {{ color: var(--muted); font-size: 0.85em; }}
 section {{ break-inside: avoid; }}
+.photos {{ display: flex; flex-wrap: wrap; gap: 3mm; margin: 2mm 0 0; }}
+figure {{ margin: 0; width: 55mm; break-inside: avoid; }}
+figure img {{ display: block; width: 55mm; height: 38mm; object-fit: contain; background: #f4f5f8; }}
+figure .missing {{ width: 55mm; height: 38mm; background: #f4f5f8; color: var(--muted); display: flex; align-items: center; justify-content: center; font-size: 0.8em; }}
+figcaption {{ font-size: 0.8em; color: var(--muted); }}
 </style>
 </head>
 <body>
@@ -113,40 +149,107 @@ section {{ break-inside: avoid; }}
             .map(|d| format!(" · {}", esc(&d.chars().take(10).collect::<String>())))
             .unwrap_or_default(),
     );
-    if values.is_empty() {
+    if shown.is_empty() || (album.is_none() && values.is_empty()) {
         let _ = writeln!(o, "<p>{}</p>", l.none);
     }
-    for v in &values {
-        let _ = writeln!(o, "<section><h2>{}</h2>", esc(&v.value));
-        if !v.meaning.is_empty() {
-            let _ = writeln!(o, r#"<p class="meaning">{}</p>"#, esc(&v.meaning));
+    for def in shown {
+        let agreed = adopted
+            .iter()
+            .position(|(v, _)| v.id == def.id)
+            .and_then(|i| values.get(i));
+        let value_photos = photos
+            .iter()
+            .find(|(v, _)| v.id == def.id)
+            .map(|(_, list)| list.as_slice())
+            .unwrap_or(&[]);
+        if agreed.is_none() && (album.is_none() || value_photos.is_empty()) {
+            continue;
         }
-        let _ = writeln!(o, "<ul>");
-        for (kind, text, by) in &v.agreements {
-            let by = if by.is_empty() {
-                String::new()
-            } else {
-                format!(r#" <span class="by">({} {})</span>"#, l.by, esc(by))
-            };
-            let _ = writeln!(
-                o,
-                r#"<li><span class="kind">{}</span>{}{by}</li>"#,
-                esc(kind),
-                esc(text)
-            );
+        let _ = writeln!(o, "<section><h2>{}</h2>", esc(&def.name));
+        if !def.meaning.is_empty() {
+            let _ = writeln!(o, r#"<p class="meaning">{}</p>"#, esc(&def.meaning));
         }
-        let _ = writeln!(o, "</ul></section>");
+        if let Some(v) = agreed {
+            let _ = writeln!(o, "<ul>");
+            for (kind, text, by) in &v.agreements {
+                let by = if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#" <span class="by">({} {})</span>"#, l.by, esc(by))
+                };
+                let _ = writeln!(
+                    o,
+                    r#"<li><span class="kind">{}</span>{}{by}</li>"#,
+                    esc(kind),
+                    esc(text)
+                );
+            }
+            let _ = writeln!(o, "</ul>");
+        }
+        if let Some(album) = album
+            && !value_photos.is_empty()
+        {
+            let _ = writeln!(o, r#"<div class="photos">"#);
+            for (_, p) in value_photos {
+                let caption = photo_caption(p);
+                match album.load(&p.hash) {
+                    Ok(pic) => {
+                        let _ = writeln!(
+                            o,
+                            r#"<figure><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>"#,
+                            crate::photos::data_uri(&pic, 520, 72),
+                            esc(&caption),
+                            esc(&caption)
+                        );
+                    }
+                    Err(why) => {
+                        let _ = writeln!(
+                            o,
+                            r#"<figure><div class="missing">{}</div><figcaption>{} — {}</figcaption></figure>"#,
+                            l.missing,
+                            esc(&caption),
+                            esc(&why)
+                        );
+                    }
+                }
+            }
+            let _ = writeln!(o, "</div>");
+        }
+        let _ = writeln!(o, "</section>");
     }
     o.push_str("</main>\n</body>\n</html>\n");
     o
 }
 
+/// A photo's caption with the subgroup that made it.
+pub fn photo_caption(p: &crate::session::Photo) -> String {
+    match (p.caption.is_empty(), p.by.is_empty()) {
+        (false, false) => format!("{} · {}", p.caption, p.by),
+        (false, true) => p.caption.clone(),
+        (true, false) => p.by.clone(),
+        (true, true) => String::new(),
+    }
+}
+
 /// The page as poster data for the A4 PNG: every value with an adopted agreement, with the group's
 /// weight for it (none in per-team mode), and its agreements, without the game's behaviours.
 pub fn poster_data(s: &Session, date: Option<&str>) -> PosterData {
-    let values = s
-        .adopted_by_value()
+    poster_data_for(s, date, false)
+}
+
+/// The poster data of the page: with `photos`, the values that have only photos are shown too.
+fn poster_data_for(s: &Session, date: Option<&str>, photos: bool) -> PosterData {
+    let adopted = s.adopted_by_value();
+    let values = shown_values(s)
         .into_iter()
+        .filter_map(|v| {
+            let list = adopted
+                .iter()
+                .find(|(a, _)| a.id == v.id)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default();
+            (photos || !list.is_empty()).then_some((v, list))
+        })
         .map(|(v, list)| {
             let weight = match s.settings().values_mode {
                 crate::session::ValuesMode::Shared => s
@@ -183,12 +286,45 @@ pub fn write(
     dir: &Path,
     pdf: bool,
 ) -> Result<Vec<PathBuf>, String> {
+    write_pages(s, date, dir, pdf, None)
+}
+
+/// As [`write`], with each value's photos from `album` on the page and the PNG.
+pub fn write_with_photos(
+    s: &Session,
+    date: Option<&str>,
+    dir: &Path,
+    pdf: bool,
+    album: &Album,
+) -> Result<Vec<PathBuf>, String> {
+    write_pages(s, date, dir, pdf, Some(album))
+}
+
+fn write_pages(
+    s: &Session,
+    date: Option<&str>,
+    dir: &Path,
+    pdf: bool,
+    album: Option<&Album>,
+) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let html_path = dir.join("manieren.html");
-    std::fs::write(&html_path, html(s, date))
+    std::fs::write(&html_path, html_with_photos(s, date, album))
         .map_err(|e| format!("{}: {e}", html_path.display()))?;
     let png_path = dir.join("manieren-a4.png");
-    let pix = poster::render(&poster::layout(&poster_data(s, date), Format::A4));
+    let data = poster_data_for(s, date, album.is_some());
+    let photos = match album {
+        Some(a) => {
+            let ids: Vec<String> = shown_values(s)
+                .into_iter()
+                .filter(|v| data.values.iter().any(|pv| pv.name == v.name))
+                .map(|v| v.id.clone())
+                .collect();
+            poster::photos_for_values(s, &ids, None, a)
+        }
+        None => Vec::new(),
+    };
+    let pix = poster::render(&poster::layout_with_photos(&data, &photos, Format::A4));
     std::fs::write(&png_path, poster::png_bytes(&pix, Format::A4)?)
         .map_err(|e| format!("{}: {e}", png_path.display()))?;
     let mut written = vec![html_path.clone(), png_path];

@@ -14,7 +14,9 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
 use crate::deck::Language;
+use crate::photos::{Album, Picture};
 use crate::session::{AgreementKind, Session};
+use std::sync::Arc;
 
 static FONT_BYTES: &[u8] = include_bytes!("../assets/fonts/Ubuntu-Light.ttf");
 
@@ -64,6 +66,55 @@ impl PosterValue {
     fn items(&self) -> usize {
         self.agreements.len() + self.behaviours.len()
     }
+}
+
+/// A photo on a poster: its caption and picture, or why the picture is missing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PosterPhoto {
+    pub caption: String,
+    pub picture: Result<Arc<Picture>, String>,
+}
+
+/// At most this many photos stand under one value; the rest are counted ("+ 2 foto's").
+pub const MAX_PHOTOS_PER_VALUE: usize = 3;
+
+/// The photos of the values `ids` (in that order) that hold for `team` (`None`: every photo), read
+/// from `album`; a photo whose file is missing gets its message instead of a picture.
+pub fn photos_for_values(
+    s: &Session,
+    ids: &[String],
+    team: Option<usize>,
+    album: &Album,
+) -> Vec<Vec<PosterPhoto>> {
+    ids.iter()
+        .map(|id| {
+            s.photos_shown()
+                .into_iter()
+                .filter(|(_, p)| p.value == *id)
+                .filter(|(_, p)| match team {
+                    Some(t) => p.team.is_none_or(|pt| pt == t),
+                    None => true,
+                })
+                .map(|(_, p)| PosterPhoto {
+                    caption: if p.by.is_empty() || p.caption.is_empty() {
+                        format!("{}{}", p.caption, p.by)
+                    } else {
+                        format!("{} · {}", p.caption, p.by)
+                    },
+                    picture: album
+                        .load(&p.hash)
+                        .map(|pic| Arc::new(crate::photos::fit_within(&pic, 1200, 1200))),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The value ids of [`data_for`]'s poster of `team`, in its order (strongest first).
+pub fn value_order(s: &Session, team: usize) -> Vec<String> {
+    let mut values: Vec<(String, u8)> = s.team_values(team).to_vec();
+    values.sort_by_key(|v| std::cmp::Reverse(v.1));
+    values.into_iter().map(|(id, _)| id).collect()
 }
 
 /// What a poster shows.
@@ -190,6 +241,15 @@ enum Shape {
         colour: Rgb,
         filled: bool,
     },
+    /// A photo fitted into the box without distortion (centred), or an empty box when missing.
+    Photo {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        picture: Option<Arc<Picture>>,
+        colour: Rgb,
+    },
 }
 
 /// A poster laid out: the lines and shapes, and the scale the text was set at.
@@ -223,6 +283,8 @@ struct Sizes {
     footer: f32,
     gap: f32,
     pad: f32,
+    /// The highest a photo may be.
+    photo: f32,
     columns: usize,
 }
 
@@ -243,6 +305,7 @@ fn sizes(format: Format, values: usize, scale: f32) -> Sizes {
         footer: 24.0 * base,
         gap: 28.0 * base,
         pad: 26.0 * k,
+        photo: 240.0 * k,
         columns,
     }
 }
@@ -253,6 +316,8 @@ struct Labels {
     nothing: &'static str,
     more: &'static str,
     played: &'static str,
+    missing: &'static str,
+    photos_more: &'static str,
 }
 
 fn labels(lang: Language) -> Labels {
@@ -262,12 +327,16 @@ fn labels(lang: Language) -> Labels {
             nothing: "Nog geen afspraak voor deze waarde.",
             more: "meer",
             played: "In het spel kozen we:",
+            missing: "foto ontbreekt",
+            photos_more: "foto's meer",
         },
         Language::En => Labels {
             motto: "This is how we do things",
             nothing: "No agreement for this value yet.",
             more: "more",
             played: "In the game we chose:",
+            missing: "photo missing",
+            photos_more: "more photos",
         },
     }
 }
@@ -367,12 +436,23 @@ impl Measure {
 
 /// Lays out `data` for `format`, shrinking and then shortening until everything fits.
 pub fn layout(data: &PosterData, format: Format) -> Layout {
+    layout_with_photos(data, &[], format)
+}
+
+/// As [`layout`], with `photos[i]` under the agreements of value `i` (fitted without distortion,
+/// each with its caption).
+pub fn layout_with_photos(
+    data: &PosterData,
+    photos: &[Vec<PosterPhoto>],
+    format: Format,
+) -> Layout {
     let m = Measure { font: font() };
     let mut scale = 1.0f32;
     loop {
         let l = build(
             &m,
             data,
+            photos,
             format,
             scale,
             &vec![usize::MAX; data.values.len()],
@@ -389,7 +469,7 @@ pub fn layout(data: &PosterData, format: Format) -> Layout {
     // longest lists, one at a time.
     let mut keep: Vec<usize> = data.values.iter().map(PosterValue::items).collect();
     loop {
-        let l = build(&m, data, format, scale, &keep);
+        let l = build(&m, data, photos, format, scale, &keep);
         let longest = keep
             .iter()
             .enumerate()
@@ -410,7 +490,14 @@ fn fits(l: &Layout) -> bool {
             .all(|t| t.x >= 0.0 && t.x + t.width <= l.width && t.y >= 0.0 && t.bottom() <= l.height)
 }
 
-fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usize]) -> Layout {
+fn build(
+    m: &Measure,
+    data: &PosterData,
+    photos: &[Vec<PosterPhoto>],
+    format: Format,
+    scale: f32,
+    keep: &[usize],
+) -> Layout {
     let (w, h) = format.size();
     let (w, h) = (w as f32, h as f32);
     let theme = match format {
@@ -423,6 +510,8 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
         nothing,
         more,
         played,
+        missing,
+        photos_more,
     } = labels(data.language);
     let mut lines = Vec::new();
     let mut shapes = vec![
@@ -602,6 +691,75 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
             );
             cy += z.pad * 0.35;
         }
+        // The value's photos in a row, each fitted into its box, with the caption under it.
+        let value_photos = photos.get(vi).map(Vec::as_slice).unwrap_or(&[]);
+        if !value_photos.is_empty() {
+            let n = value_photos.len().min(MAX_PHOTOS_PER_VALUE);
+            let gap = z.pad * 0.5;
+            let bw = (inner_w - (n - 1) as f32 * gap) / n as f32;
+            let bh = (bw * 0.75).min(z.photo);
+            cy += z.pad * 0.2;
+            // Each photo as large as its box allows without distortion, at the box's top left;
+            // the captions start under the tallest.
+            let sizes: Vec<(f32, f32)> = value_photos
+                .iter()
+                .take(n)
+                .map(|p| match &p.picture {
+                    Ok(pic) => {
+                        let (w, h) = crate::photos::box_size(pic.width, pic.height, bw, bh);
+                        (w as f32, h as f32)
+                    }
+                    Err(_) => (bw, bh * 0.6),
+                })
+                .collect();
+            let row_h = sizes.iter().map(|s| s.1).fold(0.0f32, f32::max);
+            let mut below = cy + row_h;
+            for (k, (p, (fw, fh))) in value_photos.iter().zip(sizes).enumerate() {
+                let bx = inner_x + k as f32 * (bw + gap);
+                shapes.push(Shape::Photo {
+                    x: bx,
+                    y: cy,
+                    w: fw,
+                    h: fh,
+                    picture: p.picture.as_ref().ok().cloned(),
+                    colour: theme.bg,
+                });
+                let mut ty = cy + row_h + z.pad * 0.15;
+                let caption = match &p.picture {
+                    Ok(_) => p.caption.clone(),
+                    Err(_) => format!("{} ({missing})", p.caption),
+                };
+                let mut wrapped = m.wrap(caption.trim(), z.source, bw);
+                wrapped.truncate(2);
+                for t in wrapped {
+                    let width = m.width(&t, z.source);
+                    lines.push(Line {
+                        text: t,
+                        x: bx,
+                        y: ty,
+                        width,
+                        px: z.source,
+                        colour: theme.muted,
+                    });
+                    ty += z.source * LINE;
+                }
+                below = below.max(ty);
+            }
+            cy = below;
+            if value_photos.len() > n {
+                let rest = format!("+ {} {photos_more}", value_photos.len() - n);
+                cy = push(
+                    &mut lines,
+                    &rest,
+                    inner_x,
+                    cy,
+                    z.source,
+                    inner_w,
+                    theme.muted,
+                );
+            }
+            cy += z.pad * 0.4;
+        }
         let behaviours_shown = shown.saturating_sub(v.agreements.len());
         if behaviours_shown > 0 {
             cy += z.pad * 0.2;
@@ -680,7 +838,7 @@ fn build(m: &Measure, data: &PosterData, format: Format, scale: f32, keep: &[usi
         })
         .sum();
     // Cards are drawn before their text: move the card shapes ahead of the dots they contain.
-    shapes.sort_by_key(|s| matches!(s, Shape::Dot { .. }));
+    shapes.sort_by_key(|s| !matches!(s, Shape::Rect { .. }));
     Layout {
         width: w,
         height: h,
@@ -745,6 +903,22 @@ pub fn render(l: &Layout) -> Pixmap {
                     }
                 }
             }
+            Shape::Photo {
+                x,
+                y,
+                w,
+                h,
+                ref picture,
+                colour: c,
+            } => match picture {
+                Some(pic) => draw_photo(&mut pix, pic, x, y, w, h),
+                None => {
+                    if let Some(r) = Rect::from_xywh(x, y, w, h) {
+                        paint.set_color(colour(c));
+                        pix.fill_rect(r, &paint, Transform::identity(), None);
+                    }
+                }
+            },
         }
     }
     let font = font();
@@ -788,6 +962,35 @@ pub fn render(l: &Layout) -> Pixmap {
         }
     }
     pix
+}
+
+/// Draws `pic` fitted into the box at (x, y, w, h) without distortion, centred.
+fn draw_photo(pix: &mut Pixmap, pic: &Picture, x: f32, y: f32, w: f32, h: f32) {
+    let (fw, fh) = crate::photos::box_size(pic.width, pic.height, w, h);
+    if fw == 0 || fh == 0 {
+        return;
+    }
+    let scaled = crate::photos::resize(pic, fw, fh);
+    let ox = (x + (w - scaled.width as f32) / 2.0).round() as i64;
+    let oy = (y + (h - scaled.height as f32) / 2.0).round() as i64;
+    let (pw, ph) = (i64::from(pix.width()), i64::from(pix.height()));
+    let data = pix.data_mut();
+    for sy in 0..i64::from(scaled.height) {
+        let ty = oy + sy;
+        if ty < 0 || ty >= ph {
+            continue;
+        }
+        for sx in 0..i64::from(scaled.width) {
+            let tx = ox + sx;
+            if tx < 0 || tx >= pw {
+                continue;
+            }
+            let s = ((sy * i64::from(scaled.width) + sx) * 3) as usize;
+            let d = ((ty * pw + tx) * 4) as usize;
+            data[d..d + 3].copy_from_slice(&scaled.rgb[s..s + 3]);
+            data[d + 3] = 255;
+        }
+    }
 }
 
 /// Encodes an opaque image as PNG, with its resolution (300 dpi for A4).
@@ -884,14 +1087,30 @@ pub fn write_all_with_previews(
     dir: &std::path::Path,
     preview_width: u32,
 ) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
+    write_posters(s, date, dir, preview_width, None)
+}
+
+/// As [`write_all_with_previews`]; with an album, each value's photos (from the album's files) stand
+/// on the posters next to the value, and a missing file gets a placeholder and a note.
+pub fn write_posters(
+    s: &Session,
+    date: Option<&str>,
+    dir: &std::path::Path,
+    preview_width: u32,
+    album: Option<&Album>,
+) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", dir.display()))?;
     let mut written = Vec::new();
     let mut previews = Vec::new();
     for team in 0..s.team_count() {
         let data = data_for(s, team, date);
+        let photos = match album {
+            Some(a) => photos_for_values(s, &value_order(s, team), Some(team), a),
+            None => Vec::new(),
+        };
         for format in [Format::Screen, Format::A4] {
-            let pix = render(&layout(&data, format));
+            let pix = render(&layout_with_photos(&data, &photos, format));
             if format == Format::Screen {
                 previews.push(thumbnail(&pix, preview_width));
             }

@@ -71,6 +71,15 @@ pub fn poll_csv(deck: &crate::deck::Deck) -> String {
 /// values come from the poll at `poll` (see [`poll_csv`]).
 pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
     use super::agreements::DraftEdit;
+    use super::photos::PhotoEdit;
+    let nl_deck = deck.language == crate::deck::Language::Nl;
+    let subgroup = |i: usize| {
+        if nl_deck {
+            format!("Subgroep {i}")
+        } else {
+            format!("Subgroup {i}")
+        }
+    };
     use crate::session::{AgreementKind, AgreementStatus, Went};
     use Action::*;
     use Shot::*;
@@ -307,6 +316,47 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             (Screen::Agreements, None),
             &[("10c-adopted", Projector)],
         ),
+        // The photo assignment: four generated pictures dropped in, captioned per value, the wall
+        // and one photo full screen.
+        step(
+            vec![
+                DraftPhoto(PhotoEdit::By(subgroup(1))),
+                ImportPhotos(photo_files(poll)),
+            ],
+            (Screen::Agreements, None),
+            &[],
+        ),
+        step(
+            photo_captions(deck)
+                .into_iter()
+                .enumerate()
+                .flat_map(|(i, (value, caption, by))| {
+                    [
+                        SelectPhoto(i),
+                        DraftPhoto(PhotoEdit::Caption(caption)),
+                        DraftPhoto(PhotoEdit::Value(value)),
+                        DraftPhoto(PhotoEdit::By(by)),
+                        DescribePhoto,
+                    ]
+                })
+                .chain([TogglePhotoWall])
+                .collect(),
+            (Screen::Agreements, None),
+            &[
+                ("10d-photo-wall", Projector),
+                ("10d-photo-wall-facilitator", Facilitator),
+            ],
+        ),
+        step(
+            vec![PhotoStep(1), TogglePhotoFull],
+            (Screen::Agreements, None),
+            &[("10e-photo-full", Projector)],
+        ),
+        step(
+            vec![TogglePhotoFull, TogglePhotoWall],
+            (Screen::Agreements, None),
+            &[],
+        ),
         step(
             vec![Next],
             (Screen::Final, None),
@@ -389,6 +439,143 @@ fn other_deck(deck: &crate::deck::Deck) -> Vec<Action> {
     }
 }
 
+/// The demo's photos: generated pictures beside the poll file (see [`write_photos`]).
+pub fn photo_files(poll: &Path) -> Vec<PathBuf> {
+    (1..=4)
+        .map(|i| poll.with_file_name(format!("IMG_{:04}.jpg", 2040 + i)))
+        .collect()
+}
+
+/// A caption, value and subgroup for each demo photo (values the poll put first).
+fn photo_captions(deck: &crate::deck::Deck) -> Vec<(String, String, String)> {
+    let nl = deck.language == crate::deck::Language::Nl;
+    let captions: [(&str, &str); 4] = if nl {
+        [
+            ("De balie zonder drempel", "Subgroep 1"),
+            ("Even bellen in plaats van mailen", "Subgroep 2"),
+            ("Samen de maandagstart", "Subgroep 2"),
+            ("Het bordje bij de ingang", "Subgroep 3"),
+        ]
+    } else {
+        [
+            ("The desk without a threshold", "Subgroup 1"),
+            ("A call instead of an email", "Subgroup 2"),
+            ("Monday's start together", "Subgroup 2"),
+            ("The sign at the entrance", "Subgroup 3"),
+        ]
+    };
+    captions
+        .iter()
+        .enumerate()
+        .map(|(i, (c, by))| {
+            let value = deck.values[[0, 1, 1, 2][i] % deck.values.len()].id.clone();
+            (value, c.to_string(), by.to_string())
+        })
+        .collect()
+}
+
+/// Draws the demo's photos (simple scenes: a sky, a floor, a sun, a table and people as circles)
+/// and writes them as JPEGs, one of them stored turned as a phone does (EXIF orientation 6).
+pub fn write_photos(poll: &Path) -> std::io::Result<()> {
+    use crate::photos::{Picture, apply_orientation, jpeg_with_exif_orientation};
+    let palettes: [([u8; 3], [u8; 3], [u8; 3]); 4] = [
+        ([120, 170, 220], [200, 180, 150], [230, 159, 0]),
+        ([90, 140, 200], [160, 170, 160], [0, 158, 115]),
+        ([250, 200, 150], [140, 110, 90], [213, 94, 0]),
+        ([180, 210, 235], [120, 150, 110], [86, 180, 233]),
+    ];
+    for (i, path) in photo_files(poll).iter().enumerate() {
+        let (sky, floor, accent) = palettes[i % palettes.len()];
+        let (w, h) = if i == 2 {
+            (900u32, 1200u32)
+        } else {
+            (1600, 1200)
+        };
+        let mut rgb = Vec::with_capacity((w * h * 3) as usize);
+        let people: Vec<(f32, f32, f32)> = (0..3 + i)
+            .map(|k| {
+                let x = w as f32 * (0.2 + 0.6 * k as f32 / (2 + i) as f32);
+                (x, h as f32 * 0.62, h as f32 * 0.07)
+            })
+            .collect();
+        for y in 0..h {
+            for x in 0..w {
+                let (xf, yf) = (x as f32, y as f32);
+                let horizon = h as f32 * 0.55;
+                let mut c = if yf < horizon {
+                    let t = yf / horizon;
+                    [
+                        (f32::from(sky[0]) * (1.0 - 0.3 * t)) as u8,
+                        (f32::from(sky[1]) * (1.0 - 0.2 * t)) as u8,
+                        sky[2],
+                    ]
+                } else {
+                    floor
+                };
+                let sun = ((xf - w as f32 * 0.8).powi(2) + (yf - h as f32 * 0.18).powi(2)).sqrt();
+                if sun < h as f32 * 0.08 {
+                    c = [250, 220, 90];
+                }
+                let table = yf > h as f32 * 0.7 && yf < h as f32 * 0.76;
+                if table && xf > w as f32 * 0.15 && xf < w as f32 * 0.85 {
+                    c = accent;
+                }
+                for &(px, py, r) in &people {
+                    let head = ((xf - px).powi(2) + (yf - py).powi(2)).sqrt() < r;
+                    let body = (xf - px).abs() < r * 1.3 && yf > py + r && yf < py + r * 4.0;
+                    if head {
+                        c = [240, 200, 170];
+                    } else if body {
+                        c = [accent[2], accent[0], accent[1]];
+                    }
+                }
+                rgb.extend_from_slice(&c);
+            }
+        }
+        let pic = Picture {
+            width: w,
+            height: h,
+            rgb,
+        };
+        let bytes = if i == 1 {
+            // The phone keeps the sensor's pixels and says "turn a quarter to the right".
+            jpeg_with_exif_orientation(&apply_orientation(pic, 8), 90, 6)
+        } else {
+            jpeg_with_exif_orientation(&pic, 90, 1)
+        };
+        std::fs::write(path, bytes)?;
+    }
+    Ok(())
+}
+
+/// Copies the first team's 1920×1080 poster (saved on the final screen) into the screenshots
+/// folder, so the demo shows a poster with its photos.
+fn copy_poster(sessions: &Path, screenshots: &Path) -> Result<PathBuf, String> {
+    let poster = std::fs::read_dir(sessions)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir() && p.to_string_lossy().ends_with("-posters"))
+        .flat_map(|d| {
+            std::fs::read_dir(d)
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+        })
+        .map(|e| e.path())
+        .find(|p| {
+            let n = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            n.starts_with("poster-1-") && n.ends_with("-1920x1080.png")
+        })
+        .ok_or("geen poster gevonden")?;
+    let to = screenshots.join("13-poster-photos.png");
+    std::fs::copy(&poster, &to).map_err(|e| e.to_string())?;
+    Ok(to)
+}
+
 #[derive(Resource)]
 struct DemoState {
     dir: PathBuf,
@@ -421,6 +608,7 @@ fn drive(
     mut layout: ResMut<super::facilitator::Layout>,
     screen: Res<State<Screen>>,
     phase: Option<Res<State<Phase>>>,
+    photos: Res<super::photos::Photos>,
 ) {
     state.total_frames += 1;
     if state.total_frames > MAX_FRAMES {
@@ -457,7 +645,11 @@ fn drive(
         return;
     };
     state.frames += 1;
-    if state.frames < SETTLE_FRAMES || now - since < SETTLE_TIME {
+    // Photos being prepared settle too (the pictures show what was dropped).
+    if state.frames < SETTLE_FRAMES
+        || now - since < SETTLE_TIME
+        || photos.busy() + photos.loading() > 0
+    {
         return;
     }
     let showing = (*screen.get(), phase.map(|p| *p.get()));
@@ -550,13 +742,14 @@ pub fn run(opts: DemoOptions) -> ExitCode {
     let sessions =
         std::env::temp_dir().join(format!("cultuurbarbarenspel-demo-{}", std::process::id()));
     let poll = sessions.join("peiling.csv");
-    if let Err(e) =
-        std::fs::create_dir_all(&sessions).and_then(|()| std::fs::write(&poll, poll_csv(&deck)))
+    if let Err(e) = std::fs::create_dir_all(&sessions)
+        .and_then(|()| std::fs::write(&poll, poll_csv(&deck)))
+        .and_then(|()| write_photos(&poll))
     {
         eprintln!("fout: {}: {e}", poll.display());
         return ExitCode::from(1);
     }
-    super::init_game(&mut app, Some(deck_path), Some(sessions));
+    super::init_game(&mut app, Some(deck_path), Some(sessions.clone()));
     // The render policy would put the demo to sleep between steps; keep it rendering.
     app.insert_resource(super::render::KeepRendering)
         .insert_resource(Saved::default())
@@ -572,6 +765,10 @@ pub fn run(opts: DemoOptions) -> ExitCode {
         .add_systems(Update, drive.in_set(GameSystems::Input));
     let code = super::exit_code(app.run());
     if code == ExitCode::SUCCESS {
+        if let Err(e) = copy_poster(&sessions, &opts.screenshots) {
+            eprintln!("fout: de poster met foto's: {e}");
+            return ExitCode::from(1);
+        }
         println!("{}", opts.screenshots.display());
     }
     code

@@ -160,7 +160,14 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 event_log(ui, view, out);
             }
             Screen::Agreements => {
-                super::agreements::facilitator(ui, view, out);
+                // While the photo wall is up, its controls come first.
+                if view.photos.wall {
+                    super::photos::facilitator(ui, view, out);
+                    super::agreements::facilitator(ui, view, out);
+                } else {
+                    super::agreements::facilitator(ui, view, out);
+                    super::photos::facilitator(ui, view, out);
+                }
                 event_log(ui, view, out);
             }
             Screen::Final => {
@@ -172,6 +179,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 {
                     out.push(Action::ContinueCurrent);
                 }
+                super::photos::facilitator(ui, view, out);
                 event_log(ui, view, out);
             }
         });

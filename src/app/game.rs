@@ -135,6 +135,23 @@ pub enum Action {
     ContinueCurrent,
     /// The teams' phones: on/off, interface, lock, remove a device (see `phones`).
     Phones(super::phones::PhonesAction),
+    /// Files (or folders of photos) dropped onto a window: prepared off the main thread, kept in
+    /// the session's photo folder, then journaled (see `photos`).
+    ImportPhotos(Vec<PathBuf>),
+    /// W on the agreements or final screen: the photo wall on the projector, or back.
+    TogglePhotoWall,
+    /// ← / →: the previous or next photo on the wall.
+    PhotoStep(i32),
+    /// Enter: the selected photo full screen, or back to the wall.
+    TogglePhotoFull,
+    /// Edit photo `usize` in the facilitator's form.
+    SelectPhoto(usize),
+    /// Change the photo form.
+    DraftPhoto(super::photos::PhotoEdit),
+    /// Save the form onto the photo being edited.
+    DescribePhoto,
+    /// Take photo `usize` off the wall.
+    RemovePhoto(usize),
 }
 
 /// The set-up draft and the interface state around the session.
@@ -745,6 +762,15 @@ pub fn apply_actions(
                 }
             }
             Action::ToggleControls => game.controls_open = !game.controls_open,
+            // The photo assignment's own actions: see `photos::photo_actions`.
+            Action::ImportPhotos(_)
+            | Action::TogglePhotoWall
+            | Action::PhotoStep(_)
+            | Action::TogglePhotoFull
+            | Action::SelectPhoto(_)
+            | Action::DraftPhoto(_)
+            | Action::DescribePhoto
+            | Action::RemovePhoto(_) => {}
             Action::ToggleFullscreen => {} // handled by the windows plugin
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
             // The phones' own actions: see `phones::phone_actions`.

@@ -198,6 +198,7 @@ pub enum T {
     DeckForSession,
     NotPlayedYet,
     NextSitting,
+    KeyPhotos,
 }
 
 /// The text of `key` in `lang`.
@@ -344,6 +345,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "Zo zijn onze manieren op één A4 opslaan",
             "Save \"This is how we do things\" on one A4 page",
         ),
+        T::KeyPhotos => (
+            "fotowand (afspraken- en eindscherm) · vorige / volgende foto (pijltjestoetsen) · foto schermvullend",
+            "photo wall (agreements and final screen) · previous / next photo (arrow keys) · photo full screen",
+        ),
         T::KeyAgreements => (
             "afspraken: voorstellen, aannemen, herzien (vanaf het tussenstand- of nabesprekingsscherm)",
             "agreements: propose, adopt, revise (from the scoreboard or a debrief)",
@@ -454,7 +459,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 162] = [
+    const ALL: [T; 163] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -617,6 +622,7 @@ mod tests {
         T::DeckForSession,
         T::NotPlayedYet,
         T::NextSitting,
+        T::KeyPhotos,
     ];
 
     fn position(k: T) -> usize {
@@ -783,6 +789,7 @@ mod tests {
             T::DeckForSession => 159,
             T::NotPlayedYet => 160,
             T::NextSitting => 161,
+            T::KeyPhotos => 162,
         }
     }
 

@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 13] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 14] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -23,6 +23,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 13] = {
         ("F2", T::KeyControls),
         ("F11", T::KeyFullscreen),
         ("+ / −", T::KeyTextSize),
+        ("W · ‹ › · Enter", T::KeyPhotos),
     ]
 };
 
@@ -130,6 +131,18 @@ pub fn keyboard_actions(
             }
             if keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
                 send(Action::TextSize(-1));
+            }
+            if keys.just_pressed(KeyCode::KeyW) {
+                send(Action::TogglePhotoWall);
+            }
+            if keys.just_pressed(KeyCode::ArrowLeft) {
+                send(Action::PhotoStep(-1));
+            }
+            if keys.just_pressed(KeyCode::ArrowRight) {
+                send(Action::PhotoStep(1));
+            }
+            if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
+                send(Action::TogglePhotoFull);
             }
         }
         if keys.just_pressed(KeyCode::Escape) {

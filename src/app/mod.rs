@@ -13,6 +13,7 @@ pub mod input;
 pub mod journal;
 pub mod own_values;
 pub mod phones;
+pub mod photos;
 pub mod poll_file;
 pub mod probe;
 pub mod projector;
@@ -62,6 +63,7 @@ impl PluginGroup for LogicPlugins {
             .add(timer::TimerPlugin)
             .add(decks::DeckWatchPlugin)
             .add(phones::PhonesPlugin)
+            .add(photos::PhotosPlugin)
     }
 }
 

@@ -62,6 +62,10 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
             ui::banner(ui, view, s.small());
+            if super::photos::showing(view) {
+                super::photos::projector(ui, view, s);
+                return;
+            }
             match view.screen() {
                 Screen::Title => title(ui, view, s, out),
                 Screen::Setup => setup(ui, view, s),

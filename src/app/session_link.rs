@@ -325,7 +325,10 @@ fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String>) {
 pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
     let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
     let (dir, created) = beside_journal(live, "manieren");
-    crate::manners::write(s, created.as_deref(), &dir, false)?;
+    let album = live
+        .journal_path()
+        .map_or_else(crate::photos::Album::none, crate::photos::Album::beside);
+    crate::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
     Ok(dir)
 }
 
@@ -335,7 +338,9 @@ pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
 pub fn save_posters(live: &Live) -> Result<(PathBuf, Vec<(String, u32, u32, Vec<u8>)>), String> {
     let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
     let (dir, created) = beside_journal(live, "posters");
-    let (_, previews) = crate::poster::write_all_with_previews(s, created.as_deref(), &dir, 480)?;
+    let album = live.journal_path().map(crate::photos::Album::beside);
+    let (_, previews) =
+        crate::poster::write_posters(s, created.as_deref(), &dir, 480, album.as_ref())?;
     let named = previews
         .into_iter()
         .enumerate()

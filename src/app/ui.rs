@@ -27,6 +27,7 @@ pub struct View<'w> {
     pub sessions: Res<'w, SessionList>,
     pub agreements: Res<'w, super::agreements::AgreementDraft>,
     pub values: Res<'w, super::own_values::ValueDraft>,
+    pub photos: Res<'w, super::photos::Photos>,
 }
 
 impl View<'_> {

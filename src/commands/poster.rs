@@ -11,10 +11,28 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let (session, created) = super::report::open(journal, deck, out)?;
-    list(
-        crate::poster::write_all(&session, created.as_deref(), out_dir)?,
-        out,
-    )
+    let album = crate::photos::Album::beside(journal);
+    missing_photos(&session, &album, out)?;
+    let (paths, _) =
+        crate::poster::write_posters(&session, created.as_deref(), out_dir, 1, Some(&album))?;
+    list(paths, out)
+}
+
+/// A warning for every photo on the wall whose file is not in the session's photo folder (the
+/// posters and pages show a placeholder for it).
+pub fn missing_photos(
+    s: &crate::session::Session,
+    album: &crate::photos::Album,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    for (_, p) in s.photos_shown() {
+        if album.find(&p.hash).is_none()
+            && let Err(why) = album.load(&p.hash)
+        {
+            writeln!(out, "waarschuwing: {why}").map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
 }
 
 /// Prints each file written, one per line.
@@ -34,8 +52,10 @@ pub fn manners(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let (session, created) = super::report::open(journal, deck, out)?;
+    let album = crate::photos::Album::beside(journal);
+    missing_photos(&session, &album, out)?;
     list(
-        crate::manners::write(&session, created.as_deref(), out_dir, true)?,
+        crate::manners::write_with_photos(&session, created.as_deref(), out_dir, true, &album)?,
         out,
     )
 }

@@ -54,13 +54,18 @@ pub fn run(
 ) -> Result<(), String> {
     let (session, created) = open(journal, deck, out)?;
     let stages = trajectory(journal, &session, created.as_deref());
+    let album = crate::photos::Album::beside(journal);
+    super::poster::missing_photos(&session, &album, out)?;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", out_dir.display()))?;
     let files = [
         ("report.md", markdown(&session, created.as_deref(), &stages)),
         ("scores.csv", csv(&session)?),
         ("session.json", json(&session, created.as_deref())?),
-        ("report.html", html(&session, created.as_deref(), &stages)),
+        (
+            "report.html",
+            html_with_photos(&session, created.as_deref(), &stages, Some(&album)),
+        ),
     ];
     for (name, text) in files {
         let path = out_dir.join(name);
@@ -385,6 +390,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
     }
 
     agreements_markdown(&mut o, s, l);
+    o.push_str(&crate::photos::report::markdown_section(s));
 
     if stages.len() > 1 {
         let _ = writeln!(o, "\n## {}\n", l.trajectory);
@@ -919,6 +925,17 @@ fn profile_svg(s: &Session, team: usize) -> String {
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no network) that prints on A4.
 pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
+    html_with_photos(s, created, stages, None)
+}
+
+/// As [`html`]; with the session's album, its photos are embedded per value (scaled), and a
+/// missing file shows a placeholder with the reason.
+pub fn html_with_photos(
+    s: &Session,
+    created: Option<&str>,
+    stages: &[Stage],
+    album: Option<&crate::photos::Album>,
+) -> String {
     let settings = s.settings();
     let deck = s.deck();
     let l = labels(settings.language);
@@ -1145,6 +1162,9 @@ pub fn html(s: &Session, created: Option<&str>, stages: &[Stage]) -> String {
     }
 
     agreements_html(&mut o, s, l);
+    if let Some(album) = album {
+        o.push_str(&crate::photos::report::html_section(s, album));
+    }
 
     // The trajectory: each team's total and values per session, earliest first.
     if stages.len() > 1 {

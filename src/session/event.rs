@@ -94,6 +94,38 @@ pub enum Event {
     },
     /// In a later session of a trajectory: how an agreement carried from an earlier one went since.
     AgreementReviewed { agreement: usize, went: super::Went },
+    /// A subgroup's photo of a value, kept beside the journal under `hash` (the SHA-256 of the
+    /// file, 64 lowercase hex digits) before this event is written. Photos are numbered in the
+    /// order added (0-based), as the other photo events name them.
+    PhotoAdded {
+        hash: String,
+        #[serde(default)]
+        caption: String,
+        /// The value it shows (a deck value id).
+        value: String,
+        /// The subgroup that made it.
+        #[serde(default)]
+        by: String,
+        /// The team it is for in per-team mode; `None` for the whole group.
+        #[serde(default)]
+        team: Option<usize>,
+        /// The agreement it illustrates (0-based), if any.
+        #[serde(default)]
+        agreement: Option<usize>,
+    },
+    /// A photo comes off the wall (its file stays).
+    PhotoRemoved { photo: usize },
+    /// A photo's caption, value, subgroup or agreement is changed.
+    PhotoDescribed {
+        photo: usize,
+        #[serde(default)]
+        caption: String,
+        value: String,
+        #[serde(default)]
+        by: String,
+        #[serde(default)]
+        agreement: Option<usize>,
+    },
 }
 
 impl Event {
@@ -120,6 +152,9 @@ impl Event {
             Event::ValueAdded { .. } => "ValueAdded",
             Event::ValueWorded { .. } => "ValueWorded",
             Event::AgreementReviewed { .. } => "AgreementReviewed",
+            Event::PhotoAdded { .. } => "PhotoAdded",
+            Event::PhotoRemoved { .. } => "PhotoRemoved",
+            Event::PhotoDescribed { .. } => "PhotoDescribed",
         }
     }
 }

@@ -24,6 +24,7 @@ mod agreements;
 mod draw;
 mod error;
 mod event;
+mod photos;
 mod register;
 pub mod score;
 mod settings;
@@ -37,6 +38,7 @@ pub use agreements::{
 pub use draw::{next_id, shuffled_ids};
 pub use error::{ReplayError, SessionError};
 pub use event::Event;
+pub use photos::{MAX_CAPTION, Photo};
 pub use register::{Carry, Change, Milestone, Went};
 pub use score::{Alignment, Ranked, ValueChange};
 pub use settings::{
@@ -421,6 +423,22 @@ impl Session {
                 question,
                 text,
             } => self.check_note(*round, *question, text),
+            Event::PhotoAdded {
+                hash,
+                caption,
+                value,
+                by,
+                team,
+                agreement,
+            } => self.check_photo_added(hash, caption, value, by, *team, *agreement),
+            Event::PhotoRemoved { photo } => self.check_photo_removed(*photo),
+            Event::PhotoDescribed {
+                photo,
+                caption,
+                value,
+                by,
+                agreement,
+            } => self.check_photo_described(*photo, caption, value, by, *agreement),
             Event::SessionFinished => {
                 if let Some((i, _)) = st.open_round() {
                     return Err(SessionError::NotNow(format!(
@@ -781,6 +799,16 @@ impl Session {
                 agreement + 1,
                 went.name(crate::deck::Language::Nl)
             ),
+            Event::PhotoAdded { caption, value, .. } => {
+                let caption = if caption.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(": {caption}")
+                };
+                format!("Foto bij {}{caption}", self.deck().value_name(value))
+            }
+            Event::PhotoRemoved { photo } => format!("Foto {} weggehaald", photo + 1),
+            Event::PhotoDescribed { photo, .. } => format!("Foto {} aangepast", photo + 1),
         }
     }
 

@@ -22,6 +22,8 @@ pub struct State {
     pub notes: Vec<super::Note>,
     /// The group's own values and its words for deck values, in the order made.
     pub group_values: Vec<super::GroupValue>,
+    /// The photo assignment's photos, in the order added (removed ones marked).
+    pub photos: Vec<super::Photo>,
 }
 
 /// One round: its scenario and each team's choice so far.
@@ -236,6 +238,30 @@ impl State {
                 link,
             } => self.word_value(value, name, meaning, link.as_ref()),
             Event::AgreementReviewed { agreement, went } => self.review(*agreement, *went),
+            Event::PhotoAdded {
+                hash,
+                caption,
+                value,
+                by,
+                team,
+                agreement,
+            } => self.add_photo(super::Photo {
+                hash: hash.clone(),
+                caption: caption.trim().to_string(),
+                value: value.clone(),
+                by: by.trim().to_string(),
+                team: *team,
+                agreement: *agreement,
+                removed: false,
+            }),
+            Event::PhotoRemoved { photo } => self.remove_photo(*photo),
+            Event::PhotoDescribed {
+                photo,
+                caption,
+                value,
+                by,
+                agreement,
+            } => self.describe_photo(*photo, caption, value, by, *agreement),
             Event::Undone => Inverse::Nothing,
         }
     }
@@ -276,7 +302,11 @@ impl State {
             Inverse::GroupValue { index, old } => self.unfold_group_value(index, old),
             Inverse::Went { index, old } => self.unfold_review(index, old),
             Inverse::Nothing => {}
-            other => self.unfold_agreement(other),
+            other => {
+                if let Some(other) = self.unfold_photo(other) {
+                    self.unfold_agreement(other);
+                }
+            }
         }
     }
 }
@@ -318,6 +348,16 @@ pub(super) enum Inverse {
     Went {
         index: usize,
         old: Option<super::Went>,
+    },
+    PopPhoto,
+    /// A removed photo comes back on the wall.
+    PhotoBack {
+        index: usize,
+    },
+    /// A photo's caption and links as they were.
+    PhotoText {
+        index: usize,
+        old: Box<super::Photo>,
     },
     Nothing,
 }

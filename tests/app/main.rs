@@ -8,5 +8,6 @@ mod keyboard;
 mod own_values;
 mod phone_client;
 mod phones;
+mod photos;
 mod render;
 mod session;

@@ -596,18 +596,20 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
     let dir = tempfile::tempdir().expect("temp dir");
     let poll = dir.path().join("peiling.csv");
     std::fs::write(&poll, demo::poll_csv(&deck)).expect("poll");
+    demo::write_photos(&poll).expect("photos");
     let mut h = Harness::with_deck_and_sessions(deck_path, dir.path().join("sessies"));
     let steps = demo::script(&deck, &poll);
-    assert_eq!(steps.len(), 21);
-    // .ci/run expects this many pictures from the demo (MIN_PNGS=29), all with distinct names.
+    assert_eq!(steps.len(), 25);
+    // .ci/run expects these pictures from the demo and the poster it copies (MIN_PNGS=33), all
+    // with distinct names.
     let mut names: Vec<&str> = steps
         .iter()
         .flat_map(|s| s.shots.iter().map(|(name, _)| *name))
         .collect();
-    assert_eq!(names.len(), 29);
+    assert_eq!(names.len(), 32);
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), 29, "{names:?}");
+    assert_eq!(names.len(), 32, "{names:?}");
     let mut first = None;
     for (i, step) in steps.into_iter().enumerate() {
         // The first session ends where the trajectory goes on to the next one.

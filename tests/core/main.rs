@@ -8,6 +8,7 @@ mod faults;
 mod images;
 mod journal;
 mod own_values;
+mod photos;
 mod poll;
 mod poster;
 mod report;
