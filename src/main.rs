@@ -16,7 +16,8 @@ struct Cli {
 
 #[derive(clap::Args, Debug, Clone, Default)]
 struct PlayArgs {
-    /// Deck to start with (default: the first deck in levels/).
+    /// Deck to start with (default: levels/klantcontact.nl.ron here or in the user's data folder,
+    /// else the built-in one).
     #[arg(long, global = true)]
     deck: Option<PathBuf>,
     /// Folder with session journals (default: the platform's data directory).
@@ -46,11 +47,12 @@ enum Command {
     },
     /// Play a whole session headless with seeded random (or scripted) choices.
     Simulate {
+        /// The deck (default: levels/klantcontact.nl.ron, or the built-in one).
         #[arg(long)]
-        deck: PathBuf,
+        deck: Option<PathBuf>,
         #[arg(long, default_value_t = 3)]
         teams: usize,
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = cultuurbarbarenspel::session::DEFAULT_ROUNDS as usize)]
         rounds: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -161,6 +163,13 @@ fn main() -> ExitCode {
             choices,
             agreements,
         }) => {
+            let deck = match deck.or(cli.play.deck) {
+                Some(d) => d,
+                None => match cultuurbarbarenspel::deck::builtin::default_deck() {
+                    Ok(d) => d,
+                    Err(e) => return report_result(Err(e)),
+                },
+            };
             let args = commands::simulate::SimulateArgs {
                 deck,
                 teams,

@@ -210,6 +210,11 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             ],
         ),
         step(
+            vec![ToggleAllConsequences],
+            (Screen::Round, Some(Phase::Reveal)),
+            &[("07b-reveal-all-consequences", Projector)],
+        ),
+        step(
             vec![
                 Next,
                 DraftAgreement(DraftEdit::Note {
@@ -423,6 +428,8 @@ fn parse_size(s: &str) -> Option<(u32, u32)> {
 pub fn demo_deck() -> PathBuf {
     if Path::new(DEFAULT_DECK).is_file() {
         PathBuf::from(DEFAULT_DECK)
+    } else if let Ok(builtin) = crate::deck::builtin::default_deck() {
+        builtin
     } else {
         PathBuf::from(FALLBACK_DECK)
     }
@@ -461,7 +468,13 @@ pub fn run(opts: DemoOptions) -> ExitCode {
         facilitator: (1000, 900),
         exact: true,
     };
-    let mut app = super::windowed_app(sizes, false);
+    let mut app = match super::open_windowed_app(sizes, false) {
+        Ok(app) => app,
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::from(1);
+        }
+    };
     let sessions =
         std::env::temp_dir().join(format!("cultuurbarbarenspel-demo-{}", std::process::id()));
     let poll = sessions.join("peiling.csv");

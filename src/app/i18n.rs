@@ -168,6 +168,15 @@ pub enum T {
     SkipScenario,
     AdjustPoints,
     AdjustReason,
+    WentFor,
+    TheHabit,
+    RankByPoints,
+    RankByAlignment,
+    KeyTeams11,
+    KeyEsc,
+    NotChosen,
+    AllConsequences,
+    KeyAllConsequences,
 }
 
 /// The text of `key` in `lang`.
@@ -308,7 +317,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::KeySpace => ("verder naar de volgende stap", "go on to the next step"),
         T::KeyUndo => ("laatste gebeurtenis ongedaan maken", "undo the last event"),
         T::KeyTimer => ("timer pauzeren / hervatten", "pause / resume the timer"),
-        T::KeyMinute => ("een minuut erbij", "add a minute"),
+        T::KeyMinute => (
+            "een minuut erbij (een gepauzeerde timer blijft gepauzeerd)",
+            "add a minute (a paused timer stays paused)",
+        ),
         T::KeyHelp => ("deze hulp tonen / verbergen", "show / hide this help"),
         T::SaveManners => (
             "Zo zijn onze manieren op één A4 opslaan",
@@ -361,6 +373,30 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "reden (verplicht, komt in het verslag)",
             "reason (required, goes into the report)",
         ),
+        T::WentFor => ("ging voor", "went before"),
+        T::TheHabit => ("De gewoonte", "Habit"),
+        T::RankByPoints => (
+            "Stand op punten: alle teams spelen met dezelfde waarden.",
+            "Ranked by points: every team plays with the same values.",
+        ),
+        T::RankByAlignment => (
+            "Stand op afstemming: punten ÷ het beste dat mogelijk was voor de eigen waarden.",
+            "Ranked by alignment: points ÷ the best possible for the team's own values.",
+        ),
+        T::KeyTeams11 => ("kies team 11 of 12", "pick team 11 or 12"),
+        T::KeyEsc => (
+            "hulp sluiten, dan de melding voor de begeleider wegklikken",
+            "close the help, then dismiss the facilitator's message",
+        ),
+        T::NotChosen => ("niet gekozen", "not chosen"),
+        T::AllConsequences => (
+            "Gevolgen van alle gedragingen",
+            "Consequences of every behaviour",
+        ),
+        T::KeyAllConsequences => (
+            "bij de onthulling: ook de gevolgen van wat niemand koos",
+            "at the reveal: also the consequences of what nobody chose",
+        ),
     }
 }
 
@@ -370,7 +406,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 132] = [
+    const ALL: [T; 141] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -503,6 +539,15 @@ mod tests {
         T::PollOpenAnswers,
         T::KeyAgreements,
         T::SaveManners,
+        T::WentFor,
+        T::TheHabit,
+        T::RankByPoints,
+        T::RankByAlignment,
+        T::KeyTeams11,
+        T::KeyEsc,
+        T::NotChosen,
+        T::AllConsequences,
+        T::KeyAllConsequences,
     ];
 
     fn position(k: T) -> usize {
@@ -639,6 +684,15 @@ mod tests {
             T::PollOpenAnswers => 129,
             T::KeyAgreements => 130,
             T::SaveManners => 131,
+            T::WentFor => 132,
+            T::TheHabit => 133,
+            T::RankByPoints => 134,
+            T::RankByAlignment => 135,
+            T::KeyTeams11 => 136,
+            T::KeyEsc => 137,
+            T::NotChosen => 138,
+            T::AllConsequences => 139,
+            T::KeyAllConsequences => 140,
         }
     }
 

@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 13] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 16] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -23,8 +23,21 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 13] = {
         ("F2", T::KeyControls),
         ("F11", T::KeyFullscreen),
         ("+ / −", T::KeyTextSize),
+        ("Shift+1, Shift+2", T::KeyTeams11),
+        ("Esc", T::KeyEsc),
+        ("W", T::KeyAllConsequences),
     ]
 };
+
+/// The key that selects team `i` (0-based): 1–9, 0 for the tenth, Shift+1 and Shift+2 for the
+/// eleventh and twelfth.
+pub fn team_key(i: usize) -> String {
+    match i {
+        0..=8 => (i + 1).to_string(),
+        9 => "0".to_string(),
+        _ => format!("Shift+{}", (i - 9) % 10),
+    }
+}
 
 const DIGITS: [KeyCode; 10] = [
     KeyCode::Digit1,
@@ -97,9 +110,11 @@ pub fn keyboard_actions(
             send(Action::Undo);
         }
         if !ctrl {
+            // Shift+1 and Shift+2 are the eleventh and twelfth team (Shift+0 the twentieth).
+            let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
             for (i, k) in DIGITS.iter().enumerate() {
                 if keys.just_pressed(*k) || keys.just_pressed(NUMPAD[i]) {
-                    send(Action::SelectTeam(i));
+                    send(Action::SelectTeam(if shift { i + 10 } else { i }));
                 }
             }
             for (code, key) in LETTERS {
@@ -124,6 +139,9 @@ pub fn keyboard_actions(
             }
             if keys.just_pressed(KeyCode::KeyP) {
                 send(Action::SavePosters);
+            }
+            if keys.just_pressed(KeyCode::KeyW) {
+                send(Action::ToggleAllConsequences);
             }
             if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
                 send(Action::TextSize(1));

@@ -35,10 +35,10 @@ pub use agreements::{
 pub use draw::{next_id, shuffled_ids};
 pub use error::{ReplayError, SessionError};
 pub use event::Event;
-pub use score::{Alignment, Ranked, ValueChange};
+pub use score::{Alignment, RankBy, Ranked, ValueChange};
 pub use settings::{
-    MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings, TeamSpec,
-    ValuesMode, parse_colour,
+    DEFAULT_ROUNDS, MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings,
+    TeamSpec, ValuesMode, parse_colour,
 };
 pub use state::{Adjustment, Phase, Round, RoundStatus, State};
 
@@ -78,8 +78,11 @@ pub struct TeamResult {
     pub best_keys: Vec<Key>,
     /// Change per agreed value, in the order agreed.
     pub per_value: Vec<ValueChange>,
-    /// Agreed values the choice pushed below zero.
+    /// The team's barbarian moves: each of its two heaviest agreed values the choice harmed while
+    /// another behaviour would have served it (see [`score::barbarian_values`]).
     pub barbarian: Vec<String>,
+    /// The deck value the choice raised most (see [`score::went_for`]): "X ging voor Y".
+    pub went_for: Option<String>,
     /// The facilitator's adjustments made while this round was the last one begun.
     pub adjusted: i64,
     /// The team's total after this round: earlier rounds, this one and adjustments up to here.
@@ -119,7 +122,7 @@ pub struct ValueTotal {
     pub points: i64,
 }
 
-/// An agreed value a team's choice pushed below zero.
+/// A heavy agreed value a team's choice harmed while another behaviour would have served it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BarbarianMove {
     /// The round number as shown.
@@ -127,6 +130,8 @@ pub struct BarbarianMove {
     pub scenario: String,
     pub key: Key,
     pub value: String,
+    /// What the choice went for instead (see [`score::went_for`]).
+    pub went_for: Option<String>,
     /// `weight × effect` (below zero).
     pub points: i64,
 }
@@ -535,7 +540,8 @@ impl Session {
             best,
             best_keys,
             per_value: score::per_value(behaviour, values),
-            barbarian: score::barbarian_values(behaviour, values),
+            barbarian: score::barbarian_values(scenario, behaviour, values),
+            went_for: score::went_for(behaviour),
             adjusted,
             total: before
                 .saturating_add(adjusted_before)
@@ -581,9 +587,22 @@ impl Session {
             .collect()
     }
 
-    /// Teams by total, highest first; equal totals share a rank (1, 1, 3).
+    /// What the ranking orders by: points when the group shares one value set, alignment when
+    /// each team agreed its own (raw totals grow with the number and weight of a team's values).
+    pub fn rank_by(&self) -> RankBy {
+        match self.settings.values_mode {
+            ValuesMode::Shared => RankBy::Points,
+            ValuesMode::PerTeam => RankBy::Alignment,
+        }
+    }
+
+    /// Teams in order of [`Session::rank_by`], first first; equal totals (or equal percentages)
+    /// share a rank (1, 1, 3). Each place has the team's points and its percentage.
     pub fn ranking(&self) -> Vec<Ranked> {
-        score::rank(&self.totals())
+        let percents: Vec<Option<i64>> = (0..self.team_count())
+            .map(|t| self.standing(t).percent())
+            .collect();
+        score::rank_by(self.rank_by(), &self.totals(), &percents)
     }
 
     /// A team's chosen ÷ best possible, summed over the revealed rounds.
@@ -592,6 +611,15 @@ impl Session {
             .iter()
             .filter_map(|r| r.teams.get(team).map(TeamResult::alignment))
             .fold(Alignment::default(), Alignment::plus)
+    }
+
+    /// What the alignment ranking counts: the team's total, the facilitator's adjustments
+    /// included, over the best it could have reached in the revealed rounds.
+    pub fn standing(&self, team: usize) -> Alignment {
+        Alignment {
+            score: self.totals().get(team).copied().unwrap_or(0),
+            best: self.alignment(team).best,
+        }
     }
 
     /// A team's value profile: one entry per deck value, in deck order, over the revealed rounds.
@@ -632,13 +660,19 @@ impl Session {
         let mut out = Vec::new();
         for r in self.results() {
             if let Some(t) = r.teams.get(team) {
-                for c in t.per_value.iter().filter(|c| c.effect < 0) {
+                for v in &t.barbarian {
+                    let points = t
+                        .per_value
+                        .iter()
+                        .find(|c| c.value == *v)
+                        .map_or(0, |c| c.points);
                     out.push(BarbarianMove {
                         number: r.number,
                         scenario: r.scenario.clone(),
                         key: t.key,
-                        value: c.value.clone(),
-                        points: c.points,
+                        value: v.clone(),
+                        went_for: t.went_for.clone(),
+                        points,
                     });
                 }
             }

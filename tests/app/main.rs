@@ -5,5 +5,7 @@ mod guards;
 mod harness;
 mod hot_reload;
 mod keyboard;
+mod projector_view;
+mod refusals;
 mod render;
 mod session;

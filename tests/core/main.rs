@@ -2,6 +2,8 @@
 //! One test binary, one module per area.
 
 mod agreements;
+mod barbarian;
+mod builtin_decks;
 mod crash;
 mod decks;
 mod faults;
