@@ -84,12 +84,14 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 .all(|s| s.behaviours.iter().any(|b| b.key == *k))
         })
         .collect();
+    // The last two teams choose alike, so one behaviour stays unchosen: the reveal can show its
+    // consequence on request (W).
     let choose_all = |round: usize, teams: usize| -> Vec<Action> {
         (0..teams)
             .filter(|_| !keys.is_empty())
             .map(|t| Choose {
                 team: t,
-                key: keys[(t + round) % keys.len()],
+                key: keys[(t.min(teams.saturating_sub(2)) + round) % keys.len()],
             })
             .collect()
     };

@@ -725,12 +725,14 @@ fn chosen_marks(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     let chosen = f.choices.get(i).copied().flatten().is_some();
                     ui.horizontal(|ui| {
                         ui::swatch(ui, theme::team_colour(team.colour), k * 0.8);
-                        ui.add(egui::Label::new(rich(&team.name, k).strong()).truncate());
-                        if chosen {
-                            ui.label(egui::RichText::new("✔").size(k).color(theme::GOOD));
+                        // The mark first, so the marks stand in one column.
+                        let mark = if chosen {
+                            egui::RichText::new("✔").size(k).color(theme::GOOD)
                         } else {
-                            ui.label(muted("…", k));
-                        }
+                            muted("…", k)
+                        };
+                        ui.add_sized([k * 1.3, k], egui::Label::new(mark));
+                        ui.add(egui::Label::new(rich(&team.name, k).strong()).truncate());
                     });
                 }
                 ui.add_space(s.gap() * 0.5);
