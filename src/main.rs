@@ -62,6 +62,10 @@ enum Command {
         /// Add N agreements of the group (and notes on the debrief questions) at the end.
         #[arg(long, default_value_t = 0)]
         agreements: usize,
+        /// The session plan: scenario ids in the order to play them (`--plan a,b,c`); the seeded
+        /// draw fills the rounds after it.
+        #[arg(long, value_name = "ID,ID,…")]
+        plan: Vec<String>,
     },
     /// Play a short scripted session through every screen and save one PNG per screen (on the
     /// default deck, or the one given with --deck).
@@ -162,6 +166,7 @@ fn main() -> ExitCode {
             seed,
             choices,
             agreements,
+            plan,
         }) => {
             let deck = match deck.or(cli.play.deck) {
                 Some(d) => d,
@@ -178,6 +183,12 @@ fn main() -> ExitCode {
                 sessions: cli.play.sessions,
                 choices,
                 agreements,
+                plan: plan
+                    .iter()
+                    .flat_map(|p| p.split(','))
+                    .map(|id| id.trim().to_string())
+                    .filter(|id| !id.is_empty())
+                    .collect(),
             };
             report_result(commands::simulate::run(&args, &mut std::io::stdout()))
         }

@@ -180,8 +180,11 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
     let deck = on_disk.unwrap_or_else(|_| previous.deck().clone());
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
+    // A skipped scenario was not played: it is back in the pool for the next session.
     for r in &previous.state().rounds {
-        if !played.contains(&r.scenario) {
+        if !matches!(r.status, session::RoundStatus::Skipped { .. })
+            && !played.contains(&r.scenario)
+        {
             played.push(r.scenario.clone());
         }
     }

@@ -71,6 +71,11 @@ pub enum Event {
         question: usize,
         text: String,
     },
+    /// The facilitator's session plan: the scenarios to come, in this order (ids). The next round
+    /// takes the first one not played yet; a follow-up of the round just played comes first when
+    /// it is in the plan. Scenarios left out of the plan come after it, in the seeded draw's order.
+    /// An empty plan goes back to the seeded draw. Setting it again replaces it.
+    PlanSet { plan: Vec<String> },
 }
 
 impl Event {
@@ -94,6 +99,7 @@ impl Event {
             Event::AgreementDecided { .. } => "AgreementDecided",
             Event::AgreementRevised { .. } => "AgreementRevised",
             Event::DebriefNoted { .. } => "DebriefNoted",
+            Event::PlanSet { .. } => "PlanSet",
         }
     }
 }

@@ -390,6 +390,7 @@ impl Session {
                 question,
                 text,
             } => self.check_note(*round, *question, text),
+            Event::PlanSet { plan } => self.check_plan(plan),
             Event::SessionFinished => {
                 if let Some((i, _)) = st.open_round() {
                     return Err(SessionError::NotNow(format!(
@@ -459,16 +460,62 @@ impl Session {
         &self.order
     }
 
-    /// The scenario the draw gives next (see [`next_id`]); `None` when every scenario is used.
-    /// It ignores whether rounds are left: see [`Session::rounds_left`].
+    /// The scenario that comes next; `None` when every scenario is used. With a plan
+    /// ([`Event::PlanSet`]): a follow-up of the round just played when the plan has it, else the
+    /// first planned scenario not played. Else (and after the plan) the seeded draw ([`next_id`]).
+    /// A scenario skipped in this session is not offered again in it (it may still be started
+    /// explicitly); it is not used up: a later session of the trajectory may play it. It ignores
+    /// whether rounds are left: see [`Session::rounds_left`].
     pub fn next_scenario(&self) -> Option<&Scenario> {
         let used: Vec<&str> = self.used_ids().collect();
+        let skipped = self.skipped_ids();
         let last_revealed = match self.state.rounds.last() {
             Some(r) if r.status == RoundStatus::Revealed => Some(r.scenario.as_str()),
             _ => None,
         };
-        let id = draw::next_id(&self.deck, &self.order, &used, last_revealed)?;
+        if let Some(plan) = &self.state.plan {
+            let open = |id: &str| !used.contains(&id);
+            if let Some(next) = last_revealed
+                .and_then(|l| self.deck.scenario(l))
+                .and_then(|s| s.follow_up.as_deref())
+                && plan.iter().any(|p| p == next)
+                && open(next)
+            {
+                return self.deck.scenario(next);
+            }
+            if let Some(id) = plan
+                .iter()
+                .find(|id| open(id) && !skipped.contains(&id.as_str()))
+            {
+                return self.deck.scenario(id);
+            }
+        }
+        // A skip does not bring the same scenario back in this session (unless the facilitator
+        // starts it); the next session may draw it again.
+        let taken: Vec<&str> = used.iter().chain(&skipped).copied().collect();
+        let id = draw::next_id(&self.deck, &self.order, &taken, last_revealed)?;
         self.deck.scenario(id)
+    }
+
+    /// The scenarios to come, in the order they would come if nothing changes (the plan, then the
+    /// draw), at most `n`: for the facilitator to look ahead. Follow-ups are placed as
+    /// [`Session::next_scenario`] places them, as if every round were played.
+    pub fn upcoming(&self, n: usize) -> Vec<String> {
+        let mut look = self.clone();
+        let mut out = Vec::new();
+        while out.len() < n {
+            let Some(next) = look.next_scenario().map(|s| s.id.clone()) else {
+                break;
+            };
+            // Pretend it was played: a revealed round of it.
+            look.state.rounds.push(Round {
+                scenario: next.clone(),
+                choices: Vec::new(),
+                status: RoundStatus::Revealed,
+            });
+            out.push(next);
+        }
+        out
     }
 
     /// The [`Event::RoundStarted`] for the next drawn scenario, when one may begin now.
@@ -723,6 +770,20 @@ impl Session {
             }
             Event::RoundSkipped { reason } => format!("Ronde overgeslagen ({reason})"),
             Event::Undone => "Ongedaan gemaakt".to_string(),
+            Event::PlanSet { plan } if plan.is_empty() => {
+                "Plan losgelaten: de trekking beslist".to_string()
+            }
+            Event::PlanSet { plan } => {
+                let titles: Vec<&str> = plan
+                    .iter()
+                    .map(|id| {
+                        self.deck
+                            .scenario(id)
+                            .map_or(id.as_str(), |s| s.title.as_str())
+                    })
+                    .collect();
+                format!("Plan: {}", titles.join(" → "))
+            }
             Event::SessionFinished => "Sessie afgesloten".to_string(),
             Event::AgreementProposed {
                 text, value, by, ..
@@ -783,12 +844,50 @@ impl Session {
             .fold(0i64, i64::saturating_add)
     }
 
+    /// The scenarios played or being played in this session (not the skipped ones: they are back
+    /// in the pool) and those played before in the trajectory.
     fn used_ids(&self) -> impl Iterator<Item = &str> {
         self.state
             .rounds
             .iter()
+            .filter(|r| !matches!(r.status, RoundStatus::Skipped { .. }))
             .map(|r| r.scenario.as_str())
             .chain(self.settings.played_before.iter().map(String::as_str))
+    }
+
+    /// The scenarios skipped in this session and not played since.
+    fn skipped_ids(&self) -> Vec<&str> {
+        let used: Vec<&str> = self.used_ids().collect();
+        let mut out: Vec<&str> = Vec::new();
+        for r in &self.state.rounds {
+            let id = r.scenario.as_str();
+            if matches!(r.status, RoundStatus::Skipped { .. })
+                && !used.contains(&id)
+                && !out.contains(&id)
+            {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    fn check_plan(&self, plan: &[String]) -> Result<(), SessionError> {
+        for (i, id) in plan.iter().enumerate() {
+            if self.deck.scenario(id).is_none() {
+                return Err(SessionError::UnknownScenario(id.clone()));
+            }
+            if plan[..i].contains(id) {
+                return Err(SessionError::Invalid(format!(
+                    "Het scenario \"{id}\" staat twee keer in het plan."
+                )));
+            }
+            if self.is_used(id) {
+                return Err(SessionError::NotNow(format!(
+                    "Het scenario \"{id}\" is al gespeeld en kan niet in het plan."
+                )));
+            }
+        }
+        Ok(())
     }
 
     fn is_used(&self, id: &str) -> bool {

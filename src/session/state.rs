@@ -20,6 +20,9 @@ pub struct State {
     pub agreements: Vec<super::Agreement>,
     /// Notes on the debrief questions, in (round, question) order.
     pub notes: Vec<super::Note>,
+    /// The facilitator's plan (see [`Event::PlanSet`]); `None` while the seeded draw decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Vec<String>>,
 }
 
 /// One round: its scenario and each team's choice so far.
@@ -209,6 +212,10 @@ impl State {
                 question,
                 text,
             } => self.set_note(*round, *question, text),
+            Event::PlanSet { plan } => {
+                let new = (!plan.is_empty()).then(|| plan.clone());
+                Inverse::Plan(std::mem::replace(&mut self.plan, new))
+            }
             Event::Undone => Inverse::Nothing,
         }
     }
@@ -246,6 +253,7 @@ impl State {
                 self.adjustments.pop();
             }
             Inverse::Finished(old) => self.finished = old,
+            Inverse::Plan(old) => self.plan = old,
             Inverse::Nothing => {}
             other => self.unfold_agreement(other),
         }
@@ -260,6 +268,7 @@ pub(super) enum Inverse {
         old: Option<Vec<(String, u8)>>,
     },
     PopRound,
+    Plan(Option<Vec<String>>),
     Choice {
         team: usize,
         old: Option<Key>,

@@ -9,6 +9,7 @@ mod decks;
 mod faults;
 mod images;
 mod journal;
+mod plan;
 mod poll;
 mod poster;
 mod report;

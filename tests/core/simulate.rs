@@ -16,6 +16,7 @@ fn args(dir: &Path, seed: u64) -> SimulateArgs {
         sessions: Some(dir.to_path_buf()),
         choices: None,
         agreements: 0,
+        plan: Vec::new(),
     }
 }
 
@@ -68,6 +69,7 @@ fn a_simulated_journal_is_pinned_by_its_sha256_and_its_output_in_full() {
         sessions: Some(dir.path().to_path_buf()),
         choices: None,
         agreements: 0,
+        plan: Vec::new(),
     };
     let out = run(&a).unwrap();
     let bytes = std::fs::read(dir.path().join("simulatie_mini_t3_r2_s7.jsonl")).unwrap();
