@@ -214,3 +214,50 @@ fn simulate_follows_a_plan() {
     let e = simulate::run(&bad, &mut Vec::new()).unwrap_err();
     assert!(e.contains("het plan") && e.contains("kantine"), "{e}");
 }
+
+#[test]
+fn a_decks_recommended_start_comes_first_and_is_checked() {
+    let with_start = DECK.replace(
+        "    language: nl,\n",
+        "    language: nl,\n    start: \"drie\",\n",
+    );
+    let d = deck::check_source("plan.ron", &with_start, None)
+        .deck
+        .expect("parses");
+    assert_eq!(d.start.as_deref(), Some("drie"));
+    for seed in 0..20 {
+        let ids = cultuurbarbarenspel::session::shuffled_ids(&d, seed);
+        assert_eq!(ids[0], "drie", "seed {seed}");
+        assert_eq!(ids.len(), 4);
+    }
+    // A start that names no scenario: an error at the field, with a suggestion.
+    let wrong = DECK.replace(
+        "    language: nl,\n",
+        "    language: nl,\n    start: \"dire\",\n",
+    );
+    let file = deck::check_source("plan.ron", &wrong, None);
+    let errors: Vec<_> = file
+        .located()
+        .into_iter()
+        .filter(|l| l.code == "unknown-start")
+        .collect();
+    assert_eq!(errors.len(), 1, "{:?}", file.located());
+    assert_eq!(errors[0].line, 5);
+    assert!(errors[0].hint.as_deref().unwrap_or("").contains("drie"));
+    // The three decks name theirs (the one their description recommends), in both languages.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("levels");
+    for (name, start) in [
+        ("klantcontact", "kcc-aangifte-overlijden"),
+        ("thuiswerken", "thuis-camera-uit"),
+        ("rituelen", "eerste-werkdag-online"),
+    ] {
+        for lang in ["nl", "en"] {
+            let d = deck::load_deck(&root.join(format!("{name}.{lang}.ron"))).unwrap();
+            assert_eq!(d.start.as_deref(), Some(start), "{name}.{lang}");
+            let mut st = Settings::for_deck(Path::new("x.ron"), &d, "");
+            st.seed = 99;
+            let s = Session::new(st, d).unwrap();
+            assert_eq!(s.draw_order()[0], start);
+        }
+    }
+}

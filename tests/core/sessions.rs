@@ -862,6 +862,7 @@ fn numbered_deck(n: usize, follow: &[(usize, usize)]) -> Deck {
         language: Language::Nl,
         description: String::new(),
         checklist: Vec::new(),
+        start: None,
         values: vec![value("x"), value("y")],
         scenarios: (0..n)
             .map(|i| Scenario {
