@@ -42,6 +42,7 @@ fn bench_deck() -> Deck {
         language: Language::Nl,
         description: String::new(),
         checklist: Vec::new(),
+        start: None,
         values: VALUES
             .iter()
             .map(|v| ValueDef {

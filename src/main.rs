@@ -16,7 +16,8 @@ struct Cli {
 
 #[derive(clap::Args, Debug, Clone, Default)]
 struct PlayArgs {
-    /// Deck to start with (default: the first deck in levels/).
+    /// Deck to start with (default: levels/klantcontact.nl.ron here or in the user's data folder,
+    /// else the built-in one).
     #[arg(long, global = true)]
     deck: Option<PathBuf>,
     /// Folder with session journals (default: the platform's data directory).
@@ -53,11 +54,12 @@ enum Command {
     },
     /// Play a whole session headless with seeded random (or scripted) choices.
     Simulate {
+        /// The deck (default: levels/klantcontact.nl.ron, or the built-in one).
         #[arg(long)]
-        deck: PathBuf,
+        deck: Option<PathBuf>,
         #[arg(long, default_value_t = 3)]
         teams: usize,
-        #[arg(long, default_value_t = 5)]
+        #[arg(long, default_value_t = cultuurbarbarenspel::session::DEFAULT_ROUNDS as usize)]
         rounds: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -67,6 +69,10 @@ enum Command {
         /// Add N agreements of the group (and notes on the debrief questions) at the end.
         #[arg(long, default_value_t = 0)]
         agreements: usize,
+        /// The session plan: scenario ids in the order to play them (`--plan a,b,c`); the seeded
+        /// draw fills the rounds after it.
+        #[arg(long, value_name = "ID,ID,…")]
+        plan: Vec<String>,
     },
     /// Play a short scripted session through every screen and save one PNG per screen (on the
     /// default deck, or the one given with --deck).
@@ -172,7 +178,15 @@ fn main() -> ExitCode {
             seed,
             choices,
             agreements,
+            plan,
         }) => {
+            let deck = match deck.or(cli.play.deck) {
+                Some(d) => d,
+                None => match cultuurbarbarenspel::deck::builtin::default_deck() {
+                    Ok(d) => d,
+                    Err(e) => return report_result(Err(e)),
+                },
+            };
             let args = commands::simulate::SimulateArgs {
                 deck,
                 teams,
@@ -181,6 +195,12 @@ fn main() -> ExitCode {
                 sessions: cli.play.sessions,
                 choices,
                 agreements,
+                plan: plan
+                    .iter()
+                    .flat_map(|p| p.split(','))
+                    .map(|id| id.trim().to_string())
+                    .filter(|id| !id.is_empty())
+                    .collect(),
             };
             report_result(commands::simulate::run(&args, &mut std::io::stdout()))
         }

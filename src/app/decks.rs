@@ -115,15 +115,33 @@ impl DeckList {
     }
 }
 
-/// The default deck: `levels/klantcontact.nl.ron` if it exists, else the first playable deck.
+impl DeckList {
+    /// The decks of several folders, in order; `folder` is the first (an empty list when none).
+    pub fn scan_all(folders: &[PathBuf]) -> DeckList {
+        let mut out = DeckList {
+            folder: folders
+                .first()
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("levels")),
+            entries: Vec::new(),
+        };
+        for f in folders {
+            out.entries.extend(DeckList::scan(f).entries);
+        }
+        out
+    }
+}
+
+/// The default deck: `klantcontact.nl.ron` in the first folder that has it, else the first
+/// playable deck.
 pub fn default_deck(list: &DeckList) -> Option<PathBuf> {
-    let preferred = list.folder.join("klantcontact.nl.ron");
-    if list
-        .entries
-        .iter()
-        .any(|e| e.path == preferred && e.error.is_none())
-    {
-        return Some(preferred);
+    if let Some(e) = list.entries.iter().find(|e| {
+        e.error.is_none()
+            && e.path
+                .file_name()
+                .is_some_and(|n| n == crate::deck::builtin::DEFAULT)
+    }) {
+        return Some(e.path.clone());
     }
     list.entries
         .iter()

@@ -93,12 +93,14 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 .all(|s| s.behaviours.iter().any(|b| b.key == *k))
         })
         .collect();
+    // The last two teams choose alike, so one behaviour stays unchosen: the reveal can show its
+    // consequence on request (W).
     let choose_all = |round: usize, teams: usize| -> Vec<Action> {
         (0..teams)
             .filter(|_| !keys.is_empty())
             .map(|t| Choose {
                 team: t,
-                key: keys[(t + round) % keys.len()],
+                key: keys[(t.min(teams.saturating_sub(2)) + round) % keys.len()],
             })
             .collect()
     };
@@ -246,6 +248,11 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 ("07-reveal", Projector),
                 ("07-reveal-facilitator", Facilitator),
             ],
+        ),
+        step(
+            vec![ToggleAllConsequences],
+            (Screen::Round, Some(Phase::Reveal)),
+            &[("07b-reveal-all-consequences", Projector)],
         ),
         step(
             vec![
@@ -700,6 +707,8 @@ fn parse_size(s: &str) -> Option<(u32, u32)> {
 pub fn demo_deck() -> PathBuf {
     if Path::new(DEFAULT_DECK).is_file() {
         PathBuf::from(DEFAULT_DECK)
+    } else if let Ok(builtin) = crate::deck::builtin::default_deck() {
+        builtin
     } else {
         PathBuf::from(FALLBACK_DECK)
     }
@@ -738,7 +747,13 @@ pub fn run(opts: DemoOptions) -> ExitCode {
         facilitator: (1000, 900),
         exact: true,
     };
-    let mut app = super::windowed_app(sizes, false);
+    let mut app = match super::open_windowed_app(sizes, false) {
+        Ok(app) => app,
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::from(1);
+        }
+    };
     let sessions =
         std::env::temp_dir().join(format!("cultuurbarbarenspel-demo-{}", std::process::id()));
     let poll = sessions.join("peiling.csv");

@@ -124,7 +124,18 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             out.push(Action::TextSize(1));
         }
     });
-    ui::banner(ui, view, 16.0);
+    ui::banner(ui, view, 16.0, out);
+    // Why the last key could do nothing now (cleared by the next action).
+    if let Some(why) = &view.game.refused {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(format!("» {why}"))
+                    .size(15.0)
+                    .color(theme::ACCENT),
+            )
+            .wrap(),
+        );
+    }
     // What the facilitator alone must know (a journal replaced after a failed write, a recovered
     // tail): here, never on the projector, until dismissed. The Final screen shows it with its
     // posters.
@@ -382,7 +393,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     section(ui, view.t(T::Teams));
     for (i, team) in g.teams.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(muted(format!("{}", (i + 1) % 10), 18.0));
+            ui.label(muted(super::input::team_key(i), 18.0));
             let mut name = team.name.clone();
             let w = (ui.available_width() - PALETTE.len() as f32 * 32.0 - 64.0).max(120.0);
             if ui
@@ -702,7 +713,7 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ui.horizontal_wrapped(|ui| {
                 let selected = view.game.selected_team == Some(i);
                 ui::swatch(ui, theme::team_colour(team.colour), 16.0);
-                let name = format!("{} {}", (i + 1) % 10, team.name);
+                let name = format!("{} {}", super::input::team_key(i), team.name);
                 if ui.selectable_label(selected, name).clicked() {
                     out.push(Action::SelectTeam(i));
                 }
@@ -730,6 +741,14 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             wrap(ui, egui::RichText::new(&sc.notes).size(18.0));
         }
         if phase == Phase::Reveal {
+            let all = view.game.all_consequences;
+            if ui
+                .selectable_label(all, format!("{}  W", view.t(T::AllConsequences)))
+                .on_hover_text(view.t(T::KeyAllConsequences))
+                .clicked()
+            {
+                out.push(Action::ToggleAllConsequences);
+            }
             section(ui, view.t(T::Questions));
             for q in &sc.debrief {
                 wrap(ui, egui::RichText::new(format!("• {q}")).size(18.0));

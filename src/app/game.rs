@@ -10,8 +10,8 @@ use super::session_link::{self, Live};
 use super::timer::DiscussTimer;
 use crate::deck::{Deck, Key};
 
-/// The Okabe–Ito palette: distinguishable with the common colour-vision deficiencies.
-pub const PALETTE: [[u8; 3]; 8] = [
+/// The team colours, as [`crate::session::PALETTE`]: Okabe–Ito and four more, twelve in all.
+pub const PALETTE: [[u8; 3]; 12] = [
     [230, 159, 0],   // orange
     [86, 180, 233],  // sky blue
     [0, 158, 115],   // bluish green
@@ -20,6 +20,10 @@ pub const PALETTE: [[u8; 3]; 8] = [
     [213, 94, 0],    // vermillion
     [204, 121, 167], // reddish purple
     [220, 220, 220], // light grey
+    [204, 102, 119], // rose
+    [153, 153, 51],  // olive
+    [142, 124, 195], // lavender
+    [166, 118, 29],  // ochre
 ];
 
 pub const MIN_TEAMS: usize = 2;
@@ -152,6 +156,8 @@ pub enum Action {
     DescribePhoto,
     /// Take photo `usize` off the wall.
     RemovePhoto(usize),
+    /// W at the reveal: show (or hide) the consequences of the behaviours no team chose too.
+    ToggleAllConsequences,
 }
 
 /// The set-up draft and the interface state around the session.
@@ -200,6 +206,11 @@ pub struct Game {
     pub previous: Option<Box<crate::session::Session>>,
     /// The reason for a score adjustment, as typed in the facilitator's controls.
     pub adjust_reason: String,
+    /// Why the last key (or click) could do nothing now, for the facilitator's window only; the
+    /// next action clears it.
+    pub refused: Option<String>,
+    /// At the reveal: the consequences of every behaviour, also those no team chose.
+    pub all_consequences: bool,
 }
 
 impl Default for Game {
@@ -222,7 +233,7 @@ impl Default for Game {
                     colour: 2,
                 },
             ],
-            rounds: 3,
+            rounds: crate::session::DEFAULT_ROUNDS as usize,
             discuss_secs: 180,
             seed: 1,
             shared_values: true,
@@ -244,6 +255,8 @@ impl Default for Game {
             played_before: Vec::new(),
             previous: None,
             adjust_reason: String::new(),
+            refused: None,
+            all_consequences: false,
         }
     }
 }
@@ -472,10 +485,27 @@ pub fn apply_actions(
     let mut cur_phase = phase.map(|p| *p.get());
     for action in actions.read() {
         let before = (cur_screen, cur_phase);
+        // Typing and toggling the help leave the reason for the last refused key in place.
+        if !matches!(
+            action,
+            Action::SetAdjustReason(_)
+                | Action::SetPollPath(_)
+                | Action::SetSessionsPath(_)
+                | Action::DraftAgreement(_)
+                | Action::ToggleHelp
+        ) {
+            game.refused = None;
+        }
         match action.clone() {
             // No new session while journals cannot be written: the Title screen says why.
             Action::Next | Action::NewSession
-                if cur_screen == Screen::Title && sessions.problem.is_some() => {}
+                if cur_screen == Screen::Title && sessions.problem.is_some() =>
+            {
+                game.refused = Some(
+                    "De sessiemap is niet te beschrijven: kies op het titelscherm een andere map."
+                        .into(),
+                );
+            }
             Action::Next => next(
                 &mut game,
                 &mut live,
@@ -566,10 +596,17 @@ pub fn apply_actions(
                 {
                     cur_screen = Screen::Agreements;
                     cur_phase = None;
+                } else if cur_screen != Screen::Agreements {
+                    game.refused = Some(
+                        "G opent de afspraken vanaf het tussenklassement of een nabespreking."
+                            .into(),
+                    );
                 }
             }
             Action::SavePosters => {
-                if cur_screen == Screen::Final {
+                if cur_screen != Screen::Final {
+                    game.refused = Some("P bewaart de posters op het eindscherm, niet nu.".into());
+                } else {
                     match session_link::save_posters(&live) {
                         Ok((dir, previews)) => {
                             game.notice = Some(format!(
@@ -686,11 +723,25 @@ pub fn apply_actions(
             Action::SelectTeam(i) => {
                 if i < game.teams.len() {
                     game.selected_team = Some(i);
+                } else {
+                    game.refused = Some(format!(
+                        "Er is geen team {} ({}): er spelen {} teams.",
+                        i + 1,
+                        super::input::team_key(i),
+                        game.teams.len()
+                    ));
                 }
             }
             Action::PickBehaviour(key) => {
                 if let Some(team) = game.selected_team {
                     choose(&mut game, &mut live, cur_phase, team, key);
+                } else if matches!(cur_phase, Some(Phase::Choose | Phase::Discuss)) {
+                    game.refused = Some(format!(
+                        "Kies eerst het team ({}), dan {key}.",
+                        team_keys_hint(game.teams.len())
+                    ));
+                } else {
+                    refuse_choice_now(&mut game, cur_screen, cur_phase);
                 }
             }
             Action::Choose { team, key } => choose(&mut game, &mut live, cur_phase, team, key),
@@ -709,9 +760,15 @@ pub fn apply_actions(
                             cur_screen = s;
                             cur_phase = p.or(cur_phase);
                         }
-                        Ok(None) => {}
+                        Ok(None) => {
+                            game.refused = Some(
+                                "Er is niets om ongedaan te maken: de waarden en de eerste ronde liggen vast.".into(),
+                            )
+                        }
                         Err(e) => game.banner = Some(e),
                     }
+                } else {
+                    game.refused = Some("Er is nog niets om ongedaan te maken.".into());
                 }
             }
             Action::SkipRound => {
@@ -727,6 +784,10 @@ pub fn apply_actions(
                         Ok(false) => cur_screen = Screen::Final,
                         Err(e) => game.banner = Some(e),
                     }
+                } else {
+                    game.refused = Some(
+                        "S slaat een scenario over zolang het nog niet onthuld is; nu niet.".into(),
+                    );
                 }
             }
             Action::AdjustScore { team, points } => {
@@ -742,23 +803,39 @@ pub fn apply_actions(
                 game.adjust_reason = r.chars().take(crate::session::MAX_REASON).collect();
             }
             Action::ToggleTimer => {
-                if cur_phase == Some(Phase::Discuss) {
+                if cur_phase == Some(Phase::Discuss) && !timer.is_up() {
                     timer.toggle();
+                } else if cur_phase == Some(Phase::Discuss) {
+                    game.refused = Some("De tijd is om: M geeft er een minuut bij.".into());
+                } else {
+                    game.refused = Some("De timer loopt alleen tijdens het gesprek.".into());
                 }
             }
             Action::AddMinute => {
                 if cur_phase == Some(Phase::Discuss) {
+                    // A paused timer stays paused; when the time was up, the minute runs.
+                    let was_up = timer.is_up();
                     timer.add_minute();
-                    timer.running = true;
+                    if was_up {
+                        timer.running = true;
+                    } else if !timer.running {
+                        game.refused =
+                            Some("Een minuut erbij; de timer blijft gepauzeerd (T hervat).".into());
+                    }
+                } else {
+                    game.refused =
+                        Some("M geeft alleen tijdens het gesprek een minuut erbij.".into());
                 }
             }
             Action::ToggleHelp => game.help_open = !game.help_open,
             Action::CloseOverlays => {
-                // Esc closes the help first, then the facilitator's notice.
+                // Esc closes the help first, then the facilitator's notice, then the warning.
                 if game.help_open {
                     game.help_open = false;
-                } else {
+                } else if game.notice.is_some() {
                     game.notice = None;
+                } else {
+                    game.banner = None;
                 }
             }
             Action::ToggleControls => game.controls_open = !game.controls_open,
@@ -775,6 +852,20 @@ pub fn apply_actions(
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
             // The phones' own actions: see `phones::phone_actions`.
             Action::Phones(_) => {}
+            Action::ToggleAllConsequences => {
+                if cur_phase == Some(Phase::Reveal) {
+                    game.all_consequences = !game.all_consequences;
+                } else {
+                    game.refused = Some(
+                        "W toont de gevolgen van alle gedragingen bij de onthulling, niet nu."
+                            .into(),
+                    );
+                }
+            }
+        }
+        // Every reveal starts with the chosen behaviours only.
+        if cur_phase != Some(Phase::Reveal) || cur_screen != Screen::Round {
+            game.all_consequences = false;
         }
         if (cur_screen, cur_phase) != before {
             if cur_screen != before.0 {
@@ -795,12 +886,44 @@ pub fn apply_actions(
     }
 }
 
+/// The team keys there are for `teams` teams, for a refusal: "1–3", "1–9, 0", "1–9, 0, Shift+1".
+fn team_keys_hint(teams: usize) -> String {
+    let keys: Vec<String> = (0..teams).map(super::input::team_key).collect();
+    match keys.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, .., last] if teams <= 9 => format!("{first}–{last}"),
+        _ => {
+            let mut out = "1–9".to_string();
+            for k in &keys[9..] {
+                out.push_str(", ");
+                out.push_str(k);
+            }
+            out
+        }
+    }
+}
+
+/// Why a behaviour cannot be chosen on this screen or in this phase.
+fn refuse_choice_now(game: &mut Game, screen: Screen, phase: Option<Phase>) {
+    game.refused = Some(match (screen, phase) {
+        (Screen::Round, Some(Phase::Scenario)) => {
+            "Teams kiezen tijdens het gesprek of de keuze: eerst spatie.".to_string()
+        }
+        (Screen::Round, _) => {
+            "De keuzes van deze ronde zijn onthuld: maak de onthulling ongedaan (Ctrl+Z) om iets te wijzigen.".to_string()
+        }
+        _ => "Teams kiezen een gedrag tijdens een ronde.".to_string(),
+    });
+}
+
 fn choose(game: &mut Game, live: &mut Live, phase: Option<Phase>, team: usize, key: Key) {
     if !matches!(phase, Some(Phase::Choose) | Some(Phase::Discuss)) {
+        refuse_choice_now(game, Screen::Round, phase);
         return;
     }
     if let Err(e) = session_link::choose(live, team, key) {
-        game.banner = Some(e);
+        game.refused = Some(e);
     } else {
         game.selected_team = None;
     }
@@ -817,10 +940,13 @@ fn next(
         Screen::Title => {
             if game.deck.is_some() {
                 *screen = Screen::Setup;
+            } else {
+                game.refused = Some("Er is geen deck geladen: kies een deck.".into());
             }
         }
         Screen::Setup => {
-            if game.setup_problems().is_empty() {
+            let problems = game.setup_problems();
+            if problems.is_empty() {
                 game.fit_value_sets();
                 match session_link::begin(game, live) {
                     // A later session of a trajectory first looks back at the agreements in force.
@@ -835,11 +961,17 @@ fn next(
                     Ok(()) => *screen = Screen::Values,
                     Err(e) => game.banner = Some(e),
                 }
+            } else {
+                game.refused = Some(problems.join(" "));
             }
         }
         Screen::Review => *screen = Screen::Values,
         Screen::Values => {
-            if game.ready_to_play() {
+            let problems = game.problems();
+            if !problems.is_empty() {
+                game.refused = Some(problems.join(" "));
+            }
+            if problems.is_empty() {
                 match session_link::start(game, live) {
                     Ok(()) => {
                         *screen = Screen::Round;
@@ -861,6 +993,9 @@ fn next(
                         Ok(()) => *phase = Some(Phase::Reveal),
                         Err(e) => game.banner = Some(e),
                     }
+                } else {
+                    // Who is still choosing, in the core's words.
+                    game.refused = Some(session_link::why_not_reveal(live));
                 }
             }
             Phase::Reveal => *phase = Some(Phase::Debrief),
@@ -890,7 +1025,12 @@ fn next(
             }
             Err(e) => game.banner = Some(e),
         },
-        Screen::Final => {}
+        Screen::Final => {
+            game.refused = Some(
+                "Dit is het eindscherm: P bewaart de posters, de knop ernaast de manieren op A4."
+                    .into(),
+            );
+        }
     }
 }
 

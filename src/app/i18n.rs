@@ -199,6 +199,15 @@ pub enum T {
     NotPlayedYet,
     NextSitting,
     KeyPhotos,
+    WentFor,
+    TheHabit,
+    RankByPoints,
+    RankByAlignment,
+    KeyTeams11,
+    KeyEsc,
+    NotChosen,
+    AllConsequences,
+    KeyAllConsequences,
 }
 
 /// The text of `key` in `lang`.
@@ -339,7 +348,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::KeySpace => ("verder naar de volgende stap", "go on to the next step"),
         T::KeyUndo => ("laatste gebeurtenis ongedaan maken", "undo the last event"),
         T::KeyTimer => ("timer pauzeren / hervatten", "pause / resume the timer"),
-        T::KeyMinute => ("een minuut erbij", "add a minute"),
+        T::KeyMinute => (
+            "een minuut erbij (een gepauzeerde timer blijft gepauzeerd)",
+            "add a minute (a paused timer stays paused)",
+        ),
         T::KeyHelp => ("deze hulp tonen / verbergen", "show / hide this help"),
         T::SaveManners => (
             "Zo zijn onze manieren op één A4 opslaan",
@@ -450,6 +462,30 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "Volgende sessie van dit traject voorbereiden",
             "Set up the next session of this trajectory",
         ),
+        T::WentFor => ("ging voor", "went before"),
+        T::TheHabit => ("De gewoonte", "Habit"),
+        T::RankByPoints => (
+            "Stand op punten: alle teams spelen met dezelfde waarden.",
+            "Ranked by points: every team plays with the same values.",
+        ),
+        T::RankByAlignment => (
+            "Stand op afstemming: punten ÷ het beste dat mogelijk was voor de eigen waarden.",
+            "Ranked by alignment: points ÷ the best possible for the team's own values.",
+        ),
+        T::KeyTeams11 => ("kies team 11 of 12", "pick team 11 or 12"),
+        T::KeyEsc => (
+            "hulp sluiten, dan de melding voor de begeleider wegklikken",
+            "close the help, then dismiss the facilitator's message",
+        ),
+        T::NotChosen => ("niet gekozen", "not chosen"),
+        T::AllConsequences => (
+            "Gevolgen van alle gedragingen",
+            "Consequences of every behaviour",
+        ),
+        T::KeyAllConsequences => (
+            "bij de onthulling: ook de gevolgen van wat niemand koos",
+            "at the reveal: also the consequences of what nobody chose",
+        ),
     }
 }
 
@@ -459,7 +495,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 163] = [
+    const ALL: [T; 172] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -623,6 +659,15 @@ mod tests {
         T::NotPlayedYet,
         T::NextSitting,
         T::KeyPhotos,
+        T::WentFor,
+        T::TheHabit,
+        T::RankByPoints,
+        T::RankByAlignment,
+        T::KeyTeams11,
+        T::KeyEsc,
+        T::NotChosen,
+        T::AllConsequences,
+        T::KeyAllConsequences,
     ];
 
     fn position(k: T) -> usize {
@@ -790,6 +835,15 @@ mod tests {
             T::NotPlayedYet => 160,
             T::NextSitting => 161,
             T::KeyPhotos => 162,
+            T::WentFor => 163,
+            T::TheHabit => 164,
+            T::RankByPoints => 165,
+            T::RankByAlignment => 166,
+            T::KeyTeams11 => 167,
+            T::KeyEsc => 168,
+            T::NotChosen => 169,
+            T::AllConsequences => 170,
+            T::KeyAllConsequences => 171,
         }
     }
 

@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 14] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 17] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -24,8 +24,21 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 14] = {
         ("F11", T::KeyFullscreen),
         ("+ / −", T::KeyTextSize),
         ("W · ‹ › · Enter", T::KeyPhotos),
+        ("Shift+1, Shift+2", T::KeyTeams11),
+        ("Esc", T::KeyEsc),
+        ("W", T::KeyAllConsequences),
     ]
 };
+
+/// The key that selects team `i` (0-based): 1–9, 0 for the tenth, Shift+1 and Shift+2 for the
+/// eleventh and twelfth.
+pub fn team_key(i: usize) -> String {
+    match i {
+        0..=8 => (i + 1).to_string(),
+        9 => "0".to_string(),
+        _ => format!("Shift+{}", (i - 9) % 10),
+    }
+}
 
 const DIGITS: [KeyCode; 10] = [
     KeyCode::Digit1,
@@ -69,6 +82,7 @@ pub struct TextFocus(pub bool);
 pub fn keyboard_actions(
     keys: Res<ButtonInput<KeyCode>>,
     focus: Res<TextFocus>,
+    screen: Option<Res<State<super::screens::Screen>>>,
     mut out: MessageWriter<Action>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -98,9 +112,11 @@ pub fn keyboard_actions(
             send(Action::Undo);
         }
         if !ctrl {
+            // Shift+1 and Shift+2 are the eleventh and twelfth team (Shift+0 the twentieth).
+            let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
             for (i, k) in DIGITS.iter().enumerate() {
                 if keys.just_pressed(*k) || keys.just_pressed(NUMPAD[i]) {
-                    send(Action::SelectTeam(i));
+                    send(Action::SelectTeam(if shift { i + 10 } else { i }));
                 }
             }
             for (code, key) in LETTERS {
@@ -126,14 +142,26 @@ pub fn keyboard_actions(
             if keys.just_pressed(KeyCode::KeyP) {
                 send(Action::SavePosters);
             }
+            // W: the photo wall on the agreements and final screens, else (at the reveal) the
+            // consequences of every behaviour.
+            let wall = screen.as_ref().is_some_and(|s| {
+                matches!(
+                    *s.get(),
+                    super::screens::Screen::Agreements | super::screens::Screen::Final
+                )
+            });
+            if keys.just_pressed(KeyCode::KeyW) {
+                send(if wall {
+                    Action::TogglePhotoWall
+                } else {
+                    Action::ToggleAllConsequences
+                });
+            }
             if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
                 send(Action::TextSize(1));
             }
             if keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
                 send(Action::TextSize(-1));
-            }
-            if keys.just_pressed(KeyCode::KeyW) {
-                send(Action::TogglePhotoWall);
             }
             if keys.just_pressed(KeyCode::ArrowLeft) {
                 send(Action::PhotoStep(-1));

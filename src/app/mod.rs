@@ -93,7 +93,12 @@ fn levels_folder(deck: Option<&Path>) -> PathBuf {
 
 /// The set-up shared by `play`, `demo` and the tests: deck list, chosen deck, journal folder.
 pub fn init_game(app: &mut App, deck: Option<PathBuf>, sessions: Option<PathBuf>) {
-    let list = decks::DeckList::scan(&levels_folder(deck.as_deref()));
+    // A deck given: its own folder. Else levels/ here and in the user's data folder (the built-in
+    // decks are written there when neither has one).
+    let list = match deck.as_deref() {
+        Some(d) => decks::DeckList::scan(&levels_folder(Some(d))),
+        None => decks::DeckList::scan_all(&crate::deck::builtin::deck_folders()),
+    };
     let chosen = deck.or_else(|| decks::default_deck(&list));
     let mut game = game::Game::default();
     if let Some(path) = chosen {
@@ -139,6 +144,58 @@ pub fn windowed_app(sizes: windows::WindowSizes, single_window: bool) -> App {
     app
 }
 
+/// Why no window can be opened, in a plain sentence: on Linux and the BSDs neither an X11 nor a
+/// Wayland display is named in the environment. `None` when a display may be there.
+pub fn display_problem() -> Option<String> {
+    if cfg!(any(
+        target_os = "windows",
+        target_os = "macos",
+        target_os = "ios"
+    )) {
+        return None;
+    }
+    let named = |var: &str| std::env::var_os(var).is_some_and(|v| !v.is_empty());
+    if named("DISPLAY") || named("WAYLAND_DISPLAY") {
+        return None;
+    }
+    Some(
+        "fout: er is geen beeldscherm om het spel op te tonen (DISPLAY en WAYLAND_DISPLAY zijn niet gezet). \
+         Start het spel op een computer met een bureaublad, of voor schermafbeeldingen zonder scherm \
+         met xvfb-run; de opdrachten check, simulate, report, poster en poll hebben geen scherm nodig."
+            .to_string(),
+    )
+}
+
+/// [`windowed_app`], or a plain sentence when no window can be opened (no display named, or the
+/// display named cannot be reached) instead of a panic with a backtrace.
+pub fn open_windowed_app(sizes: windows::WindowSizes, single_window: bool) -> Result<App, String> {
+    if let Some(why) = display_problem() {
+        return Err(why);
+    }
+    // Building the window plugin connects to the display; it panics when it cannot. Catch that
+    // one panic quietly and say what it means.
+    let hook = std::panic::take_hook();
+    let said = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let keep = said.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        if let Ok(mut s) = keep.lock() {
+            *s = info.to_string();
+        }
+    }));
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        windowed_app(sizes, single_window)
+    }));
+    std::panic::set_hook(hook);
+    built.map_err(|_| {
+        let detail = said.lock().map(|s| s.clone()).unwrap_or_default();
+        let detail = detail.lines().next().unwrap_or_default().to_string();
+        format!(
+            "fout: het spel kan geen venster openen: er is geen beeldscherm te bereiken ({detail}). \
+             Start het op een computer met een bureaublad, of zonder scherm met xvfb-run."
+        )
+    })
+}
+
 pub fn run(opts: PlayOptions) -> ExitCode {
     if let Some(deck) = &opts.deck
         && !deck.is_file()
@@ -146,7 +203,13 @@ pub fn run(opts: PlayOptions) -> ExitCode {
         eprintln!("fout: {}: geen deckbestand gevonden", deck.display());
         return ExitCode::from(2);
     }
-    let mut app = windowed_app(windows::WindowSizes::default(), opts.single_window);
+    let mut app = match open_windowed_app(windows::WindowSizes::default(), opts.single_window) {
+        Ok(app) => app,
+        Err(why) => {
+            eprintln!("{why}");
+            return ExitCode::from(1);
+        }
+    };
     init_game(&mut app, opts.deck, opts.sessions);
     app.insert_resource(phones::PhonesConfig {
         start: opts.phones,

@@ -61,7 +61,8 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         .inner_margin(egui::Margin::same(margin.clamp(4.0, 120.0) as i8))
         .show(ui, |ui| {
             ui.set_min_size(ui.available_size());
-            ui::banner(ui, view, s.small());
+            // No banner here: warnings, errors and paths are for the facilitator's window (or its
+            // panel) only.
             if super::photos::showing(view) {
                 super::photos::projector(ui, view, s);
                 return;
@@ -417,80 +418,28 @@ fn round(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     });
             }
         }
-        Phase::Discuss => {
+        Phase::Discuss | Phase::Choose => {
+            // The situation and the behaviours stay readable while teams talk and choose; the
+            // timer or the "has chosen" marks beside them.
             ui.label(
                 egui::RichText::new(&sc.title)
                     .size(s.title())
                     .strong()
                     .color(theme::ACCENT),
             );
-            ui.vertical_centered(|ui| {
-                let colour = if view.timer.is_up() {
-                    theme::BAD
-                } else if view.timer.running {
-                    theme::TEXT
-                } else {
-                    theme::MUTED
-                };
-                ui.label(
-                    egui::RichText::new(view.timer.label())
-                        .size(s.huge() * 1.4)
-                        .strong()
-                        .color(colour),
-                );
-                let (rect, _) = ui.allocate_exact_size(
-                    egui::vec2(ui.available_width() * 0.7, s.body * 0.3),
-                    egui::Sense::hover(),
-                );
-                ui.painter().rect_filled(rect, 4.0, theme::CARD);
-                let mut done = rect;
-                done.set_width(rect.width() * view.timer.fraction_left());
-                ui.painter().rect_filled(done, 4.0, theme::ACCENT);
-                ui.add_space(s.gap());
-                let note = if view.timer.is_up() {
-                    view.t(T::TimeUp)
-                } else if !view.timer.running {
-                    view.t(T::Paused)
-                } else {
-                    view.t(T::Discuss)
-                };
-                ui.label(muted(note, s.body));
-            });
-            ui.add_space(s.gap());
-            egui::ScrollArea::vertical()
-                .id_salt("discuss")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    behaviours(ui, view, sc, s * 0.8);
-                });
-        }
-        Phase::Choose => {
-            ui.label(
-                egui::RichText::new(&sc.title)
-                    .size(s.title())
-                    .strong()
-                    .color(theme::ACCENT),
+            ui.add_space(s.gap() * 0.5);
+            beside(
+                ui,
+                s,
+                |ui| readable(ui, view, sc, s),
+                |ui| {
+                    if phase == Phase::Discuss {
+                        timer_panel(ui, view, s);
+                    } else {
+                        chosen_marks(ui, view, s);
+                    }
+                },
             );
-            ui.add_space(s.gap());
-            let f = view.live.fold();
-            team_grid(ui, view, s, |ui, i| {
-                let chosen = f.choices.get(i).copied().flatten().is_some();
-                if chosen {
-                    ui.label(
-                        egui::RichText::new(format!("✔ {}", view.t(T::Chosen)))
-                            .size(s.body)
-                            .color(theme::GOOD),
-                    );
-                } else {
-                    ui.label(muted(view.t(T::NotYet), s.small()));
-                }
-            });
-            if session_link::all_chosen(&view.live) {
-                ui.add_space(s.gap());
-                ui.vertical_centered(|ui| {
-                    ui.label(rich(view.t(T::AllChosen), s.body).color(theme::ACCENT))
-                });
-            }
         }
         Phase::Reveal => reveal(ui, view, sc, s),
         Phase::Debrief => {
@@ -563,16 +512,27 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
     let f = view.live.fold();
     let deck = view.game.deck.as_ref();
     let ctx = ui.ctx().clone();
+    let by_alignment = session_link::rank_by(&view.live) == crate::session::RankBy::Alignment;
     // One card per behaviour that was chosen, with the teams that chose it and what it did to
     // each team's own values (the scores come from the session core).
-    let key = (&sc.id, f.round, &f.choices, s.body.to_bits());
-    ui::fitted_scroll(ui, "reveal", key, 0.7, |ui, scale| {
+    let key = (
+        &sc.id,
+        f.round,
+        &f.choices,
+        s.body.to_bits(),
+        view.game.all_consequences,
+    );
+    ui::fitted_scroll(ui, "reveal", key, 0.6, |ui, scale| {
         let s = s * scale;
         for b in &sc.behaviours {
             let teams: Vec<usize> = (0..view.game.teams.len())
                 .filter(|&i| f.choices.get(i).copied().flatten() == Some(b.key))
                 .collect();
             if teams.is_empty() {
+                if view.game.all_consequences {
+                    not_chosen(ui, view, b, s);
+                    ui.add_space(s.gap() * 0.4);
+                }
                 continue;
             }
             card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
@@ -598,6 +558,9 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
                                     .color(signed_colour(score)),
                             );
                         }
+                        if by_alignment && let Some(p) = result.percent {
+                            ui.label(muted(format!("{p} %"), s.small()));
+                        }
                         for (id, d) in &result.per_value {
                             let name = deck
                                 .and_then(|d| d.value(id))
@@ -616,20 +579,191 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
                             }
                             ui.label(rt);
                         }
-                        if !result.barbarian.is_empty() {
-                            ui.label(
-                                egui::RichText::new(view.t(T::BarbarianMove))
-                                    .size(s.small())
-                                    .strong()
-                                    .color(theme::BAD),
-                            );
-                        }
                     });
+                    // One short line that says why: "Barbaarse zet: X ging voor Y".
+                    if let Some(line) = deck.and_then(|d| {
+                        session_link::barbarian_line(
+                            *view.lang,
+                            d,
+                            result.went_for.as_deref(),
+                            &result.barbarian,
+                        )
+                    }) {
+                        wrap(
+                            ui,
+                            egui::RichText::new(line)
+                                .size(s.small())
+                                .strong()
+                                .color(theme::BAD),
+                        );
+                    }
                 }
             });
             ui.add_space(s.gap() * 0.4);
         }
     });
+}
+
+/// A behaviour no team chose, at the reveal on request: its consequence, marked as not chosen, on
+/// a quieter card.
+fn not_chosen(ui: &mut egui::Ui, view: &View, b: &crate::deck::Behaviour, s: Sizes) {
+    card(theme::BG, s.gap() * 0.8)
+        .stroke(egui::Stroke::new(1.5, theme::CARD))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_top(|ui| {
+                ui.label(
+                    egui::RichText::new(b.key.to_string())
+                        .size(s.body)
+                        .strong()
+                        .color(theme::MUTED),
+                );
+                ui.add_space(s.gap() * 0.5);
+                ui.vertical(|ui| {
+                    wrap(ui, muted(&b.text, s.body * 0.9));
+                    ui.label(
+                        egui::RichText::new(view.t(T::NotChosen))
+                            .size(s.small() * 0.9)
+                            .strong()
+                            .color(theme::MUTED),
+                    );
+                });
+            });
+            if !b.consequence.is_empty() {
+                wrap(ui, muted(&b.consequence, s.small()).italics());
+            }
+        });
+}
+
+/// The situation and the behaviours, compact, for Discuss and Choose: shrinks (to half) before it
+/// scrolls, so a long scenario stays readable next to the timer or the "has chosen" marks.
+fn readable(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
+    let key = (&sc.id, &sc.situation, s.body.to_bits(), view.phase());
+    ui::fitted_scroll(ui, "readable", key, 0.5, |ui, scale| {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+            wrap(ui, rich(&sc.situation, s.body * 0.9 * scale));
+            ui.add_space(s.gap() * 0.6 * scale);
+            behaviours(ui, view, sc, s * (0.8 * scale));
+        });
+    });
+}
+
+/// `main` on the left, `side` in a column on the right (a quarter of the width) on a wide screen;
+/// on a tall one `side` above `main`.
+fn beside(
+    ui: &mut egui::Ui,
+    s: Sizes,
+    main: impl FnOnce(&mut egui::Ui),
+    side: impl FnOnce(&mut egui::Ui),
+) {
+    let avail = ui.available_size();
+    if avail.x > avail.y * 1.2 {
+        let side_w = (avail.x * 0.27).clamp(120.0, 560.0);
+        let main_w = (avail.x - side_w - s.gap()).max(60.0);
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = s.gap();
+            ui.allocate_ui_with_layout(
+                egui::vec2(main_w, avail.y),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_min_size(egui::vec2(main_w, avail.y));
+                    main(ui);
+                },
+            );
+            ui.allocate_ui_with_layout(
+                egui::vec2(side_w, avail.y),
+                egui::Layout::top_down(egui::Align::Center),
+                |ui| {
+                    ui.set_width(side_w);
+                    side(ui);
+                },
+            );
+        });
+    } else {
+        side(ui);
+        ui.add_space(s.gap() * 0.5);
+        main(ui);
+    }
+}
+
+/// The discussion timer: the time left, a bar, and whether it runs.
+fn timer_panel(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    let colour = if view.timer.is_up() {
+        theme::BAD
+    } else if view.timer.running {
+        theme::TEXT
+    } else {
+        theme::MUTED
+    };
+    ui.label(
+        egui::RichText::new(view.timer.label())
+            .size(s.huge())
+            .strong()
+            .color(colour),
+    );
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width() * 0.9, s.body * 0.3),
+        egui::Sense::hover(),
+    );
+    ui.painter().rect_filled(rect, 4.0, theme::CARD);
+    let mut done = rect;
+    done.set_width(rect.width() * view.timer.fraction_left());
+    ui.painter().rect_filled(done, 4.0, theme::ACCENT);
+    ui.add_space(s.gap() * 0.5);
+    let note = if view.timer.is_up() {
+        view.t(T::TimeUp)
+    } else if !view.timer.running {
+        view.t(T::Paused)
+    } else {
+        view.t(T::Discuss)
+    };
+    ui.label(muted(note, s.body));
+}
+
+/// Who has chosen: one line per team with a mark, in a column.
+fn chosen_marks(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    let f = view.live.fold();
+    let n = view.game.teams.len().max(1) as f32;
+    // Twelve teams fit the column's height at 720 lines.
+    let k = (s.body * 0.85)
+        .min(ui.available_height() / (n * 1.9))
+        .max(10.0);
+    egui::ScrollArea::vertical()
+        .id_salt("chosen")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                for (i, team) in view.game.teams.iter().enumerate() {
+                    let chosen = f.choices.get(i).copied().flatten().is_some();
+                    ui.horizontal(|ui| {
+                        ui::swatch(ui, theme::team_colour(team.colour), k * 0.8);
+                        // The mark first, so the marks stand in one column.
+                        let mark = if chosen {
+                            egui::RichText::new("✔").size(k).color(theme::GOOD)
+                        } else {
+                            muted("…", k)
+                        };
+                        ui.add_sized([k * 1.3, k], egui::Label::new(mark));
+                        ui.add(egui::Label::new(rich(&team.name, k).strong()).truncate());
+                    });
+                }
+                ui.add_space(s.gap() * 0.5);
+                let all = session_link::all_chosen(&view.live);
+                ui.label(if all {
+                    rich(view.t(T::AllChosen), k).color(theme::ACCENT)
+                } else {
+                    muted(
+                        format!(
+                            "{} / {} {}",
+                            f.choices.iter().filter(|c| c.is_some()).count(),
+                            view.game.teams.len(),
+                            view.t(T::Chosen)
+                        ),
+                        k,
+                    )
+                });
+            });
+        });
 }
 
 fn scoreboard(ui: &mut egui::Ui, view: &View, s: Sizes, final_: bool) {
@@ -639,33 +773,64 @@ fn scoreboard(ui: &mut egui::Ui, view: &View, s: Sizes, final_: bool) {
         s,
         view.t(if final_ { T::Final } else { T::Scoreboard }),
     );
-    let totals = session_link::totals(&view.live);
-    let ranks = session_link::ranks(&view.live);
-    let mut order: Vec<usize> = (0..view.game.teams.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(totals.get(i).copied().flatten().unwrap_or(i64::MIN)));
+    let by = session_link::rank_by(&view.live);
+    ui.label(muted(
+        view.t(match by {
+            crate::session::RankBy::Points => T::RankByPoints,
+            crate::session::RankBy::Alignment => T::RankByAlignment,
+        }),
+        s.small(),
+    ));
+    ui.add_space(s.gap() * 0.5);
+    let ranking = session_link::ranking(&view.live);
+    // The core's order; teams it does not know yet (no session) in team order, without a score.
+    let order: Vec<(Option<&crate::session::Ranked>, usize)> = if ranking.is_empty() {
+        (0..view.game.teams.len()).map(|i| (None, i)).collect()
+    } else {
+        ranking.iter().map(|r| (Some(r), r.team)).collect()
+    };
     egui::ScrollArea::vertical()
         .id_salt("scores")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (rank, &i) in order.iter().enumerate() {
-                let team = &view.game.teams[i];
+            for (pos, &(ranked, i)) in order.iter().enumerate() {
+                let Some(team) = view.game.teams.get(i) else {
+                    continue;
+                };
                 card(theme::CARD, s.gap()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal_wrapped(|ui| {
                         ui.label(muted(
-                            format!("{}.", ranks.get(i).copied().unwrap_or(rank + 1)),
+                            format!("{}.", ranked.map_or(pos + 1, |r| r.rank)),
                             s.body,
                         ));
                         ui::swatch(ui, theme::team_colour(team.colour), s.body * 0.7);
                         ui.label(rich(&team.name, s.body).strong());
-                        let total = totals.get(i).copied().flatten();
-                        ui.label(match total {
-                            Some(t) => egui::RichText::new(format!("{t} {}", view.t(T::Points)))
-                                .size(s.body)
-                                .strong()
-                                .color(theme::ACCENT),
-                            None => muted(view.t(T::NoScoreYet), s.small()),
-                        });
+                        let points = |t: i64| {
+                            egui::RichText::new(format!("{t} {}", view.t(T::Points))).size(s.body)
+                        };
+                        match (ranked, by) {
+                            (None, _) => {
+                                ui.label(muted(view.t(T::NoScoreYet), s.small()));
+                            }
+                            (Some(r), crate::session::RankBy::Points) => {
+                                ui.label(points(r.total).strong().color(theme::ACCENT));
+                            }
+                            (Some(r), crate::session::RankBy::Alignment) => {
+                                ui.label(
+                                    egui::RichText::new(
+                                        r.percent.map_or("– %".to_string(), |p| format!("{p} %")),
+                                    )
+                                    .size(s.body)
+                                    .strong()
+                                    .color(theme::ACCENT),
+                                );
+                                ui.label(muted(
+                                    format!("· {} {}", r.total, view.t(T::Points)),
+                                    s.small(),
+                                ));
+                            }
+                        }
                     });
                     if final_ {
                         final_details(ui, view, s, i);
@@ -712,12 +877,17 @@ fn final_details(ui: &mut egui::Ui, view: &View, s: Sizes, team: usize) {
             if moves.is_empty() {
                 ui.label(muted(view.t(T::NoBarbarianMoments), k));
             }
-            for (n, value) in moves {
+            for (n, went_for, value) in moves {
+                let x = went_for.unwrap_or_else(|| view.t(T::TheHabit).to_string());
                 wrap(
                     ui,
-                    egui::RichText::new(format!("{} {n}: {value}", view.t(T::Round)))
-                        .size(k)
-                        .color(theme::BAD),
+                    egui::RichText::new(format!(
+                        "{} {n}: {x} {} {value}",
+                        view.t(T::Round),
+                        view.t(T::WentFor)
+                    ))
+                    .size(k)
+                    .color(theme::BAD),
                 );
             }
         });
@@ -731,6 +901,43 @@ fn final_details(ui: &mut egui::Ui, view: &View, s: Sizes, team: usize) {
             }
         });
     });
+}
+
+/// The texts the projected view draws for the current state, laid out at `size` points: what the
+/// teams would see (for tests). A fresh egui context with the default fonts; nothing is sent.
+pub fn drawn_texts(world: &mut World, size: egui::Vec2) -> Vec<String> {
+    use bevy::ecs::system::RunSystemOnce;
+    world
+        .run_system_once(move |view: View| {
+            let ctx = egui::Context::default();
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+                ..Default::default()
+            };
+            let mut actions = Vec::new();
+            // A few frames, as on screen: a view that shrinks to fit settles in the later ones.
+            let mut out = ctx.run_ui(input.clone(), |ui| projected(ui, &view, &mut actions));
+            for _ in 0..3 {
+                // Nothing draws these textures: egui insists they are taken.
+                out.textures_delta.clear();
+                out = ctx.run_ui(input.clone(), |ui| projected(ui, &view, &mut actions));
+            }
+            out.textures_delta.clear();
+            let mut texts = Vec::new();
+            for clipped in &out.shapes {
+                collect_texts(&clipped.shape, &mut texts);
+            }
+            texts
+        })
+        .unwrap_or_default()
+}
+
+fn collect_texts(shape: &egui::Shape, out: &mut Vec<String>) {
+    match shape {
+        egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
+        egui::Shape::Vec(v) => v.iter().for_each(|s| collect_texts(s, out)),
+        _ => {}
+    }
 }
 
 pub struct ProjectorPlugin;

@@ -214,8 +214,11 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
     let deck = on_disk.unwrap_or_else(|_| previous.played_deck().clone());
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
+    // A skipped scenario was not played: it is back in the pool for the next session.
     for r in &previous.state().rounds {
-        if !played.contains(&r.scenario) {
+        if !matches!(r.status, session::RoundStatus::Skipped { .. })
+            && !played.contains(&r.scenario)
+        {
             played.push(r.scenario.clone());
         }
     }
@@ -358,6 +361,17 @@ pub fn all_chosen(live: &Live) -> bool {
     !f.choices.is_empty() && f.choices.iter().all(Option::is_some)
 }
 
+/// Why the choices cannot be revealed now (who is still choosing), in the core's words.
+pub fn why_not_reveal(live: &Live) -> String {
+    match &live.session {
+        Some(s) => match s.check(&Event::Revealed) {
+            Err(e) => e.to_string(),
+            Ok(()) => String::new(),
+        },
+        None => "Er loopt geen sessie.".to_string(),
+    }
+}
+
 pub fn reveal(live: &mut Live) -> Result<(), String> {
     live.apply(Event::Revealed)
 }
@@ -471,6 +485,10 @@ pub struct TeamRound {
     /// Per agreed value: (value id, points).
     pub per_value: Vec<(String, i64)>,
     pub barbarian: Vec<String>,
+    /// What the choice went for (a value id), for "Barbaarse zet: X ging voor Y".
+    pub went_for: Option<String>,
+    /// This round's chosen ÷ best, as a whole percent (see [`session::Alignment::percent`]).
+    pub percent: Option<i64>,
 }
 
 /// Scores for a team in the current round, once revealed.
@@ -495,6 +513,8 @@ pub fn team_round(live: &Live, team: usize) -> TeamRound {
                 .map(|v| (v.value.clone(), v.points))
                 .collect(),
             barbarian: r.barbarian.clone(),
+            went_for: r.went_for.clone(),
+            percent: r.alignment().percent(),
         },
         None => TeamRound::default(),
     }
@@ -510,16 +530,54 @@ pub fn totals(live: &Live) -> Vec<Option<i64>> {
 
 /// Each team's place in the ranking (1-based, ties share a place), from the core.
 pub fn ranks(live: &Live) -> Vec<usize> {
-    let Some(s) = &live.session else {
-        return Vec::new();
-    };
-    let mut out = vec![0; s.team_count()];
-    for r in s.ranking() {
+    let mut out = vec![0; live.session.as_ref().map_or(0, |s| s.team_count())];
+    for r in ranking(live) {
         if let Some(slot) = out.get_mut(r.team) {
             *slot = r.rank;
         }
     }
     out
+}
+
+/// The ranking as the core orders it (by points or by alignment, see [`rank_by`]), first first.
+pub fn ranking(live: &Live) -> Vec<session::Ranked> {
+    live.session
+        .as_ref()
+        .map(|s| s.ranking())
+        .unwrap_or_default()
+}
+
+/// What the ranking orders by: points (shared values) or alignment (values per team).
+pub fn rank_by(live: &Live) -> session::RankBy {
+    live.session
+        .as_ref()
+        .map_or(session::RankBy::Points, |s| s.rank_by())
+}
+
+/// One short line for a team's barbarian move in a round: "Barbaarse zet: X ging voor Y", with
+/// X what the choice went for (or "de gewoonte") and Y the harmed values. `None` without one.
+pub fn barbarian_line(
+    lang: super::i18n::Lang,
+    deck: &crate::deck::Deck,
+    went_for: Option<&str>,
+    harmed: &[String],
+) -> Option<String> {
+    use super::i18n::{T, tr};
+    if harmed.is_empty() {
+        return None;
+    }
+    let x = went_for.map_or(tr(lang, T::TheHabit), |v| deck.value_name(v));
+    let ys: Vec<&str> = harmed.iter().map(|v| deck.value_name(v)).collect();
+    let and = match lang {
+        super::i18n::Lang::Nl => " en ",
+        super::i18n::Lang::En => " and ",
+    };
+    Some(format!(
+        "{}: {x} {} {}",
+        tr(lang, T::BarbarianMove),
+        tr(lang, T::WentFor),
+        ys.join(and)
+    ))
 }
 
 /// The behaviours a team chose in the revealed rounds: (scenario title, behaviour text).
@@ -537,8 +595,9 @@ pub fn chosen_behaviours(live: &Live, team: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A team's barbarian moves: (round number, value name).
-pub fn barbarian_moves(live: &Live, team: usize) -> Vec<(usize, String)> {
+/// A team's barbarian moves: (round number, the value it went for or `None`, the harmed value's
+/// name).
+pub fn barbarian_moves(live: &Live, team: usize) -> Vec<(usize, Option<String>, String)> {
     let Some(s) = &live.session else {
         return Vec::new();
     };
@@ -547,9 +606,8 @@ pub fn barbarian_moves(live: &Live, team: usize) -> Vec<(usize, String)> {
         .map(|m| {
             (
                 m.number,
-                s.deck()
-                    .value(&m.value)
-                    .map_or(m.value.clone(), |v| v.name.clone()),
+                m.went_for.map(|v| s.deck().value_name(&v).to_string()),
+                s.deck().value_name(&m.value).to_string(),
             )
         })
         .collect()

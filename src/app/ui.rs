@@ -202,19 +202,24 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
         });
 }
 
-/// A one-line error banner at the top of a view.
-pub fn banner(ui: &mut egui::Ui, view: &View, size: f32) {
-    let msg = view
-        .game
-        .banner
-        .clone()
-        .or_else(|| view.game.deck_error.clone());
-    if let Some(msg) = msg {
-        card(egui::Color32::from_rgb(90, 30, 10), size * 0.4).show(ui, |ui| {
-            ui.set_width(ui.available_width());
+/// The warning or error for the facilitator (a refused action, a deck that does not load or
+/// reload, with its path): in the facilitator's window or panel only, never on the projector.
+/// The ✕ (or Esc) dismisses a warning; a deck error stays while the deck is broken.
+pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) {
+    let (msg, dismissable) = match (&view.game.banner, &view.game.deck_error) {
+        (Some(b), _) => (b.clone(), true),
+        (None, Some(e)) => (e.clone(), false),
+        (None, None) => return,
+    };
+    card(egui::Color32::from_rgb(90, 30, 10), size * 0.4).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_top(|ui| {
+            if dismissable && ui.small_button("×  Esc").clicked() {
+                out.push(Action::CloseOverlays);
+            }
             wrap(ui, rich(format!("⚠ {msg}"), size));
         });
-    }
+    });
 }
 
 #[cfg(test)]

@@ -20,8 +20,11 @@ pub fn run(
     args: PollArgs,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let deck_path = deck.unwrap_or(Path::new("levels/klantcontact.nl.ron"));
-    let deck = load_deck(deck_path)?;
+    let deck_path = match deck {
+        Some(p) => p.to_path_buf(),
+        None => crate::deck::builtin::default_deck()?,
+    };
+    let deck = load_deck(&deck_path)?;
     let bytes = std::fs::read(file)
         .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", file.display()))?;
     let opts = Options {

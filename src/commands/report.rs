@@ -93,6 +93,16 @@ fn find_deck(journal: &Path, recorded: &str) -> Result<PathBuf, String> {
         }
         tried.push(candidate);
     }
+    // A deck of the same file name in levels/ here or in the user's folder (a built-in deck).
+    if let Some(name) = recorded_path.file_name() {
+        for folder in crate::deck::builtin::deck_folders() {
+            let candidate = folder.join(name);
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+            tried.push(candidate);
+        }
+    }
     let tried: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
     Err(format!(
         "het deck van deze sessie is niet gevonden (gezocht: {}); geef het aan met --deck PAD",
@@ -143,6 +153,8 @@ struct Labels {
     history: &'static str,
     before_rounds: &'static str,
     not_revealed: &'static str,
+    by_points: &'static str,
+    by_alignment: &'static str,
 }
 
 const NL: Labels = Labels {
@@ -187,6 +199,8 @@ const NL: Labels = Labels {
     history: "geschiedenis",
     before_rounds: "Voor de eerste ronde",
     not_revealed: "nog niet onthuld",
+    by_points: "Gerangschikt op punten: alle teams speelden met dezelfde waarden.",
+    by_alignment: "Gerangschikt op afstemming: punten ÷ het beste dat mogelijk was voor de eigen waarden.",
 };
 
 const EN: Labels = Labels {
@@ -231,6 +245,8 @@ const EN: Labels = Labels {
     history: "history",
     before_rounds: "Before the first round",
     not_revealed: "not revealed yet",
+    by_points: "Ranked by points: every team played with the same values.",
+    by_alignment: "Ranked by alignment: points ÷ the best possible for the team's own values.",
 };
 
 fn labels(lang: Language) -> &'static Labels {
@@ -415,16 +431,31 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
     if !state.finished {
         let _ = writeln!(o, "*{}*\n", l.unfinished);
     }
+    let by_alignment = s.rank_by() == crate::session::RankBy::Alignment;
     for r in s.ranking() {
+        let percent = match (by_alignment, r.percent) {
+            (false, _) => String::new(),
+            (true, Some(p)) => format!(" · {p} %"),
+            (true, None) => " · – %".to_string(),
+        };
         let _ = writeln!(
             o,
-            "{}. **{}** — {} {}",
+            "{}. **{}** — {} {}{percent}",
             r.rank,
             team(r.team),
             r.total,
             l.points
         );
     }
+    let _ = writeln!(
+        o,
+        "\n*{}*",
+        if by_alignment {
+            l.by_alignment
+        } else {
+            l.by_points
+        }
+    );
     for t in 0..s.team_count() {
         let _ = writeln!(o, "\n### {}\n", team(t));
         let _ = writeln!(o, "**{}**\n", l.profile);
@@ -996,10 +1027,7 @@ pub fn html_with_photos(
                 )
             })
             .collect();
-        let pct = s
-            .alignment(r.team)
-            .percent()
-            .map_or("–".to_string(), |p| format!("{p}"));
+        let pct = r.percent.map_or("–".to_string(), |p| format!("{p}"));
         let _ = writeln!(
             o,
             r#"<tr><td class="num">{}.</td><td class="who">{}</td><td class="num">{}</td><td class="num" title="{}">{pct}</td><td>{}</td></tr>"#,
@@ -1011,6 +1039,15 @@ pub fn html_with_photos(
         );
     }
     let _ = writeln!(o, "</table>");
+    let _ = writeln!(
+        o,
+        "<p><em>{}</em></p>",
+        if s.rank_by() == crate::session::RankBy::Alignment {
+            l.by_alignment
+        } else {
+            l.by_points
+        }
+    );
 
     // The rounds.
     let state = s.state();

@@ -35,6 +35,9 @@ pub struct SimulateArgs {
     /// Agreements the group proposes at the end (adopting, revising and dropping some), with a
     /// note on each round's first debrief question: for reports and posters of such sessions.
     pub agreements: usize,
+    /// The session plan (scenario ids in order, see [`crate::session::Event::PlanSet`]); empty for
+    /// the seeded draw.
+    pub plan: Vec<String>,
 }
 
 /// Choices read from a `--choices` file.
@@ -143,6 +146,13 @@ pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<
     session
         .apply(Event::ValuesAgreed { team: None, values })
         .map_err(|e| format!("de waarden: {e}"))?;
+    if !args.plan.is_empty() {
+        session
+            .apply(Event::PlanSet {
+                plan: args.plan.clone(),
+            })
+            .map_err(|e| format!("het plan: {e}"))?;
+    }
 
     let choices_name = args
         .choices
@@ -364,8 +374,9 @@ fn write_journal(dir: &Path, args: &SimulateArgs, session: &Session) -> Result<P
     } else {
         String::new()
     };
+    let planned = if args.plan.is_empty() { "" } else { "_plan" };
     let name = format!(
-        "simulatie_{}_t{}_r{}_s{}{}{agreed}.{}",
+        "simulatie_{}_t{}_r{}_s{}{}{agreed}{planned}.{}",
         session.settings().deck_id,
         args.teams,
         args.rounds,

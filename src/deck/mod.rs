@@ -1,6 +1,7 @@
 //! Decks: the RON format, loading with located diagnostics, validation and the balance lint.
 //! No Bevy here.
 
+pub mod builtin;
 pub mod diag;
 pub mod locate;
 pub mod types;

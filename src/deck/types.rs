@@ -100,6 +100,10 @@ pub struct Deck {
     /// game's default checklist in the deck's language is used.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub checklist: Vec<String>,
+    /// The scenario the deck recommends to begin with (its id): the seeded draw puts it first, and
+    /// a session plan begins with it (see docs/authoring.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
 }
 
 /// One value of the deck's vocabulary, e.g. "De klant centraal".

@@ -187,6 +187,19 @@ pub fn validate(deck: &Deck, assets: Option<&FsPath>) -> Vec<Diagnostic> {
             );
         }
     }
+    // The recommended start must be one of the deck's scenarios.
+    if let Some(start) = &deck.start
+        && !scenario_ids.contains_key(start.as_str())
+    {
+        out.push(
+            Diagnostic::error(
+                "unknown-start",
+                at(&[Field("start")]),
+                format!("start scenario `{start}` does not exist"),
+            )
+            .with_hint(suggest(start, scenario_ids.keys().copied())),
+        );
+    }
     // Walk each chain once (0: not seen, 1: on the chain being walked, 2: done): linear time.
     let mut state = vec![0u8; deck.scenarios.len()];
     for start in 0..deck.scenarios.len() {

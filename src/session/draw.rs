@@ -17,6 +17,13 @@ pub fn shuffled_ids(deck: &Deck, seed: u64) -> Vec<String> {
         let j = (rng.next_u64() % (i as u64 + 1)) as usize;
         ids.swap(i, j);
     }
+    // The deck's recommended start comes first; the rest keeps the seeded order.
+    if let Some(start) = &deck.start
+        && let Some(pos) = ids.iter().position(|id| id == start)
+    {
+        let first = ids.remove(pos);
+        ids.insert(0, first);
+    }
     ids
 }
 

@@ -126,6 +126,11 @@ pub enum Event {
         #[serde(default)]
         agreement: Option<usize>,
     },
+    /// The facilitator's session plan: the scenarios to come, in this order (ids). The next round
+    /// takes the first one not played yet; a follow-up of the round just played comes first when
+    /// it is in the plan. Scenarios left out of the plan come after it, in the seeded draw's order.
+    /// An empty plan goes back to the seeded draw. Setting it again replaces it.
+    PlanSet { plan: Vec<String> },
 }
 
 impl Event {
@@ -155,6 +160,7 @@ impl Event {
             Event::PhotoAdded { .. } => "PhotoAdded",
             Event::PhotoRemoved { .. } => "PhotoRemoved",
             Event::PhotoDescribed { .. } => "PhotoDescribed",
+            Event::PlanSet { .. } => "PlanSet",
         }
     }
 }

@@ -40,10 +40,10 @@ pub use error::{ReplayError, SessionError};
 pub use event::Event;
 pub use photos::{MAX_CAPTION, Photo};
 pub use register::{Carry, Change, Milestone, Went};
-pub use score::{Alignment, Ranked, ValueChange};
+pub use score::{Alignment, RankBy, Ranked, ValueChange};
 pub use settings::{
-    MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings, TeamSpec,
-    ValuesMode, parse_colour,
+    DEFAULT_ROUNDS, MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings,
+    TeamSpec, ValuesMode, parse_colour,
 };
 pub use state::{Adjustment, Phase, Round, RoundStatus, State};
 pub use values::{
@@ -90,8 +90,11 @@ pub struct TeamResult {
     pub best_keys: Vec<Key>,
     /// Change per agreed value, in the order agreed.
     pub per_value: Vec<ValueChange>,
-    /// Agreed values the choice pushed below zero.
+    /// The team's barbarian moves: each of its two heaviest agreed values the choice harmed while
+    /// another behaviour would have served it (see [`score::barbarian_values`]).
     pub barbarian: Vec<String>,
+    /// The deck value the choice raised most (see [`score::went_for`]): "X ging voor Y".
+    pub went_for: Option<String>,
     /// The facilitator's adjustments made while this round was the last one begun.
     pub adjusted: i64,
     /// The team's total after this round: earlier rounds, this one and adjustments up to here.
@@ -131,7 +134,7 @@ pub struct ValueTotal {
     pub points: i64,
 }
 
-/// An agreed value a team's choice pushed below zero.
+/// A heavy agreed value a team's choice harmed while another behaviour would have served it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BarbarianMove {
     /// The round number as shown.
@@ -139,6 +142,8 @@ pub struct BarbarianMove {
     pub scenario: String,
     pub key: Key,
     pub value: String,
+    /// What the choice went for instead (see [`score::went_for`]).
+    pub went_for: Option<String>,
     /// `weight × effect` (below zero).
     pub points: i64,
 }
@@ -439,6 +444,7 @@ impl Session {
                 by,
                 agreement,
             } => self.check_photo_described(*photo, caption, value, by, *agreement),
+            Event::PlanSet { plan } => self.check_plan(plan),
             Event::SessionFinished => {
                 if let Some((i, _)) = st.open_round() {
                     return Err(SessionError::NotNow(format!(
@@ -517,16 +523,62 @@ impl Session {
         &self.order
     }
 
-    /// The scenario the draw gives next (see [`next_id`]); `None` when every scenario is used.
-    /// It ignores whether rounds are left: see [`Session::rounds_left`].
+    /// The scenario that comes next; `None` when every scenario is used. With a plan
+    /// ([`Event::PlanSet`]): a follow-up of the round just played when the plan has it, else the
+    /// first planned scenario not played. Else (and after the plan) the seeded draw ([`next_id`]).
+    /// A scenario skipped in this session is not offered again in it (it may still be started
+    /// explicitly); it is not used up: a later session of the trajectory may play it. It ignores
+    /// whether rounds are left: see [`Session::rounds_left`].
     pub fn next_scenario(&self) -> Option<&Scenario> {
         let used: Vec<&str> = self.used_ids().collect();
+        let skipped = self.skipped_ids();
         let last_revealed = match self.state.rounds.last() {
             Some(r) if r.status == RoundStatus::Revealed => Some(r.scenario.as_str()),
             _ => None,
         };
-        let id = draw::next_id(&self.deck, &self.order, &used, last_revealed)?;
+        if let Some(plan) = &self.state.plan {
+            let open = |id: &str| !used.contains(&id);
+            if let Some(next) = last_revealed
+                .and_then(|l| self.deck.scenario(l))
+                .and_then(|s| s.follow_up.as_deref())
+                && plan.iter().any(|p| p == next)
+                && open(next)
+            {
+                return self.deck.scenario(next);
+            }
+            if let Some(id) = plan
+                .iter()
+                .find(|id| open(id) && !skipped.contains(&id.as_str()))
+            {
+                return self.deck.scenario(id);
+            }
+        }
+        // A skip does not bring the same scenario back in this session (unless the facilitator
+        // starts it); the next session may draw it again.
+        let taken: Vec<&str> = used.iter().chain(&skipped).copied().collect();
+        let id = draw::next_id(&self.deck, &self.order, &taken, last_revealed)?;
         self.deck.scenario(id)
+    }
+
+    /// The scenarios to come, in the order they would come if nothing changes (the plan, then the
+    /// draw), at most `n`: for the facilitator to look ahead. Follow-ups are placed as
+    /// [`Session::next_scenario`] places them, as if every round were played.
+    pub fn upcoming(&self, n: usize) -> Vec<String> {
+        let mut look = self.clone();
+        let mut out = Vec::new();
+        while out.len() < n {
+            let Some(next) = look.next_scenario().map(|s| s.id.clone()) else {
+                break;
+            };
+            // Pretend it was played: a revealed round of it.
+            look.state.rounds.push(Round {
+                scenario: next.clone(),
+                choices: Vec::new(),
+                status: RoundStatus::Revealed,
+            });
+            out.push(next);
+        }
+        out
     }
 
     /// The [`Event::RoundStarted`] for the next drawn scenario, when one may begin now.
@@ -598,7 +650,8 @@ impl Session {
             best,
             best_keys,
             per_value: score::per_value(behaviour, values),
-            barbarian: score::barbarian_values(behaviour, values),
+            barbarian: score::barbarian_values(scenario, behaviour, values),
+            went_for: score::went_for(behaviour),
             adjusted,
             total: before
                 .saturating_add(adjusted_before)
@@ -644,9 +697,22 @@ impl Session {
             .collect()
     }
 
-    /// Teams by total, highest first; equal totals share a rank (1, 1, 3).
+    /// What the ranking orders by: points when the group shares one value set, alignment when
+    /// each team agreed its own (raw totals grow with the number and weight of a team's values).
+    pub fn rank_by(&self) -> RankBy {
+        match self.settings.values_mode {
+            ValuesMode::Shared => RankBy::Points,
+            ValuesMode::PerTeam => RankBy::Alignment,
+        }
+    }
+
+    /// Teams in order of [`Session::rank_by`], first first; equal totals (or equal percentages)
+    /// share a rank (1, 1, 3). Each place has the team's points and its percentage.
     pub fn ranking(&self) -> Vec<Ranked> {
-        score::rank(&self.totals())
+        let percents: Vec<Option<i64>> = (0..self.team_count())
+            .map(|t| self.standing(t).percent())
+            .collect();
+        score::rank_by(self.rank_by(), &self.totals(), &percents)
     }
 
     /// A team's chosen ÷ best possible, summed over the revealed rounds.
@@ -655,6 +721,15 @@ impl Session {
             .iter()
             .filter_map(|r| r.teams.get(team).map(TeamResult::alignment))
             .fold(Alignment::default(), Alignment::plus)
+    }
+
+    /// What the alignment ranking counts: the team's total, the facilitator's adjustments
+    /// included, over the best it could have reached in the revealed rounds.
+    pub fn standing(&self, team: usize) -> Alignment {
+        Alignment {
+            score: self.totals().get(team).copied().unwrap_or(0),
+            best: self.alignment(team).best,
+        }
     }
 
     /// A team's value profile: one entry per deck value, in deck order, over the revealed rounds.
@@ -695,13 +770,19 @@ impl Session {
         let mut out = Vec::new();
         for r in self.results() {
             if let Some(t) = r.teams.get(team) {
-                for c in t.per_value.iter().filter(|c| c.effect < 0) {
+                for v in &t.barbarian {
+                    let points = t
+                        .per_value
+                        .iter()
+                        .find(|c| c.value == *v)
+                        .map_or(0, |c| c.points);
                     out.push(BarbarianMove {
                         number: r.number,
                         scenario: r.scenario.clone(),
                         key: t.key,
-                        value: c.value.clone(),
-                        points: c.points,
+                        value: v.clone(),
+                        went_for: t.went_for.clone(),
+                        points,
                     });
                 }
             }
@@ -752,6 +833,20 @@ impl Session {
             }
             Event::RoundSkipped { reason } => format!("Ronde overgeslagen ({reason})"),
             Event::Undone => "Ongedaan gemaakt".to_string(),
+            Event::PlanSet { plan } if plan.is_empty() => {
+                "Plan losgelaten: de trekking beslist".to_string()
+            }
+            Event::PlanSet { plan } => {
+                let titles: Vec<&str> = plan
+                    .iter()
+                    .map(|id| {
+                        self.deck
+                            .scenario(id)
+                            .map_or(id.as_str(), |s| s.title.as_str())
+                    })
+                    .collect();
+                format!("Plan: {}", titles.join(" → "))
+            }
             Event::SessionFinished => "Sessie afgesloten".to_string(),
             Event::AgreementProposed {
                 text, value, by, ..
@@ -840,12 +935,50 @@ impl Session {
             .fold(0i64, i64::saturating_add)
     }
 
+    /// The scenarios played or being played in this session (not the skipped ones: they are back
+    /// in the pool) and those played before in the trajectory.
     fn used_ids(&self) -> impl Iterator<Item = &str> {
         self.state
             .rounds
             .iter()
+            .filter(|r| !matches!(r.status, RoundStatus::Skipped { .. }))
             .map(|r| r.scenario.as_str())
             .chain(self.settings.played_before.iter().map(String::as_str))
+    }
+
+    /// The scenarios skipped in this session and not played since.
+    fn skipped_ids(&self) -> Vec<&str> {
+        let used: Vec<&str> = self.used_ids().collect();
+        let mut out: Vec<&str> = Vec::new();
+        for r in &self.state.rounds {
+            let id = r.scenario.as_str();
+            if matches!(r.status, RoundStatus::Skipped { .. })
+                && !used.contains(&id)
+                && !out.contains(&id)
+            {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    fn check_plan(&self, plan: &[String]) -> Result<(), SessionError> {
+        for (i, id) in plan.iter().enumerate() {
+            if self.deck.scenario(id).is_none() {
+                return Err(SessionError::UnknownScenario(id.clone()));
+            }
+            if plan[..i].contains(id) {
+                return Err(SessionError::Invalid(format!(
+                    "Het scenario \"{id}\" staat twee keer in het plan."
+                )));
+            }
+            if self.is_used(id) {
+                return Err(SessionError::NotNow(format!(
+                    "Het scenario \"{id}\" is al gespeeld en kan niet in het plan."
+                )));
+            }
+        }
+        Ok(())
     }
 
     fn is_used(&self, id: &str) -> bool {

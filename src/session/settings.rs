@@ -16,10 +16,16 @@ pub const MAX_TEAM_NAME: usize = 40;
 /// The longest discussion, in seconds (one hour).
 pub const MAX_DISCUSSION_SECS: u32 = 3600;
 
-/// Team colours that stay apart with the common colour-vision deficiencies (Okabe–Ito).
-pub const PALETTE: [&str; 8] = [
+/// Team colours: the eight of Okabe–Ito (they stay apart with the common colour-vision
+/// deficiencies) and four more so that twelve teams never share one (rose, olive, lavender, ochre).
+pub const PALETTE: [&str; 12] = [
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#DCDCDC",
+    "#CC6677", "#999933", "#8E7CC3", "#A6761D",
 ];
+
+/// The number of rounds a new session plays unless the facilitator (or `simulate --rounds`) says
+/// otherwise; fewer when the deck has fewer scenarios.
+pub const DEFAULT_ROUNDS: u32 = 3;
 
 /// One team: its name as shown on the projector and its colour as `#RRGGBB`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,15 +113,15 @@ fn is_first_sitting(n: &u32) -> bool {
 }
 
 impl Settings {
-    /// Settings for `deck` with sensible defaults: three numbered teams, five rounds (or fewer when
-    /// the deck is smaller), three minutes of discussion, seed 1, shared values.
+    /// Settings for `deck` with sensible defaults: three numbered teams, [`DEFAULT_ROUNDS`] rounds
+    /// (or fewer when the deck is smaller), three minutes of discussion, seed 1, shared values.
     pub fn for_deck(deck_path: &Path, deck: &Deck, deck_hash: impl Into<String>) -> Settings {
         Settings {
             deck_path: deck_path.to_string_lossy().into_owned(),
             deck_id: deck.id.clone(),
             deck_hash: deck_hash.into(),
             teams: TeamSpec::numbered(3),
-            rounds: deck.scenarios.len().clamp(1, 5) as u32,
+            rounds: deck.scenarios.len().clamp(1, DEFAULT_ROUNDS as usize) as u32,
             discussion_secs: 180,
             seed: 1,
             values_mode: ValuesMode::Shared,

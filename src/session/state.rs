@@ -24,6 +24,9 @@ pub struct State {
     pub group_values: Vec<super::GroupValue>,
     /// The photo assignment's photos, in the order added (removed ones marked).
     pub photos: Vec<super::Photo>,
+    /// The facilitator's plan (see [`Event::PlanSet`]); `None` while the seeded draw decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<Vec<String>>,
 }
 
 /// One round: its scenario and each team's choice so far.
@@ -262,6 +265,10 @@ impl State {
                 by,
                 agreement,
             } => self.describe_photo(*photo, caption, value, by, *agreement),
+            Event::PlanSet { plan } => {
+                let new = (!plan.is_empty()).then(|| plan.clone());
+                Inverse::Plan(std::mem::replace(&mut self.plan, new))
+            }
             Event::Undone => Inverse::Nothing,
         }
     }
@@ -301,6 +308,7 @@ impl State {
             Inverse::Finished(old) => self.finished = old,
             Inverse::GroupValue { index, old } => self.unfold_group_value(index, old),
             Inverse::Went { index, old } => self.unfold_review(index, old),
+            Inverse::Plan(old) => self.plan = old,
             Inverse::Nothing => {}
             other => {
                 if let Some(other) = self.unfold_photo(other) {
@@ -319,6 +327,7 @@ pub(super) enum Inverse {
         old: Option<Vec<(String, u8)>>,
     },
     PopRound,
+    Plan(Option<Vec<String>>),
     Choice {
         team: usize,
         old: Option<Key>,

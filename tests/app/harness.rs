@@ -153,3 +153,19 @@ impl Harness {
 }
 
 pub const DIGITS: [KeyCode; 3] = [KeyCode::Digit1, KeyCode::Digit2, KeyCode::Digit3];
+
+impl Harness {
+    /// Shift plus a key.
+    pub fn shift(&mut self, code: KeyCode) {
+        self.key_event(KeyCode::ShiftLeft, ButtonState::Pressed);
+        self.app.update();
+        self.press(code);
+        self.key_event(KeyCode::ShiftLeft, ButtonState::Released);
+        self.app.update();
+    }
+
+    /// Why the last key could do nothing, as the facilitator's window shows it.
+    pub fn refused(&self) -> String {
+        self.game().refused.clone().unwrap_or_default()
+    }
+}

@@ -19,7 +19,7 @@ fn watcher(h: &Harness) -> &DeckWatcher {
 /// Saves `text` as the deck the way an editor does, a second later than the last save (so the
 /// modification time differs even on a file system with coarse timestamps), waits until the folder
 /// watcher reports it, and lets the app run once.
-fn save(h: &mut Harness, path: &Path, text: &str) {
+pub(super) fn save(h: &mut Harness, path: &Path, text: &str) {
     let before = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .unwrap_or(SystemTime::UNIX_EPOCH);

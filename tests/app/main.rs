@@ -9,5 +9,7 @@ mod own_values;
 mod phone_client;
 mod phones;
 mod photos;
+mod projector_view;
+mod refusals;
 mod render;
 mod session;

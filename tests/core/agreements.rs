@@ -274,6 +274,7 @@ fn simulated_agreements_reach_posters_and_report_and_no_behaviour_is_listed_unde
         sessions: Some(dir.path().to_path_buf()),
         choices: None,
         agreements: 5,
+        plan: Vec::new(),
     };
     let mut out = Vec::new();
     run(&args, &mut out).unwrap();

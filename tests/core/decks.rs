@@ -794,6 +794,7 @@ fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_
             sessions: Some(dir.path().join("sessies")),
             choices: None,
             agreements: 0,
+            plan: Vec::new(),
         };
         let mut out = Vec::new();
         cultuurbarbarenspel::commands::simulate::run(&args, &mut out).map(|()| out)

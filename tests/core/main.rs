@@ -2,6 +2,8 @@
 //! One test binary, one module per area.
 
 mod agreements;
+mod barbarian;
+mod builtin_decks;
 mod crash;
 mod decks;
 mod faults;
@@ -9,6 +11,7 @@ mod images;
 mod journal;
 mod own_values;
 mod photos;
+mod plan;
 mod poll;
 mod poster;
 mod report;

@@ -164,6 +164,7 @@ fn the_poster_command_writes_two_posters_per_team() {
         sessions: Some(dir.path().to_path_buf()),
         choices: None,
         agreements: 0,
+        plan: Vec::new(),
     };
     cultuurbarbarenspel::commands::simulate::run(&args, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t2_r2_s4.jsonl");

@@ -476,7 +476,7 @@ fn points_given_in_a_skipped_or_unrevealed_round_are_listed_and_counted_in_every
          \n## Ronde 1: De balie\n\n*laag: Waarden* · `balie`\n\n\
          Stadhuis, publieksbalie\n\n\
          - **Balie** kiest **A**: Toch helpen\n  \
-         - +5 punten (beste mogelijk: +5) · De klant centraal +6, Rechtmatig −1 · ⚠ barbaarse zet: Rechtmatig\n  \
+         - +5 punten (beste mogelijk: +5) · De klant centraal +6, Rechtmatig −1\n  \
          - *De burger is blij.*\n\
          - **KCC** kiest **C**: Een collega vragen\n  \
          - +1 punten (beste mogelijk: +5) · De klant centraal +3, Rechtmatig −2 · ⚠ barbaarse zet: Rechtmatig\n  \

@@ -158,14 +158,15 @@ fn per_team_scores_worked_out_by_hand() {
     let rows = [
         // Round 1, overleg.
         // Balie (open×3, zorg×1) A {open+2, zorg−1}: 3·2 + 1·(−1) = 5. Others: B 1·3 = 3 (snel not
-        // agreed), C 0 (samen, snel not agreed), D 3·(−1) = −3 → best 5 by A; zorg < 0: barbarian.
-        Row { round: 0, team: 0, key: Key::A, score: 5, best: 5, best_keys: &[Key::A], barbarian: &["zorg"], percent: Some(100), total: 5 },
+        // agreed), C 0 (samen, snel not agreed), D 3·(−1) = −3 → best 5 by A. zorg −1, but the
+        // best choice (and only −1): no barbarian move.
+        Row { round: 0, team: 0, key: Key::A, score: 5, best: 5, best_keys: &[Key::A], barbarian: &[], percent: Some(100), total: 5 },
         // Backoffice (zorg×2, snel×1) B {zorg+3, snel−2}: 2·3 + 1·(−2) = 4. Others: A 2·(−1) = −2,
-        // C 1·3 = 3, D 0 → best 4 by B; snel < 0: barbarian.
-        Row { round: 0, team: 1, key: Key::B, score: 4, best: 4, best_keys: &[Key::B], barbarian: &["snel"], percent: Some(100), total: 4 },
+        // C 1·3 = 3, D 0 → best 4 by B. snel −2, but the best choice: no barbarian move.
+        Row { round: 0, team: 1, key: Key::B, score: 4, best: 4, best_keys: &[Key::B], barbarian: &[], percent: Some(100), total: 4 },
         // Directie (samen×2, open×1) D {open−1, samen+2}: 1·(−1) + 2·2 = 3. Others: A 1·2 = 2,
-        // B 0, C 2·1 = 2 → best 3 by D; open < 0: barbarian.
-        Row { round: 0, team: 2, key: Key::D, score: 3, best: 3, best_keys: &[Key::D], barbarian: &["open"], percent: Some(100), total: 3 },
+        // B 0, C 2·1 = 2 → best 3 by D. open −1: best choice, small harm, no barbarian move.
+        Row { round: 0, team: 2, key: Key::D, score: 3, best: 3, best_keys: &[Key::D], barbarian: &[], percent: Some(100), total: 3 },
         // Round 2, mail.
         // Balie C {snel+3}: snel not agreed → 0 (no effect on its values). Others: A 3·1 = 3,
         // B 1·(−2) = −2 → best 3 by A; 0·100/3 = 0 %. Total 5 + 0 = 5.
@@ -178,8 +179,9 @@ fn per_team_scores_worked_out_by_hand() {
         Row { round: 1, team: 2, key: Key::B, score: 4, best: 4, best_keys: &[Key::B], barbarian: &[], percent: Some(100), total: 7 },
         // Round 3, borrel.
         // Balie B {open−3, zorg+1}: 3·(−3) + 1·1 = −8. Other: A 0 (samen not agreed) → best 0 by A;
-        // best ≤ 0 and not reached: no percentage. open < 0: barbarian. Total 5 + 0 − 8 = −3.
-        Row { round: 2, team: 0, key: Key::B, score: -8, best: 0, best_keys: &[Key::A], barbarian: &["open"], percent: None, total: -3 },
+        // best ≤ 0 and not reached: no percentage. open −3 harms a heavy value, but no other
+        // behaviour of borrel serves open (a dilemma): no barbarian move. Total 5 + 0 − 8 = −3.
+        Row { round: 2, team: 0, key: Key::B, score: -8, best: 0, best_keys: &[Key::A], barbarian: &[], percent: None, total: -3 },
         // Backoffice A {samen+3}: samen not agreed → 0. Other: B 2·1 = 2 → best 2 by B; 0 %.
         // Total 5 + 0 = 5.
         Row { round: 2, team: 1, key: Key::A, score: 0, best: 2, best_keys: &[Key::B], barbarian: &[], percent: Some(0), total: 5 },
@@ -272,27 +274,12 @@ fn value_profile_and_barbarian_moves_of_a_team() {
     // The points add up to the total: −3 + 0 + 0 + 0 = −3.
     assert_eq!(profile.iter().map(|p| p.3).sum::<i64>(), s.totals()[0]);
 
-    // Barbarian moves: round 1 overleg A zorg 1·(−1) = −1; round 3 borrel B open 3·(−3) = −9.
-    let moves: Vec<(usize, String, Key, String, i64)> = s
-        .barbarian_moves(0)
-        .into_iter()
-        .map(|m| (m.number, m.scenario, m.key, m.value, m.points))
-        .collect();
-    assert_eq!(
-        moves,
-        vec![
-            (1, "overleg".into(), Key::A, "zorg".into(), -1),
-            (3, "borrel".into(), Key::B, "open".into(), -9),
-        ]
-    );
-    // Directie's mail B pushed zorg down, but Directie did not agree on zorg: no barbarian move.
-    // Its only one: round 1 overleg D open 1·(−1) = −1.
-    let moves: Vec<(usize, String)> = s
-        .barbarian_moves(2)
-        .into_iter()
-        .map(|m| (m.number, m.value))
-        .collect();
-    assert_eq!(moves, vec![(1, "open".to_string())]);
+    // No barbarian moves in these three rounds (see the table above): every harm of a heavy value
+    // was small, came with the team's best choice, or no other behaviour served the value.
+    // tests/core/barbarian.rs has sessions that have them.
+    for t in 0..3 {
+        assert!(s.barbarian_moves(t).is_empty(), "team {}", t + 1);
+    }
 }
 
 #[test]
@@ -316,8 +303,9 @@ fn shared_values_plain_weighted_sum() {
         assert_eq!(r.teams[team].best, 9);
         assert_eq!(r.teams[team].best_keys, vec![Key::B]);
     }
-    // B pushes snel down, but snel was not agreed: no barbarian move. A pushes zorg down: one.
-    assert_eq!(r.teams[0].barbarian, vec!["zorg".to_string()]);
+    // B pushes snel down, but snel was not agreed. A pushes zorg (the heaviest) down by only 1:
+    // no barbarian move either.
+    assert!(r.teams[0].barbarian.is_empty());
     assert!(r.teams[1].barbarian.is_empty());
     assert_eq!(s.totals(), vec![1, 9, 1]);
     // Alignment: 1/9 → 11 %, 9/9 → 100 %, 1/9 → 11 %.
@@ -412,23 +400,45 @@ fn facilitator_adjustments_count_in_totals_and_ranking() {
         reason: "Telefoon op tafel".into(),
     })
     .unwrap();
-    // Balie −3 + 13 = 10, Backoffice 5 + 5 = 10, Directie 13 − 3 = 10 … all equal, all first.
+    // Balie −3 + 13 = 10, Backoffice 5 + 5 = 10, Directie 13 − 3 = 10 … all equal points. Values
+    // per team: ranked by alignment, the adjustments counted, over Σ best (8, 9 and 13, see
+    // `session_alignment_sums_chosen_and_best_over_rounds`): 1000 / 8 = 125 %, 1000 / 9 = 111 %,
+    // 1000 / 13 = 76 %.
     assert_eq!(s.totals(), vec![10, 10, 10]);
-    assert!(s.ranking().iter().all(|r| r.rank == 1));
+    let ranking: Vec<(usize, usize, i64, Option<i64>)> = s
+        .ranking()
+        .into_iter()
+        .map(|r| (r.rank, r.team, r.total, r.percent))
+        .collect();
+    assert_eq!(
+        ranking,
+        vec![
+            (1, 0, 10, Some(125)),
+            (2, 1, 10, Some(111)),
+            (3, 2, 10, Some(76))
+        ]
+    );
     s.apply(Event::ScoreAdjusted {
         team: 2,
         points: -3,
         reason: "Nog eens".into(),
     })
     .unwrap();
-    // 10, 10, 7 → ranks 1, 1, 3.
+    // 10, 10, 7: Directie 700 / 13 = 53 %.
     assert_eq!(s.totals(), vec![10, 10, 7]);
-    let ranking: Vec<(usize, usize, i64)> = s
+    let ranking: Vec<(usize, usize, i64, Option<i64>)> = s
         .ranking()
         .into_iter()
-        .map(|r| (r.rank, r.team, r.total))
+        .map(|r| (r.rank, r.team, r.total, r.percent))
         .collect();
-    assert_eq!(ranking, vec![(1, 0, 10), (1, 1, 10), (3, 2, 7)]);
+    assert_eq!(
+        ranking,
+        vec![
+            (1, 0, 10, Some(125)),
+            (2, 1, 10, Some(111)),
+            (3, 2, 7, Some(53))
+        ]
+    );
     // The adjustments were made while round 3 (index 2) was the last begun: they show there.
     let r3 = s.round_result(2).unwrap();
     // Balie: round score −8, adjusted +13, total 5 + 0 − 8 + 13 = 10.
@@ -645,6 +655,8 @@ fn more_rules_in_dutch() {
         reason: "geen tijd".into(),
     })
     .unwrap();
+    // A skipped scenario is not used up: it may begin again. Once played, it cannot.
+    play(&mut s, "overleg", &[Key::A, Key::A, Key::A]);
     let msg = err_text(s.apply(Event::RoundStarted {
         scenario: "overleg".into(),
     }));
@@ -850,6 +862,7 @@ fn numbered_deck(n: usize, follow: &[(usize, usize)]) -> Deck {
         language: Language::Nl,
         description: String::new(),
         checklist: Vec::new(),
+        start: None,
         values: vec![value("x"), value("y")],
         scenarios: (0..n)
             .map(|i| Scenario {

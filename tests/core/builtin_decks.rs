@@ -1,0 +1,95 @@
+//! The decks built into the binary: started from an empty folder (a desktop shortcut, after
+//! `cargo install`), the game and its commands still find the default deck.
+
+use std::process::Command;
+
+/// The binary with its working directory set to an empty folder and its data folder (where the
+/// built-in decks are written, and the journals go) inside another temporary folder.
+fn in_empty_folder(args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
+    let tmp = tempfile::tempdir().unwrap();
+    let here = tmp.path().join("leeg");
+    std::fs::create_dir_all(&here).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cultuurbarbarenspel"))
+        .args(args)
+        .current_dir(&here)
+        .env("XDG_DATA_HOME", tmp.path().join("data"))
+        .env("HOME", tmp.path().join("home"))
+        .output()
+        .expect("the binary runs");
+    (tmp, out)
+}
+
+#[test]
+fn simulate_from_an_empty_folder_plays_the_built_in_default_deck() {
+    let (tmp, out) = in_empty_folder(&["simulate", "--teams", "3", "--rounds", "2", "--seed", "1"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Eindstand"), "{stdout}");
+    assert!(stdout.contains("Ronde 2"), "{stdout}");
+    // Nothing was written where it was started.
+    assert_eq!(
+        std::fs::read_dir(tmp.path().join("leeg")).unwrap().count(),
+        0
+    );
+    // The built-in decks went to the user's data folder, the template too, unchanged.
+    let levels = tmp.path().join("data/cultuurbarbarenspel/levels");
+    for (name, text) in cultuurbarbarenspel::deck::builtin::FILES {
+        assert_eq!(
+            std::fs::read_to_string(levels.join(name)).unwrap(),
+            text,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_deck_edited_in_the_users_folder_is_kept_and_used() {
+    let tmp = tempfile::tempdir().unwrap();
+    let levels = tmp.path().join("data/cultuurbarbarenspel/levels");
+    std::fs::create_dir_all(&levels).unwrap();
+    let default = cultuurbarbarenspel::deck::builtin::FILES[0].1;
+    let edited = default.replacen("title: \"", "title: \"Eigen ", 1);
+    std::fs::write(levels.join("klantcontact.nl.ron"), &edited).unwrap();
+    let here = tmp.path().join("leeg");
+    std::fs::create_dir_all(&here).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cultuurbarbarenspel"))
+        .args(["simulate", "--teams", "2", "--rounds", "1", "--seed", "3"])
+        .current_dir(&here)
+        .env("XDG_DATA_HOME", tmp.path().join("data"))
+        .env("HOME", tmp.path().join("home"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Eigen "),
+        "the edited deck is played: {stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(levels.join("klantcontact.nl.ron")).unwrap(),
+        edited,
+        "never overwritten"
+    );
+}
+
+#[test]
+fn without_a_display_the_game_and_the_demo_say_so_in_a_sentence() {
+    for args in [&[][..], &["demo", "--screenshots", "beelden"][..]] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = Command::new(env!("CARGO_BIN_EXE_cultuurbarbarenspel"))
+            .args(args)
+            .current_dir(tmp.path())
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env("XDG_DATA_HOME", tmp.path().join("data"))
+            .env("HOME", tmp.path().join("home"))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(stderr.contains("geen beeldscherm"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("backtrace"), "{args:?}: {stderr}");
+    }
+}
