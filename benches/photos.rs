@@ -8,6 +8,9 @@
 //!    longest update of the main thread meanwhile (without rendering: a window adds its drawing time
 //!    to each frame, but the import itself must not block the update).
 //!
+//! 3. With `CBS_BENCH_WINDOW=1` and a display (`xvfb-run -a cargo bench …`): the game with its two
+//!    windows, rendering every frame, and the longest frame between the drop and the last photo.
+//!
 //! Run: `cargo bench --bench photos --profile dev` (the release profile links Bevy and takes long to
 //! build; the dev profile compiles dependencies at opt-level 2 and this crate at opt-level 1, so the
 //! numbers are slower than a release build's). Set `CBS_BENCH_DIR` to measure on another disk than
@@ -176,6 +179,114 @@ fn game(files: &[PathBuf], dir: &Path) {
     );
 }
 
+/// Frames after the drop, the time until all were journaled, frames before the drop.
+type Measured = (Vec<Duration>, Duration, Vec<Duration>);
+
+/// What the windowed run measured: the time of each frame after the drop, until all were journaled.
+#[derive(Resource, Clone)]
+struct Frames {
+    files: Vec<PathBuf>,
+    /// Frames after the drop, the time until all were journaled, and frames before the drop
+    /// (the same screen, nothing being prepared).
+    out: std::sync::Arc<std::sync::Mutex<Measured>>,
+    frame: u32,
+    dropped: Option<Instant>,
+}
+
+fn drive_window(
+    mut f: ResMut<Frames>,
+    time: Res<Time<Real>>,
+    photos: Res<Photos>,
+    live: Res<Live>,
+    mut actions: MessageWriter<Action>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    f.frame += 1;
+    match f.frame {
+        10 | 20 | 40 => {
+            actions.write(Action::Next);
+        }
+        30 => {
+            actions.write(Action::ToggleValue {
+                set: 0,
+                value: "klant".into(),
+            });
+        }
+        n if (45..60).contains(&n) => {
+            let mut out = f
+                .out
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            out.2.push(time.delta());
+        }
+        60 => {
+            actions.write(Action::ImportPhotos(f.files.clone()));
+            f.dropped = Some(Instant::now());
+        }
+        n if n > 60 => {
+            let added = live.session.as_ref().map_or(0, |s| s.photos().len());
+            let mut out = f
+                .out
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            out.0.push(time.delta());
+            if added == f.files.len() || (photos.busy() == 0 && n > 70) || n > 100_000 {
+                out.1 = f.dropped.map_or(Duration::ZERO, |d| d.elapsed());
+                exit.write(AppExit::Success);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The game with its windows (under a display, e.g. Xvfb), rendering every frame: the longest
+/// frame between the drop and the last photo journaled.
+fn windowed(files: &[PathBuf], dir: &Path) {
+    use cultuurbarbarenspel::app::game::GameSystems;
+    use cultuurbarbarenspel::app::windows::WindowSizes;
+    let deck = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/app-demo.ron");
+    let mut app = cultuurbarbarenspel::app::windowed_app(WindowSizes::default(), false);
+    init_game(&mut app, Some(deck), Some(dir.join("sessies-venster")));
+    let out = std::sync::Arc::new(std::sync::Mutex::new((
+        Vec::new(),
+        Duration::ZERO,
+        Vec::new(),
+    )));
+    app.insert_resource(cultuurbarbarenspel::app::render::KeepRendering)
+        .insert_resource(Frames {
+            files: files.to_vec(),
+            out: out.clone(),
+            frame: 0,
+            dropped: None,
+        })
+        .add_systems(Update, drive_window.in_set(GameSystems::Input));
+    app.run();
+    let (frames, total, before) = out.lock().map(|g| g.clone()).unwrap_or_default();
+    let mut calm = before.clone();
+    calm.sort();
+    println!(
+        "window before the drop: {} frames, median {}, longest {}",
+        calm.len(),
+        ms(calm.get(calm.len() / 2).copied().unwrap_or_default()),
+        ms(calm.last().copied().unwrap_or_default())
+    );
+    let mut sorted = frames.clone();
+    sorted.sort();
+    let longest = sorted.last().copied().unwrap_or_default();
+    let median = sorted.get(sorted.len() / 2).copied().unwrap_or_default();
+    let over = frames
+        .iter()
+        .filter(|d| **d > Duration::from_millis(100))
+        .count();
+    println!(
+        "window: {FILES} files dropped, all journaled after {}; {} frames, median {}, longest {}, {over} over 100 ms",
+        ms(total),
+        frames.len(),
+        ms(median),
+        ms(longest)
+    );
+}
+
 fn main() {
     let base = std::env::var_os("CBS_BENCH_DIR")
         .map(PathBuf::from)
@@ -184,4 +295,8 @@ fn main() {
     let files = make_files(dir.path());
     core(&files, dir.path());
     game(&files, dir.path());
+    // With a display (CBS_BENCH_WINDOW=1, e.g. under xvfb-run): the real windows, rendering.
+    if std::env::var_os("CBS_BENCH_WINDOW").is_some() {
+        windowed(&files, dir.path());
+    }
 }

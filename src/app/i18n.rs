@@ -358,8 +358,8 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "Save \"This is how we do things\" on one A4 page",
         ),
         T::KeyPhotos => (
-            "fotowand (afspraken- en eindscherm) · vorige / volgende foto (pijltjestoetsen) · foto schermvullend",
-            "photo wall (agreements and final screen) · previous / next photo (arrow keys) · photo full screen",
+            "fotowand · vorige / volgende foto (pijltjes) · schermvullend",
+            "photo wall · previous / next photo (arrows) · full screen",
         ),
         T::KeyAgreements => (
             "afspraken: voorstellen, aannemen, herzien (vanaf het tussenstand- of nabesprekingsscherm)",

@@ -116,6 +116,8 @@ struct Watch {
     /// Files seen: (size, modified, first seen with these).
     waiting: HashMap<PathBuf, (u64, Option<SystemTime>, Instant)>,
     taken: HashSet<(PathBuf, u64, Option<SystemTime>)>,
+    /// When the wake-up asked for waiting files comes (one at a time).
+    wake_at: Option<Instant>,
 }
 
 /// How long a file in the watched folder must stay unchanged before it is read.
@@ -272,6 +274,7 @@ fn photo_actions(
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let photos = &mut *photos;
+    let (generation, done_before) = (photos.generation, photos.batch_done);
     follow_album(&live, photos);
     let wall_screen = matches!(screen.get(), Screen::Agreements | Screen::Final);
     if !wall_screen {
@@ -363,8 +366,9 @@ fn photo_actions(
     } else if photos.selected >= shown {
         photos.selected = shown - 1;
     }
-    if !photos.jobs.is_empty() || !photos.thumb_jobs.is_empty() {
-        // Keep the progress line moving; the jobs wake the app when they finish.
+    if photos.generation != generation || photos.batch_done != done_before {
+        // Something new to show: a photo, a picture, the progress line. (Each job wakes the app
+        // when it finishes; nothing asks for frames while they run.)
         redraw.write(bevy::window::RequestRedraw);
     }
 }
@@ -496,9 +500,11 @@ fn watch_inbox(
         }
     }
     if !photos.watch.waiting.is_empty()
+        && photos.watch.wake_at.is_none_or(|t| t <= now)
         && let Some(proxy) = proxy
     {
         // Look again once the files had time to settle (the app otherwise sleeps).
+        photos.watch.wake_at = Some(now + SETTLE);
         let proxy = (**proxy).clone();
         std::thread::spawn(move || {
             std::thread::sleep(SETTLE);
@@ -856,6 +862,29 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             out.push(Action::TogglePhotoWall);
         }
     });
+    if s.state().finished {
+        // A finished session takes no events: the wall can be shown, nothing changed.
+        wrap(
+            ui,
+            muted(
+                tx(
+                    lang,
+                    "De sessie is afgesloten: maak het afsluiten ongedaan (Ctrl+Z) om foto's toe te voegen of te wijzigen.",
+                    "The session is finished: undo the finish (Ctrl+Z) to add or change photos.",
+                ),
+                14.0,
+            ),
+        );
+        for m in &ph.messages {
+            wrap(
+                ui,
+                egui::RichText::new(format!("⚠ {m}"))
+                    .size(14.0)
+                    .color(theme::BAD),
+            );
+        }
+        return;
+    }
     wrap(
         ui,
         muted(
@@ -881,10 +910,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         );
     }
     if let Some(p) = progress(ph, lang) {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(rich(p, 15.0));
-        });
+        ui.label(rich(p, 15.0));
         let frac = ph.batch_done as f32 / ph.batch_total.max(1) as f32;
         ui.add(egui::ProgressBar::new(frac).desired_width(280.0));
     }
