@@ -510,7 +510,7 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
     );
     ui.add_space(s.gap() * 0.5);
     let f = view.live.fold();
-    let deck = view.game.deck.as_ref();
+    let deck = super::own_values::value_deck(&view.game, &view.live);
     let ctx = ui.ctx().clone();
     let by_alignment = session_link::rank_by(&view.live) == crate::session::RankBy::Alignment;
     // One card per behaviour that was chosen, with the teams that chose it and what it did to
