@@ -1,4 +1,4 @@
-//! Scoring, exactly as DESIGN.md says: for team *t* choosing behaviour *b*,
+//! Scoring, as docs/sessions.md states it: for team *t* choosing behaviour *b*,
 //! `round_score(t) = Σ over t's agreed values v of weight(t, v) × effect(b, v)`.
 //! Values a team did not agree on do not count for it. Integer arithmetic only (saturating, so a
 //! strange deck can never make it panic).
