@@ -238,6 +238,8 @@ pub enum Text {
     NoAddress,
     CannotListen,
     ShowQr,
+    CopyText,
+    Copied,
 }
 
 pub fn text(lang: Lang, t: Text) -> &'static str {
@@ -289,6 +291,11 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             "This computer has no network address for phones (no Wi-Fi or cable?).",
         ),
         Text::ShowQr => ("QR-code op het scherm", "QR code on the screen"),
+        Text::CopyText => (
+            "Scenario kopiëren als tekst (voor chat of break-out rooms)",
+            "Copy the scenario as text (for a chat or break-out rooms)",
+        ),
+        Text::Copied => ("Gekopieerd.", "Copied."),
         Text::CannotListen => (
             "De telefoons kunnen niet aan: het adres is niet te gebruiken",
             "The phones cannot start: the address cannot be used",
@@ -298,6 +305,41 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         Lang::Nl => nl,
         Lang::En => en,
     }
+}
+
+/// The scenario of the current round as plain text, for a chat or a break-out room's broadcast
+/// message: round, title, setting, situation, the behaviours and the debrief questions.
+pub fn scenario_text(live: &Live, lang: Lang) -> Option<String> {
+    use super::i18n::{T, tr};
+    let s = live.session.as_ref()?;
+    let sc = s.current_scenario()?;
+    let folded = live.fold();
+    let mut out = format!(
+        "{} {} {} {}: {}\n",
+        tr(lang, T::Round),
+        folded.round + 1,
+        tr(lang, T::Of),
+        live.rounds(),
+        sc.title
+    );
+    if !sc.setting.trim().is_empty() {
+        out.push_str(&format!("{}\n", sc.setting.trim()));
+    }
+    out.push_str(&format!(
+        "\n{}\n\n{}\n",
+        sc.situation.trim(),
+        tr(lang, T::Behaviours)
+    ));
+    for b in &sc.behaviours {
+        out.push_str(&format!("{}. {}\n", b.key, b.text.trim()));
+    }
+    if !sc.debrief.is_empty() {
+        out.push_str(&format!("\n{}:\n", tr(lang, T::Debrief)));
+        for q in &sc.debrief {
+            out.push_str(&format!("- {}\n", q.trim()));
+        }
+    }
+    Some(out)
 }
 
 /// The key that turns the phones on and off (when no text field has the keyboard).

@@ -763,3 +763,31 @@ fn the_phone_page_in_headless_chromium() {
     assert!(std::fs::metadata(&reveal).unwrap().len() > 5_000);
     println!("{}\n{}", choose.display(), reveal.display());
 }
+
+/// "Copy as text" for break-out rooms: the round's scenario with its behaviours and debrief
+/// questions, in the session's language.
+#[test]
+fn the_scenario_as_text_for_break_out_rooms() {
+    use cultuurbarbarenspel::app::i18n::Lang;
+    use cultuurbarbarenspel::app::phones::scenario_text;
+    let mut h = Harness::new();
+    assert_eq!(scenario_text(h.live(), Lang::Nl), None, "no round yet");
+    h.play_to_first_round();
+    let text = scenario_text(h.live(), Lang::Nl).expect("a scenario");
+    let s = h.live().session.as_ref().unwrap();
+    let sc = s.current_scenario().unwrap();
+    assert!(text.starts_with("Ronde 1 van "), "{text}");
+    assert!(text.contains(&sc.title));
+    assert!(text.contains(sc.situation.trim()));
+    for b in &sc.behaviours {
+        assert!(
+            text.contains(&format!("{}. {}", b.key, b.text.trim())),
+            "{text}"
+        );
+    }
+    for q in &sc.debrief {
+        assert!(text.contains(q.trim()), "{text}");
+    }
+    let en = scenario_text(h.live(), Lang::En).unwrap();
+    assert!(en.starts_with("Round 1 of "), "{en}");
+}
