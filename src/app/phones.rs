@@ -240,6 +240,7 @@ pub enum Text {
     ShowQr,
     CopyText,
     Copied,
+    TeamLinks,
 }
 
 pub fn text(lang: Lang, t: Text) -> &'static str {
@@ -296,6 +297,10 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             "Copy the scenario as text (for a chat or break-out rooms)",
         ),
         Text::Copied => ("Gekopieerd.", "Copied."),
+        Text::TeamLinks => (
+            "Een link per team (kopiëren; de telefoon doet meteen mee met dat team)",
+            "A link per team (copy; the phone joins that team at once)",
+        ),
         Text::CannotListen => (
             "De telefoons kunnen niet aan: het adres is niet te gebruiken",
             "The phones cannot start: the address cannot be used",
@@ -928,6 +933,20 @@ pub fn phones_window(
                     ));
                 });
             }
+            // The facilitator assigns a team by handing out that team's link (it joins at once).
+            egui::CollapsingHeader::new(t(Text::TeamLinks))
+                .id_salt("phones-team-links")
+                .show(ui, |ui| {
+                    for (i, team) in game.teams.iter().enumerate() {
+                        let link = format!("{}#t={i}", server.join_url());
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.small_button("📋").on_hover_text(&link).clicked() {
+                                ui.ctx().copy_text(link.clone());
+                            }
+                            ui.label(&team.name);
+                        });
+                    }
+                });
             let devices = server.devices();
             if !devices.is_empty() {
                 egui::CollapsingHeader::new(format!("{} ({})", t(Text::Remove), devices.len()))
@@ -956,10 +975,9 @@ pub fn phones_window(
                     )
                     .wrap(),
                 );
-            } else if !phones.seen_phone {
-                // Look again when the minute is up (one frame, not a running clock).
-                ui.ctx().request_repaint_after(Duration::from_secs(61));
             }
+            // No repaint is asked for the minute: the app looks again every few seconds anyway
+            // (render::IDLE_WAIT), and an egui repaint request would keep it drawing.
         });
 }
 

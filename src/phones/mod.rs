@@ -515,7 +515,16 @@ impl Server {
         // Dropping the sender closes the channel: every connection's task sees it and ends.
         self.stop.take();
         if let Some(task) = self.accept.take() {
-            future::block_on(task.cancel());
+            // Cancelling ends the accept loop and drops the listener; bounded, so that closing the
+            // game never hangs on it.
+            future::block_on(future::or(
+                async {
+                    task.cancel().await;
+                },
+                async {
+                    async_io::Timer::after(Duration::from_secs(2)).await;
+                },
+            ));
         }
         self.shared.notify_listeners();
     }
