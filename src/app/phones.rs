@@ -22,7 +22,7 @@ use super::screens::{Phase, Screen};
 use super::session_link::{self, Live};
 use super::theme;
 use crate::phones::net::{self, Interface};
-use crate::phones::{Answer, Limits, Published, Server, Vote};
+use crate::phones::{Answer, Limits, Proposal, Published, Server, Vote};
 use crate::session;
 
 /// Where the server listens.
@@ -80,6 +80,8 @@ pub struct Phones {
     /// answered the same, never applied twice.
     answered: HashMap<String, Answer>,
     answered_round: Option<(usize, usize)>,
+    /// The answers to the proposals recorded, by the proposal's id.
+    proposed: HashMap<String, Answer>,
     /// The QR code of the join URL: (URL, modules per side, dark modules).
     qr: Option<(String, usize, Vec<bool>)>,
     /// Wakes the reactive app when a phone sends something.
@@ -241,6 +243,9 @@ pub enum Text {
     CopyText,
     Copied,
     TeamLinks,
+    NoProposalsNow,
+    NoSuchKind,
+    Proposed,
 }
 
 pub fn text(lang: Lang, t: Text) -> &'static str {
@@ -297,6 +302,18 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             "Copy the scenario as text (for a chat or break-out rooms)",
         ),
         Text::Copied => ("Gekopieerd.", "Copied."),
+        Text::NoProposalsNow => (
+            "Voorstellen kunnen op het scherm met de afspraken.",
+            "Proposals can be sent on the agreements screen.",
+        ),
+        Text::NoSuchKind => (
+            "Kies gedrag, ritueel, held of symbool.",
+            "Choose behaviour, ritual, hero or symbol.",
+        ),
+        Text::Proposed => (
+            "Voorstel ontvangen; de groep beslist erover.",
+            "Proposal received; the group decides on it.",
+        ),
         Text::TeamLinks => (
             "Een link per team (kopiëren; de telefoon doet meteen mee met dat team)",
             "A link per team (copy; the phone joins that team at once)",
@@ -454,6 +471,78 @@ fn apply_votes(
     }
 }
 
+/// Records the subgroups' proposals from their phones: the same `AgreementProposed` event as the
+/// facilitator's form makes, by the team's name, checked by the session core.
+fn apply_proposals(
+    mut phones: ResMut<Phones>,
+    mut live: ResMut<Live>,
+    game: Res<Game>,
+    screen: Res<State<Screen>>,
+    lang: Res<Lang>,
+) {
+    let Some(server) = &phones.server else { return };
+    let proposals = server.take_proposals();
+    for p in proposals {
+        let answer = answer_proposal(&mut phones, &mut live, &game, *screen.get(), *lang, &p);
+        p.answer(answer);
+    }
+}
+
+fn answer_proposal(
+    phones: &mut Phones,
+    live: &mut Live,
+    game: &Game,
+    screen: Screen,
+    lang: Lang,
+    p: &Proposal,
+) -> Answer {
+    if let Some(a) = phones.proposed.get(&p.id) {
+        return Answer {
+            repeat: true,
+            ..a.clone()
+        };
+    }
+    if screen != Screen::Agreements {
+        return Answer::refused(409, text(lang, Text::NoProposalsNow));
+    }
+    let Some(s) = &live.session else {
+        return Answer::refused(409, text(lang, Text::NoProposalsNow));
+    };
+    let kind =
+        serde_json::from_value::<session::AgreementKind>(serde_json::Value::String(p.kind.clone()));
+    let Ok(kind) = kind else {
+        return Answer::refused(422, text(lang, Text::NoSuchKind));
+    };
+    let mut meets = p.meets.clone();
+    meets.sort_unstable();
+    meets.dedup();
+    let per_team = s.settings().values_mode == session::ValuesMode::PerTeam;
+    let ev = session::Event::AgreementProposed {
+        text: p.text.trim().to_string(),
+        value: p.value.clone(),
+        kind,
+        by: game
+            .team_name(p.team)
+            .chars()
+            .take(session::MAX_SUBGROUP)
+            .collect(),
+        meets,
+        team: per_team.then_some(p.team),
+    };
+    match live.apply(ev) {
+        Ok(()) => {
+            let a = Answer::ok(
+                text(lang, Text::Proposed),
+                true,
+                live.session.as_ref().map_or(0, |s| s.events().len()),
+            );
+            phones.proposed.insert(p.id.clone(), a.clone());
+            a
+        }
+        Err(e) => Answer::refused(422, e),
+    }
+}
+
 fn answer_vote(
     phones: &mut Phones,
     live: &mut Live,
@@ -538,6 +627,18 @@ struct PhoneView<'a> {
     team: Option<usize>,
     choice: Option<String>,
     result: Option<ResultView>,
+    /// On the agreements screen: what the proposal form offers.
+    agreements: Option<&'a FormView>,
+}
+
+#[derive(Serialize)]
+struct FormView {
+    /// The values the group agreed (id, name), the ones a proposal may serve.
+    values: Vec<(String, String)>,
+    /// The kinds (id, name).
+    kinds: Vec<(String, String)>,
+    checklist: Vec<String>,
+    max: usize,
 }
 
 #[derive(Serialize)]
@@ -579,7 +680,8 @@ fn stage(screen: Screen, phase: Option<Phase>, finished: bool) -> &'static str {
         (Screen::Round, Some(Phase::Choose)) => "choose",
         (Screen::Round, Some(Phase::Reveal)) => "reveal",
         (Screen::Round, Some(Phase::Debrief)) => "debrief",
-        (Screen::Scoreboard | Screen::Agreements | Screen::Round, _) => "between",
+        (Screen::Agreements, _) => "agreements",
+        (Screen::Scoreboard | Screen::Round, _) => "between",
         (Screen::Final, _) => "over",
         _ => "wait",
     }
@@ -633,6 +735,39 @@ pub fn published(
     } else {
         0
     };
+    let form = live
+        .session
+        .as_ref()
+        .filter(|_| screen == Screen::Agreements)
+        .map(|s| FormView {
+            values: (0..s.settings().value_sets())
+                .flat_map(|set| s.team_values(set).iter())
+                .map(|(id, _)| id.clone())
+                .fold(Vec::<String>::new(), |mut acc, id| {
+                    if !acc.contains(&id) {
+                        acc.push(id);
+                    }
+                    acc
+                })
+                .into_iter()
+                .map(|id| {
+                    let name = s.deck().value_name(&id).to_string();
+                    (id, name)
+                })
+                .collect(),
+            kinds: session::AgreementKind::ALL
+                .into_iter()
+                .map(|k| {
+                    let id = serde_json::to_value(k)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    (id, k.name(lang.deck_language()).to_string())
+                })
+                .collect(),
+            checklist: s.checklist(),
+            max: session::MAX_AGREEMENT,
+        });
     let view = |team: Option<usize>| {
         let choice = team
             .filter(|_| in_round)
@@ -662,6 +797,7 @@ pub fn published(
             team,
             choice: choice.map(|k| k.to_string()),
             result,
+            agreements: form.as_ref(),
         };
         serde_json::to_string(&v).unwrap_or_default()
     };
@@ -720,7 +856,7 @@ impl Plugin for PhonesPlugin {
             .add_systems(Update, phone_keys.in_set(GameSystems::Input))
             .add_systems(
                 Update,
-                (phone_actions, apply_votes)
+                (phone_actions, apply_votes, apply_proposals)
                     .chain()
                     .in_set(GameSystems::Apply)
                     .after(super::game::apply_actions),

@@ -706,8 +706,9 @@ fn screenshot(chromium: &str, url: &str, png: &std::path::Path) -> bool {
 
 /// The phone page in headless Chromium at 360×740: it joins the team of its link (`#t=1`), shows
 /// the scenario with the team's sealed choice (made by another phone of the team), and after the
-/// reveal the consequence and the score. The pictures are kept in the target folder
-/// (`phones/phone-choose.png`, `phones/phone-reveal.png`) to look at.
+/// reveal the consequence and the score; on the agreements screen the proposal form. The pictures
+/// are kept in the target folder (`phones/phone-choose.png`, `phone-reveal.png`,
+/// `phone-propose.png`) to look at.
 #[test]
 fn the_phone_page_in_headless_chromium() {
     let Some(chromium) = chromium() else {
@@ -761,7 +762,21 @@ fn the_phone_page_in_headless_chromium() {
         chromium, &url, &reveal
     )));
     assert!(std::fs::metadata(&reveal).unwrap().len() > 5_000);
-    println!("{}\n{}", choose.display(), reveal.display());
+    // The agreements screen: the proposal form.
+    h.press(KeyCode::Space);
+    h.press(KeyCode::KeyG);
+    let propose = dir.join("phone-propose.png");
+    let _ = std::fs::remove_file(&propose);
+    assert!(while_app_runs(&mut h, || screenshot(
+        chromium, &url, &propose
+    )));
+    assert!(std::fs::metadata(&propose).unwrap().len() > 5_000);
+    println!(
+        "{}\n{}\n{}",
+        choose.display(),
+        reveal.display(),
+        propose.display()
+    );
 }
 
 /// "Copy as text" for break-out rooms: the round's scenario with its behaviours and debrief
@@ -790,4 +805,83 @@ fn the_scenario_as_text_for_break_out_rooms() {
     }
     let en = scenario_text(h.live(), Lang::En).unwrap();
     assert!(en.starts_with("Round 1 of "), "{en}");
+}
+
+/// A subgroup proposes an agreement from its phone: the same `AgreementProposed` event as the
+/// facilitator's form, by the team's name; only on the agreements screen; checked by the core; a
+/// repeat is answered, not recorded twice.
+#[test]
+fn a_subgroup_proposes_from_its_phone() {
+    use cultuurbarbarenspel::session::{AgreementKind, AgreementStatus};
+    let mut h = with_phones(None);
+    let (a, b) = (addr(&h), base(&h));
+    h.play_to_first_round();
+    h.reveal_all_choosing(KeyCode::KeyA);
+    let dev = new_id(600);
+    assert_eq!(join(a, &b, &dev, 0).status, 200);
+    let body = |id: u64, value: &str, kind: &str| {
+        json!({"device": dev, "proposal": new_id(id), "text": "Wie een klacht aanneemt, belt zelf terug.",
+               "value": value, "kind": kind, "meets": [0, 0]})
+    };
+    let path = format!("{b}/propose");
+    let early = while_app_runs(&mut h, || {
+        post_json(a, &path, &body(601, "klant", "ritual"))
+    });
+    assert_eq!(early.status, 409, "{}", early.body);
+    h.press(KeyCode::Space);
+    h.press(KeyCode::KeyG);
+    assert_eq!(
+        h.screen(),
+        cultuurbarbarenspel::app::screens::Screen::Agreements
+    );
+    // The phones see the form: the agreed values, the kinds and the checklist.
+    let p = cultuurbarbarenspel::app::phones::published(
+        h.game(),
+        h.live(),
+        cultuurbarbarenspel::app::i18n::Lang::Nl,
+        h.screen(),
+        h.phase(),
+        false,
+    );
+    let v: serde_json::Value = serde_json::from_str(&p.teams[0]).unwrap();
+    assert_eq!(v["stage"], "agreements");
+    assert_eq!(v["agreements"]["values"][0][0], "klant", "{v}");
+    assert!(
+        v["agreements"]["checklist"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty())
+    );
+    let before = journal_bytes(&h);
+    let (bad_value, bad_kind) = while_app_runs(&mut h, || {
+        (
+            post_json(a, &path, &body(602, "nope", "ritual")),
+            post_json(a, &path, &body(603, "klant", "dance")),
+        )
+    });
+    assert_eq!(bad_value.status, 422, "{}", bad_value.body);
+    assert_eq!(bad_kind.status, 422, "{}", bad_kind.body);
+    assert_eq!(
+        journal_bytes(&h),
+        before,
+        "refused proposals change nothing"
+    );
+    let (ok, again) = while_app_runs(&mut h, || {
+        (
+            post_json(a, &path, &body(604, "klant", "ritual")),
+            post_json(a, &path, &body(604, "klant", "ritual")),
+        )
+    });
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert_eq!(again.json()["repeat"], true);
+    let s = h.live().session.as_ref().unwrap();
+    assert_eq!(s.agreements().len(), 1, "recorded once");
+    let ag = &s.agreements()[0];
+    assert_eq!(ag.by, h.game().team_name(0));
+    assert_eq!(ag.kind, AgreementKind::Ritual);
+    assert_eq!(ag.meets, vec![0]);
+    assert_eq!(
+        ag.status,
+        AgreementStatus::Proposed,
+        "never adopted without the group"
+    );
 }
