@@ -56,6 +56,8 @@ pub enum PhonesAction {
     StartOn(SocketAddr),
     /// Show (or hide) the join card on the projector.
     ShowQr(bool),
+    /// Write the teams' handout (the rounds' scenarios, printable HTML) next to the journal.
+    SaveHandout,
 }
 
 /// The join server while it runs, and what the facilitator needs to see of it.
@@ -243,6 +245,8 @@ pub enum Text {
     CopyText,
     Copied,
     TeamLinks,
+    Handout,
+    HandoutSaved,
     NoProposalsNow,
     NoSuchKind,
     Proposed,
@@ -302,6 +306,11 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             "Copy the scenario as text (for a chat or break-out rooms)",
         ),
         Text::Copied => ("Gekopieerd.", "Copied."),
+        Text::Handout => (
+            "Hand-out voor de teams (HTML, om te printen)",
+            "Handout for the teams (HTML, to print)",
+        ),
+        Text::HandoutSaved => ("Hand-out opgeslagen in", "Handout saved in"),
         Text::NoProposalsNow => (
             "Voorstellen kunnen op het scherm met de afspraken.",
             "Proposals can be sent on the agreements screen.",
@@ -410,7 +419,13 @@ fn start_configured(
     }
 }
 
-fn phone_actions(mut actions: MessageReader<Action>, mut phones: ResMut<Phones>, lang: Res<Lang>) {
+fn phone_actions(
+    mut actions: MessageReader<Action>,
+    mut phones: ResMut<Phones>,
+    lang: Res<Lang>,
+    live: Res<Live>,
+    mut game: ResMut<Game>,
+) {
     let lang = *lang;
     for action in actions.read() {
         let Action::Phones(a) = action else { continue };
@@ -442,12 +457,42 @@ fn phone_actions(mut actions: MessageReader<Action>, mut phones: ResMut<Phones>,
                 }
             }
             PhonesAction::ShowQr(on) => phones.show_qr = *on,
+            PhonesAction::SaveHandout => match save_handout(&live) {
+                Ok(dir) => {
+                    game.notice = Some(format!(
+                        "{} {}",
+                        text(lang, Text::HandoutSaved),
+                        dir.display()
+                    ))
+                }
+                Err(e) => game.banner = Some(e),
+            },
             PhonesAction::StartOn(addr) => {
                 phones.exact = Some(*addr);
                 phones.start(lang);
             }
         }
     }
+}
+
+/// Writes the handout into `<journal>-handout/` (or `handout/` in the sessions folder); returns
+/// the folder.
+pub fn save_handout(live: &Live) -> Result<std::path::PathBuf, String> {
+    let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
+    let dir = match live.journal_path() {
+        Some(j) => {
+            let stem = j
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "sessie".into());
+            j.with_file_name(format!("{stem}-handout"))
+        }
+        None => live.folder.join("handout"),
+    };
+    // HTML only from the game (a PDF through Chromium would hold up the screen); it prints from
+    // any browser.
+    crate::handout::write(s, &dir, false)?;
+    Ok(dir)
 }
 
 /// Applies the votes that arrived: each is the keyboard's `TeamChose` event for the phone's team,
@@ -1024,6 +1069,9 @@ pub fn phones_window(
                         }
                     }
                 });
+            }
+            if live.session.is_some() && ui.button(format!("🖨 {}", t(Text::Handout))).clicked() {
+                out.push(Action::Phones(PhonesAction::SaveHandout));
             }
             let Some(server) = &phones.server else {
                 ui.add(

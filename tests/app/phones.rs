@@ -885,3 +885,48 @@ fn a_subgroup_proposes_from_its_phone() {
         "never adopted without the group"
     );
 }
+
+/// The printable handout for the teams: the rounds' scenarios, with the choices once revealed.
+#[test]
+fn the_handout_lists_the_rounds_of_the_session() {
+    let mut h = Harness::new();
+    h.play_to_first_round();
+    let title = h
+        .live()
+        .session
+        .as_ref()
+        .unwrap()
+        .current_scenario()
+        .unwrap()
+        .title
+        .clone();
+    h.reveal_all_choosing(KeyCode::KeyA);
+    h.click(Action::Phones(PhonesAction::SaveHandout));
+    let notice = h.game().notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("Hand-out opgeslagen in"), "{notice}");
+    let j = journal(&h);
+    let stem = j.file_stem().unwrap().to_string_lossy().into_owned();
+    let page = std::fs::read_to_string(j.with_file_name(format!("{stem}-handout/handout.html")))
+        .expect("the handout was written");
+    let sc = h
+        .live()
+        .session
+        .as_ref()
+        .unwrap()
+        .deck()
+        .scenarios
+        .iter()
+        .find(|s| s.title == title)
+        .unwrap()
+        .clone();
+    assert!(page.contains("Ronde 1"), "{page}");
+    for b in &sc.behaviours {
+        let text = b.text.trim().replace('&', "&amp;").replace('\'', "&#39;");
+        assert!(
+            page.contains(text.split('\'').next().unwrap()),
+            "{}",
+            b.text
+        );
+    }
+    assert!(page.contains("Gekozen"), "the choices of a revealed round");
+}
