@@ -409,6 +409,8 @@ fn start_configured(
         }));
     }
     phones.limits = config.limits.clone();
+    // Listed once, so the facilitator can choose before turning the phones on.
+    phones.interfaces = net::interfaces();
     match &config.start {
         None => {}
         Some(Bind::Auto) => phones.start(*lang),
