@@ -951,3 +951,38 @@ fn the_handout_lists_the_rounds_of_the_session() {
     }
     assert!(page.contains("Gekozen"), "the choices of a revealed round");
 }
+
+/// The soft limit on open files of this process (Linux), if it can be read.
+fn open_files_limit() -> Option<u64> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// With the default cap: 512 phones hold event streams, and the 513th connection is refused with
+/// a status and a message (the game goes on). Needs about 1,100 open files; skipped below that.
+#[test]
+fn the_513th_connection_is_refused() {
+    let cap = cultuurbarbarenspel::phones::Limits::default().max_connections;
+    assert_eq!(cap, 512);
+    if open_files_limit().is_none_or(|n| n < 2 * cap as u64 + 200) {
+        eprintln!("skipped: the open-files limit is too low for {cap} connections");
+        return;
+    }
+    let h = with_phones(None);
+    let (a, b) = (addr(&h), base(&h));
+    let held: Vec<Events> = (0..cap)
+        .map(|i| {
+            Events::open(
+                a,
+                &format!("{b}/events?device={}", new_id(10_000 + i as u64)),
+            )
+            .unwrap()
+        })
+        .collect();
+    assert!(held.iter().all(|e| e.status == 200));
+    let refused = request(a, "GET", &b, &[], b"").unwrap();
+    assert_eq!(refused.status, 503, "{}", refused.body);
+    assert!(!refused.message().is_empty());
+    drop(held);
+}
