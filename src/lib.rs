@@ -5,6 +5,7 @@
 pub mod app;
 pub mod commands;
 pub mod deck;
+pub mod handout;
 pub mod manners;
 pub mod phones;
 pub mod photos;

@@ -335,7 +335,7 @@ fn write_pages(
 }
 
 /// Prints the HTML page to PDF with a headless Chromium, when one is installed.
-fn print_pdf(html: &Path, pdf: &Path) -> Option<PathBuf> {
+pub(crate) fn print_pdf(html: &Path, pdf: &Path) -> Option<PathBuf> {
     let html = std::fs::canonicalize(html).ok()?;
     for exe in ["chromium", "chromium-browser", "google-chrome"] {
         let status = std::process::Command::new(exe)

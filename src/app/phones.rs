@@ -22,7 +22,7 @@ use super::screens::{Phase, Screen};
 use super::session_link::{self, Live};
 use super::theme;
 use crate::phones::net::{self, Interface};
-use crate::phones::{Answer, Limits, Published, Server, Vote};
+use crate::phones::{Answer, Limits, Proposal, Published, Server, Vote};
 use crate::session;
 
 /// Where the server listens.
@@ -56,6 +56,8 @@ pub enum PhonesAction {
     StartOn(SocketAddr),
     /// Show (or hide) the join card on the projector.
     ShowQr(bool),
+    /// Write the teams' handout (the rounds' scenarios, printable HTML) next to the journal.
+    SaveHandout,
 }
 
 /// The join server while it runs, and what the facilitator needs to see of it.
@@ -80,6 +82,8 @@ pub struct Phones {
     /// answered the same, never applied twice.
     answered: HashMap<String, Answer>,
     answered_round: Option<(usize, usize)>,
+    /// The answers to the proposals recorded, by the proposal's id.
+    proposed: HashMap<String, Answer>,
     /// The QR code of the join URL: (URL, modules per side, dark modules).
     qr: Option<(String, usize, Vec<bool>)>,
     /// Wakes the reactive app when a phone sends something.
@@ -238,6 +242,14 @@ pub enum Text {
     NoAddress,
     CannotListen,
     ShowQr,
+    CopyText,
+    Copied,
+    TeamLinks,
+    Handout,
+    HandoutSaved,
+    NoProposalsNow,
+    NoSuchKind,
+    Proposed,
 }
 
 pub fn text(lang: Lang, t: Text) -> &'static str {
@@ -289,6 +301,32 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
             "This computer has no network address for phones (no Wi-Fi or cable?).",
         ),
         Text::ShowQr => ("QR-code op het scherm", "QR code on the screen"),
+        Text::CopyText => (
+            "Scenario kopiëren als tekst (voor chat of break-out rooms)",
+            "Copy the scenario as text (for a chat or break-out rooms)",
+        ),
+        Text::Copied => ("Gekopieerd.", "Copied."),
+        Text::Handout => (
+            "Hand-out voor de teams (HTML, om te printen)",
+            "Handout for the teams (HTML, to print)",
+        ),
+        Text::HandoutSaved => ("Hand-out opgeslagen in", "Handout saved in"),
+        Text::NoProposalsNow => (
+            "Voorstellen kunnen op het scherm met de afspraken.",
+            "Proposals can be sent on the agreements screen.",
+        ),
+        Text::NoSuchKind => (
+            "Kies gedrag, ritueel, held of symbool.",
+            "Choose behaviour, ritual, hero or symbol.",
+        ),
+        Text::Proposed => (
+            "Voorstel ontvangen; de groep beslist erover.",
+            "Proposal received; the group decides on it.",
+        ),
+        Text::TeamLinks => (
+            "Een link per team (kopiëren; de telefoon doet meteen mee met dat team)",
+            "A link per team (copy; the phone joins that team at once)",
+        ),
         Text::CannotListen => (
             "De telefoons kunnen niet aan: het adres is niet te gebruiken",
             "The phones cannot start: the address cannot be used",
@@ -298,6 +336,41 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
         Lang::Nl => nl,
         Lang::En => en,
     }
+}
+
+/// The scenario of the current round as plain text, for a chat or a break-out room's broadcast
+/// message: round, title, setting, situation, the behaviours and the debrief questions.
+pub fn scenario_text(live: &Live, lang: Lang) -> Option<String> {
+    use super::i18n::{T, tr};
+    let s = live.session.as_ref()?;
+    let sc = s.current_scenario()?;
+    let folded = live.fold();
+    let mut out = format!(
+        "{} {} {} {}: {}\n",
+        tr(lang, T::Round),
+        folded.round + 1,
+        tr(lang, T::Of),
+        live.rounds(),
+        sc.title
+    );
+    if !sc.setting.trim().is_empty() {
+        out.push_str(&format!("{}\n", sc.setting.trim()));
+    }
+    out.push_str(&format!(
+        "\n{}\n\n{}\n",
+        sc.situation.trim(),
+        tr(lang, T::Behaviours)
+    ));
+    for b in &sc.behaviours {
+        out.push_str(&format!("{}. {}\n", b.key, b.text.trim()));
+    }
+    if !sc.debrief.is_empty() {
+        out.push_str(&format!("\n{}:\n", tr(lang, T::Debrief)));
+        for q in &sc.debrief {
+            out.push_str(&format!("- {}\n", q.trim()));
+        }
+    }
+    Some(out)
 }
 
 /// The key that turns the phones on and off (when no text field has the keyboard).
@@ -336,6 +409,8 @@ fn start_configured(
         }));
     }
     phones.limits = config.limits.clone();
+    // Listed once, so the facilitator can choose before turning the phones on.
+    phones.interfaces = net::interfaces();
     match &config.start {
         None => {}
         Some(Bind::Auto) => phones.start(*lang),
@@ -346,7 +421,13 @@ fn start_configured(
     }
 }
 
-fn phone_actions(mut actions: MessageReader<Action>, mut phones: ResMut<Phones>, lang: Res<Lang>) {
+fn phone_actions(
+    mut actions: MessageReader<Action>,
+    mut phones: ResMut<Phones>,
+    lang: Res<Lang>,
+    live: Res<Live>,
+    mut game: ResMut<Game>,
+) {
     let lang = *lang;
     for action in actions.read() {
         let Action::Phones(a) = action else { continue };
@@ -378,12 +459,42 @@ fn phone_actions(mut actions: MessageReader<Action>, mut phones: ResMut<Phones>,
                 }
             }
             PhonesAction::ShowQr(on) => phones.show_qr = *on,
+            PhonesAction::SaveHandout => match save_handout(&live) {
+                Ok(dir) => {
+                    game.notice = Some(format!(
+                        "{} {}",
+                        text(lang, Text::HandoutSaved),
+                        dir.display()
+                    ))
+                }
+                Err(e) => game.banner = Some(e),
+            },
             PhonesAction::StartOn(addr) => {
                 phones.exact = Some(*addr);
                 phones.start(lang);
             }
         }
     }
+}
+
+/// Writes the handout into `<journal>-handout/` (or `handout/` in the sessions folder); returns
+/// the folder.
+pub fn save_handout(live: &Live) -> Result<std::path::PathBuf, String> {
+    let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
+    let dir = match live.journal_path() {
+        Some(j) => {
+            let stem = j
+                .file_stem()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "sessie".into());
+            j.with_file_name(format!("{stem}-handout"))
+        }
+        None => live.folder.join("handout"),
+    };
+    // HTML only from the game (a PDF through Chromium would hold up the screen); it prints from
+    // any browser.
+    crate::handout::write(s, &dir, false)?;
+    Ok(dir)
 }
 
 /// Applies the votes that arrived: each is the keyboard's `TeamChose` event for the phone's team,
@@ -404,6 +515,78 @@ fn apply_votes(
     for v in votes {
         let answer = answer_vote(&mut phones, &mut live, &mut game, phase, *lang, &v);
         v.answer(answer);
+    }
+}
+
+/// Records the subgroups' proposals from their phones: the same `AgreementProposed` event as the
+/// facilitator's form makes, by the team's name, checked by the session core.
+fn apply_proposals(
+    mut phones: ResMut<Phones>,
+    mut live: ResMut<Live>,
+    game: Res<Game>,
+    screen: Res<State<Screen>>,
+    lang: Res<Lang>,
+) {
+    let Some(server) = &phones.server else { return };
+    let proposals = server.take_proposals();
+    for p in proposals {
+        let answer = answer_proposal(&mut phones, &mut live, &game, *screen.get(), *lang, &p);
+        p.answer(answer);
+    }
+}
+
+fn answer_proposal(
+    phones: &mut Phones,
+    live: &mut Live,
+    game: &Game,
+    screen: Screen,
+    lang: Lang,
+    p: &Proposal,
+) -> Answer {
+    if let Some(a) = phones.proposed.get(&p.id) {
+        return Answer {
+            repeat: true,
+            ..a.clone()
+        };
+    }
+    if screen != Screen::Agreements {
+        return Answer::refused(409, text(lang, Text::NoProposalsNow));
+    }
+    let Some(s) = &live.session else {
+        return Answer::refused(409, text(lang, Text::NoProposalsNow));
+    };
+    let kind =
+        serde_json::from_value::<session::AgreementKind>(serde_json::Value::String(p.kind.clone()));
+    let Ok(kind) = kind else {
+        return Answer::refused(422, text(lang, Text::NoSuchKind));
+    };
+    let mut meets = p.meets.clone();
+    meets.sort_unstable();
+    meets.dedup();
+    let per_team = s.settings().values_mode == session::ValuesMode::PerTeam;
+    let ev = session::Event::AgreementProposed {
+        text: p.text.trim().to_string(),
+        value: p.value.clone(),
+        kind,
+        by: game
+            .team_name(p.team)
+            .chars()
+            .take(session::MAX_SUBGROUP)
+            .collect(),
+        meets,
+        team: per_team.then_some(p.team),
+    };
+    match live.apply(ev) {
+        Ok(()) => {
+            let a = Answer::ok(
+                text(lang, Text::Proposed),
+                true,
+                live.session.as_ref().map_or(0, |s| s.events().len()),
+            );
+            phones.proposed.insert(p.id.clone(), a.clone());
+            a
+        }
+        Err(e) => Answer::refused(422, e),
     }
 }
 
@@ -491,6 +674,18 @@ struct PhoneView<'a> {
     team: Option<usize>,
     choice: Option<String>,
     result: Option<ResultView>,
+    /// On the agreements screen: what the proposal form offers.
+    agreements: Option<&'a FormView>,
+}
+
+#[derive(Serialize)]
+struct FormView {
+    /// The values the group agreed (id, name), the ones a proposal may serve.
+    values: Vec<(String, String)>,
+    /// The kinds (id, name).
+    kinds: Vec<(String, String)>,
+    checklist: Vec<String>,
+    max: usize,
 }
 
 #[derive(Serialize)]
@@ -532,7 +727,8 @@ fn stage(screen: Screen, phase: Option<Phase>, finished: bool) -> &'static str {
         (Screen::Round, Some(Phase::Choose)) => "choose",
         (Screen::Round, Some(Phase::Reveal)) => "reveal",
         (Screen::Round, Some(Phase::Debrief)) => "debrief",
-        (Screen::Scoreboard | Screen::Agreements | Screen::Round, _) => "between",
+        (Screen::Agreements, _) => "agreements",
+        (Screen::Scoreboard | Screen::Round, _) => "between",
         (Screen::Final, _) => "over",
         _ => "wait",
     }
@@ -586,6 +782,39 @@ pub fn published(
     } else {
         0
     };
+    let form = live
+        .session
+        .as_ref()
+        .filter(|_| screen == Screen::Agreements)
+        .map(|s| FormView {
+            values: (0..s.settings().value_sets())
+                .flat_map(|set| s.team_values(set).iter())
+                .map(|(id, _)| id.clone())
+                .fold(Vec::<String>::new(), |mut acc, id| {
+                    if !acc.contains(&id) {
+                        acc.push(id);
+                    }
+                    acc
+                })
+                .into_iter()
+                .map(|id| {
+                    let name = s.deck().value_name(&id).to_string();
+                    (id, name)
+                })
+                .collect(),
+            kinds: session::AgreementKind::ALL
+                .into_iter()
+                .map(|k| {
+                    let id = serde_json::to_value(k)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    (id, k.name(lang.deck_language()).to_string())
+                })
+                .collect(),
+            checklist: s.checklist(),
+            max: session::MAX_AGREEMENT,
+        });
     let view = |team: Option<usize>| {
         let choice = team
             .filter(|_| in_round)
@@ -615,6 +844,7 @@ pub fn published(
             team,
             choice: choice.map(|k| k.to_string()),
             result,
+            agreements: form.as_ref(),
         };
         serde_json::to_string(&v).unwrap_or_default()
     };
@@ -673,7 +903,7 @@ impl Plugin for PhonesPlugin {
             .add_systems(Update, phone_keys.in_set(GameSystems::Input))
             .add_systems(
                 Update,
-                (phone_actions, apply_votes)
+                (phone_actions, apply_votes, apply_proposals)
                     .chain()
                     .in_set(GameSystems::Apply)
                     .after(super::game::apply_actions),
@@ -842,6 +1072,9 @@ pub fn phones_window(
                     }
                 });
             }
+            if live.session.is_some() && ui.button(format!("🖨 {}", t(Text::Handout))).clicked() {
+                out.push(Action::Phones(PhonesAction::SaveHandout));
+            }
             let Some(server) = &phones.server else {
                 ui.add(
                     egui::Label::new(egui::RichText::new(t(Text::Off)).color(theme::MUTED)).wrap(),
@@ -886,6 +1119,20 @@ pub fn phones_window(
                     ));
                 });
             }
+            // The facilitator assigns a team by handing out that team's link (it joins at once).
+            egui::CollapsingHeader::new(t(Text::TeamLinks))
+                .id_salt("phones-team-links")
+                .show(ui, |ui| {
+                    for (i, team) in game.teams.iter().enumerate() {
+                        let link = format!("{}#t={i}", server.join_url());
+                        ui.horizontal_wrapped(|ui| {
+                            if ui.small_button("📋").on_hover_text(&link).clicked() {
+                                ui.ctx().copy_text(link.clone());
+                            }
+                            ui.label(&team.name);
+                        });
+                    }
+                });
             let devices = server.devices();
             if !devices.is_empty() {
                 egui::CollapsingHeader::new(format!("{} ({})", t(Text::Remove), devices.len()))
@@ -914,10 +1161,9 @@ pub fn phones_window(
                     )
                     .wrap(),
                 );
-            } else if !phones.seen_phone {
-                // Look again when the minute is up (one frame, not a running clock).
-                ui.ctx().request_repaint_after(Duration::from_secs(61));
             }
+            // No repaint is asked for the minute: the app looks again every few seconds anyway
+            // (render::IDLE_WAIT), and an egui repaint request would keep it drawing.
         });
 }
 

@@ -97,7 +97,31 @@ impl Vote {
     }
 }
 
-/// The game's answer to a vote.
+/// A subgroup's proposal for an agreement, from a phone of its team, on its way to the game
+/// (answered with [`Proposal::answer`], like a vote).
+#[derive(Debug)]
+pub struct Proposal {
+    pub device: String,
+    /// The proposal's own id: the same id again is answered, not recorded twice.
+    pub id: String,
+    pub team: usize,
+    pub text: String,
+    /// The deck value it serves (id).
+    pub value: String,
+    /// `behaviour`, `ritual`, `hero` or `symbol`.
+    pub kind: String,
+    /// Checklist questions it meets (0-based).
+    pub meets: Vec<usize>,
+    reply: async_channel::Sender<Answer>,
+}
+
+impl Proposal {
+    pub fn answer(&self, answer: Answer) {
+        let _ = self.reply.try_send(answer);
+    }
+}
+
+/// The game's answer to a vote or a proposal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Answer {
     /// HTTP status: 200 applied (or already so), 409 not now, 422 no such behaviour.
@@ -174,6 +198,7 @@ struct Shared {
     /// One sender per open event stream: a message says "look again".
     listeners: Mutex<Vec<async_channel::Sender<()>>>,
     votes: async_channel::Sender<Vote>,
+    proposals: async_channel::Sender<Proposal>,
     /// Wakes the game (which otherwise sleeps until input) when a vote or a join arrives.
     wake: Box<dyn Fn() + Send + Sync>,
     /// Counts requests that want the game's attention, for tests that drive a headless app.
@@ -299,6 +324,7 @@ pub struct Server {
     stop: Option<async_channel::Sender<()>>,
     accept: Option<Task<()>>,
     votes: async_channel::Receiver<Vote>,
+    proposals: async_channel::Receiver<Proposal>,
 }
 
 /// Why the server could not start.
@@ -335,6 +361,7 @@ impl Server {
             hosts.push(format!("localhost:{}", addr.port()));
         }
         let (votes_tx, votes_rx) = async_channel::unbounded();
+        let (proposals_tx, proposals_rx) = async_channel::unbounded();
         let (stop_tx, stop_rx) = async_channel::bounded::<()>(1);
         let shared = Arc::new(Shared {
             token: random_token(),
@@ -349,6 +376,7 @@ impl Server {
             connections: AtomicUsize::new(0),
             listeners: Mutex::new(Vec::new()),
             votes: votes_tx,
+            proposals: proposals_tx,
             wake,
             pokes: (Mutex::new(0), Condvar::new()),
             code_tries: Mutex::new((CODE_BURST, Instant::now())),
@@ -363,6 +391,7 @@ impl Server {
             stop: Some(stop_tx),
             accept: Some(accept),
             votes: votes_rx,
+            proposals: proposals_rx,
         })
     }
 
@@ -395,6 +424,15 @@ impl Server {
         let mut out = Vec::new();
         while let Ok(v) = self.votes.try_recv() {
             out.push(v);
+        }
+        out
+    }
+
+    /// Proposals that arrived since the last call, oldest first.
+    pub fn take_proposals(&self) -> Vec<Proposal> {
+        let mut out = Vec::new();
+        while let Ok(p) = self.proposals.try_recv() {
+            out.push(p);
         }
         out
     }
@@ -515,7 +553,16 @@ impl Server {
         // Dropping the sender closes the channel: every connection's task sees it and ends.
         self.stop.take();
         if let Some(task) = self.accept.take() {
-            future::block_on(task.cancel());
+            // Cancelling ends the accept loop and drops the listener; bounded, so that closing the
+            // game never hangs on it.
+            future::block_on(future::or(
+                async {
+                    task.cancel().await;
+                },
+                async {
+                    async_io::Timer::after(Duration::from_secs(2)).await;
+                },
+            ));
         }
         self.shared.notify_listeners();
     }
@@ -893,6 +940,18 @@ struct VoteBody {
     round: usize,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProposeBody {
+    device: String,
+    proposal: String,
+    text: String,
+    value: String,
+    kind: String,
+    #[serde(default)]
+    meets: Vec<usize>,
+}
+
 /// Reads a body of at most `max` bytes; `None` when it is larger.
 async fn read_body(req: Request<Incoming>, max: usize) -> Option<Vec<u8>> {
     if req
@@ -984,7 +1043,8 @@ async fn handle(req: Request<Incoming>, shared: Arc<Shared>) -> Response<Out> {
                 (Method::GET, ["events"]) => events(&shared, &query, lang),
                 (Method::POST, ["join"]) => join(req, &shared, lang).await,
                 (Method::POST, ["vote"]) => vote(req, &shared, lang).await,
-                (_, [] | ["events"] | ["join"] | ["vote"]) => {
+                (Method::POST, ["propose"]) => propose(req, &shared, lang).await,
+                (_, [] | ["events"] | ["join"] | ["vote"] | ["propose"]) => {
                     refuse(StatusCode::METHOD_NOT_ALLOWED, Msg::Method, lang)
                 }
                 _ => refuse(StatusCode::NOT_FOUND, Msg::NotFound, lang),
@@ -1171,6 +1231,48 @@ async fn vote(req: Request<Incoming>, shared: &Arc<Shared>, lang: Lang) -> Respo
         return refuse(StatusCode::SERVICE_UNAVAILABLE, Msg::GameGone, lang);
     }
     shared.poke();
+    answer_of(rx, lang).await
+}
+
+async fn propose(req: Request<Incoming>, shared: &Arc<Shared>, lang: Lang) -> Response<Out> {
+    let Some(bytes) = read_body(req, shared.limits.max_body).await else {
+        return refuse(StatusCode::PAYLOAD_TOO_LARGE, Msg::TooLarge, lang);
+    };
+    let Ok(body) = serde_json::from_slice::<ProposeBody>(&bytes) else {
+        return refuse(StatusCode::BAD_REQUEST, Msg::BadJson, lang);
+    };
+    if !valid_id(&body.device) {
+        return refuse(StatusCode::BAD_REQUEST, Msg::BadDevice, lang);
+    }
+    if !valid_id(&body.proposal) || body.meets.len() > 32 {
+        return refuse(StatusCode::BAD_REQUEST, Msg::BadJson, lang);
+    }
+    if let Err((status, msg)) = shared.admit(&body.device) {
+        return refuse(status, msg, lang);
+    }
+    let Some(team) = shared.team_of(&body.device) else {
+        return refuse(StatusCode::CONFLICT, Msg::NoTeam, lang);
+    };
+    let (tx, rx) = async_channel::bounded(1);
+    let p = Proposal {
+        device: body.device,
+        id: body.proposal,
+        team,
+        text: body.text,
+        value: body.value,
+        kind: body.kind,
+        meets: body.meets,
+        reply: tx,
+    };
+    if shared.proposals.try_send(p).is_err() {
+        return refuse(StatusCode::SERVICE_UNAVAILABLE, Msg::GameGone, lang);
+    }
+    shared.poke();
+    answer_of(rx, lang).await
+}
+
+/// Waits (at most 20 seconds) for the game's answer and sends it.
+async fn answer_of(rx: async_channel::Receiver<Answer>, lang: Lang) -> Response<Out> {
     let answer = future::or(async { rx.recv().await.ok() }, async {
         async_io::Timer::after(Duration::from_secs(20)).await;
         None
