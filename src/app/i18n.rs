@@ -208,6 +208,7 @@ pub enum T {
     NotChosen,
     AllConsequences,
     KeyAllConsequences,
+    KeyPhones,
 }
 
 /// The text of `key` in `lang`.
@@ -486,6 +487,10 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "bij de onthulling: ook de gevolgen van wat niemand koos",
             "at the reveal: also the consequences of what nobody chose",
         ),
+        T::KeyPhones => (
+            "de telefoons van de teams aan of uit",
+            "the teams' phones on or off",
+        ),
     }
 }
 
@@ -495,7 +500,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 172] = [
+    const ALL: [T; 173] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -668,6 +673,7 @@ mod tests {
         T::NotChosen,
         T::AllConsequences,
         T::KeyAllConsequences,
+        T::KeyPhones,
     ];
 
     fn position(k: T) -> usize {
@@ -844,6 +850,7 @@ mod tests {
             T::NotChosen => 169,
             T::AllConsequences => 170,
             T::KeyAllConsequences => 171,
+            T::KeyPhones => 172,
         }
     }
 

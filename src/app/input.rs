@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 17] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 18] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -27,6 +27,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 17] = {
         ("Shift+1, Shift+2", T::KeyTeams11),
         ("Esc", T::KeyEsc),
         ("W", T::KeyAllConsequences),
+        ("Q", T::KeyPhones),
     ]
 };
 
