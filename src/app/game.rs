@@ -125,6 +125,8 @@ pub enum Action {
     TextSize(i32),
     /// W at the reveal: show (or hide) the consequences of the behaviours no team chose too.
     ToggleAllConsequences,
+    /// The facilitator's look-ahead: this scenario (id) comes next, the rest of the plan after it.
+    PlanNext(String),
 }
 
 /// The set-up draft and the interface state around the session.
@@ -749,6 +751,11 @@ pub fn apply_actions(
             Action::ToggleControls => game.controls_open = !game.controls_open,
             Action::ToggleFullscreen => {} // handled by the windows plugin
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
+            Action::PlanNext(id) => {
+                if let Err(e) = session_link::plan_next(&mut live, &id) {
+                    game.refused = Some(e);
+                }
+            }
             Action::ToggleAllConsequences => {
                 if cur_phase == Some(Phase::Reveal) {
                     game.all_consequences = !game.all_consequences;

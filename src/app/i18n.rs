@@ -177,6 +177,8 @@ pub enum T {
     NotChosen,
     AllConsequences,
     KeyAllConsequences,
+    ComingUp,
+    PlayNext,
 }
 
 /// The text of `key` in `lang`.
@@ -397,6 +399,8 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "bij de onthulling: ook de gevolgen van wat niemand koos",
             "at the reveal: also the consequences of what nobody chose",
         ),
+        T::ComingUp => ("Hierna (plan)", "Coming up (plan)"),
+        T::PlayNext => ("als volgende", "play next"),
     }
 }
 
@@ -406,7 +410,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 141] = [
+    const ALL: [T; 143] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -548,6 +552,8 @@ mod tests {
         T::NotChosen,
         T::AllConsequences,
         T::KeyAllConsequences,
+        T::ComingUp,
+        T::PlayNext,
     ];
 
     fn position(k: T) -> usize {
@@ -693,6 +699,8 @@ mod tests {
             T::NotChosen => 138,
             T::AllConsequences => 139,
             T::KeyAllConsequences => 140,
+            T::ComingUp => 141,
+            T::PlayNext => 142,
         }
     }
 
