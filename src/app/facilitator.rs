@@ -475,6 +475,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ) {
         out.push(Action::Next);
     }
+    super::plan::facilitator(ui, view, out);
 }
 
 fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {

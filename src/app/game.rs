@@ -127,6 +127,14 @@ pub enum Action {
     ToggleAllConsequences,
     /// The facilitator's look-ahead: this scenario (id) comes next, the rest of the plan after it.
     PlanNext(String),
+    /// Setup: add the scenario (id) at the end of the session plan, or take it out.
+    PlanToggle(String),
+    /// Setup: move the scenario one place up in the plan.
+    PlanUp(String),
+    /// Setup: no plan; the seeded draw decides.
+    PlanClear,
+    /// Setup: show the scenarios of one layer of the onion (or all).
+    PlanLayer(Option<crate::deck::Layer>),
 }
 
 /// The set-up draft and the interface state around the session.
@@ -175,6 +183,10 @@ pub struct Game {
     pub refused: Option<String>,
     /// At the reveal: the consequences of every behaviour, also those no team chose.
     pub all_consequences: bool,
+    /// The session plan made on Setup (scenario ids in order; empty: the seeded draw) and the
+    /// layer its list shows.
+    pub plan: Vec<String>,
+    pub plan_layer: Option<crate::deck::Layer>,
 }
 
 impl Default for Game {
@@ -219,12 +231,16 @@ impl Default for Game {
             adjust_reason: String::new(),
             refused: None,
             all_consequences: false,
+            plan: Vec::new(),
+            plan_layer: None,
         }
     }
 }
 
 impl Game {
     pub fn set_deck(&mut self, path: PathBuf) {
+        // A plan names the scenarios of one deck.
+        self.plan.clear();
         match super::decks::load(&path) {
             Ok(d) => {
                 self.rounds = self.rounds.clamp(1, d.scenarios.len().max(1));
@@ -751,6 +767,14 @@ pub fn apply_actions(
             Action::ToggleControls => game.controls_open = !game.controls_open,
             Action::ToggleFullscreen => {} // handled by the windows plugin
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
+            Action::PlanToggle(_)
+            | Action::PlanUp(_)
+            | Action::PlanClear
+            | Action::PlanLayer(_) => {
+                if cur_screen == Screen::Setup {
+                    super::plan::apply(&mut game, &action);
+                }
+            }
             Action::PlanNext(id) => {
                 if let Err(e) = session_link::plan_next(&mut live, &id) {
                     game.refused = Some(e);

@@ -179,6 +179,11 @@ pub enum T {
     KeyAllConsequences,
     ComingUp,
     PlayNext,
+    SessionPlan,
+    PlanHint,
+    AllLayers,
+    UseDraw,
+    Recommended,
 }
 
 /// The text of `key` in `lang`.
@@ -401,6 +406,14 @@ fn pair(key: T) -> (&'static str, &'static str) {
         ),
         T::ComingUp => ("Hierna (plan)", "Coming up (plan)"),
         T::PlayNext => ("als volgende", "play next"),
+        T::SessionPlan => ("Sessieplan", "Session plan"),
+        T::PlanHint => (
+            "Kies de scenario's in de volgorde waarin je ze wilt spelen. Zonder plan beslist de trekking, met het aanbevolen begin voorop; na het plan vult de trekking aan.",
+            "Pick the scenarios in the order you want to play them. Without a plan the draw decides, the recommended start first; after the plan the draw fills in.",
+        ),
+        T::AllLayers => ("Alle lagen", "All layers"),
+        T::UseDraw => ("Trekking (plan leegmaken)", "Shuffle (clear the plan)"),
+        T::Recommended => ("aanbevolen begin", "recommended start"),
     }
 }
 
@@ -410,7 +423,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 143] = [
+    const ALL: [T; 148] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -554,6 +567,11 @@ mod tests {
         T::KeyAllConsequences,
         T::ComingUp,
         T::PlayNext,
+        T::SessionPlan,
+        T::PlanHint,
+        T::AllLayers,
+        T::UseDraw,
+        T::Recommended,
     ];
 
     fn position(k: T) -> usize {
@@ -701,6 +719,11 @@ mod tests {
             T::KeyAllConsequences => 140,
             T::ComingUp => 141,
             T::PlayNext => 142,
+            T::SessionPlan => 143,
+            T::PlanHint => 144,
+            T::AllLayers => 145,
+            T::UseDraw => 146,
+            T::Recommended => 147,
         }
     }
 

@@ -11,6 +11,7 @@ pub mod game;
 pub mod i18n;
 pub mod input;
 pub mod journal;
+pub mod plan;
 pub mod poll_file;
 pub mod probe;
 pub mod projector;

@@ -124,6 +124,12 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
             values: set.clone(),
         })?;
     }
+    // The plan made on Setup (without one the draw decides, the deck's recommended start first).
+    if !game.plan.is_empty() {
+        live.apply(Event::PlanSet {
+            plan: game.plan.clone(),
+        })?;
+    }
     let first = live
         .session
         .as_ref()
