@@ -772,7 +772,7 @@ pub fn apply_actions(
             | Action::PlanClear
             | Action::PlanLayer(_) => {
                 if cur_screen == Screen::Setup {
-                    super::plan::apply(&mut game, &action);
+                    super::plan::apply(&mut game, action);
                 }
             }
             Action::PlanNext(id) => {
