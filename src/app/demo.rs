@@ -180,9 +180,17 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 ("02-setup-facilitator", Facilitator),
             ],
         ),
+        // The rules for the participants, once at the start.
+        step(
+            vec![ToggleRules],
+            (Screen::Setup, None),
+            &[("02a-rules", Projector)],
+        ),
         // The session plan: the deck's recommended start, then the last scenario of the deck.
         step(
-            plan.iter().map(|id| PlanToggle(id.clone())).collect(),
+            std::iter::once(ToggleRules)
+                .chain(plan.iter().map(|id| PlanToggle(id.clone())))
+                .collect(),
             (Screen::Setup, None),
             &[("02b-plan-facilitator", Facilitator)],
         ),

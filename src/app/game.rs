@@ -135,6 +135,9 @@ pub enum Action {
     PlanClear,
     /// Setup: show the scenarios of one layer of the onion (or all).
     PlanLayer(Option<crate::deck::Layer>),
+    /// R: the rules for the participants on the projector (scoring, the ranking, the barbarian
+    /// move), or back.
+    ToggleRules,
 }
 
 /// The set-up draft and the interface state around the session.
@@ -187,6 +190,8 @@ pub struct Game {
     /// layer its list shows.
     pub plan: Vec<String>,
     pub plan_layer: Option<crate::deck::Layer>,
+    /// The rules card is on the projector.
+    pub rules_open: bool,
 }
 
 impl Default for Game {
@@ -233,6 +238,7 @@ impl Default for Game {
             all_consequences: false,
             plan: Vec::new(),
             plan_layer: None,
+            rules_open: false,
         }
     }
 }
@@ -775,6 +781,7 @@ pub fn apply_actions(
                     super::plan::apply(&mut game, action);
                 }
             }
+            Action::ToggleRules => game.rules_open = !game.rules_open,
             Action::PlanNext(id) => {
                 if let Err(e) = session_link::plan_next(&mut live, &id) {
                     game.refused = Some(e);

@@ -184,6 +184,12 @@ pub enum T {
     AllLayers,
     UseDraw,
     Recommended,
+    Rules,
+    RulesPoints,
+    RulesRankShared,
+    RulesRankPerTeam,
+    RulesBarbarian,
+    KeyRules,
 }
 
 /// The text of `key` in `lang`.
@@ -414,6 +420,27 @@ fn pair(key: T) -> (&'static str, &'static str) {
         T::AllLayers => ("Alle lagen", "All layers"),
         T::UseDraw => ("Trekking (plan leegmaken)", "Shuffle (clear the plan)"),
         T::Recommended => ("aanbevolen begin", "recommended start"),
+        T::Rules => ("Zo werkt het spel", "How the game works"),
+        T::RulesPoints => (
+            "Elk gedrag verandert waarden: een plus helpt een waarde, een min schaadt haar. Je team scoort alleen op de waarden die jullie hebben afgesproken: gewicht × effect.",
+            "Every behaviour moves values: a plus helps a value, a minus harms it. Your team scores only on the values you agreed: weight × effect.",
+        ),
+        T::RulesRankShared => (
+            "De stand gaat op punten: alle teams spelen met dezelfde waarden.",
+            "The ranking goes by points: every team plays with the same values.",
+        ),
+        T::RulesRankPerTeam => (
+            "De stand gaat op afstemming: jullie punten gedeeld door het beste dat met jullie eigen waarden mogelijk was, in procenten.",
+            "The ranking goes by alignment: your points divided by the best your own values allowed, as a percentage.",
+        ),
+        T::RulesBarbarian => (
+            "Een barbaarse zet: je keuze schaadt een van jullie twee zwaarste waarden flink, terwijl een ander gedrag haar had gediend. Dan wint een gewoonte van een afspraak — daar gaat het gesprek over.",
+            "A barbarian move: your choice clearly harms one of your two heaviest values while another behaviour would have served it. A habit wins over an agreement — that is what the conversation is about.",
+        ),
+        T::KeyRules => (
+            "de spelregels op het scherm tonen / verbergen",
+            "show / hide the rules on the projector",
+        ),
     }
 }
 
@@ -423,7 +450,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 148] = [
+    const ALL: [T; 154] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -572,6 +599,12 @@ mod tests {
         T::AllLayers,
         T::UseDraw,
         T::Recommended,
+        T::Rules,
+        T::RulesPoints,
+        T::RulesRankShared,
+        T::RulesRankPerTeam,
+        T::RulesBarbarian,
+        T::KeyRules,
     ];
 
     fn position(k: T) -> usize {
@@ -724,6 +757,12 @@ mod tests {
             T::AllLayers => 145,
             T::UseDraw => 146,
             T::Recommended => 147,
+            T::Rules => 148,
+            T::RulesPoints => 149,
+            T::RulesRankShared => 150,
+            T::RulesRankPerTeam => 151,
+            T::RulesBarbarian => 152,
+            T::KeyRules => 153,
         }
     }
 

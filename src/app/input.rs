@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 16] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 17] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -26,6 +26,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 16] = {
         ("Shift+1, Shift+2", T::KeyTeams11),
         ("Esc", T::KeyEsc),
         ("W", T::KeyAllConsequences),
+        ("R", T::KeyRules),
     ]
 };
 
@@ -142,6 +143,9 @@ pub fn keyboard_actions(
             }
             if keys.just_pressed(KeyCode::KeyW) {
                 send(Action::ToggleAllConsequences);
+            }
+            if keys.just_pressed(KeyCode::KeyR) {
+                send(Action::ToggleRules);
             }
             if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
                 send(Action::TextSize(1));

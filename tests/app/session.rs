@@ -598,16 +598,16 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
     std::fs::write(&poll, demo::poll_csv(&deck)).expect("poll");
     let mut h = Harness::with_deck_and_sessions(deck_path, dir.path().join("sessies"));
     let steps = demo::script(&deck, &poll);
-    assert_eq!(steps.len(), 18);
-    // .ci/run expects this many pictures from the demo (MIN_PNGS=26), all with distinct names.
+    assert_eq!(steps.len(), 19);
+    // .ci/run expects this many pictures from the demo (MIN_PNGS=27), all with distinct names.
     let mut names: Vec<&str> = steps
         .iter()
         .flat_map(|s| s.shots.iter().map(|(name, _)| *name))
         .collect();
-    assert_eq!(names.len(), 26);
+    assert_eq!(names.len(), 27);
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), 26, "{names:?}");
+    assert_eq!(names.len(), 27, "{names:?}");
     for (i, step) in steps.into_iter().enumerate() {
         for a in step.actions {
             h.app.world_mut().write_message(a);
