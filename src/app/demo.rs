@@ -95,6 +95,17 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
         .collect();
     // The last two teams choose alike, so one behaviour stays unchosen: the reveal can show its
     // consequence on request (W).
+    let plan: Vec<String> = deck
+        .start
+        .iter()
+        .cloned()
+        .chain(deck.scenarios.last().map(|s| s.id.clone()))
+        .fold(Vec::new(), |mut v, id| {
+            if !v.contains(&id) {
+                v.push(id);
+            }
+            v
+        });
     let choose_all = |round: usize, teams: usize| -> Vec<Action> {
         (0..teams)
             .filter(|_| !keys.is_empty())
@@ -177,6 +188,20 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
                 ("02-setup", Projector),
                 ("02-setup-facilitator", Facilitator),
             ],
+        ),
+        // The rules for the participants, once at the start.
+        step(
+            vec![ToggleRules],
+            (Screen::Setup, None),
+            &[("02a-rules", Projector)],
+        ),
+        // The session plan: the deck's recommended start, then the last scenario of the deck.
+        step(
+            std::iter::once(ToggleRules)
+                .chain(plan.iter().map(|id| PlanToggle(id.clone())))
+                .collect(),
+            (Screen::Setup, None),
+            &[("02b-plan-facilitator", Facilitator)],
         ),
         step(
             vec![

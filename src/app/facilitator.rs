@@ -167,7 +167,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                     out.push(Action::OpenAgreements);
                 }
                 adjustments(ui, view, out);
-                next_scenario(ui, view);
+                next_scenario(ui, view, out);
                 event_log(ui, view, out);
             }
             Screen::Agreements => {
@@ -496,6 +496,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ) {
         out.push(Action::Next);
     }
+    super::plan::facilitator(ui, view, out);
 }
 
 fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
@@ -765,7 +766,7 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if phase == Phase::Reveal || phase == Phase::Debrief {
         adjustments(ui, view, out);
     }
-    next_scenario(ui, view);
+    next_scenario(ui, view, out);
     event_log(ui, view, out);
 }
 
@@ -805,11 +806,27 @@ fn adjustments(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
 }
 
-fn next_scenario(ui: &mut egui::Ui, view: &View) {
+fn next_scenario(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if let Some(next) = session_link::next_scenario(&view.live, &view.game) {
         section(ui, view.t(T::NextScenario));
         ui.label(egui::RichText::new(&next.title).size(18.0).strong());
         wrap(ui, muted(&next.situation, 16.0));
+        // Look ahead and change what comes next (journaled; Ctrl+Z takes it back).
+        let coming = session_link::upcoming(&view.live, 6);
+        if coming.len() > 1 {
+            section(ui, view.t(T::ComingUp));
+            let lang = view.lang.deck_language();
+            for (i, sc) in coming.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(muted(format!("{}.", i + 1), 15.0));
+                    ui.label(egui::RichText::new(&sc.title).size(15.0));
+                    ui.label(muted(sc.layer.name(lang), 13.0));
+                    if i > 0 && ui.small_button(view.t(T::PlayNext)).clicked() {
+                        out.push(Action::PlanNext(sc.id.clone()));
+                    }
+                });
+            }
+        }
     }
 }
 

@@ -158,6 +158,19 @@ pub enum Action {
     RemovePhoto(usize),
     /// W at the reveal: show (or hide) the consequences of the behaviours no team chose too.
     ToggleAllConsequences,
+    /// The facilitator's look-ahead: this scenario (id) comes next, the rest of the plan after it.
+    PlanNext(String),
+    /// Setup: add the scenario (id) at the end of the session plan, or take it out.
+    PlanToggle(String),
+    /// Setup: move the scenario one place up in the plan.
+    PlanUp(String),
+    /// Setup: no plan; the seeded draw decides.
+    PlanClear,
+    /// Setup: show the scenarios of one layer of the onion (or all).
+    PlanLayer(Option<crate::deck::Layer>),
+    /// R: the rules for the participants on the projector (scoring, the ranking, the barbarian
+    /// move), or back.
+    ToggleRules,
 }
 
 /// The set-up draft and the interface state around the session.
@@ -211,6 +224,12 @@ pub struct Game {
     pub refused: Option<String>,
     /// At the reveal: the consequences of every behaviour, also those no team chose.
     pub all_consequences: bool,
+    /// The session plan made on Setup (scenario ids in order; empty: the seeded draw) and the
+    /// layer its list shows.
+    pub plan: Vec<String>,
+    pub plan_layer: Option<crate::deck::Layer>,
+    /// The rules card is on the projector.
+    pub rules_open: bool,
 }
 
 impl Default for Game {
@@ -257,12 +276,17 @@ impl Default for Game {
             adjust_reason: String::new(),
             refused: None,
             all_consequences: false,
+            plan: Vec::new(),
+            plan_layer: None,
+            rules_open: false,
         }
     }
 }
 
 impl Game {
     pub fn set_deck(&mut self, path: PathBuf) {
+        // A plan names the scenarios of one deck.
+        self.plan.clear();
         match super::decks::load(&path) {
             Ok(d) => {
                 self.rounds = self.rounds.clamp(1, self.unplayed(&d).max(1));
@@ -852,6 +876,20 @@ pub fn apply_actions(
             Action::TextSize(d) => game.text_size = (game.text_size + d).clamp(-5, 15),
             // The phones' own actions: see `phones::phone_actions`.
             Action::Phones(_) => {}
+            Action::PlanToggle(_)
+            | Action::PlanUp(_)
+            | Action::PlanClear
+            | Action::PlanLayer(_) => {
+                if cur_screen == Screen::Setup {
+                    super::plan::apply(&mut game, action);
+                }
+            }
+            Action::ToggleRules => game.rules_open = !game.rules_open,
+            Action::PlanNext(id) => {
+                if let Err(e) = session_link::plan_next(&mut live, &id) {
+                    game.refused = Some(e);
+                }
+            }
             Action::ToggleAllConsequences => {
                 if cur_phase == Some(Phase::Reveal) {
                     game.all_consequences = !game.all_consequences;

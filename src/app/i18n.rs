@@ -209,6 +209,19 @@ pub enum T {
     AllConsequences,
     KeyAllConsequences,
     KeyPhones,
+    ComingUp,
+    PlayNext,
+    SessionPlan,
+    PlanHint,
+    AllLayers,
+    UseDraw,
+    Recommended,
+    Rules,
+    RulesPoints,
+    RulesRankShared,
+    RulesRankPerTeam,
+    RulesBarbarian,
+    KeyRules,
 }
 
 /// The text of `key` in `lang`.
@@ -491,6 +504,37 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "de telefoons van de teams aan of uit",
             "the teams' phones on or off",
         ),
+        T::ComingUp => ("Hierna (plan)", "Coming up (plan)"),
+        T::PlayNext => ("als volgende", "play next"),
+        T::SessionPlan => ("Sessieplan", "Session plan"),
+        T::PlanHint => (
+            "Kies de scenario's in de volgorde waarin je ze wilt spelen. Zonder plan beslist de trekking, met het aanbevolen begin voorop; na het plan vult de trekking aan.",
+            "Pick the scenarios in the order you want to play them. Without a plan the draw decides, the recommended start first; after the plan the draw fills in.",
+        ),
+        T::AllLayers => ("Alle lagen", "All layers"),
+        T::UseDraw => ("Trekking (plan leegmaken)", "Shuffle (clear the plan)"),
+        T::Recommended => ("aanbevolen begin", "recommended start"),
+        T::Rules => ("Zo werkt het spel", "How the game works"),
+        T::RulesPoints => (
+            "Elk gedrag verandert waarden: een plus helpt een waarde, een min schaadt haar. Je team scoort alleen op de waarden die jullie hebben afgesproken: gewicht × effect.",
+            "Every behaviour moves values: a plus helps a value, a minus harms it. Your team scores only on the values you agreed: weight × effect.",
+        ),
+        T::RulesRankShared => (
+            "De stand gaat op punten: alle teams spelen met dezelfde waarden.",
+            "The ranking goes by points: every team plays with the same values.",
+        ),
+        T::RulesRankPerTeam => (
+            "De stand gaat op afstemming: jullie punten gedeeld door het beste dat met jullie eigen waarden mogelijk was, in procenten.",
+            "The ranking goes by alignment: your points divided by the best your own values allowed, as a percentage.",
+        ),
+        T::RulesBarbarian => (
+            "Een barbaarse zet: je keuze schaadt een van jullie twee zwaarste waarden flink, terwijl een ander gedrag haar had gediend. Dan wint een gewoonte van een afspraak — daar gaat het gesprek over.",
+            "A barbarian move: your choice clearly harms one of your two heaviest values while another behaviour would have served it. A habit wins over an agreement — that is what the conversation is about.",
+        ),
+        T::KeyRules => (
+            "de spelregels op het scherm tonen / verbergen",
+            "show / hide the rules on the projector",
+        ),
     }
 }
 
@@ -500,7 +544,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 173] = [
+    const ALL: [T; 186] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -674,6 +718,19 @@ mod tests {
         T::AllConsequences,
         T::KeyAllConsequences,
         T::KeyPhones,
+        T::ComingUp,
+        T::PlayNext,
+        T::SessionPlan,
+        T::PlanHint,
+        T::AllLayers,
+        T::UseDraw,
+        T::Recommended,
+        T::Rules,
+        T::RulesPoints,
+        T::RulesRankShared,
+        T::RulesRankPerTeam,
+        T::RulesBarbarian,
+        T::KeyRules,
     ];
 
     fn position(k: T) -> usize {
@@ -851,6 +908,19 @@ mod tests {
             T::AllConsequences => 170,
             T::KeyAllConsequences => 171,
             T::KeyPhones => 172,
+            T::ComingUp => 173,
+            T::PlayNext => 174,
+            T::SessionPlan => 175,
+            T::PlanHint => 176,
+            T::AllLayers => 177,
+            T::UseDraw => 178,
+            T::Recommended => 179,
+            T::Rules => 180,
+            T::RulesPoints => 181,
+            T::RulesRankShared => 182,
+            T::RulesRankPerTeam => 183,
+            T::RulesBarbarian => 184,
+            T::KeyRules => 185,
         }
     }
 

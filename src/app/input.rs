@@ -7,7 +7,7 @@ use super::game::{Action, GameSystems};
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 18] = {
+pub const SHORTCUTS: [(&str, super::i18n::T); 19] = {
     use super::i18n::T;
     [
         ("1 … 9, 0", T::KeyDigits),
@@ -28,6 +28,7 @@ pub const SHORTCUTS: [(&str, super::i18n::T); 18] = {
         ("Esc", T::KeyEsc),
         ("W", T::KeyAllConsequences),
         ("Q", T::KeyPhones),
+        ("R", T::KeyRules),
     ]
 };
 
@@ -157,6 +158,9 @@ pub fn keyboard_actions(
                 } else {
                     Action::ToggleAllConsequences
                 });
+            }
+            if keys.just_pressed(KeyCode::KeyR) {
+                send(Action::ToggleRules);
             }
             if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
                 send(Action::TextSize(1));

@@ -14,6 +14,7 @@ pub mod journal;
 pub mod own_values;
 pub mod phones;
 pub mod photos;
+pub mod plan;
 pub mod poll_file;
 pub mod probe;
 pub mod projector;

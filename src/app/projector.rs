@@ -63,6 +63,10 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ui.set_min_size(ui.available_size());
             // No banner here: warnings, errors and paths are for the facilitator's window (or its
             // panel) only.
+            if view.game.rules_open {
+                rules(ui, view, s);
+                return;
+            }
             if super::photos::showing(view) {
                 super::photos::projector(ui, view, s);
                 return;
@@ -600,6 +604,36 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
                 }
             });
             ui.add_space(s.gap() * 0.4);
+        }
+    });
+}
+
+/// The rules for the participants, once at the start (R): how a choice scores, what the ranking
+/// goes by, and what a barbarian move is.
+fn rules(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    header(ui, view, s, view.t(T::Rules));
+    let per_team = !view.game.shared_values;
+    let lines = [
+        T::RulesPoints,
+        if per_team {
+            T::RulesRankPerTeam
+        } else {
+            T::RulesRankShared
+        },
+        T::RulesBarbarian,
+    ];
+    let key = (
+        s.body.to_bits(),
+        per_team,
+        *view.lang == super::i18n::Lang::En,
+    );
+    ui::fitted_scroll(ui, "rules", key, 0.6, |ui, scale| {
+        for t in lines {
+            card(theme::CARD, s.gap()).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                wrap(ui, rich(view.t(t), s.body * scale));
+            });
+            ui.add_space(s.gap() * 0.6);
         }
     });
 }

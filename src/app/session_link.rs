@@ -158,6 +158,12 @@ pub fn start(game: &Game, live: &mut Live) -> Result<(), String> {
             values: set.clone(),
         })?;
     }
+    // The plan made on Setup (without one the draw decides, the deck's recommended start first).
+    if !game.plan.is_empty() {
+        live.apply(Event::PlanSet {
+            plan: game.plan.clone(),
+        })?;
+    }
     let first = live
         .session
         .as_ref()
@@ -361,6 +367,31 @@ pub fn all_chosen(live: &Live) -> bool {
     !f.choices.is_empty() && f.choices.iter().all(Option::is_some)
 }
 
+/// The scenarios to come after the current round, as the plan and the draw give them (at most
+/// `n`, also beyond the rounds left: the facilitator may choose among them), for the look-ahead.
+pub fn upcoming(live: &Live, n: usize) -> Vec<&Scenario> {
+    let Some(s) = &live.session else {
+        return Vec::new();
+    };
+    s.upcoming(n)
+        .iter()
+        .filter_map(|id| s.deck().scenario(id))
+        .collect()
+}
+
+/// Puts scenario `id` next in the session plan, the rest of what was to come after it (a
+/// [`session::Event::PlanSet`], journaled; Ctrl+Z takes it back).
+pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
+    let s = live.session.as_ref().ok_or("Er loopt geen sessie.")?;
+    let mut plan = vec![id.to_string()];
+    plan.extend(
+        s.upcoming(s.deck().scenarios.len())
+            .into_iter()
+            .filter(|u| u != id),
+    );
+    live.apply(Event::PlanSet { plan })
+}
+
 /// Why the choices cannot be revealed now (who is still choosing), in the core's words.
 pub fn why_not_reveal(live: &Live) -> String {
     match &live.session {
@@ -472,7 +503,9 @@ pub fn next_scenario<'a>(live: &'a Live, _game: &'a Game) -> Option<&'a Scenario
     if s.rounds_left() == 0 {
         return None;
     }
-    let next = s.next_scenario()?;
+    // As the look-ahead has it: the follow-up of an open round comes right after it.
+    let id = s.upcoming(1).into_iter().next()?;
+    let next = s.deck().scenario(&id)?;
     (Some(next.id.as_str()) != s.current_scenario().map(|c| c.id.as_str())).then_some(next)
 }
 

@@ -171,24 +171,33 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
     if !view.game.help_open {
         return;
     }
+    // Every key fits the window: the text shrinks with a small window and long lines wrap.
+    let room = ctx.content_rect();
+    let rows = super::input::SHORTCUTS.len() as f32 + 3.0;
+    let size = (room.height() / (rows * 1.9)).clamp(11.0, 22.0);
+    let width = (room.width() * 0.9 - 48.0).max(200.0);
     egui::Window::new(view.t(T::Help))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .max_width(width)
         .frame(card(theme::PANEL, 24.0).stroke(egui::Stroke::new(2.0, theme::ACCENT)))
         .show(ctx, |ui| {
+            ui.set_max_width(width);
             egui::Grid::new("help-grid")
                 .num_columns(2)
-                .spacing([24.0, 10.0])
+                .spacing([size, size * 0.4])
                 .show(ui, |ui| {
                     for (keys, what) in super::input::SHORTCUTS {
                         ui.label(
                             egui::RichText::new(keys)
                                 .strong()
-                                .size(22.0)
+                                .size(size)
                                 .color(theme::ACCENT),
                         );
-                        ui.label(egui::RichText::new(view.t(what)).size(22.0));
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(view.t(what)).size(size)).wrap(),
+                        );
                         ui.end_row();
                     }
                 });

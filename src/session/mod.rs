@@ -565,6 +565,12 @@ impl Session {
     /// [`Session::next_scenario`] places them, as if every round were played.
     pub fn upcoming(&self, n: usize) -> Vec<String> {
         let mut look = self.clone();
+        // An open round counts as played: its follow-up comes right after it.
+        if let Some(r) = look.state.rounds.last_mut()
+            && r.status == RoundStatus::Open
+        {
+            r.status = RoundStatus::Revealed;
+        }
         let mut out = Vec::new();
         while out.len() < n {
             let Some(next) = look.next_scenario().map(|s| s.id.clone()) else {

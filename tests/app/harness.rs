@@ -169,3 +169,19 @@ impl Harness {
         self.game().refused.clone().unwrap_or_default()
     }
 }
+
+impl Harness {
+    /// From the title to the first scenario on any deck: its first value agreed.
+    pub fn play_to_first_round_on_any_deck(&mut self) {
+        self.press(KeyCode::Space);
+        assert_eq!(self.screen(), Screen::Setup);
+        self.press(KeyCode::Space);
+        assert_eq!(self.screen(), Screen::Values);
+        let value = self.game().deck.as_ref().expect("a deck").values[0]
+            .id
+            .clone();
+        self.click(Action::ToggleValue { set: 0, value });
+        self.press(KeyCode::Space);
+        assert_eq!(self.screen(), Screen::Round);
+    }
+}

@@ -191,3 +191,91 @@ fn w_shows_the_consequences_nobody_chose_at_the_reveal_only() {
     assert_eq!(h.phase(), Some(Phase::Debrief));
     assert!(!h.game().all_consequences);
 }
+
+#[test]
+fn the_facilitator_changes_the_next_scenario_mid_session_and_undoes_it() {
+    use cultuurbarbarenspel::app::session_link;
+    let mut h = Harness::new();
+    h.play_to_first_round();
+    let first = h.current_scenario_id();
+    let coming: Vec<String> = session_link::upcoming(h.live(), 6)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert!(coming.len() >= 2, "{coming:?}");
+    assert!(!coming.contains(&first));
+    // Play the second in the look-ahead next instead of the first.
+    let chosen = coming[1].clone();
+    h.click(Action::PlanNext(chosen.clone()));
+    assert_eq!(h.game().refused, None);
+    let now: Vec<String> = session_link::upcoming(h.live(), 6)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(now[0], chosen);
+    assert_eq!(now[1], coming[0], "the rest keeps its order");
+    // Ctrl+Z takes the change back (the round on the screen stays).
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(h.current_scenario_id(), first);
+    let back: Vec<String> = session_link::upcoming(h.live(), 6)
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    assert_eq!(back, coming);
+    // Again, and this time play on: the round after the first is the chosen one.
+    h.click(Action::PlanNext(chosen.clone()));
+    h.reveal_all_choosing(KeyCode::KeyA);
+    h.press(KeyCode::Space);
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Scoreboard);
+    h.press(KeyCode::Space);
+    assert_eq!(h.current_scenario_id(), chosen);
+    // Skip it and undo the skip: it is on the screen again.
+    h.press(KeyCode::KeyS);
+    assert_ne!(h.current_scenario_id(), chosen);
+    h.ctrl(KeyCode::KeyZ);
+    assert_eq!(h.current_scenario_id(), chosen);
+}
+
+#[test]
+fn a_plan_made_on_setup_is_played_and_the_recommended_start_comes_first_without_one() {
+    use cultuurbarbarenspel::session::Event;
+    let levels = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels");
+    // Without a plan: the deck's recommended start.
+    let mut h = Harness::with_deck(levels.join("klantcontact.nl.ron"));
+    h.play_to_first_round_on_any_deck();
+    assert_eq!(h.current_scenario_id(), "kcc-aangifte-overlijden");
+
+    // With a plan: its first scenario, and the plan is in the journal.
+    let mut h = Harness::with_deck(levels.join("klantcontact.nl.ron"));
+    h.press(KeyCode::Space);
+    assert_eq!(h.screen(), Screen::Setup);
+    let deck = h.game().deck.clone().unwrap();
+    let last = deck.scenarios.last().unwrap().id.clone();
+    let other = deck.scenarios[3].id.clone();
+    h.click(Action::PlanToggle(other.clone()));
+    h.click(Action::PlanToggle(last.clone()));
+    h.click(Action::PlanUp(last.clone()));
+    assert_eq!(h.game().plan, vec![last.clone(), other.clone()]);
+    // Toggling again takes one out; the layer filter only changes the list.
+    h.click(Action::PlanToggle(other.clone()));
+    h.click(Action::PlanToggle(other.clone()));
+    h.click(Action::PlanLayer(Some(
+        cultuurbarbarenspel::deck::Layer::Values,
+    )));
+    assert_eq!(h.game().plan, vec![last.clone(), other.clone()]);
+    h.press(KeyCode::Space);
+    h.click(Action::ToggleValue {
+        set: 0,
+        value: deck.values[0].id.clone(),
+    });
+    h.press(KeyCode::Space);
+    assert_eq!(h.current_scenario_id(), last);
+    let s = h.live().session.as_ref().unwrap();
+    assert!(
+        s.events().iter().any(
+            |e| matches!(e, Event::PlanSet { plan } if *plan == [last.clone(), other.clone()])
+        )
+    );
+    assert_eq!(s.upcoming(1), [other]);
+}

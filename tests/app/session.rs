@@ -599,17 +599,17 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
     demo::write_photos(&poll).expect("photos");
     let mut h = Harness::with_deck_and_sessions(deck_path, dir.path().join("sessies"));
     let steps = demo::script(&deck, &poll);
-    assert_eq!(steps.len(), 26);
-    // .ci/run expects these pictures from the demo and the poster it copies (MIN_PNGS=34), all
+    assert_eq!(steps.len(), 28);
+    // .ci/run expects these pictures from the demo and the poster it copies (MIN_PNGS=36), all
     // with distinct names.
     let mut names: Vec<&str> = steps
         .iter()
         .flat_map(|s| s.shots.iter().map(|(name, _)| *name))
         .collect();
-    assert_eq!(names.len(), 33);
+    assert_eq!(names.len(), 35);
     names.sort_unstable();
     names.dedup();
-    assert_eq!(names.len(), 33, "{names:?}");
+    assert_eq!(names.len(), 35, "{names:?}");
     let mut first = None;
     for (i, step) in steps.into_iter().enumerate() {
         // The first session ends where the trajectory goes on to the next one.

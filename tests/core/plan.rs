@@ -261,3 +261,15 @@ fn a_decks_recommended_start_comes_first_and_is_checked() {
         }
     }
 }
+
+#[test]
+fn the_look_ahead_counts_an_open_round_as_played() {
+    let mut s = session(&[]);
+    plan(&mut s, &["twee", "een", "drie"]).unwrap();
+    s.apply(Event::RoundStarted {
+        scenario: "twee".into(),
+    })
+    .unwrap();
+    // Twee is open: its follow-up drie comes right after it, then een, then the draw (vier).
+    assert_eq!(s.upcoming(5), ["drie", "een", "vier"]);
+}
