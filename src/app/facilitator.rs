@@ -271,6 +271,9 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if view.decks.entries.is_empty() {
         wrap(ui, muted(view.t(T::NoDecks), 18.0));
     }
+    if ui.small_button(view.t(T::OpenDeckFolder)).clicked() {
+        out.push(Action::OpenDeckFolder);
+    }
     for e in view.decks.for_language(view.lang.deck_language()) {
         let selected = view.game.deck_path.as_deref() == Some(e.path.as_path());
         ui.horizontal_wrapped(|ui| {

@@ -171,6 +171,9 @@ pub enum Action {
     /// R: the rules for the participants on the projector (scoring, the ranking, the barbarian
     /// move), or back.
     ToggleRules,
+    /// Title screen: open the user's deck folder (made, with the built-in decks, when missing) in
+    /// the system's file manager.
+    OpenDeckFolder,
 }
 
 /// The set-up draft and the interface state around the session.
@@ -485,6 +488,43 @@ fn apply_poll(game: &mut Game, set: usize) {
             Some("De peiling stelt geen enkele waarde voor; kies de waarden met de hand.".into());
     } else if let Some(vs) = game.values.get_mut(set) {
         *vs = weights;
+    }
+}
+
+/// Opens the user's deck folder in the system's file manager (making it, with the built-in decks,
+/// when it is missing); says where it is, and why it could not be opened.
+fn open_deck_folder() -> String {
+    let Some(folder) = crate::deck::builtin::user_folder() else {
+        return "Dit systeem heeft geen map voor gebruikersgegevens; zet decks in levels/ naast het spel.".into();
+    };
+    if let Err(e) = crate::deck::builtin::install(&folder) {
+        return format!(
+            "De deckmap {} kan niet gemaakt worden: {e}",
+            folder.display()
+        );
+    }
+    let opener = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    match std::process::Command::new(opener)
+        .arg(&folder)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+    {
+        Ok(_) => format!(
+            "Deckmap geopend: {}. Nieuwe of bewerkte decks staan na een herstart in de lijst.",
+            folder.display()
+        ),
+        Err(e) => format!(
+            "De deckmap is {}; openen lukte niet ({opener}: {e}).",
+            folder.display()
+        ),
     }
 }
 
@@ -885,6 +925,7 @@ pub fn apply_actions(
                 }
             }
             Action::ToggleRules => game.rules_open = !game.rules_open,
+            Action::OpenDeckFolder => game.notice = Some(open_deck_folder()),
             Action::PlanNext(id) => {
                 if let Err(e) = session_link::plan_next(&mut live, &id) {
                     game.refused = Some(e);

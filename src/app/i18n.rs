@@ -222,6 +222,7 @@ pub enum T {
     RulesRankPerTeam,
     RulesBarbarian,
     KeyRules,
+    OpenDeckFolder,
 }
 
 /// The text of `key` in `lang`.
@@ -535,6 +536,7 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "de spelregels op het scherm tonen / verbergen",
             "show / hide the rules on the projector",
         ),
+        T::OpenDeckFolder => ("Deckmap openen", "Open the deck folder"),
     }
 }
 
@@ -544,7 +546,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 186] = [
+    const ALL: [T; 187] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -731,6 +733,7 @@ mod tests {
         T::RulesRankPerTeam,
         T::RulesBarbarian,
         T::KeyRules,
+        T::OpenDeckFolder,
     ];
 
     fn position(k: T) -> usize {
@@ -921,6 +924,7 @@ mod tests {
             T::RulesRankPerTeam => 183,
             T::RulesBarbarian => 184,
             T::KeyRules => 185,
+            T::OpenDeckFolder => 186,
         }
     }
 
