@@ -65,6 +65,8 @@ pub fn local_time_of(secs: i64) -> String {
 }
 
 #[cfg(unix)]
+// `time_t` and `tm_gmtoff` are `i64` here but narrower on some platforms.
+#[allow(clippy::useless_conversion)]
 fn unix_local(secs: i64) -> Option<String> {
     let t: libc::time_t = secs.try_into().ok()?;
     // SAFETY: `localtime_r` writes only into the `tm` we pass and reads `t`; both live on this
