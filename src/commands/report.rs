@@ -335,12 +335,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
     let mut o = String::new();
     let _ = writeln!(o, "# {}: {}\n", l.report, md(&deck.title));
     if let Some(c) = created {
-        let _ = writeln!(
-            o,
-            "- {}: {}",
-            l.created,
-            c.replace('T', " ").trim_end_matches('Z')
-        );
+        let _ = writeln!(o, "- {}: {}", l.created, local_time(c));
     }
     let _ = writeln!(o, "- {}: {} (`{}`)", l.deck, md(&deck.title), deck.id);
     let names: Vec<String> = (0..s.team_count()).map(team).collect();
@@ -1433,4 +1428,18 @@ pub fn trajectory(journal: &Path, s: &Session, created: Option<&str>) -> Vec<Sta
         .collect();
     stages.push(stage(s, stages.len() + 1, created));
     stages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_utc;
+
+    #[test]
+    fn journal_moments_are_read_as_utc_seconds() {
+        assert_eq!(parse_utc("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_utc("2000-02-29T12:34:56Z"), Some(951_827_696));
+        assert_eq!(parse_utc("2026-11-22T14:30:00Z"), Some(1_795_357_800));
+        assert_eq!(parse_utc("2026-11-22 14:30"), None);
+        assert_eq!(parse_utc("2026-13-22T14:30:00Z"), None);
+    }
 }
