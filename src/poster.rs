@@ -884,6 +884,20 @@ pub fn write_all_with_previews(
     dir: &std::path::Path,
     preview_width: u32,
 ) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
+    write_all_with_progress(s, date, dir, preview_width, &|_, _| {})
+}
+
+/// As [`write_all_with_previews`], calling `progress(written, total)` after each image is written
+/// (two per team): for a progress line while the posters are made on another thread. A failure
+/// names the file and why.
+pub fn write_all_with_progress(
+    s: &Session,
+    date: Option<&str>,
+    dir: &std::path::Path,
+    preview_width: u32,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
+    let total = s.team_count() * 2;
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", dir.display()))?;
     let mut written = Vec::new();
@@ -899,6 +913,7 @@ pub fn write_all_with_previews(
             std::fs::write(&path, png_bytes(&pix, format)?)
                 .map_err(|e| format!("{}: kan niet schrijven: {e}", path.display()))?;
             written.push(path);
+            progress(written.len(), total);
         }
     }
     Ok((written, previews))

@@ -336,6 +336,7 @@ fn drive(
     mut layout: ResMut<super::facilitator::Layout>,
     screen: Res<State<Screen>>,
     phase: Option<Res<State<Phase>>>,
+    posters: Res<super::poster_job::PosterJob>,
 ) {
     state.total_frames += 1;
     if state.total_frames > MAX_FRAMES {
@@ -372,6 +373,11 @@ fn drive(
         return;
     };
     state.frames += 1;
+    // Posters being made on another thread: the picture waits for them.
+    if posters.progress().is_some() {
+        state.since = Some(now);
+        return;
+    }
     if state.frames < SETTLE_FRAMES || now - since < SETTLE_TIME {
         return;
     }

@@ -486,22 +486,8 @@ pub fn apply_actions(
                     cur_phase = None;
                 }
             }
-            Action::SavePosters => {
-                if cur_screen == Screen::Final {
-                    match session_link::save_posters(&live) {
-                        Ok((dir, previews)) => {
-                            game.notice = Some(format!(
-                                "{} posters opgeslagen in {}",
-                                previews.len() * 2,
-                                dir.display()
-                            ));
-                            game.posters = previews;
-                            game.posters_saved += 1;
-                        }
-                        Err(e) => game.banner = Some(e),
-                    }
-                }
-            }
+            // Made on another thread: see `poster_job::poster_actions`.
+            Action::SavePosters => {}
             Action::SaveManners => {
                 if cur_screen == Screen::Final {
                     match session_link::save_manners(&live) {

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod input;
 pub mod journal;
 pub mod poll_file;
+pub mod poster_job;
 pub mod probe;
 pub mod projector;
 pub mod render;
@@ -56,6 +57,7 @@ impl PluginGroup for LogicPlugins {
             .add(input::KeyboardPlugin)
             .add(timer::TimerPlugin)
             .add(decks::DeckWatchPlugin)
+            .add(poster_job::PosterJobPlugin)
     }
 }
 

@@ -269,7 +269,7 @@ pub fn resume(
 
 /// A folder for what a session hands out, next to its journal (`<journal>-<what>/`; `<what>/` in
 /// the sessions folder for a session without one), and when the session was created.
-fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String>) {
+pub(crate) fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String>) {
     match live.journal_path() {
         Some(j) => {
             let stem = j
