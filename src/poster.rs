@@ -1087,18 +1087,33 @@ pub fn write_all_with_previews(
     dir: &std::path::Path,
     preview_width: u32,
 ) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
-    write_posters(s, date, dir, preview_width, None)
+    write_posters(s, date, dir, preview_width, None, &|_, _| {})
 }
 
-/// As [`write_all_with_previews`]; with an album, each value's photos (from the album's files) stand
-/// on the posters next to the value, and a missing file gets a placeholder and a note.
+/// As [`write_all_with_previews`], calling `progress(written, total)` after each image is written
+/// (two per team): for a progress line while the posters are made on another thread.
+pub fn write_all_with_progress(
+    s: &Session,
+    date: Option<&str>,
+    dir: &std::path::Path,
+    preview_width: u32,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
+    write_posters(s, date, dir, preview_width, None, progress)
+}
+
+/// As [`write_all_with_progress`]; with an album, each value's photos (from the album's files)
+/// stand on the posters next to the value, and a missing file gets a placeholder and a note. A
+/// failure names the file and why.
 pub fn write_posters(
     s: &Session,
     date: Option<&str>,
     dir: &std::path::Path,
     preview_width: u32,
     album: Option<&Album>,
+    progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
+    let total = s.team_count() * 2;
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", dir.display()))?;
     let mut written = Vec::new();
@@ -1118,6 +1133,7 @@ pub fn write_posters(
             std::fs::write(&path, png_bytes(&pix, format)?)
                 .map_err(|e| format!("{}: kan niet schrijven: {e}", path.display()))?;
             written.push(path);
+            progress(written.len(), total);
         }
     }
     Ok((written, previews))

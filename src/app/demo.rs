@@ -641,6 +641,7 @@ fn drive(
     screen: Res<State<Screen>>,
     phase: Option<Res<State<Phase>>>,
     photos: Res<super::photos::Photos>,
+    posters: Res<super::poster_job::PosterJob>,
 ) {
     state.total_frames += 1;
     if state.total_frames > MAX_FRAMES {
@@ -677,6 +678,11 @@ fn drive(
         return;
     };
     state.frames += 1;
+    // Posters being made on another thread: the picture waits for them.
+    if posters.progress().is_some() {
+        state.since = Some(now);
+        return;
+    }
     // Photos being prepared settle too (the pictures show what was dropped).
     if state.frames < SETTLE_FRAMES
         || now - since < SETTLE_TIME

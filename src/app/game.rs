@@ -667,22 +667,10 @@ pub fn apply_actions(
                     );
                 }
             }
+            // Made on another thread: see `poster_job::poster_actions`.
             Action::SavePosters => {
                 if cur_screen != Screen::Final {
                     game.refused = Some("P bewaart de posters op het eindscherm, niet nu.".into());
-                } else {
-                    match session_link::save_posters(&live) {
-                        Ok((dir, previews)) => {
-                            game.notice = Some(format!(
-                                "{} posters opgeslagen in {}",
-                                previews.len() * 2,
-                                dir.display()
-                            ));
-                            game.posters = previews;
-                            game.posters_saved += 1;
-                        }
-                        Err(e) => game.banner = Some(e),
-                    }
                 }
             }
             Action::SaveManners => {

@@ -16,6 +16,7 @@ pub mod phones;
 pub mod photos;
 pub mod plan;
 pub mod poll_file;
+pub mod poster_job;
 pub mod probe;
 pub mod projector;
 pub mod render;
@@ -65,6 +66,7 @@ impl PluginGroup for LogicPlugins {
             .add(decks::DeckWatchPlugin)
             .add(phones::PhonesPlugin)
             .add(photos::PhotosPlugin)
+            .add(poster_job::PosterJobPlugin)
     }
 }
 

@@ -315,7 +315,7 @@ pub fn resume(
 
 /// A folder for what a session hands out, next to its journal (`<journal>-<what>/`; `<what>/` in
 /// the sessions folder for a session without one), and when the session was created.
-fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String>) {
+pub(crate) fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String>) {
     match live.journal_path() {
         Some(j) => {
             let stem = j
@@ -349,7 +349,7 @@ pub fn save_posters(live: &Live) -> Result<(PathBuf, Vec<(String, u32, u32, Vec<
     let (dir, created) = beside_journal(live, "posters");
     let album = live.journal_path().map(crate::photos::Album::beside);
     let (_, previews) =
-        crate::poster::write_posters(s, created.as_deref(), &dir, 480, album.as_ref())?;
+        crate::poster::write_posters(s, created.as_deref(), &dir, 480, album.as_ref(), &|_, _| {})?;
     let named = previews
         .into_iter()
         .enumerate()

@@ -13,8 +13,14 @@ pub fn run(
     let (session, created) = super::report::open(journal, deck, out)?;
     let album = crate::photos::Album::beside(journal);
     missing_photos(&session, &album, out)?;
-    let (paths, _) =
-        crate::poster::write_posters(&session, created.as_deref(), out_dir, 1, Some(&album))?;
+    let (paths, _) = crate::poster::write_posters(
+        &session,
+        created.as_deref(),
+        out_dir,
+        1,
+        Some(&album),
+        &|_, _| {},
+    )?;
     list(paths, out)
 }
 

@@ -1,14 +1,7 @@
 //! `report`: what a session leaves behind, from its journal: `report.md` (to read and share),
-//! `report.html` (one self-contained page with inline CSS and SVG that prints on A4), `scores.csv`
-//! (one row per team per round, for a spreadsheet) and `session.json` (everything, for other
-//! tools). Headings follow the session's language (Dutch or English).
-//!
-//! In `scores.csv`, `round_score` is the round's weighted sum, the value columns are the points per
-//! deck value in that round (weight × effect, 0 for a value the team did not agree on), and
-//! `cumulative` is the team's running total including the facilitator's adjustments made up to that
-//! round (those made in a skipped round count in the next played one, those made after the last
-//! revealed round in the last row), so the last row of a team equals its final total. Unrevealed
-//! rounds have no rows; the reports list their adjustments with the reasons.
+//! `report.html` (one self-contained page with inline CSS and SVG that prints on A4), `scores.xlsx`
+//! and `scores.csv` (see [`super::scores`]) and `session.json` (everything, for other tools).
+//! Headings follow the session's language (Dutch or English).
 
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -58,18 +51,25 @@ pub fn run(
     super::poster::missing_photos(&session, &album, out)?;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", out_dir.display()))?;
-    let files = [
-        ("report.md", markdown(&session, created.as_deref(), &stages)),
-        ("scores.csv", csv(&session)?),
-        ("session.json", json(&session, created.as_deref())?),
+    let files: [(&str, Vec<u8>); 5] = [
+        (
+            "report.md",
+            markdown(&session, created.as_deref(), &stages).into(),
+        ),
+        ("scores.csv", super::scores::csv(&session)?),
+        (
+            "scores.xlsx",
+            super::scores::xlsx(&session, created.as_deref())?,
+        ),
+        ("session.json", json(&session, created.as_deref())?.into()),
         (
             "report.html",
-            html_with_photos(&session, created.as_deref(), &stages, Some(&album)),
+            html_with_photos(&session, created.as_deref(), &stages, Some(&album)).into(),
         ),
     ];
-    for (name, text) in files {
+    for (name, bytes) in files {
         let path = out_dir.join(name);
-        std::fs::write(&path, text)
+        std::fs::write(&path, bytes)
             .map_err(|e| format!("{}: kan niet schrijven: {e}", path.display()))?;
         writeln!(out, "{}", path.display()).map_err(|e| e.to_string())?;
     }
@@ -155,6 +155,10 @@ struct Labels {
     not_revealed: &'static str,
     by_points: &'static str,
     by_alignment: &'static str,
+    point: &'static str,
+    rank: &'static str,
+    chosen_by: &'static str,
+    best_short: &'static str,
 }
 
 const NL: Labels = Labels {
@@ -201,6 +205,10 @@ const NL: Labels = Labels {
     not_revealed: "nog niet onthuld",
     by_points: "Gerangschikt op punten: alle teams speelden met dezelfde waarden.",
     by_alignment: "Gerangschikt op afstemming: punten ÷ het beste dat mogelijk was voor de eigen waarden.",
+    point: "punt",
+    rank: "Plaats",
+    chosen_by: "gekozen door",
+    best_short: "beste",
 };
 
 const EN: Labels = Labels {
@@ -247,6 +255,10 @@ const EN: Labels = Labels {
     not_revealed: "not revealed yet",
     by_points: "Ranked by points: every team played with the same values.",
     by_alignment: "Ranked by alignment: points ÷ the best possible for the team's own values.",
+    point: "point",
+    rank: "Rank",
+    chosen_by: "chosen by",
+    best_short: "best",
 };
 
 fn labels(lang: Language) -> &'static Labels {
@@ -273,6 +285,58 @@ fn md(text: &str) -> String {
     out
 }
 
+/// A number as shown in the reports: a loss with the minus sign (−), the same in every report.
+fn num(n: i64) -> String {
+    if n < 0 {
+        format!("−{}", n.unsigned_abs())
+    } else {
+        n.to_string()
+    }
+}
+
+/// A number of points with its unit in the right form ("1 punt", "−3 punten", "0 points"); with
+/// `sign`, a gain gets its "+".
+fn with_unit(l: &Labels, n: i64, sign: bool) -> String {
+    let unit = if n.unsigned_abs() == 1 {
+        l.point
+    } else {
+        l.points
+    };
+    let n = if sign { signed(n) } else { num(n) };
+    format!("{n} {unit}")
+}
+
+/// When the session was played, from the journal's UTC moment, in this computer's time zone with
+/// the zone named ("2026-11-22 15:35 CET"); in UTC where the zone is not known.
+fn local_time(created: &str) -> String {
+    match parse_utc(created) {
+        Some(secs) => crate::store::local_time_of(secs),
+        None => created.to_string(),
+    }
+}
+
+/// Seconds since 1970 of an RFC 3339 moment in UTC (`2026-11-22T14:35:01Z`).
+fn parse_utc(c: &str) -> Option<i64> {
+    let n = |a: usize, b: usize| c.get(a..b)?.parse::<i64>().ok();
+    if !c.ends_with('Z') || c.len() < 20 {
+        return None;
+    }
+    let (y, m, d) = (n(0, 4)?, n(5, 7)?, n(8, 10)?);
+    let (h, mi, sec) = (n(11, 13)?, n(14, 16)?, n(17, 19)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    // Days from civil (Hinnant).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + mi * 60 + sec)
+}
+
 fn signed(n: i64) -> String {
     if n > 0 {
         format!("+{n}")
@@ -292,12 +356,7 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
     let mut o = String::new();
     let _ = writeln!(o, "# {}: {}\n", l.report, md(&deck.title));
     if let Some(c) = created {
-        let _ = writeln!(
-            o,
-            "- {}: {}",
-            l.created,
-            c.replace('T', " ").trim_end_matches('Z')
-        );
+        let _ = writeln!(o, "- {}: {}", l.created, local_time(c));
     }
     let _ = writeln!(o, "- {}: {} (`{}`)", l.deck, md(&deck.title), deck.id);
     let names: Vec<String> = (0..s.team_count()).map(team).collect();
@@ -326,11 +385,10 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
         for a in state.adjustments.iter().filter(|a| a.round == round) {
             let _ = writeln!(
                 o,
-                "- {} — {}: {} {}{}",
+                "- {} — {}: {}{}",
                 l.adjusted,
                 team(a.team),
-                signed(a.points),
-                l.points,
+                with_unit(l, a.points, true),
                 if a.reason.is_empty() {
                     String::new()
                 } else {
@@ -419,9 +477,9 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
                     .collect();
                 let _ = writeln!(
                     o,
-                    "  - {}: {total} {} ({})",
+                    "  - {}: {} ({})",
                     md(team),
-                    l.points,
+                    with_unit(l, *total, false),
                     list.join(", ")
                 );
             }
@@ -440,11 +498,10 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
         };
         let _ = writeln!(
             o,
-            "{}. **{}** — {} {}{percent}",
+            "{}. **{}** — {}{percent}",
             r.rank,
             team(r.team),
-            r.total,
-            l.points
+            with_unit(l, r.total, false)
         );
     }
     let _ = writeln!(
@@ -465,10 +522,9 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
                 Some(w) => {
                     let _ = writeln!(
                         o,
-                        "- {name} ({} {w}): {} {}",
+                        "- {name} ({} {w}): {}",
                         l.weight,
-                        signed(v.points),
-                        l.points
+                        with_unit(l, v.points, true)
                     );
                 }
                 None if v.effect != 0 => {
@@ -495,31 +551,28 @@ pub fn markdown(s: &Session, created: Option<&str>, stages: &[Stage]) -> String 
                 );
             }
         }
-        let served = served_behaviours(s, t);
+        let served = served_by_value(s, t);
         if !served.is_empty() {
             let _ = writeln!(o, "\n**{}**\n", l.played);
-            for text in served {
-                let _ = writeln!(o, "- {}", md(text));
+            for (value, texts) in served {
+                let texts: Vec<String> = texts.iter().map(|t| md(t)).collect();
+                let _ = writeln!(o, "- **{}**: {}", md(&value), texts.join(" · "));
             }
         }
     }
     o
 }
 
-/// The behaviours team `t` chose that raised at least one of its agreed values, in round order:
-/// what the game itself adds to the group's manners (a behaviour that only harmed is left out).
-fn served_behaviours(s: &Session, t: usize) -> Vec<&str> {
-    let values = s.team_values(t);
-    s.results()
-        .iter()
-        .filter_map(|r| {
-            let tr = r.teams.get(t)?;
-            let b = s.deck().scenario(&r.scenario)?.behaviour(tr.key)?;
-            values
-                .iter()
-                .any(|(v, _)| b.effect(v) > 0)
-                .then_some(b.text.as_str())
-        })
+/// Per agreed value of team `t` (strongest first), the behaviours it chose that raised that value,
+/// in round order: what the game adds to the group's manners. The rule is the poster's
+/// ([`crate::poster::data_for`]): a behaviour is listed only under a value it served, never under
+/// one it harmed; the barbarian moves are listed apart. Values nothing served are left out.
+fn served_by_value(s: &Session, t: usize) -> Vec<(String, Vec<String>)> {
+    crate::poster::data_for(s, t, None)
+        .values
+        .into_iter()
+        .filter(|v| !v.behaviours.is_empty())
+        .map(|v| (v.name, v.behaviours.into_iter().map(|(b, _)| b).collect()))
         .collect()
 }
 
@@ -703,9 +756,8 @@ fn team_round(o: &mut String, s: &Session, l: &Labels, t: &TeamResult, sc: &crat
     };
     let _ = writeln!(
         o,
-        "  - {} {} ({}: {}) · {}{barbarian}",
-        signed(t.score),
-        l.points,
+        "  - {} ({}: {}) · {}{barbarian}",
+        with_unit(l, t.score, true),
         l.best,
         signed(t.best),
         if changes.is_empty() {
@@ -719,68 +771,23 @@ fn team_round(o: &mut String, s: &Session, l: &Labels, t: &TeamResult, sc: &crat
     }
 }
 
-/// `scores.csv`.
-pub fn csv(s: &Session) -> Result<String, String> {
-    let deck = s.deck();
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "round",
-        "scenario",
-        "team",
-        "behaviour",
-        "round_score",
-        "cumulative",
-    ]
-    .iter()
-    .map(|h| h.to_string())
-    .collect();
-    header.extend(deck.values.iter().map(|v| v.id.clone()));
-    w.write_record(&header).map_err(|e| e.to_string())?;
-    let results = s.results();
-    let totals = s.totals();
-    for (i, r) in results.iter().enumerate() {
-        let last = i + 1 == results.len();
-        for t in &r.teams {
-            // Points given after the last revealed round (in a skipped or unrevealed round) have no
-            // row of their own: the last row counts them, so it holds the final total.
-            let cumulative = match totals.get(t.team) {
-                Some(total) if last => *total,
-                _ => t.total,
-            };
-            let mut row = vec![
-                r.number.to_string(),
-                r.scenario.clone(),
-                s.settings().team_name(t.team),
-                t.key.to_string(),
-                t.score.to_string(),
-                cumulative.to_string(),
-            ];
-            for v in &deck.values {
-                let points = t
-                    .per_value
-                    .iter()
-                    .find(|c| c.value == v.id)
-                    .map_or(0, |c| c.points);
-                row.push(points.to_string());
-            }
-            w.write_record(&row).map_err(|e| e.to_string())?;
-        }
-    }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
-}
+/// The version of `session.json`'s own layout (not the journal's format, which it names apart).
+/// 2: named fields throughout (an unversioned file before it had the journal's `format` and
+/// `[id, weight]` pairs).
+pub const SESSION_JSON_VERSION: u32 = 2;
 
 #[derive(Serialize)]
 struct SessionDoc<'a> {
-    format: u32,
+    version: u32,
+    journal_format: u32,
     created: Option<&'a str>,
     settings: &'a crate::session::Settings,
     deck: DeckDoc<'a>,
-    events: &'a [Event],
-    state: &'a crate::session::State,
+    state: StateDoc<'a>,
     rounds: Vec<crate::session::RoundResult>,
     teams: Vec<TeamDoc>,
     ranking: Vec<crate::session::Ranked>,
+    events: &'a [Event],
 }
 
 #[derive(Serialize)]
@@ -788,7 +795,47 @@ struct DeckDoc<'a> {
     id: &'a str,
     title: &'a str,
     language: Language,
-    values: Vec<(&'a str, &'a str)>,
+    values: Vec<NamedValue<'a>>,
+}
+
+#[derive(Serialize)]
+struct NamedValue<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Weighted {
+    value: String,
+    weight: u8,
+}
+
+fn weighted(values: &[(String, u8)]) -> Vec<Weighted> {
+    values
+        .iter()
+        .map(|(value, weight)| Weighted {
+            value: value.clone(),
+            weight: *weight,
+        })
+        .collect()
+}
+
+/// A value set as agreed: `team` is `null` for the whole group (shared values).
+#[derive(Serialize)]
+struct ValueSetDoc {
+    team: Option<usize>,
+    agreed: bool,
+    values: Vec<Weighted>,
+}
+
+#[derive(Serialize)]
+struct StateDoc<'a> {
+    value_sets: Vec<ValueSetDoc>,
+    rounds: &'a [crate::session::Round],
+    adjustments: &'a [crate::session::Adjustment],
+    finished: bool,
+    agreements: &'a [crate::session::Agreement],
+    notes: &'a [crate::session::Note],
 }
 
 #[derive(Serialize)]
@@ -796,20 +843,24 @@ struct TeamDoc {
     team: usize,
     name: String,
     colour: String,
-    values: Vec<(String, u8)>,
+    values: Vec<Weighted>,
     total: i64,
+    adjusted: i64,
     alignment: crate::session::Alignment,
     alignment_percent: Option<i64>,
     value_totals: Vec<crate::session::ValueTotal>,
     barbarian_moves: Vec<crate::session::BarbarianMove>,
 }
 
-/// `session.json`.
+/// `session.json`: the session for other tools, with named fields (described in docs/sessions.md).
 pub fn json(s: &Session, created: Option<&str>) -> Result<String, String> {
     let deck = s.deck();
     let totals = s.totals();
+    let state = s.state();
+    let shared = s.settings().values_mode == crate::session::ValuesMode::Shared;
     let doc = SessionDoc {
-        format: store::FORMAT,
+        version: SESSION_JSON_VERSION,
+        journal_format: store::FORMAT,
         created,
         settings: s.settings(),
         deck: DeckDoc {
@@ -819,19 +870,43 @@ pub fn json(s: &Session, created: Option<&str>) -> Result<String, String> {
             values: deck
                 .values
                 .iter()
-                .map(|v| (v.id.as_str(), v.name.as_str()))
+                .map(|v| NamedValue {
+                    id: &v.id,
+                    name: &v.name,
+                })
                 .collect(),
         },
-        events: s.events(),
-        state: s.state(),
+        state: StateDoc {
+            value_sets: state
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, set)| ValueSetDoc {
+                    team: (!shared).then_some(i),
+                    agreed: set.is_some(),
+                    values: set.as_deref().map(weighted).unwrap_or_default(),
+                })
+                .collect(),
+            rounds: &state.rounds,
+            adjustments: &state.adjustments,
+            finished: state.finished,
+            agreements: &state.agreements,
+            notes: &state.notes,
+        },
         rounds: s.results(),
         teams: (0..s.team_count())
             .map(|t| TeamDoc {
                 team: t,
                 name: s.settings().team_name(t),
                 colour: s.settings().teams[t].colour.clone(),
-                values: s.team_values(t).to_vec(),
+                values: weighted(s.team_values(t)),
                 total: totals[t],
+                adjusted: state
+                    .adjustments
+                    .iter()
+                    .filter(|a| a.team == t)
+                    .map(|a| a.points)
+                    .sum(),
                 alignment: s.alignment(t),
                 alignment_percent: s.alignment(t).percent(),
                 value_totals: s.value_totals(t),
@@ -839,6 +914,7 @@ pub fn json(s: &Session, created: Option<&str>) -> Result<String, String> {
             })
             .collect(),
         ranking: s.ranking(),
+        events: s.events(),
     };
     serde_json::to_string_pretty(&doc)
         .map(|mut t| {
@@ -871,43 +947,65 @@ fn safe_colour(c: &str) -> &str {
 }
 
 const CSS: &str = r#"
-:root { --ink: #1d2330; --muted: #5b6475; --line: #d9dde5; --good: #007a5a; --bad: #c14d00; --accent: #b87400; }
-* { box-sizing: border-box; }
+:root { --ink: #1d2330; --muted: #5b6475; --line: #c9ced8; --good: #007a5a; --bad: #c14d00; --accent: #9a6100; }
+* { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font: 11pt/1.45 "Ubuntu", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 190mm; padding: 12mm 8mm; }
 h1 { font-size: 22pt; margin: 0 0 2mm; color: var(--accent); font-weight: 500; }
 h2 { font-size: 15pt; margin: 8mm 0 2mm; border-bottom: 1px solid var(--line); padding-bottom: 1mm; }
 h3 { font-size: 12.5pt; margin: 5mm 0 1.5mm; }
+h2, h3 { break-after: avoid; }
 p, li { overflow-wrap: break-word; }
 .meta { color: var(--muted); margin: 0; }
-.swatch { display: inline-block; width: 0.85em; height: 0.85em; border-radius: 2px; vertical-align: -0.05em; margin-right: 0.35em; }
+.swatch { display: inline-block; width: 0; height: 0.85em; border-left: 0.85em solid #888888; border-radius: 2px; vertical-align: -0.05em; margin-right: 0.35em; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
 th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
 td.who { width: 32mm; min-width: 24mm; }
 th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); font-weight: 600; }
-td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .layer { color: var(--muted); font-size: 9.5pt; }
 .setting { color: var(--muted); font-style: italic; }
 .situation { white-space: pre-line; }
+.chosen { font-size: 9.5pt; color: var(--muted); margin-bottom: 0.5mm; }
+.chosen .who { color: var(--ink); white-space: nowrap; }
 .consequence { color: var(--muted); font-style: italic; font-size: 10pt; }
 .nowrap { white-space: nowrap; }
-.plus { color: var(--good); } .minus { color: var(--bad); }
+.plus { color: var(--good); } .minus { color: var(--bad); } .zero { color: var(--muted); }
 .barbarian { color: var(--bad); font-weight: 600; font-size: 9.5pt; }
 .changes span { white-space: nowrap; margin-right: 0.6em; font-size: 10pt; }
 .adjust { font-size: 10pt; color: var(--muted); }
 .note { margin: 1mm 0 2mm; padding-left: 3mm; border-left: 1mm solid var(--line); }
-.kind { font-size: 80%; text-transform: uppercase; letter-spacing: .05em; color: var(--muted, #555); }
-.notes { height: 28mm; border: 1px solid var(--line); border-radius: 2mm; margin-top: 2mm;
-  background: repeating-linear-gradient(transparent 0 6.5mm, var(--line) 6.5mm calc(6.5mm + 1px)); }
+.kind { font-size: 80%; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+.debrief { break-inside: avoid; }
+.notes { border: 1px solid var(--line); border-radius: 2mm; margin-top: 2mm; padding: 1mm 3mm 2mm; break-inside: avoid; }
+.notes p { margin: 0; font-size: 8.5pt; color: var(--muted); }
+.notes div { height: 6.5mm; border-bottom: 1px solid var(--line); }
+.teams { display: grid; grid-template-columns: 1fr 1fr; gap: 0 6mm; }
 .team { break-inside: avoid; }
-.round { break-before: auto; }
+.team ul { padding-left: 5mm; margin: 1mm 0; font-size: 10pt; }
 .round tr, .team svg { break-inside: avoid; }
 svg text { font: 10px "Ubuntu", "Segoe UI", Arial, sans-serif; fill: #1d2330; }
 @page { size: A4; margin: 14mm 12mm; }
-@media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } }
+@media print { body { padding: 0; max-width: none; } }
+@media (max-width: 140mm) { .teams { grid-template-columns: 1fr; } }
 "#;
 
-/// A team's value profile as an SVG bar chart: points per agreed value, around a zero line.
-fn profile_svg(s: &Session, team: usize) -> String {
+/// The largest number of points any team has on one of its agreed values (at least 1): every
+/// team's profile is drawn on this one scale, so equal bars mean equal points.
+fn profile_scale(s: &Session) -> i64 {
+    (0..s.team_count())
+        .flat_map(|t| s.value_totals(t))
+        .filter(|v| v.weight.is_some())
+        .map(|v| v.points.abs())
+        .max()
+        .unwrap_or(0)
+        .max(1)
+}
+
+/// A team's value profile as an SVG bar chart: points per agreed value, around a zero line, on the
+/// scale `max` shared by all teams. Labelled for screen readers by its `<title>`.
+fn profile_svg(s: &Session, team: usize, max: i64, l: &Labels) -> String {
     let deck = s.deck();
     let rows: Vec<(String, i64)> = s
         .value_totals(team)
@@ -918,14 +1016,21 @@ fn profile_svg(s: &Session, team: usize) -> String {
     if rows.is_empty() {
         return String::new();
     }
-    let max = rows.iter().map(|(_, p)| p.abs()).max().unwrap_or(0).max(1) as f64;
-    let (label_w, half, row_h) = (190.0, 150.0, 24.0);
+    let max = max.max(1) as f64;
+    let (label_w, half, row_h) = (150.0, 90.0, 24.0);
     // Room between the labels and the longest bar to the left for its number.
-    let zero = label_w + 50.0 + half;
-    let width = zero + half + 40.0;
+    let zero = label_w + 40.0 + half;
+    let width = zero + half + 36.0;
     let height = rows.len() as f64 * row_h + 8.0;
+    let described: Vec<String> = rows
+        .iter()
+        .map(|(name, points)| format!("{} {}", name, with_unit(l, *points, true)))
+        .collect();
     let mut o = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" role="img">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {width} {height}" role="img"><title>{}: {}: {}</title>"#,
+        l.profile,
+        esc(&s.settings().team_name(team)),
+        esc(&described.join(", "))
     );
     let _ = write!(
         o,
@@ -934,12 +1039,12 @@ fn profile_svg(s: &Session, team: usize) -> String {
     for (i, (name, points)) in rows.iter().enumerate() {
         let y = 4.0 + i as f64 * row_h;
         let len = (*points as f64).abs() / max * half;
-        let (x, colour, anchor_x, anchor) = if *points >= 0 {
-            (zero, "#009E73", zero + len + 4.0, "start")
-        } else {
-            (zero - len, "#D55E00", zero - len - 4.0, "end")
+        let (x, colour, anchor_x, anchor) = match points.cmp(&0) {
+            std::cmp::Ordering::Greater => (zero, "#007a5a", zero + len + 4.0, "start"),
+            std::cmp::Ordering::Less => (zero - len, "#c14d00", zero - len - 4.0, "end"),
+            std::cmp::Ordering::Equal => (zero, "#9aa1ad", zero + 4.0, "start"),
         };
-        let short: String = name.chars().take(32).collect();
+        let short: String = name.chars().take(26).collect();
         let _ = write!(
             o,
             r#"<text x="{label_w}" y="{ty}" text-anchor="end">{}</text><rect x="{x}" y="{ry}" width="{len}" height="{bh}" rx="2" fill="{colour}"/><text x="{anchor_x}" y="{ty}" text-anchor="{anchor}">{}</text>"#,
@@ -952,6 +1057,15 @@ fn profile_svg(s: &Session, team: usize) -> String {
     }
     o.push_str("</svg>");
     o
+}
+
+/// The class that colours a change: a gain green, a loss orange, nothing grey.
+fn sign_class(n: i64) -> &'static str {
+    match n.cmp(&0) {
+        std::cmp::Ordering::Greater => "plus",
+        std::cmp::Ordering::Less => "minus",
+        std::cmp::Ordering::Equal => "zero",
+    }
 }
 
 /// `report.html`: one self-contained page (inline CSS and SVG, no network) that prints on A4.
@@ -975,15 +1089,16 @@ pub fn html_with_photos(
             .teams
             .get(t)
             .map_or("#888888", |x| safe_colour(&x.colour));
+        // The swatch is a border, not a background: it prints without "background graphics".
         format!(
-            r#"<span class="swatch" style="background:{colour}"></span>{}"#,
+            r#"<span class="swatch" style="border-color:{colour}"></span>{}"#,
             esc(&settings.team_name(t))
         )
     };
     let mut o = String::new();
     let _ = write!(
         o,
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}: {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}: {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
         l.lang,
         l.report,
         esc(&deck.title)
@@ -991,16 +1106,7 @@ pub fn html_with_photos(
     let _ = writeln!(o, "<h1>{}: {}</h1>", l.report, esc(&deck.title));
     let mut meta = Vec::new();
     if let Some(c) = created {
-        meta.push(format!(
-            "{} {}",
-            l.created,
-            esc(&c
-                .replace('T', " ")
-                .trim_end_matches('Z')
-                .chars()
-                .take(16)
-                .collect::<String>())
-        ));
+        meta.push(format!("{} {}", l.created, esc(&local_time(c))));
     }
     meta.push(format!("{} <code>{}</code>", l.deck, esc(&deck.id)));
     meta.push(format!("{} {}", s.team_count(), l.teams.to_lowercase()));
@@ -1013,8 +1119,12 @@ pub fn html_with_photos(
     }
     let _ = writeln!(
         o,
-        r#"<table><tr><th></th><th>{}</th><th class="num">{}</th><th class="num">%</th><th>{}</th></tr>"#,
-        l.teams, l.points, l.values
+        r#"<table><thead><tr><th class="num">{}</th><th>{}</th><th class="num">{}</th><th class="num" title="{}">%</th><th>{}</th></tr></thead><tbody>"#,
+        l.rank,
+        l.teams,
+        capitalise(l.points),
+        l.of_best,
+        l.values
     );
     for r in s.ranking() {
         let values: Vec<String> = s
@@ -1027,18 +1137,17 @@ pub fn html_with_photos(
                 )
             })
             .collect();
-        let pct = r.percent.map_or("–".to_string(), |p| format!("{p}"));
+        let pct = r.percent.map_or("–".to_string(), num);
         let _ = writeln!(
             o,
-            r#"<tr><td class="num">{}.</td><td class="who">{}</td><td class="num">{}</td><td class="num" title="{}">{pct}</td><td>{}</td></tr>"#,
+            r#"<tr><td class="num">{}.</td><td class="who">{}</td><td class="num">{}</td><td class="num">{pct}</td><td>{}</td></tr>"#,
             r.rank,
             team_html(r.team),
-            r.total,
-            l.of_best,
+            num(r.total),
             values.join(", ")
         );
     }
-    let _ = writeln!(o, "</table>");
+    let _ = writeln!(o, "</tbody></table>");
     let _ = writeln!(
         o,
         "<p><em>{}</em></p>",
@@ -1055,11 +1164,10 @@ pub fn html_with_photos(
         for a in state.adjustments.iter().filter(|a| a.round == round) {
             let _ = writeln!(
                 o,
-                r#"<p class="adjust">{} — {}: {} {}{}</p>"#,
+                r#"<p class="adjust">{} — {}: {}{}</p>"#,
                 l.adjusted,
                 esc(&settings.team_name(a.team)),
-                signed(a.points),
-                l.points,
+                with_unit(l, a.points, true),
                 if a.reason.is_empty() {
                     String::new()
                 } else {
@@ -1079,13 +1187,10 @@ pub fn html_with_photos(
         };
         match &round.status {
             RoundStatus::Skipped { reason } => {
-                let _ = writeln!(
-                    o,
-                    r#"<h2>{} — {}</h2><p class="meta">{}</p>"#,
-                    l.skipped,
-                    esc(&sc.title),
-                    esc(reason)
-                );
+                let _ = writeln!(o, r#"<h2>{} — {}</h2>"#, l.skipped, esc(&sc.title));
+                if !reason.is_empty() {
+                    let _ = writeln!(o, r#"<p class="meta">{}</p>"#, esc(reason));
+                }
                 adjustments_html(&mut o, Some(index));
                 continue;
             }
@@ -1127,10 +1232,27 @@ pub fn html_with_photos(
         );
         let _ = writeln!(
             o,
-            r#"<table><tr><th>{}</th><th>{}</th><th>{}</th><th class="num">{}</th></tr>"#,
-            l.teams, l.behaviour, l.change, l.points
+            r#"<table><thead><tr><th>{}</th><th>{}</th><th class="num">{}</th></tr></thead><tbody>"#,
+            l.behaviour,
+            l.change,
+            capitalise(l.points)
         );
+        // Teams that chose the same behaviour with the same result share one row.
+        let mut groups: Vec<(&TeamResult, Vec<usize>)> = Vec::new();
         for t in &result.teams {
+            match groups.iter_mut().find(|(first, _)| {
+                first.key == t.key
+                    && first.score == t.score
+                    && first.best == t.best
+                    && first.per_value == t.per_value
+                    && first.barbarian == t.barbarian
+            }) {
+                Some((_, teams)) => teams.push(t.team),
+                None => groups.push((t, vec![t.team])),
+            }
+        }
+        groups.sort_by_key(|(t, teams)| (t.key, teams[0]));
+        for (t, teams) in groups {
             let Some(b) = sc.behaviour(t.key) else {
                 continue;
             };
@@ -1138,9 +1260,9 @@ pub fn html_with_photos(
                 .per_value
                 .iter()
                 .map(|c| {
-                    let class = if c.points < 0 { "minus" } else { "plus" };
                     format!(
-                        r#"<span class="{class}">{} {}</span>"#,
+                        r#"<span class="{}">{} {}</span>"#,
+                        sign_class(c.points),
                         esc(deck.value_name(&c.value)),
                         signed(c.points)
                     )
@@ -1160,20 +1282,33 @@ pub fn html_with_photos(
                     names.join(", ")
                 )
             };
+            let who: Vec<String> = teams
+                .iter()
+                .map(|&i| format!(r#"<span class="who">{}</span>"#, team_html(i)))
+                .collect();
             let _ = writeln!(
                 o,
-                r#"<tr><td class="who">{}</td><td><strong>{}</strong> {}<div class="consequence">{}</div></td><td class="changes">{}{barbarian}</td><td class="num">{}<br><span class="layer">/ {}</span></td></tr>"#,
-                team_html(t.team),
+                r#"<tr><td><div class="chosen"><strong>{}</strong> — {} {}</div>{}<div class="consequence">{}</div></td><td class="changes">{}{barbarian}</td><td class="num"><span class="{}">{}</span><br><span class="layer">{} {}</span></td></tr>"#,
                 t.key,
+                l.chosen_by,
+                who.join(", "),
                 esc(&b.text),
                 esc(&b.consequence),
-                changes.join(" "),
+                if changes.is_empty() {
+                    l.none.to_string()
+                } else {
+                    changes.join(" ")
+                },
+                sign_class(t.score),
                 signed(t.score),
+                l.best_short,
                 signed(t.best)
             );
         }
-        let _ = writeln!(o, "</table>");
+        let _ = writeln!(o, "</tbody></table>");
         adjustments_html(&mut o, Some(index));
+        // The debrief and the room for notes stay together, on the page of their round.
+        let _ = writeln!(o, r#"<div class="debrief">"#);
         let mut noted = false;
         if !sc.debrief.is_empty() {
             let _ = writeln!(o, "<h3>{}</h3><ul>", l.debrief);
@@ -1191,11 +1326,16 @@ pub fn html_with_photos(
             }
             let _ = writeln!(o, "</ul>");
         }
-        // Room to write by hand, where nothing was noted in the game.
+        // Room to write by hand, where nothing was noted in the game: ruled with borders, which
+        // print without "background graphics".
         if !noted {
-            let _ = writeln!(o, r#"<div class="notes" aria-label="{}"></div>"#, l.notes);
+            let _ = writeln!(
+                o,
+                r#"<div class="notes"><p>{}</p><div></div><div></div><div></div></div>"#,
+                l.notes
+            );
         }
-        let _ = writeln!(o, "</section>");
+        let _ = writeln!(o, "</div>\n</section>");
     }
 
     agreements_html(&mut o, s, l);
@@ -1207,13 +1347,13 @@ pub fn html_with_photos(
     if stages.len() > 1 {
         let _ = writeln!(
             o,
-            "<h2>{}</h2><table><tr><th>{}</th>",
+            "<h2>{}</h2><table><thead><tr><th>{}</th>",
             l.trajectory, l.teams
         );
         for st in stages {
             let _ = write!(o, "<th>{}</th>", esc(&st.label));
         }
-        let _ = writeln!(o, "</tr>");
+        let _ = writeln!(o, "</tr></thead><tbody>");
         for t in 0..s.team_count() {
             let name = settings.team_name(t);
             let _ = write!(o, r#"<tr><td class="who">{}</td>"#, team_html(t));
@@ -1231,8 +1371,8 @@ pub fn html_with_photos(
                             .collect();
                         let _ = write!(
                             o,
-                            r#"<td><strong>{total}</strong> {}<div class="layer">{}</div></td>"#,
-                            l.points,
+                            r#"<td><strong>{}</strong><div class="layer">{}</div></td>"#,
+                            with_unit(l, *total, false),
                             list.join(", ")
                         );
                     }
@@ -1243,14 +1383,15 @@ pub fn html_with_photos(
             }
             let _ = writeln!(o, "</tr>");
         }
-        let _ = writeln!(o, "</table>");
+        let _ = writeln!(o, "</tbody></table>");
     }
 
-    // The teams.
-    let _ = writeln!(o, "<h2>{}</h2>", l.profile);
+    // The teams, two to a row, each profile on the same scale.
+    let _ = writeln!(o, "<h2>{}</h2>\n<div class=\"teams\">", l.profile);
+    let scale = profile_scale(s);
     for t in 0..s.team_count() {
         let _ = writeln!(o, r#"<section class="team"><h3>{}</h3>"#, team_html(t));
-        o.push_str(&profile_svg(s, t));
+        o.push_str(&profile_svg(s, t, scale, l));
         let moves = s.barbarian_moves(t);
         if !moves.is_empty() {
             let list: Vec<String> = moves
@@ -1272,17 +1413,22 @@ pub fn html_with_photos(
                 list.join(" · ")
             );
         }
-        let served = served_behaviours(s, t);
+        let served = served_by_value(s, t);
         if !served.is_empty() {
             let _ = writeln!(o, "<p><strong>{}</strong></p><ul>", l.played);
-            for text in served {
-                let _ = writeln!(o, "<li>{}</li>", esc(text));
+            for (value, texts) in served {
+                let _ = writeln!(
+                    o,
+                    "<li><strong>{}:</strong> {}</li>",
+                    esc(&value),
+                    esc(&texts.join(" · "))
+                );
             }
             let _ = writeln!(o, "</ul>");
         }
         let _ = writeln!(o, "</section>");
     }
-    o.push_str("</body>\n</html>\n");
+    o.push_str("</div>\n</main>\n</body>\n</html>\n");
     o
 }
 
@@ -1362,4 +1508,18 @@ pub fn trajectory(journal: &Path, s: &Session, created: Option<&str>) -> Vec<Sta
         .collect();
     stages.push(stage(s, stages.len() + 1, created));
     stages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_utc;
+
+    #[test]
+    fn journal_moments_are_read_as_utc_seconds() {
+        assert_eq!(parse_utc("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_utc("2000-02-29T12:34:56Z"), Some(951_827_696));
+        assert_eq!(parse_utc("2026-11-22T14:30:00Z"), Some(1_795_357_800));
+        assert_eq!(parse_utc("2026-11-22 14:30"), None);
+        assert_eq!(parse_utc("2026-13-22T14:30:00Z"), None);
+    }
 }

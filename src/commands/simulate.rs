@@ -358,8 +358,11 @@ fn random_values(deck: &Deck, rng: &mut ChaCha8Rng) -> Vec<(String, u8)> {
     picked
 }
 
-/// The journal's name says what was simulated, so a second run with the same arguments replaces the
-/// first with the same bytes (written to a temporary file, then renamed over it).
+/// The journal's name says what was simulated. It is written under a temporary name and then given
+/// its name without ever replacing a file: when a journal of that name is already there with the
+/// same bytes (the same arguments again), that one is kept and named; when it holds another session
+/// (the same deck id in another language, say), this one gets the first free name with a suffix
+/// (`…_s42_2.jsonl`).
 fn write_journal(dir: &Path, args: &SimulateArgs, session: &Session) -> Result<PathBuf, String> {
     std::fs::create_dir_all(dir)
         .map_err(|e| format!("{}: kan de sessiemap niet maken: {e}", dir.display()))?;
@@ -375,33 +378,64 @@ fn write_journal(dir: &Path, args: &SimulateArgs, session: &Session) -> Result<P
         String::new()
     };
     let planned = if args.plan.is_empty() { "" } else { "_plan" };
-    let name = format!(
-        "simulatie_{}_t{}_r{}_s{}{}{agreed}{planned}.{}",
+    let stem = format!(
+        "simulatie_{}_t{}_r{}_s{}{}{agreed}{planned}",
         session.settings().deck_id,
         args.teams,
         args.rounds,
         args.seed,
         script,
-        store::EXTENSION
     );
-    let path = dir.join(&name);
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let tmp = dir.join(format!(".{stem}.{}.tmp", std::process::id()));
     let _ = std::fs::remove_file(&tmp);
     let written = Journal::create_at(&tmp, session.settings(), session.played_deck(), None)
         .and_then(|j| Recorder::with_journal(session.clone(), j))
         .map_err(|e| e.to_string());
-    if let Err(e) = written {
+    // Closed (and unlocked) before it is named.
+    if let Err(e) = written.map(drop) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
-    std::fs::rename(&tmp, &path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!(
-            "{}: kan het journaal niet wegschrijven: {e}",
-            path.display()
-        )
-    })?;
-    Ok(path)
+    let result = name_journal(dir, &stem, &tmp);
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+/// Gives the written journal `tmp` the name `STEM.jsonl`, or `STEM_2.jsonl`, `STEM_3.jsonl`, … when
+/// that is taken by another file; a file of that name with the same bytes is the same journal.
+fn name_journal(dir: &Path, stem: &str, tmp: &Path) -> Result<PathBuf, String> {
+    use store::Fs as _;
+    let bytes = std::fs::read(tmp)
+        .map_err(|e| format!("{}: kan het journaal niet teruglezen: {e}", tmp.display()))?;
+    for n in 1..=1000 {
+        let name = if n == 1 {
+            format!("{stem}.{}", store::EXTENSION)
+        } else {
+            format!("{stem}_{n}.{}", store::EXTENSION)
+        };
+        let path = dir.join(name);
+        match store::RealFs.rename_new(tmp, &path) {
+            Ok(()) => {
+                let _ = store::RealFs.sync_dir(dir);
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if std::fs::read(&path).is_ok_and(|there| there == bytes) {
+                    return Ok(path);
+                }
+            }
+            Err(e) => {
+                return Err(format!(
+                    "{}: kan het journaal niet wegschrijven: {e}",
+                    path.display()
+                ));
+            }
+        }
+    }
+    Err(format!(
+        "{}: er staan al 1000 journalen met de naam {stem}; kies een andere map met --sessions",
+        dir.display()
+    ))
 }
 
 /// What `simulate` prints: the journal, each round's choices and the final ranking.

@@ -26,6 +26,7 @@ mod time;
 
 pub use fs::{Faults, FileHandle, Fs, RealFs, SimFs};
 pub use journal::Journal;
+pub use time::local_time_of;
 
 use serde::{Deserialize, Serialize};
 use std::io;

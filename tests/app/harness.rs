@@ -71,6 +71,11 @@ impl Harness {
         self.app.update();
     }
 
+    /// One more frame, without input.
+    pub fn update(&mut self) {
+        self.app.update();
+    }
+
     /// Ctrl plus a key.
     pub fn ctrl(&mut self, code: KeyCode) {
         self.key_event(KeyCode::ControlLeft, ButtonState::Pressed);

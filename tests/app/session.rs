@@ -97,8 +97,28 @@ fn whole_session_by_keyboard() {
     assert_eq!(replayed.state(), live.state());
     assert_eq!(replayed.totals(), live.totals());
 
-    // P saves every team's posters next to the journal, and the facilitator sees them.
+    // P saves every team's posters next to the journal, made on another thread: the facilitator
+    // sees the progress, then the posters. (A bounded wait for the pool's thread.)
     h.press(KeyCode::KeyP);
+    let mut progress = Vec::new();
+    for _ in 0..6000 {
+        if !h.game().posters.is_empty() {
+            break;
+        }
+        if let Some(n) = h.game().notice.clone()
+            && progress.last() != Some(&n)
+        {
+            progress.push(n);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.update();
+    }
+    assert!(
+        progress
+            .first()
+            .is_some_and(|n| n.starts_with("poster 1 van 6")),
+        "{progress:?}"
+    );
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
     let dir = path.with_file_name(format!("{stem}-posters"));
     let files = std::fs::read_dir(&dir).expect("a posters folder").count();

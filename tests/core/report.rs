@@ -173,20 +173,30 @@ fn writes_the_three_files_with_the_session_in_them() {
         "ranked in the summary"
     );
 
-    let mut csv = csv::Reader::from_path(out.join("scores.csv")).unwrap();
+    // scores.csv: a byte order mark, `;` (a Dutch session), readable headers, adjustments.
+    let bytes = std::fs::read(out.join("scores.csv")).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "a UTF-8 byte order mark"
+    );
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
     let header: Vec<String> = csv.headers().unwrap().iter().map(String::from).collect();
     assert_eq!(
         header,
         [
-            "round",
-            "scenario",
-            "team",
-            "behaviour",
-            "round_score",
-            "cumulative",
-            "klant",
-            "regels",
-            "team",
+            "Ronde",
+            "Scenario",
+            "Team",
+            "Gedrag",
+            "Rondescore",
+            "Aanpassing",
+            "Reden aanpassing",
+            "Stand",
+            "De klant centraal",
+            "Rechtmatig",
+            "Samenwerking",
         ]
     );
     let rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
@@ -197,29 +207,52 @@ fn writes_the_three_files_with_the_session_in_them() {
         for r in &mine {
             let score: i64 = r[4].parse().unwrap();
             // The value columns add up to the round score.
-            let parts: i64 = (6..9).map(|i| r[i].parse::<i64>().unwrap()).sum();
+            let parts: i64 = (8..11).map(|i| r[i].parse::<i64>().unwrap()).sum();
             assert_eq!(parts, score, "{r:?}");
-            running += score;
+            // Round scores plus adjustments give the running total.
+            running += score + r[5].parse::<i64>().unwrap();
+            assert_eq!(r[7].parse::<i64>().unwrap(), running, "{r:?}");
         }
-        let last: i64 = mine.last().unwrap()[5].parse().unwrap();
-        let adjustments = if t == 1 { 2 } else { 0 };
-        assert_eq!(running + adjustments, last);
-        assert_eq!(last, *total, "the last cumulative is the final total");
+        assert_eq!(running, *total, "the last running total is the final total");
     }
     // The whole file, worked out by hand from the comments in `play`.
     assert_eq!(
-        std::fs::read_to_string(out.join("scores.csv")).unwrap(),
-        "round,scenario,team,behaviour,round_score,cumulative,klant,regels,team\n\
-         1,balie,Balie,A,6,6,6,0,0\n\
-         1,balie,De *snelle* | backoffice,B,4,6,0,4,0\n\
-         1,balie,KCC,C,5,5,1,0,4\n\
-         2,telefoon,Balie,B,-6,0,-6,0,0\n\
-         2,telefoon,De *snelle* | backoffice,A,-1,5,0,0,-1\n\
-         2,telefoon,KCC,A,-1,4,1,0,-2\n"
+        std::str::from_utf8(&bytes).unwrap(),
+        "\u{feff}Ronde;Scenario;Team;Gedrag;Rondescore;Aanpassing;Reden aanpassing;Stand;De klant centraal;Rechtmatig;Samenwerking\n\
+         1;De balie;Balie;A;6;0;;6;6;0;0\n\
+         1;De balie;De *snelle* | backoffice;B;4;2;Mooi gesprek;6;0;4;0\n\
+         1;De balie;KCC;C;5;0;;5;1;0;4\n\
+         2;De telefoon;Balie;B;-6;0;;0;-6;0;0\n\
+         2;De telefoon;De *snelle* | backoffice;A;-1;0;;5;0;0;-1\n\
+         2;De telefoon;KCC;A;-1;0;;4;1;0;-2\n"
     );
-    assert_eq!(&rows[1][2], "De *snelle* | backoffice");
-    assert_eq!(&rows[1][4], "4");
-    assert_eq!(&rows[1][5], "6", "4 plus the adjustment of 2 in that round");
+
+    let (sheets, sheet) = open_xlsx(&out.join("scores.xlsx"));
+    assert_eq!(
+        sheets,
+        ["Per ronde", "Eindstand", "Waardenprofielen", "Aanpassingen"]
+    );
+    check_xlsx_sums(&sheet, &totals);
+    let ranking = &sheet["Eindstand"];
+    assert_eq!(ranking[1][1], cell("De *snelle* | backoffice"));
+    assert_eq!(ranking[1][0], Cell::Number(1.0));
+    let profiles = &sheet["Waardenprofielen"];
+    assert_eq!(
+        profiles[0],
+        ["Team", "Waarde", "Gewicht", "Effect", "Punten"].map(cell)
+    );
+    // Only agreed values: Balie 1, backoffice 2, KCC 2. Balie: klant +2 (balie A), −2 (telefoon B).
+    assert_eq!(profiles.len(), 1 + 5);
+    assert_eq!(
+        profiles[1],
+        [
+            cell("Balie"),
+            cell("De klant centraal"),
+            Cell::Number(3.0),
+            Cell::Number(0.0),
+            Cell::Number(0.0)
+        ]
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("session.json")).unwrap()).unwrap();
@@ -233,6 +266,136 @@ fn writes_the_three_files_with_the_session_in_them() {
     assert_eq!(json["events"].as_array().unwrap().len(), 17);
     assert_eq!(json["ranking"][0]["team"], 1);
     assert_eq!(json["settings"]["deck_id"], "mini");
+    assert_eq!(json["version"], report::SESSION_JSON_VERSION);
+    assert_eq!(json["journal_format"], store::FORMAT);
+    assert_eq!(
+        json["teams"][1]["values"],
+        serde_json::json!([{"value": "regels", "weight": 2}, {"value": "team", "weight": 1}])
+    );
+    assert_eq!(json["teams"][1]["adjusted"], 2);
+    assert_eq!(
+        json["state"]["value_sets"][2],
+        serde_json::json!({"team": 2, "agreed": true, "values": [{"value": "klant", "weight": 1}, {"value": "team", "weight": 2}]})
+    );
+    assert_eq!(
+        json["deck"]["values"][0],
+        serde_json::json!({"id": "klant", "name": "De klant centraal"})
+    );
+}
+
+/// A cell of scores.xlsx as read back: text, a number, or empty.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+fn cell(s: &str) -> Cell {
+    Cell::Text(s.to_string())
+}
+
+/// The sheet names of a workbook and each sheet's cells, row by row.
+fn open_xlsx(
+    path: &Path,
+) -> (
+    Vec<String>,
+    std::collections::HashMap<String, Vec<Vec<Cell>>>,
+) {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let names = book.sheet_names();
+    let mut sheets = std::collections::HashMap::new();
+    for name in &names {
+        let range = book.worksheet_range(name).unwrap();
+        let rows = range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::String(s) => Cell::Text(s.clone()),
+                        Data::Float(f) => Cell::Number(*f),
+                        Data::Int(i) => Cell::Number(*i as f64),
+                        Data::Empty => Cell::Empty,
+                        other => panic!("unexpected cell {other:?} in {name}"),
+                    })
+                    .collect()
+            })
+            .collect();
+        sheets.insert(name.clone(), rows);
+    }
+    (names, sheets)
+}
+
+fn number(c: &Cell) -> i64 {
+    match c {
+        Cell::Number(f) => *f as i64,
+        other => panic!("not a number: {other:?}"),
+    }
+}
+
+/// The first sheet's round scores plus the adjustments sheet's points equal each team's total in
+/// the second sheet and `totals`; the first sheet's adjustments add up to the same.
+fn check_xlsx_sums(sheets: &std::collections::HashMap<String, Vec<Vec<Cell>>>, totals: &[i64]) {
+    let names: Vec<&String> = sheets.keys().collect();
+    let find = |dutch: &str, english: &str| {
+        sheets
+            .get(dutch)
+            .or_else(|| sheets.get(english))
+            .unwrap_or_else(|| panic!("no sheet {dutch} or {english} in {names:?}"))
+    };
+    let rounds = find("Per ronde", "Per round");
+    let ranking = find("Eindstand", "Ranking");
+    let adjustments = find("Aanpassingen", "Adjustments");
+    let column = |sheet: &Vec<Vec<Cell>>, dutch: &str, english: &str| {
+        sheet[0]
+            .iter()
+            .position(|h| *h == cell(dutch) || *h == cell(english))
+            .unwrap_or_else(|| panic!("no column {dutch} in {:?}", sheet[0]))
+    };
+    let (team, score, adjusted) = (
+        column(rounds, "Team", "Team"),
+        column(rounds, "Rondescore", "Round score"),
+        column(rounds, "Aanpassing", "Adjustment"),
+    );
+    let (r_team, r_total) = (
+        column(ranking, "Team", "Team"),
+        column(ranking, "Totaal", "Total"),
+    );
+    let (a_team, a_points) = (
+        column(adjustments, "Team", "Team"),
+        column(adjustments, "Punten", "Points"),
+    );
+    assert_eq!(ranking.len(), 1 + totals.len());
+    for row in &ranking[1..] {
+        let name = &row[r_team];
+        let rounds_sum: i64 = rounds[1..]
+            .iter()
+            .filter(|r| r[team] == *name)
+            .map(|r| number(&r[score]))
+            .sum();
+        let adjusted_in_rounds: i64 = rounds[1..]
+            .iter()
+            .filter(|r| r[team] == *name)
+            .map(|r| number(&r[adjusted]))
+            .sum();
+        let adjustments_sum: i64 = adjustments[1..]
+            .iter()
+            .filter(|r| r[a_team] == *name)
+            .map(|r| number(&r[a_points]))
+            .sum();
+        let total = number(&row[r_total]);
+        assert_eq!(rounds_sum + adjustments_sum, total, "{name:?}");
+        if !rounds[1..].is_empty() {
+            assert_eq!(adjusted_in_rounds, adjustments_sum, "{name:?}");
+        }
+        assert!(totals.contains(&total));
+    }
+    let mut read: Vec<i64> = ranking[1..].iter().map(|r| number(&r[r_total])).collect();
+    let mut expected = totals.to_vec();
+    read.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(read, expected);
 }
 
 #[test]
@@ -332,6 +495,85 @@ fn an_english_session_gets_english_headings_and_long_texts_stay_whole() {
         md.contains(long_reason.trim()),
         "the long reason is kept whole"
     );
+    // An English session's scores: `,` as separator, English headers and sheets.
+    let csv = std::fs::read_to_string(out.join("scores.csv")).unwrap();
+    assert!(
+        csv.starts_with(
+            "\u{feff}Round,Scenario,Team,Behaviour,Round score,Adjustment,Reason for adjustment,Running total,"
+        ),
+        "{csv}"
+    );
+    let (sheets, cells) = open_xlsx(&out.join("scores.xlsx"));
+    assert_eq!(
+        sheets,
+        ["Per round", "Ranking", "Value profiles", "Adjustments"]
+    );
+    check_xlsx_sums(&cells, &rec.session().totals());
+}
+
+/// Names a spreadsheet would split or evaluate stay one cell, shown as written.
+#[test]
+fn scores_keep_odd_names_in_one_cell_and_never_as_a_formula() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = deck::load_deck(Path::new(MINI)).unwrap();
+    let mut st = Settings::for_deck(Path::new(MINI), &d, store::deck_hash_of(&d));
+    st.teams = vec![
+        TeamSpec::new("Ééntje; twee", "#E69F00"),
+        TeamSpec::new("=SOM(1;2)", "#56B4E9"),
+    ];
+    st.rounds = 1;
+    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let mut rec = Recorder::create(dir.path(), session).unwrap();
+    for ev in [
+        Event::ValuesAgreed {
+            team: None,
+            values: vec![("klant".into(), 2)],
+        },
+        Event::RoundStarted {
+            scenario: "balie".into(),
+        },
+        Event::chose(0, Key::A),
+        Event::chose(1, Key::B),
+        Event::Revealed,
+        Event::ScoreAdjusted {
+            team: 1,
+            points: -1,
+            reason: "+1 vergeten; gecorrigeerd".into(),
+        },
+    ] {
+        rec.apply(ev).unwrap();
+    }
+    let out = dir.path().join("r");
+    run(rec.path(), None, &out).unwrap();
+    let bytes = std::fs::read(out.join("scores.csv")).unwrap();
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&bytes[3..]);
+    let rows: Vec<Vec<String>> = csv
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["1", "De balie", "Ééntje; twee", "A", "4", "0", "", "4", "4"],
+            [
+                "1",
+                "De balie",
+                "'=SOM(1;2)",
+                "B",
+                "-2",
+                "-1",
+                "'+1 vergeten; gecorrigeerd",
+                "-3",
+                "-2"
+            ],
+        ]
+    );
+    // In the workbook the cells are text as written (a string cell is never a formula).
+    let (_, sheets) = open_xlsx(&out.join("scores.xlsx"));
+    assert_eq!(sheets["Per ronde"][2][2], cell("=SOM(1;2)"));
+    check_xlsx_sums(&sheets, &rec.session().totals());
 }
 
 #[test]
@@ -392,9 +634,9 @@ fn a_later_session_reports_the_trajectory() {
         part.contains("  - Balie: 6 punten (De klant centraal ×3)"),
         "{part}"
     );
-    assert!(part.contains("  - KCC: -3 punten"), "{part}");
+    assert!(part.contains("  - KCC: −3 punten"), "{part}");
     assert!(
-        part.contains("  - Balie: -1 punten (De klant centraal ×1, Samenwerking ×2)"),
+        part.contains("  - Balie: −1 punt (De klant centraal ×1, Samenwerking ×2)"),
         "{part}"
     );
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
@@ -472,14 +714,14 @@ fn points_given_in_a_skipped_or_unrevealed_round_are_listed_and_counted_in_every
     assert_eq!(
         rounds,
         "\n## Voor de eerste ronde\n\n\
-         - Aanpassing door de begeleider — KCC: +1 punten (Op tijd begonnen)\n\
+         - Aanpassing door de begeleider — KCC: +1 punt (Op tijd begonnen)\n\
          \n## Ronde 1: De balie\n\n*laag: Waarden* · `balie`\n\n\
          Stadhuis, publieksbalie\n\n\
          - **Balie** kiest **A**: Toch helpen\n  \
          - +5 punten (beste mogelijk: +5) · De klant centraal +6, Rechtmatig −1\n  \
          - *De burger is blij.*\n\
          - **KCC** kiest **C**: Een collega vragen\n  \
-         - +1 punten (beste mogelijk: +5) · De klant centraal +3, Rechtmatig −2 · ⚠ barbaarse zet: Rechtmatig\n  \
+         - +1 punt (beste mogelijk: +5) · De klant centraal +3, Rechtmatig −2 · ⚠ barbaarse zet: Rechtmatig\n  \
          - *Samen lukt het.*\n\
          \n**Om over te praten**\n\n- Wat doen wij naar de klant toe?\n\
          \n## Overgeslagen — De telefoon: Geen tijd\n\n\
@@ -490,7 +732,7 @@ fn points_given_in_a_skipped_or_unrevealed_round_are_listed_and_counted_in_every
     let ranking = md.split("## Eindstand\n\n").nth(1).unwrap();
     assert!(
         ranking.starts_with(
-            "*De sessie is nog niet afgesloten.*\n\n1. **Balie** — 7 punten\n2. **KCC** — -1 punten\n"
+            "*De sessie is nog niet afgesloten.*\n\n1. **Balie** — 7 punten\n2. **KCC** — −1 punt\n"
         ),
         "{ranking}"
     );
@@ -503,7 +745,7 @@ fn points_given_in_a_skipped_or_unrevealed_round_are_listed_and_counted_in_every
     assert_eq!(
         adjust_lines,
         [
-            r#"<p class="adjust">Aanpassing door de begeleider — KCC: +1 punten (Op tijd begonnen)</p>"#,
+            r#"<p class="adjust">Aanpassing door de begeleider — KCC: +1 punt (Op tijd begonnen)</p>"#,
             r#"<p class="adjust">Aanpassing door de begeleider — Balie: +2 punten (Goed voorbeeld)</p>"#,
             r#"<p class="adjust">Aanpassing door de begeleider — KCC: −3 punten (Telefoon tijdens de uitleg)</p>"#,
         ]
@@ -530,14 +772,46 @@ fn points_given_in_a_skipped_or_unrevealed_round_are_listed_and_counted_in_every
         "the unrevealed choice is not shown"
     );
     assert!(html.contains(r#"</span>Balie</td><td class="num">7</td>"#));
-    assert!(html.contains(r#"</span>KCC</td><td class="num">-1</td>"#));
+    assert!(html.contains(r#"</span>KCC</td><td class="num">−1</td>"#));
 
+    // Points given before the first round, in the skipped round and in the unrevealed one count
+    // in the one revealed round, each with its reason (a `;` in a cell is quoted); nobody agreed
+    // on Samenwerking, so it has no column.
     let csv = std::fs::read_to_string(out.join("scores.csv")).unwrap();
     assert_eq!(
         csv,
-        "round,scenario,team,behaviour,round_score,cumulative,klant,regels,team\n\
-         1,balie,Balie,A,5,7,6,-1,0\n\
-         1,balie,KCC,C,1,-1,3,-2,0\n"
+        "\u{feff}Ronde;Scenario;Team;Gedrag;Rondescore;Aanpassing;Reden aanpassing;Stand;De klant centraal;Rechtmatig\n\
+         1;De balie;Balie;A;5;2;Goed voorbeeld;7;6;-1\n\
+         1;De balie;KCC;C;1;-2;\"Op tijd begonnen (+1); Telefoon tijdens de uitleg (-3)\";-1;3;-2\n"
+    );
+    let (_, sheets) = open_xlsx(&out.join("scores.xlsx"));
+    check_xlsx_sums(&sheets, &[7, -1]);
+    assert_eq!(
+        sheets["Aanpassingen"],
+        [
+            ["Team", "Wanneer", "Scenario", "Punten", "Reden aanpassing"].map(cell),
+            [
+                cell("KCC"),
+                cell("voor de eerste ronde"),
+                Cell::Empty,
+                Cell::Number(1.0),
+                cell("Op tijd begonnen")
+            ],
+            [
+                cell("Balie"),
+                cell("overgeslagen"),
+                cell("De telefoon"),
+                Cell::Number(2.0),
+                cell("Goed voorbeeld")
+            ],
+            [
+                cell("KCC"),
+                cell("Ronde 2 (nog niet onthuld)"),
+                cell("De pauze"),
+                Cell::Number(-3.0),
+                cell("Telefoon tijdens de uitleg")
+            ],
+        ]
     );
 
     let json: serde_json::Value =

@@ -211,3 +211,61 @@ fn bad_scripts_and_arguments_are_clear_errors() {
     // Nothing was written for the failed runs.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// The Dutch and the English deck share their id: with the same seed both runs would take the same
+/// name. The second gets a suffix and the first is kept, byte for byte; a third run of either is
+/// the same journal again and adds nothing.
+#[test]
+fn two_simulations_that_would_share_a_name_both_keep_their_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let dutch = args(dir.path(), 42);
+    let mut english = args(dir.path(), 42);
+    english.deck = PathBuf::from("levels/klantcontact.en.ron");
+
+    let first = run(&dutch).unwrap();
+    let first_path = dir.path().join("simulatie_klantcontact_t4_r6_s42.jsonl");
+    assert!(first.starts_with(&format!("Journaal: {}\n", first_path.display())));
+    let first_bytes = std::fs::read(&first_path).unwrap();
+
+    let second = run(&english).unwrap();
+    let second_path = dir.path().join("simulatie_klantcontact_t4_r6_s42_2.jsonl");
+    assert!(
+        second.starts_with(&format!("Journaal: {}\n", second_path.display())),
+        "{second}"
+    );
+    assert_eq!(std::fs::read(&first_path).unwrap(), first_bytes, "kept");
+    let english_loaded = store::read(&second_path).unwrap();
+    assert_eq!(
+        english_loaded.settings.language,
+        cultuurbarbarenspel::deck::Language::En
+    );
+
+    // Again: each finds its own journal, nothing new is written.
+    assert_eq!(run(&dutch).unwrap(), first);
+    assert_eq!(run(&english).unwrap(), second);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "simulatie_klantcontact_t4_r6_s42.jsonl",
+            "simulatie_klantcontact_t4_r6_s42_2.jsonl"
+        ]
+    );
+
+    // A file that is not a journal of this session is never replaced either.
+    let other = dir.path().join("simulatie_klantcontact_t4_r6_s43.jsonl");
+    std::fs::write(&other, "mijn aantekeningen\n").unwrap();
+    let out = run(&args(dir.path(), 43)).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "mijn aantekeningen\n"
+    );
+    assert!(
+        out.contains("simulatie_klantcontact_t4_r6_s43_2.jsonl"),
+        "{out}"
+    );
+}
