@@ -104,7 +104,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         if big_button(
             ui,
-            &format!("{}  (spatie)", view.t(T::Next)),
+            &format!("{}  ({})", view.t(T::Next), view.t(T::SpaceKey)),
             screen != Screen::Final,
         ) {
             out.push(Action::Next);
@@ -494,7 +494,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ui.add_space(12.0);
     if big_button(
         ui,
-        &format!("{}  (spatie)", view.t(T::ToValues)),
+        &format!("{}  ({})", view.t(T::ToValues), view.t(T::SpaceKey)),
         problems.is_empty(),
     ) {
         out.push(Action::Next);
@@ -556,7 +556,7 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     problem_list(ui, &problems);
     if big_button(
         ui,
-        &format!("{}  (spatie)", view.t(T::StartRounds)),
+        &format!("{}  ({})", view.t(T::StartRounds), view.t(T::SpaceKey)),
         problems.is_empty(),
     ) {
         out.push(Action::Next);

@@ -223,6 +223,7 @@ pub enum T {
     RulesBarbarian,
     KeyRules,
     OpenDeckFolder,
+    SpaceKey,
 }
 
 /// The text of `key` in `lang`.
@@ -537,6 +538,7 @@ fn pair(key: T) -> (&'static str, &'static str) {
             "show / hide the rules on the projector",
         ),
         T::OpenDeckFolder => ("Deckmap openen", "Open the deck folder"),
+        T::SpaceKey => ("spatie", "space"),
     }
 }
 
@@ -546,7 +548,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 187] = [
+    const ALL: [T; 188] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -734,6 +736,7 @@ mod tests {
         T::RulesBarbarian,
         T::KeyRules,
         T::OpenDeckFolder,
+        T::SpaceKey,
     ];
 
     fn position(k: T) -> usize {
@@ -925,6 +928,7 @@ mod tests {
             T::RulesBarbarian => 184,
             T::KeyRules => 185,
             T::OpenDeckFolder => 186,
+            T::SpaceKey => 187,
         }
     }
 

@@ -118,8 +118,11 @@ fn title(ui: &mut egui::Ui, view: &View, s: Sizes, out: &mut Vec<Action>) {
                 wrap(ui, muted(&deck.description, s.small()));
             }
             ui.add_space(s.gap() * 2.0);
-            let b = egui::Button::new(rich(format!("{}  (spatie)", view.t(T::NewSession)), s.body))
-                .fill(theme::CARD);
+            let b = egui::Button::new(rich(
+                format!("{}  ({})", view.t(T::NewSession), view.t(T::SpaceKey)),
+                s.body,
+            ))
+            .fill(theme::CARD);
             if ui.add(b).clicked() {
                 out.push(Action::NewSession);
             }
