@@ -494,7 +494,18 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ui.add_space(12.0);
     if big_button(
         ui,
-        &format!("{}  ({})", view.t(T::ToValues), view.t(T::SpaceKey)),
+        &format!(
+            "{}  ({})",
+            // A later session of a trajectory looks back at its agreements first.
+            view.t(
+                if g.previous.as_ref().is_some_and(|p| !p.carry_is_empty()) {
+                    T::ToReview
+                } else {
+                    T::ToValues
+                }
+            ),
+            view.t(T::SpaceKey)
+        ),
         problems.is_empty(),
     ) {
         out.push(Action::Next);

@@ -224,6 +224,7 @@ pub enum T {
     KeyRules,
     OpenDeckFolder,
     SpaceKey,
+    ToReview,
 }
 
 /// The text of `key` in `lang`.
@@ -539,6 +540,7 @@ fn pair(key: T) -> (&'static str, &'static str) {
         ),
         T::OpenDeckFolder => ("Deckmap openen", "Open the deck folder"),
         T::SpaceKey => ("spatie", "space"),
+        T::ToReview => ("Naar de terugblik", "To the look back"),
     }
 }
 
@@ -548,7 +550,7 @@ mod tests {
 
     /// Every key once, in the enum's order; [`position`] is a `match` without a catch-all, so a
     /// key added to `T` and not here does not compile.
-    const ALL: [T; 188] = [
+    const ALL: [T; 189] = [
         T::GameTitle,
         T::Tagline,
         T::NewSession,
@@ -737,6 +739,7 @@ mod tests {
         T::KeyRules,
         T::OpenDeckFolder,
         T::SpaceKey,
+        T::ToReview,
     ];
 
     fn position(k: T) -> usize {
@@ -929,6 +932,7 @@ mod tests {
             T::KeyRules => 185,
             T::OpenDeckFolder => 186,
             T::SpaceKey => 187,
+            T::ToReview => 188,
         }
     }
 

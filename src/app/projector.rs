@@ -221,7 +221,8 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
         .show(ui, |ui| {
             if view.game.shared_values {
                 let chosen = view.game.values.first().cloned().unwrap_or_default();
-                let cols = 2;
+                // Three columns once the group's own values make the list long, so it fits.
+                let cols = if deck.values.len() > 6 { 3 } else { 2 };
                 let gap = s.gap();
                 let w = (ui.available_width() - gap) / cols as f32;
                 for row in deck.values.chunks(cols) {

@@ -103,6 +103,14 @@ impl Session {
         self.settings().sitting.max(1)
     }
 
+    /// Whether a next session would start with no agreements in force (nothing to look back at).
+    pub fn carry_is_empty(&self) -> bool {
+        !self
+            .agreements()
+            .iter()
+            .any(|a| a.status == AgreementStatus::Adopted)
+    }
+
     /// Whether agreement `i` came from an earlier session of the trajectory.
     pub fn is_carried(&self, i: usize) -> bool {
         self.agreements().get(i).is_some_and(|a| !a.log.is_empty())
