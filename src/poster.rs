@@ -1090,21 +1090,10 @@ pub fn write_all_with_previews(
     write_posters(s, date, dir, preview_width, None, &|_, _| {})
 }
 
-/// As [`write_all_with_previews`], calling `progress(written, total)` after each image is written
-/// (two per team): for a progress line while the posters are made on another thread.
-pub fn write_all_with_progress(
-    s: &Session,
-    date: Option<&str>,
-    dir: &std::path::Path,
-    preview_width: u32,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
-    write_posters(s, date, dir, preview_width, None, progress)
-}
-
-/// As [`write_all_with_progress`]; with an album, each value's photos (from the album's files)
-/// stand on the posters next to the value, and a missing file gets a placeholder and a note. A
-/// failure names the file and why.
+/// As [`write_all_with_previews`]; with an album, each value's photos (from the album's files)
+/// stand on the posters next to the value, and a missing file gets a placeholder and a note;
+/// `progress(written, total)` is called after each image (two per team), for a progress line while
+/// the posters are made on another thread. A failure names the file and why.
 pub fn write_posters(
     s: &Session,
     date: Option<&str>,

@@ -9,7 +9,7 @@ use super::game::TeamDraft;
 use super::game::{Game, PALETTE};
 use super::screens::{Phase, Screen};
 use crate::deck::{Key, Scenario};
-use crate::session::{self, Event, Session, Settings, TeamSpec, ValuesMode};
+use crate::session::{self, Carry, Event, Session, Settings, TeamSpec, ValuesMode};
 use crate::store;
 
 /// The live session, once the rounds have started, and its journal on disk. Every event is
@@ -105,21 +105,6 @@ pub fn settings(game: &Game, deck_hash: String) -> Option<Settings> {
     };
     settings.continues = game.continues.as_ref().map(|p| p.display().to_string());
     settings.played_before = game.played_before.clone();
-    if let Some(previous) = &game.previous {
-        let carry = previous.carry(deck);
-        settings.sitting = previous.sitting() + 1;
-        settings.group_values = carry.values;
-        // A team's own agreement whose team is gone holds for the whole group.
-        let teams = settings.teams.len();
-        settings.register = carry
-            .register
-            .into_iter()
-            .map(|mut a| {
-                a.team = a.team.filter(|&t| t < teams);
-                a
-            })
-            .collect();
-    }
     Some(settings)
 }
 
@@ -128,12 +113,30 @@ pub fn settings(game: &Game, deck_hash: String) -> Option<Settings> {
 /// a trajectory, the values agreed before are carried onto this deck for the Values screen.
 pub fn begin(game: &mut Game, live: &mut Live) -> Result<(), String> {
     let deck = game.deck.clone().ok_or("geen deck gekozen")?;
-    let settings = settings(game, store::deck_hash_of(&deck)).ok_or("geen deck gekozen")?;
+    let mut settings = settings(game, store::deck_hash_of(&deck)).ok_or("geen deck gekozen")?;
+    // What the previous session of the trajectory hands on, mapped onto this deck.
+    let carry = game.previous.as_ref().map(|previous| {
+        settings.sitting = previous.sitting() + 1;
+        previous.carry(&deck)
+    });
+    if let Some(carry) = &carry {
+        settings.group_values = carry.values.clone();
+        // A team's own agreement whose team is gone holds for the whole group.
+        let teams = settings.teams.len();
+        settings.register = carry
+            .register
+            .iter()
+            .cloned()
+            .map(|mut a| {
+                a.team = a.team.filter(|&t| t < teams);
+                a
+            })
+            .collect();
+    }
     let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.to_string())?;
-    if let Some(previous) = &game.previous {
-        let agreed = previous.carry(s.played_deck()).agreed;
+    if let Some(Carry { agreed, .. }) = carry {
         for (i, set) in game.values.iter_mut().enumerate() {
             if let Some(carried) = agreed.get(i).or(agreed.first()) {
                 *set = carried.clone();
@@ -339,23 +342,6 @@ pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
         .map_or_else(crate::photos::Album::none, crate::photos::Album::beside);
     crate::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
     Ok(dir)
-}
-
-/// Writes every team's posters into a folder next to the journal (`<journal>-posters/`). Returns
-/// the folder and a preview per team: (team name, width, height, RGBA).
-#[allow(clippy::type_complexity)]
-pub fn save_posters(live: &Live) -> Result<(PathBuf, Vec<(String, u32, u32, Vec<u8>)>), String> {
-    let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
-    let (dir, created) = beside_journal(live, "posters");
-    let album = live.journal_path().map(crate::photos::Album::beside);
-    let (_, previews) =
-        crate::poster::write_posters(s, created.as_deref(), &dir, 480, album.as_ref(), &|_, _| {})?;
-    let named = previews
-        .into_iter()
-        .enumerate()
-        .map(|(t, (w, h, rgba))| (s.settings().team_name(t), w, h, rgba))
-        .collect();
-    Ok((dir, named))
 }
 
 pub fn choose(live: &mut Live, team: usize, key: Key) -> Result<(), String> {

@@ -10,9 +10,7 @@ pub fn run(
     out_dir: &Path,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let (session, created) = super::report::open(journal, deck, out)?;
-    let album = crate::photos::Album::beside(journal);
-    missing_photos(&session, &album, out)?;
+    let (session, created, album) = open_with_photos(journal, deck, out)?;
     let (paths, _) = crate::poster::write_posters(
         &session,
         created.as_deref(),
@@ -24,9 +22,28 @@ pub fn run(
     list(paths, out)
 }
 
+/// The journal's session, when it was created, and its photos, with a warning for each missing one.
+pub(super) fn open_with_photos(
+    journal: &Path,
+    deck: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<
+    (
+        crate::session::Session,
+        Option<String>,
+        crate::photos::Album,
+    ),
+    String,
+> {
+    let (session, created) = super::report::open(journal, deck, out)?;
+    let album = crate::photos::Album::beside(journal);
+    missing_photos(&session, &album, out)?;
+    Ok((session, created, album))
+}
+
 /// A warning for every photo on the wall whose file is not in the session's photo folder (the
 /// posters and pages show a placeholder for it).
-pub fn missing_photos(
+fn missing_photos(
     s: &crate::session::Session,
     album: &crate::photos::Album,
     out: &mut dyn Write,
@@ -57,9 +74,7 @@ pub fn manners(
     out_dir: &Path,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let (session, created) = super::report::open(journal, deck, out)?;
-    let album = crate::photos::Album::beside(journal);
-    missing_photos(&session, &album, out)?;
+    let (session, created, album) = open_with_photos(journal, deck, out)?;
     list(
         crate::manners::write_with_photos(&session, created.as_deref(), out_dir, true, &album)?,
         out,

@@ -45,10 +45,8 @@ pub fn run(
     out_dir: &Path,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let (session, created) = open(journal, deck, out)?;
+    let (session, created, album) = super::poster::open_with_photos(journal, deck, out)?;
     let stages = trajectory(journal, &session, created.as_deref());
-    let album = crate::photos::Album::beside(journal);
-    super::poster::missing_photos(&session, &album, out)?;
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("{}: kan de map niet maken: {e}", out_dir.display()))?;
     let files: [(&str, Vec<u8>); 5] = [
