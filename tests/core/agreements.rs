@@ -14,14 +14,15 @@ use cultuurbarbarenspel::session::{
 };
 use cultuurbarbarenspel::store::{self, Recorder};
 
-const MINI: &str = "tests/fixtures/decks/mini.ron";
+/// The small deck the core tests share.
+pub(super) const MINI: &str = "tests/fixtures/decks/mini.ron";
 
-fn mini() -> Deck {
+pub(super) fn mini() -> Deck {
     deck::load_deck(Path::new(MINI)).unwrap()
 }
 
 /// Two teams, one round of "balie" revealed (Balie A, Backoffice C), values klant×3, team×1.
-fn played() -> Session {
+pub(super) fn played() -> Session {
     let d = mini();
     let mut st = Settings::for_deck(Path::new(MINI), &d, store::deck_hash_of(&d));
     st.teams = vec![

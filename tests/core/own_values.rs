@@ -3,18 +3,14 @@
 
 use std::path::Path;
 
-use cultuurbarbarenspel::deck::{self, Deck, Key};
+use cultuurbarbarenspel::deck::{Deck, Key};
 use cultuurbarbarenspel::session::{
     AgreementKind, AgreementStatus, Change, Event, GroupValue, Session, SessionError, Settings,
     TeamSpec, Went,
 };
 use cultuurbarbarenspel::store::{self, Recorder};
 
-const MINI: &str = "tests/fixtures/decks/mini.ron";
-
-fn mini() -> Deck {
-    deck::load_deck(Path::new(MINI)).unwrap()
-}
+use super::agreements::{MINI, mini};
 
 fn settings(d: &Deck) -> Settings {
     let mut st = Settings::for_deck(Path::new(MINI), d, store::deck_hash_of(d));

@@ -5,46 +5,15 @@
 
 use std::path::Path;
 
-use cultuurbarbarenspel::deck::{self, Deck, Key};
+use cultuurbarbarenspel::deck;
 use cultuurbarbarenspel::photos::{
     self, Album, DISPLAY_MAX, PhotoError, Picture, apply_orientation, jpeg_with_exif_orientation,
 };
 use cultuurbarbarenspel::poster::{self, Format, PosterData, PosterPhoto, PosterValue};
-use cultuurbarbarenspel::session::{Event, Session, SessionError, Settings, TeamSpec};
+use cultuurbarbarenspel::session::{Event, Session, SessionError};
 use cultuurbarbarenspel::store::{self, Recorder};
 
-const MINI: &str = "tests/fixtures/decks/mini.ron";
-
-fn mini() -> Deck {
-    deck::load_deck(Path::new(MINI)).unwrap()
-}
-
-/// Two teams, one round revealed, values klant×3 and team×1.
-fn played() -> Session {
-    let d = mini();
-    let mut st = Settings::for_deck(Path::new(MINI), &d, store::deck_hash_of(&d));
-    st.teams = vec![
-        TeamSpec::new("Balie", "#E69F00"),
-        TeamSpec::new("Backoffice", "#56B4E9"),
-    ];
-    st.rounds = 2;
-    let mut s = Session::new(st, d).unwrap();
-    for ev in [
-        Event::ValuesAgreed {
-            team: None,
-            values: vec![("klant".into(), 3), ("team".into(), 1)],
-        },
-        Event::RoundStarted {
-            scenario: "balie".into(),
-        },
-        Event::chose(0, Key::A),
-        Event::chose(1, Key::C),
-        Event::Revealed,
-    ] {
-        s.apply(ev).unwrap();
-    }
-    s
-}
+use super::agreements::{mini, played};
 
 const RED: [u8; 3] = [220, 30, 30];
 const GREEN: [u8; 3] = [30, 200, 40];
