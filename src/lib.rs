@@ -6,6 +6,7 @@ pub mod app;
 pub mod commands;
 pub mod deck;
 pub mod handout;
+pub mod lang;
 pub mod manners;
 pub mod phones;
 pub mod photos;

@@ -173,7 +173,7 @@ pub fn agreement_actions(
 }
 
 fn kind_label(view: &View, kind: AgreementKind) -> String {
-    format!("{} {}", kind.mark(), kind.name(view.lang.deck_language()))
+    format!("{} {}", kind.mark(), kind.name(view.lang.0))
 }
 
 /// The facilitator's side: the form for a proposal, then each proposal with its decisions.

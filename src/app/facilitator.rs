@@ -274,7 +274,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if ui.small_button(view.t(T::OpenDeckFolder)).clicked() {
         out.push(Action::OpenDeckFolder);
     }
-    for e in view.decks.for_language(view.lang.deck_language()) {
+    for e in view.decks.for_language(view.lang.0) {
         let selected = view.game.deck_path.as_deref() == Some(e.path.as_path());
         ui.horizontal_wrapped(|ui| {
             let label = format!("{} ({})", e.title, e.scenarios);
@@ -366,7 +366,7 @@ fn language(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     section(ui, view.t(T::Language));
     ui.horizontal(|ui| {
         for l in [Lang::Nl, Lang::En] {
-            if ui.selectable_label(*view.lang == l, l.name()).clicked() {
+            if ui.selectable_label(view.lang.0 == l, l.name()).clicked() {
                 out.push(Action::SetLanguage(l));
             }
         }
@@ -829,7 +829,7 @@ fn next_scenario(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         let coming = session_link::upcoming(&view.live, 6);
         if coming.len() > 1 {
             section(ui, view.t(T::ComingUp));
-            let lang = view.lang.deck_language();
+            let lang = view.lang.0;
             for (i, sc) in coming.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(muted(format!("{}.", i + 1), 15.0));

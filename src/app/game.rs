@@ -4,7 +4,7 @@
 use bevy::prelude::*;
 use std::path::PathBuf;
 
-use super::i18n::Lang;
+use super::i18n::{Lang, UiLang};
 use super::screens::{Phase, Screen};
 use super::session_link::{self, Live};
 use super::timer::DiscussTimer;
@@ -533,7 +533,7 @@ fn open_deck_folder() -> String {
 pub fn apply_actions(
     mut actions: MessageReader<Action>,
     mut game: ResMut<Game>,
-    mut lang: ResMut<Lang>,
+    mut lang: ResMut<UiLang>,
     mut live: ResMut<Live>,
     decks: Res<super::decks::DeckList>,
     mut timer: ResMut<DiscussTimer>,
@@ -740,11 +740,11 @@ pub fn apply_actions(
                 }
             }
             Action::SetLanguage(l) => {
-                *lang = l;
+                **lang = l;
                 // Before the session starts, the deck follows: the same deck in that language.
                 if matches!(cur_screen, Screen::Title | Screen::Setup)
                     && let Some(path) = game.deck_path.clone()
-                    && let Some(other) = decks.translation_of(&path, l.deck_language())
+                    && let Some(other) = decks.translation_of(&path, l)
                     && other.path != path
                 {
                     let other = other.path.clone();
@@ -1107,7 +1107,7 @@ impl Plugin for GamePlugin {
     fn build(&self, app: &mut App) {
         app.add_message::<Action>()
             .init_resource::<Game>()
-            .init_resource::<Lang>()
+            .init_resource::<UiLang>()
             .init_resource::<super::agreements::AgreementDraft>()
             .init_resource::<super::own_values::ValueDraft>()
             .add_systems(

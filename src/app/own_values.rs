@@ -283,7 +283,7 @@ pub fn poll_bars(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let Some(deck) = value_deck(&view.game, &view.live) else {
         return;
     };
-    let nl = *view.lang == super::i18n::Lang::Nl;
+    let nl = view.lang.0 == super::i18n::Lang::Nl;
     ui.label(
         egui::RichText::new(view.t(T::PollResult))
             .size(s.body * 1.2)

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use super::facilitator::{FacilitatorPass, Layout};
 use super::game::{Action, Game, GameSystems, PALETTE};
-use super::i18n::Lang;
+use super::i18n::{Lang, UiLang};
 use super::input::TextFocus;
 use super::screens::{Phase, Screen};
 use super::session_link::{self, Live};
@@ -396,7 +396,7 @@ fn phone_keys(
 fn start_configured(
     config: Res<PhonesConfig>,
     mut phones: ResMut<Phones>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
 ) {
     if let Some(proxy) = proxy {
@@ -413,10 +413,10 @@ fn start_configured(
     phones.interfaces = net::interfaces();
     match &config.start {
         None => {}
-        Some(Bind::Auto) => phones.start(*lang),
+        Some(Bind::Auto) => phones.start(lang.0),
         Some(Bind::Exact(addr)) => {
             phones.exact = Some(*addr);
-            phones.start(*lang);
+            phones.start(lang.0);
         }
     }
 }
@@ -424,11 +424,11 @@ fn start_configured(
 fn phone_actions(
     mut actions: MessageReader<Action>,
     mut phones: ResMut<Phones>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
     live: Res<Live>,
     mut game: ResMut<Game>,
 ) {
-    let lang = *lang;
+    let lang = lang.0;
     for action in actions.read() {
         let Action::Phones(a) = action else { continue };
         match a {
@@ -504,7 +504,7 @@ fn apply_votes(
     mut live: ResMut<Live>,
     mut game: ResMut<Game>,
     phase: Option<Res<State<Phase>>>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
 ) {
     let Some(server) = &phones.server else { return };
     let votes = server.take_votes();
@@ -513,7 +513,7 @@ fn apply_votes(
     }
     let phase = phase.map(|p| *p.get());
     for v in votes {
-        let answer = answer_vote(&mut phones, &mut live, &mut game, phase, *lang, &v);
+        let answer = answer_vote(&mut phones, &mut live, &mut game, phase, lang.0, &v);
         v.answer(answer);
     }
 }
@@ -525,12 +525,12 @@ fn apply_proposals(
     mut live: ResMut<Live>,
     game: Res<Game>,
     screen: Res<State<Screen>>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
 ) {
     let Some(server) = &phones.server else { return };
     let proposals = server.take_proposals();
     for p in proposals {
-        let answer = answer_proposal(&mut phones, &mut live, &game, *screen.get(), *lang, &p);
+        let answer = answer_proposal(&mut phones, &mut live, &game, *screen.get(), lang.0, &p);
         p.answer(answer);
     }
 }
@@ -809,7 +809,7 @@ pub fn published(
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_string))
                         .unwrap_or_default();
-                    (id, k.name(lang.deck_language()).to_string())
+                    (id, k.name(lang).to_string())
                 })
                 .collect(),
             checklist: s.checklist(),
@@ -860,7 +860,7 @@ fn publish(
     mut phones: ResMut<Phones>,
     game: Res<Game>,
     live: Res<Live>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
     screen: Res<State<Screen>>,
     phase: Option<Res<State<Phase>>>,
 ) {
@@ -876,16 +876,12 @@ fn publish(
     let p = published(
         &game,
         &live,
-        *lang,
+        lang.0,
         *screen.get(),
         phase.map(|p| *p.get()),
         server.locked(),
     );
-    let l = match *lang {
-        Lang::Nl => crate::phones::Lang::Nl,
-        Lang::En => crate::phones::Lang::En,
-    };
-    server.publish(p, l);
+    server.publish(p, lang.0);
     let any = !server.devices().is_empty();
     if any && !phones.seen_phone {
         phones.seen_phone = true;
@@ -945,7 +941,7 @@ fn qr_texture(ctx: &egui::Context, phones: &Phones) -> Option<egui::TextureHandl
 fn projector_overlay(
     mut ctx: Query<&mut EguiContext, With<PrimaryEguiContext>>,
     phones: Res<Phones>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
 ) {
     let Some(server) = &phones.server else { return };
     if server.locked() || !phones.show_qr {
@@ -971,7 +967,7 @@ fn projector_overlay(
                 .show(ui, |ui| {
                     ui.vertical_centered(|ui| {
                         ui.label(
-                            egui::RichText::new(text(*lang, Text::Join))
+                            egui::RichText::new(text(lang.0, Text::Join))
                                 .size(size)
                                 .strong()
                                 .color(theme::ACCENT),
@@ -982,7 +978,7 @@ fn projector_overlay(
                         ui.label(
                             egui::RichText::new(format!(
                                 "{}  {}",
-                                text(*lang, Text::RoomCode),
+                                text(lang.0, Text::RoomCode),
                                 server.room_code()
                             ))
                             .size(size * 1.1)
@@ -1005,7 +1001,7 @@ fn facilitator_window(
     phones: Res<Phones>,
     game: Res<Game>,
     live: Res<Live>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
     layout: Option<Res<Layout>>,
     mut out: MessageWriter<Action>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
@@ -1018,7 +1014,7 @@ fn facilitator_window(
     };
     let ctx = ctx.get_mut().clone();
     let mut actions = Vec::new();
-    phones_window(&ctx, &phones, &game, &live, *lang, &mut actions);
+    phones_window(&ctx, &phones, &game, &live, lang.0, &mut actions);
     if !actions.is_empty() {
         for a in actions {
             out.write(a);
@@ -1173,7 +1169,7 @@ pub fn single_window_phones(
     phones: Res<Phones>,
     game: Res<Game>,
     live: Res<Live>,
-    lang: Res<Lang>,
+    lang: Res<UiLang>,
     layout: Option<Res<Layout>>,
     mut out: MessageWriter<Action>,
 ) {
@@ -1185,7 +1181,7 @@ pub fn single_window_phones(
     };
     let ctx = ctx.get_mut().clone();
     let mut actions = Vec::new();
-    phones_window(&ctx, &phones, &game, &live, *lang, &mut actions);
+    phones_window(&ctx, &phones, &game, &live, lang.0, &mut actions);
     for a in actions {
         out.write(a);
     }

@@ -676,7 +676,7 @@ pub fn showing(view: &View) -> bool {
 
 /// The projected photo wall (or one photo full screen).
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
-    let lang = *view.lang;
+    let lang = view.lang.0;
     let Some(session) = view.live.session.as_ref() else {
         return;
     };
@@ -840,7 +840,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
 /// The facilitator's side: how photos come in, the progress, the refusals, and per photo its
 /// caption, value, subgroup and agreement.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let lang = *view.lang;
+    let lang = view.lang.0;
     let Some(s) = view.live.session.as_ref() else {
         return;
     };

@@ -42,7 +42,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         return;
     };
     let g = &view.game;
-    let lang = view.lang.deck_language();
+    let lang = view.lang.0;
     ui.add_space(8.0);
     ui.label(
         egui::RichText::new(view.t(T::SessionPlan))

@@ -369,7 +369,7 @@ fn round_header(ui: &mut egui::Ui, view: &View, s: Sizes, phase: Phase) {
         }
         if let Some(sc) = session_link::current_scenario(&view.live, &view.game) {
             ui.label(muted(
-                format!("· {}", sc.layer.name(view.lang.deck_language())),
+                format!("· {}", sc.layer.name(view.lang.0)),
                 s.small(),
             ));
         }
@@ -591,7 +591,7 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
                     // One short line that says why: "Barbaarse zet: X ging voor Y".
                     if let Some(line) = deck.and_then(|d| {
                         session_link::barbarian_line(
-                            *view.lang,
+                            view.lang.0,
                             d,
                             result.went_for.as_deref(),
                             &result.barbarian,
@@ -629,7 +629,7 @@ fn rules(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let key = (
         s.body.to_bits(),
         per_team,
-        *view.lang == super::i18n::Lang::En,
+        view.lang.0 == super::i18n::Lang::En,
     );
     ui::fitted_scroll(ui, "rules", key, 0.6, |ui, scale| {
         for t in lines {

@@ -51,7 +51,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let Some(s) = view.live.session.as_ref() else {
         return;
     };
-    let lang = view.lang.deck_language();
+    let lang = view.lang.0;
     wrap(ui, muted(view.t(T::ReviewIntro), 16.0));
     let mut text = view.agreements.text.clone();
     ui.label(muted(view.t(T::NewWording), 15.0));
@@ -132,7 +132,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let Some(session) = view.live.session.as_ref() else {
         return;
     };
-    let lang = view.lang.deck_language();
+    let lang = view.lang.0;
     ui.label(
         egui::RichText::new(view.t(T::Review))
             .size(s.title())
@@ -208,7 +208,7 @@ pub fn deck_choice(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             .strong()
             .color(theme::ACCENT),
     );
-    for e in view.decks.for_language(view.lang.deck_language()) {
+    for e in view.decks.for_language(view.lang.0) {
         if e.error.is_some() {
             continue;
         }

@@ -7,7 +7,7 @@ use bevy_egui::egui;
 
 use super::decks::DeckList;
 use super::game::{Action, Game};
-use super::i18n::{Lang, T, tr};
+use super::i18n::{Key, T, UiLang};
 use super::journal::SessionList;
 use super::screens::{Phase, Screen};
 use super::session_link::Live;
@@ -18,7 +18,7 @@ use super::timer::DiscussTimer;
 #[derive(SystemParam)]
 pub struct View<'w> {
     pub game: Res<'w, Game>,
-    pub lang: Res<'w, Lang>,
+    pub lang: Res<'w, UiLang>,
     pub live: Res<'w, Live>,
     pub timer: Res<'w, DiscussTimer>,
     pub screen: Res<'w, State<Screen>>,
@@ -32,7 +32,7 @@ pub struct View<'w> {
 
 impl View<'_> {
     pub fn t(&self, key: T) -> &'static str {
-        tr(*self.lang, key)
+        key.tr(self.lang.0)
     }
     pub fn screen(&self) -> Screen {
         *self.screen.get()

@@ -6,27 +6,10 @@ use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 
-/// Language a deck file is written in. One file holds one language; a translation is a second file
-/// with the same deck `id` and the same structure (see `docs/authoring.md`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
-)]
-pub enum Language {
-    #[default]
-    #[serde(rename = "nl")]
-    Nl,
-    #[serde(rename = "en")]
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Nl => "nl",
-            Language::En => "en",
-        }
-    }
-}
+/// Language a deck file is written in: the one language type ([`crate::lang::Lang`]). One file holds
+/// one language; a translation is a second file with the same deck `id` and the same structure (see
+/// `docs/authoring.md`).
+pub use crate::lang::Lang as Language;
 
 /// The layer of Hofstede's onion of culture a scenario is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -66,12 +66,7 @@ impl Default for Limits {
 }
 
 /// The language of the server's own messages (the page has both).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Nl,
-    En,
-}
+pub use crate::lang::Lang;
 
 /// One vote from a phone, on its way to the game. The game applies it (or not) and answers with
 /// [`Vote::answer`]; the phone waits for that answer.

@@ -1,0 +1,248 @@
+//! The one language type and the one catalogue mechanism, for the game, the reports, the posters and
+//! the command line.
+//!
+//! - [`Lang`]: the language a session speaks (Dutch first, English second). A deck file declares one
+//!   too; it is the same type.
+//! - Fixed strings live in catalogues declared with [`catalogue!`]: an enum of keys, each with its
+//!   Dutch and English text side by side, so a key without both does not compile. Every catalogue
+//!   implements [`Key`] and lists its keys in `ALL`, which the tests walk.
+//! - Messages that carry values (a refusal naming a team, a diagnostic naming a value) are [`Bi`]:
+//!   both texts formatted at once with [`bi!`], the language picked where it is shown.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+pub mod ui;
+
+pub use ui::T;
+
+/// The language a session, a report or the command line speaks.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "nl")]
+    Nl,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// `nl` or `en`: the code in file names, HTML's `lang` and the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name for itself.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+
+    /// `nl` or `en` (any case), or `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of a locale such as `LANG`'s `en_GB.UTF-8` or `nl_BE`: English for `en…`, Dutch
+    /// for `nl…`, `None` for anything else (including `C` and `POSIX`).
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let code = locale.split(['_', '.', '@', '-']).next().unwrap_or("");
+        Lang::from_code(code)
+    }
+
+    /// The environment's language (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as POSIX orders them):
+    /// English or Dutch where it says so, Dutch otherwise.
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|var| std::env::var(var).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::from_locale(&v))
+            .unwrap_or_default()
+    }
+
+    /// `nl` in Dutch, `en` in English.
+    pub fn pick<X>(self, nl: X, en: X) -> X {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A fixed string of some catalogue: its Dutch and its English text.
+pub trait Key: Copy + fmt::Debug + 'static {
+    /// Every key of the catalogue, in the order it is declared.
+    const ALL: &'static [Self];
+    /// The Dutch and the English text.
+    fn pair(self) -> (&'static str, &'static str);
+    /// The text in `lang`.
+    fn tr(self, lang: Lang) -> &'static str {
+        let (nl, en) = self.pair();
+        lang.pick(nl, en)
+    }
+}
+
+/// Declares a catalogue: an enum of keys, each with its Dutch and English text, that implements
+/// [`Key`] and lists its keys in `ALL`.
+///
+/// ```
+/// cultuurbarbarenspel::catalogue! {
+///     /// The greetings.
+///     pub enum Greeting {
+///         Hello => ("Hallo", "Hello"),
+///         Bye => ("Dag", "Goodbye"),
+///     }
+/// }
+/// use cultuurbarbarenspel::lang::{Key, Lang};
+/// assert_eq!(Greeting::Bye.tr(Lang::En), "Goodbye");
+/// assert_eq!(Greeting::ALL.len(), 2);
+/// ```
+#[macro_export]
+macro_rules! catalogue {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$kmeta:meta])* $key:ident => ($nl:expr, $en:expr $(,)?) ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$kmeta])* $key, )*
+        }
+
+        impl $crate::lang::Key for $name {
+            const ALL: &'static [Self] = &[ $( $name::$key, )* ];
+            fn pair(self) -> (&'static str, &'static str) {
+                match self {
+                    $( $name::$key => ($nl, $en), )*
+                }
+            }
+        }
+    };
+}
+
+/// A message with values in it, in both languages; shown in the language of whoever reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Bi {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Bi {
+    /// The same text in both languages (a name, a path, a number).
+    pub fn same(text: impl Into<String>) -> Bi {
+        let text = text.into();
+        Bi {
+            nl: text.clone(),
+            en: text,
+        }
+    }
+
+    /// The fixed text of a catalogue key.
+    pub fn key(key: impl Key) -> Bi {
+        let (nl, en) = key.pair();
+        Bi {
+            nl: nl.to_owned(),
+            en: en.to_owned(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        lang.pick(&self.nl, &self.en)
+    }
+
+    /// Both texts changed the same way (a prefix, a list joined).
+    pub fn map(self, mut f: impl FnMut(String, Lang) -> String) -> Bi {
+        Bi {
+            nl: f(self.nl, Lang::Nl),
+            en: f(self.en, Lang::En),
+        }
+    }
+
+    /// `parts` joined with `sep` in each language.
+    pub fn join(parts: &[Bi], sep: &str) -> Bi {
+        let pick = |lang: Lang| {
+            parts
+                .iter()
+                .map(|p| p.text(lang))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        Bi {
+            nl: pick(Lang::Nl),
+            en: pick(Lang::En),
+        }
+    }
+}
+
+/// Dutch first: what a log line or a panic shows when no language is at hand.
+impl fmt::Display for Bi {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.nl)
+    }
+}
+
+/// A message in both languages, each formatted like `format!`:
+/// `bi!("team {n} bestaat niet", "team {n} does not exist")`.
+#[macro_export]
+macro_rules! bi {
+    ($nl:expr, $en:expr $(,)?) => {
+        $crate::lang::Bi {
+            nl: format!($nl),
+            en: format!($en),
+        }
+    };
+    ($nl:expr, $en:expr; $($arg:tt)*) => {
+        $crate::lang::Bi {
+            nl: format!($nl, $($arg)*),
+            en: format!($en, $($arg)*),
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_name_their_language() {
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("nl_BE@euro"), Some(Lang::Nl));
+        assert_eq!(Lang::from_locale("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("C.UTF-8"), None);
+        assert_eq!(Lang::from_locale("de_DE"), None);
+        assert_eq!(Lang::from_locale(""), None);
+    }
+
+    #[test]
+    fn bi_formats_both_languages() {
+        let n = 3;
+        let m = bi!("team {n} bestaat niet", "team {n} does not exist");
+        assert_eq!(m.text(Lang::Nl), "team 3 bestaat niet");
+        assert_eq!(m.text(Lang::En), "team 3 does not exist");
+        let m = bi!("{} van {}", "{} of {}"; 1, 2);
+        assert_eq!(m.text(Lang::En), "1 of 2");
+    }
+}
