@@ -2,6 +2,7 @@
 //! PNGs of the right size.
 
 use cultuurbarbarenspel::deck::Language;
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::poster::{
     Format, PosterData, PosterValue, file_name, layout, png_bytes, render,
 };
@@ -166,7 +167,7 @@ fn the_poster_command_writes_two_posters_per_team() {
         agreements: 0,
         plan: Vec::new(),
     };
-    cultuurbarbarenspel::commands::simulate::run(&args, &mut out).unwrap();
+    cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t2_r2_s4.jsonl");
     let mut out = Vec::new();
     cultuurbarbarenspel::commands::poster::run(&journal, None, &dir.path().join("p"), &mut out)
