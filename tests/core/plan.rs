@@ -108,7 +108,7 @@ fn a_plan_is_followed_changed_and_undone() {
     plan(&mut s, &[]).unwrap();
     assert_eq!(s.state().plan, None);
     assert_eq!(
-        s.describe(s.events().last().unwrap()),
+        s.describe(s.events().last().unwrap()).nl,
         "Plan losgelaten: de trekking beslist"
     );
 }
@@ -125,6 +125,7 @@ fn a_follow_up_in_the_plan_comes_right_after_its_scenario() {
     assert_eq!(next(&s), "vier");
     assert!(
         s.describe(&s.events()[1])
+            .nl
             .starts_with("Plan: Twee → Een → Drie"),
         "{}",
         s.describe(&s.events()[1])
