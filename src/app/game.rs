@@ -181,7 +181,7 @@ pub enum Action {
 pub struct Game {
     pub deck_path: Option<PathBuf>,
     pub deck: Option<Deck>,
-    pub deck_error: Option<String>,
+    pub deck_error: Option<crate::lang::Bi>,
     pub teams: Vec<TeamDraft>,
     pub rounds: usize,
     pub discuss_secs: u32,

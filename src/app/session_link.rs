@@ -201,7 +201,7 @@ fn deck_of(
 ) -> Result<crate::deck::Deck, String> {
     match (&game.deck, &game.deck_path) {
         (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
-        _ => crate::deck::load_deck(deck_path)
+        _ => crate::deck::load_deck_bi(deck_path)
             .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}")),
     }
 }

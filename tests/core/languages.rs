@@ -266,3 +266,72 @@ fn the_log_describes_every_event_in_both_languages() {
         assert_bilingual(&s.describe(ev));
     }
 }
+
+fn root() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn every_deck_diagnostic_and_hint_is_in_both_languages() {
+    use cultuurbarbarenspel::commands::check;
+    let dir = root().join("tests/fixtures/broken");
+    let mut files: Vec<_> = check::ron_files_in(&dir)
+        .unwrap()
+        .iter()
+        .map(|p| deck::check_file(p))
+        .collect();
+    deck::check_across(&mut files);
+    let mut seen = 0;
+    for f in &files {
+        for d in f.located() {
+            seen += 1;
+            assert_bilingual(&d.message);
+            if let Some(h) = &d.hint {
+                assert_bilingual(h);
+            }
+        }
+    }
+    assert!(seen >= 40, "{seen} diagnostics");
+}
+
+#[test]
+fn a_dutch_check_reads_dutch_with_the_same_codes() {
+    use cultuurbarbarenspel::commands::check::{self, CheckOptions};
+    let src = DECK.replace(r#"{"open": 2}"#, r#"{"opne": 2}"#);
+    let file = deck::check_source("taal.ron", &src, None);
+    let d = &file.located()[0];
+    assert_eq!(d.code, "unknown-value");
+    assert_eq!(d.message_in(Lang::Nl), "effect op onbekende waarde `opne`");
+    assert_eq!(d.message_in(Lang::En), "effect on unknown value `opne`");
+    assert_eq!(d.hint_in(Lang::Nl), Some("bedoel je `open`?"));
+    assert_eq!(d.hint_in(Lang::En), Some("did you mean `open`?"));
+    let head = deck::diag::headline(d, Lang::Nl);
+    assert!(head.starts_with("taal.ron:"), "{head}");
+    assert!(
+        head.ends_with(": error: effect op onbekende waarde `opne`"),
+        "{head}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taal.ron");
+    std::fs::write(&path, &src).unwrap();
+    let opts = CheckOptions::default();
+    let run = |lang, json| {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let opts = CheckOptions {
+            json,
+            ..opts.clone()
+        };
+        let code = check::run_in(std::slice::from_ref(&path), &opts, lang, &mut out, &mut err);
+        (code, String::from_utf8(out).unwrap())
+    };
+    let (code, nl) = run(Lang::Nl, false);
+    assert_eq!(code, 1);
+    assert!(nl.contains("= tip: bedoel je `open`?"), "{nl}");
+    assert!(nl.contains("1 bestand(en) nagekeken: 1 fout(en)"), "{nl}");
+    let (_, en) = run(Lang::En, false);
+    assert!(en.contains("= hint: did you mean `open`?"), "{en}");
+    let (_, json) = run(Lang::Nl, true);
+    assert!(json.contains(r#""code":"unknown-value""#), "{json}");
+    assert!(json.contains("effect op onbekende waarde"), "{json}");
+}

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs};
 use cultuurbarbarenspel::deck::{self, Deck, Key};
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::session::{Event, Session, SessionError, Settings, ValuesMode};
 
 /// Four scenarios; "twee" is followed up by "drie".
@@ -244,7 +245,7 @@ fn a_decks_recommended_start_comes_first_and_is_checked() {
         .collect();
     assert_eq!(errors.len(), 1, "{:?}", file.located());
     assert_eq!(errors[0].line, 5);
-    assert!(errors[0].hint.as_deref().unwrap_or("").contains("drie"));
+    assert!(errors[0].hint_in(Lang::En).unwrap_or("").contains("drie"));
     // The three decks name theirs (the one their description recommends), in both languages.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("levels");
     for (name, start) in [
