@@ -285,9 +285,13 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         if let Some(err) = &e.error {
             wrap(
                 ui,
-                egui::RichText::new(format!("⚠ {}: {err}", view.t(T::DeckHasErrors)))
-                    .size(15.0)
-                    .color(theme::BAD),
+                egui::RichText::new(format!(
+                    "⚠ {}: {}",
+                    view.t(T::DeckHasErrors),
+                    err.text(view.lang.0)
+                ))
+                .size(15.0)
+                .color(theme::BAD),
             );
         }
     }

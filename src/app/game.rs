@@ -165,7 +165,7 @@ pub enum Action {
 pub struct Game {
     pub deck_path: Option<PathBuf>,
     pub deck: Option<Deck>,
-    pub deck_error: Option<String>,
+    pub deck_error: Option<crate::lang::Bi>,
     pub teams: Vec<TeamDraft>,
     pub rounds: usize,
     pub discuss_secs: u32,
@@ -348,7 +348,7 @@ impl Game {
         match session_link::settings(self, String::new()) {
             Some(settings) => {
                 let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
-                settings.problems().into_iter().chain((deck == 0).then(|| {
+                settings.problems().into_iter().map(|p| p.text(settings.language).to_owned()).chain((deck == 0).then(|| {
                     "Alle scenario's van dit deck zijn in dit traject al gespeeld: kies een ander deck."
                         .to_string()
                 })).collect()

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::check::{self, CheckOptions};
 use cultuurbarbarenspel::deck::{self, Severity, diag};
+use cultuurbarbarenspel::lang::Lang;
 use proptest::prelude::*;
 
 fn root() -> PathBuf {
@@ -39,7 +40,12 @@ fn headlines(path: &Path) -> Vec<String> {
     files[0]
         .located()
         .iter()
-        .map(|d| diag::headline(d).strip_prefix(&prefix).unwrap().to_string())
+        .map(|d| {
+            diag::headline(d, Lang::En)
+                .strip_prefix(&prefix)
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
@@ -54,7 +60,11 @@ fn every_deck_in_levels_loads_and_checks_clean() {
             .as_ref()
             .unwrap_or_else(|| panic!("{} does not load", f.display()));
         assert!(!deck.scenarios.is_empty());
-        let problems: Vec<String> = checked.located().iter().map(diag::headline).collect();
+        let problems: Vec<String> = checked
+            .located()
+            .iter()
+            .map(|d| diag::headline(d, Lang::En))
+            .collect();
         assert!(
             problems.is_empty(),
             "{}:\n{}",
@@ -355,7 +365,7 @@ fn coded_headlines(path: &Path, with_mini: bool) -> Vec<String> {
         .located()
         .iter()
         .map(|d| {
-            let head = diag::headline(d);
+            let head = diag::headline(d, Lang::En);
             let head = head.strip_prefix(&prefix).unwrap_or(&head);
             format!("{} [{}]", head, d.code).replace(&mini.display().to_string(), "MINI")
         })
@@ -571,8 +581,8 @@ fn check_bytes(bytes: &[u8]) {
     let src = String::from_utf8_lossy(bytes);
     let checked = deck::check_source("fuzz.ron", &src, None);
     for d in checked.located() {
-        let _ = diag::render_text(&d, &checked.source);
-        let _ = diag::render_json(&d);
+        let _ = diag::render_text(&d, &checked.source, Lang::En);
+        let _ = diag::render_json(&d, Lang::En);
         assert!(d.line >= 1 && d.column >= 1);
     }
 }
@@ -640,7 +650,12 @@ fn headlines_in(dir: &Path, name: &str) -> Vec<String> {
     let prefix = format!("{}:", f.name);
     f.located()
         .iter()
-        .map(|d| diag::headline(d).strip_prefix(&prefix).unwrap().to_string())
+        .map(|d| {
+            diag::headline(d, Lang::En)
+                .strip_prefix(&prefix)
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
@@ -662,7 +677,10 @@ fn a_value_id_may_use_underscores_but_nothing_else() {
     let src = mini().replace("\"team\"", "\"Team!\"");
     let checked = deck::check_source("waarde.ron", &src, None);
     let located = checked.located();
-    let heads: Vec<String> = located.iter().map(diag::headline).collect();
+    let heads: Vec<String> = located
+        .iter()
+        .map(|d| diag::headline(d, Lang::En))
+        .collect();
     assert_eq!(
         heads,
         [
@@ -670,7 +688,7 @@ fn a_value_id_may_use_underscores_but_nothing_else() {
         ]
     );
     assert_eq!(located[0].code, "invalid-id");
-    assert_eq!(located[0].hint.as_deref(), Some("for example `team`"));
+    assert_eq!(located[0].hint_in(Lang::En), Some("for example `team`"));
     let ok = deck::check_source(
         "ok.ron",
         &mini().replace("\"team\"", "\"samen_werken-2\""),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs};
 use cultuurbarbarenspel::deck::{self, Deck, Key};
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::session::{Event, Session, SessionError, Settings, ValuesMode};
 
 /// Four scenarios; "twee" is followed up by "drie".
@@ -109,7 +110,7 @@ fn a_plan_is_followed_changed_and_undone() {
     plan(&mut s, &[]).unwrap();
     assert_eq!(s.state().plan, None);
     assert_eq!(
-        s.describe(s.events().last().unwrap()),
+        s.describe(s.events().last().unwrap()).nl,
         "Plan losgelaten: de trekking beslist"
     );
 }
@@ -126,6 +127,7 @@ fn a_follow_up_in_the_plan_comes_right_after_its_scenario() {
     assert_eq!(next(&s), "vier");
     assert!(
         s.describe(&s.events()[1])
+            .nl
             .starts_with("Plan: Twee → Een → Drie"),
         "{}",
         s.describe(&s.events()[1])
@@ -244,7 +246,7 @@ fn a_decks_recommended_start_comes_first_and_is_checked() {
         .collect();
     assert_eq!(errors.len(), 1, "{:?}", file.located());
     assert_eq!(errors[0].line, 5);
-    assert!(errors[0].hint.as_deref().unwrap_or("").contains("drie"));
+    assert!(errors[0].hint_in(Lang::En).unwrap_or("").contains("drie"));
     // The three decks name theirs (the one their description recommends), in both languages.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("levels");
     for (name, start) in [
