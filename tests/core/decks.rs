@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::check::{self, CheckOptions};
 use cultuurbarbarenspel::deck::{self, Severity, diag};
-use cultuurbarbarenspel::lang::Lang;
 use proptest::prelude::*;
 
 fn root() -> PathBuf {

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs};
 use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::session::{Event, Session, SessionError, Settings, ValuesMode};
 
 /// Four scenarios; "twee" is followed up by "drie".
