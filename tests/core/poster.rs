@@ -3,7 +3,7 @@
 
 use cultuurbarbarenspel::deck::Language;
 use cultuurbarbarenspel::lang::Lang;
-use cultuurbarbarenspel::poster::{
+use cultuurbarbarenspel::report::poster::{
     Format, PosterData, PosterValue, file_name, layout, png_bytes, render,
 };
 use cultuurbarbarenspel::session::AgreementKind;
@@ -39,7 +39,7 @@ fn poster(values: Vec<PosterValue>, team: &str) -> PosterData {
     }
 }
 
-fn assert_inside(data: &PosterData, format: Format) -> cultuurbarbarenspel::poster::Layout {
+fn assert_inside(data: &PosterData, format: Format) -> cultuurbarbarenspel::report::poster::Layout {
     let l = layout(data, format);
     let (w, h) = format.size();
     assert_eq!((l.width, l.height), (w as f32, h as f32));
@@ -246,7 +246,7 @@ fn played() -> cultuurbarbarenspel::session::Session {
 
 #[test]
 fn a_poster_shows_the_teams_values_strongest_first_with_only_the_behaviours_that_raised_them() {
-    use cultuurbarbarenspel::poster::data_for;
+    use cultuurbarbarenspel::report::poster::data_for;
     let s = played();
     let pv = |name: &str, weight: u8, meaning: &str, behaviours: &[(&str, &str)]| PosterValue {
         name: name.into(),
@@ -315,7 +315,7 @@ fn a_poster_shows_the_teams_values_strongest_first_with_only_the_behaviours_that
 
 #[test]
 fn a_rendered_poster_has_the_team_colour_and_ink_in_every_text_line() {
-    use cultuurbarbarenspel::poster::data_for;
+    use cultuurbarbarenspel::report::poster::data_for;
     let data = data_for(&played(), 1, Some("2026-11-22"));
     for format in [Format::Screen, Format::A4] {
         let l = layout(&data, format);

@@ -52,7 +52,7 @@ const PROPOSALS: [(AgreementKind, &str, &str); 8] = [
 /// that the second is revised first and, from three on, the last is dropped.
 pub(super) fn agree(session: &mut Session, n: usize) -> Result<(), Bi> {
     let nl = session.settings().language == crate::deck::Language::Nl;
-    let apply = |session: &mut Session, ev: Event| session.apply(ev).map_err(super::core_err);
+    let apply = |session: &mut Session, ev: Event| session.apply(ev).map_err(|e| e.message());
     let rounds: Vec<usize> = (0..session.state().rounds.len())
         .filter(|&i| {
             session

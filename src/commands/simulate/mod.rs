@@ -68,7 +68,7 @@ impl SimulateArgs {
     }
 }
 
-/// A message of the session core or the store, for the command line.
+/// A message of the store or the system (a path, an I/O error), the same in both languages.
 fn core_err(e: impl std::fmt::Display) -> Bi {
     Bi::same(e.to_string())
 }
@@ -112,7 +112,7 @@ pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<
         u32::try_from(args.rounds).map_err(|_| crate::bi!("te veel rondes", "too many rounds"))?;
     settings.seed = args.seed;
     settings.values_mode = ValuesMode::Shared;
-    let mut session = Session::new(settings, deck).map_err(core_err)?;
+    let mut session = Session::new(settings, deck).map_err(|e| e.message())?;
 
     // A stream of its own, so that the choices do not shift the draw.
     let mut rng = ChaCha8Rng::seed_from_u64(args.seed ^ 0x5349_4d55_4c41_5445);
@@ -123,12 +123,14 @@ pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<
     session
         .apply(Event::ValuesAgreed { team: None, values })
         .map_err(|e| {
-            core_err(e).map(|m, l| format!("{}: {m}", l.pick("de waarden", "the values")))
+            e.message()
+                .map(|m, l| format!("{}: {m}", l.pick("de waarden", "the values")))
         })?;
     if !args.plan.is_empty() {
         let plan = args.plan.clone();
         session.apply(Event::PlanSet { plan }).map_err(|e| {
-            core_err(e).map(|m, l| format!("{}: {m}", l.pick("het plan", "the plan")))
+            e.message()
+                .map(|m, l| format!("{}: {m}", l.pick("het plan", "the plan")))
         })?;
     }
     for round in 0..args.rounds {
@@ -138,17 +140,21 @@ pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<
                 "the deck has no scenario left"
             )
         })?;
-        session.apply(start).map_err(core_err)?;
+        session.apply(start).map_err(|e| e.message())?;
         let keys = round_keys(args, &session, script, round, &mut rng)?;
         for (team, key) in keys.into_iter().enumerate() {
-            session.apply(Event::chose(team, key)).map_err(core_err)?;
+            session
+                .apply(Event::chose(team, key))
+                .map_err(|e| e.message())?;
         }
-        session.apply(Event::Revealed).map_err(core_err)?;
+        session.apply(Event::Revealed).map_err(|e| e.message())?;
     }
     if args.agreements > 0 {
         agree::agree(&mut session, args.agreements)?;
     }
-    session.apply(Event::SessionFinished).map_err(core_err)?;
+    session
+        .apply(Event::SessionFinished)
+        .map_err(|e| e.message())?;
     Ok(session)
 }
 
