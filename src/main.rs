@@ -151,6 +151,7 @@ fn main() -> ExitCode {
                     (None, true) => Some(cultuurbarbarenspel::app::phones::Bind::Auto),
                     (None, false) => None,
                 },
+                lang: None,
             };
             cultuurbarbarenspel::app::run(opts)
         }
@@ -209,6 +210,7 @@ fn main() -> ExitCode {
                 screenshots,
                 size,
                 deck: cli.play.deck,
+                lang: None,
             })
         }
         Some(Command::Poster { journal, out }) => report_result(commands::poster::run(
