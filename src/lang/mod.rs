@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod messages;
 pub mod phones;
 pub mod photos;
 pub mod ui;
@@ -254,6 +255,7 @@ mod tests {
 
     #[test]
     fn every_catalogue_speaks_both_languages() {
+        both_languages::<messages::Msg>(&[]);
         both_languages::<phones::PhoneText>(&[]);
         both_languages::<photos::PhotoText>(&[]);
         both_languages::<T>(&[T::Decks, T::Teams, T::Deck, T::Scenario, T::Score]);
@@ -309,6 +311,7 @@ mod tests {
     #[test]
     fn every_catalogue_key_is_used() {
         let mut unused_keys = unused::<T>("src/lang/ui.rs");
+        unused_keys.extend(unused::<messages::Msg>("src/lang/messages.rs"));
         unused_keys.extend(unused::<phones::PhoneText>("src/lang/phones.rs"));
         unused_keys.extend(unused::<photos::PhotoText>("src/lang/photos.rs"));
         assert!(

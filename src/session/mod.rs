@@ -21,6 +21,7 @@
 //! With the journal: use [`crate::store::Recorder`], which checks, writes and syncs, then applies.
 
 mod agreements;
+mod describe;
 mod draw;
 mod error;
 mod event;
@@ -794,123 +795,6 @@ impl Session {
             }
         }
         out
-    }
-
-    /// One line in Dutch describing an event, for the facilitator's log.
-    pub fn describe(&self, ev: &Event) -> String {
-        match ev {
-            Event::ValuesAgreed { team, values } => {
-                let list: Vec<String> = values
-                    .iter()
-                    .map(|(v, w)| format!("{} ×{w}", self.deck.value_name(v)))
-                    .collect();
-                match team {
-                    None => format!("Waarden van de groep: {}", list.join(", ")),
-                    Some(t) => format!(
-                        "Waarden van {}: {}",
-                        self.settings.team_name(*t),
-                        list.join(", ")
-                    ),
-                }
-            }
-            Event::RoundStarted { scenario } => {
-                let title = self
-                    .deck
-                    .scenario(scenario)
-                    .map_or(scenario.as_str(), |s| s.title.as_str());
-                format!("Ronde begint: {title}")
-            }
-            Event::TeamChose { team, key } => {
-                format!("{} kiest {key}", self.settings.team_name(*team))
-            }
-            Event::Revealed => "Keuzes onthuld".to_string(),
-            Event::ScoreAdjusted {
-                team,
-                points,
-                reason,
-            } => {
-                format!(
-                    "{}: {points:+} punten ({reason})",
-                    self.settings.team_name(*team)
-                )
-            }
-            Event::RoundSkipped { reason } if reason.trim().is_empty() => {
-                "Ronde overgeslagen".to_string()
-            }
-            Event::RoundSkipped { reason } => format!("Ronde overgeslagen ({reason})"),
-            Event::Undone => "Ongedaan gemaakt".to_string(),
-            Event::PlanSet { plan } if plan.is_empty() => {
-                "Plan losgelaten: de trekking beslist".to_string()
-            }
-            Event::PlanSet { plan } => {
-                let titles: Vec<&str> = plan
-                    .iter()
-                    .map(|id| {
-                        self.deck
-                            .scenario(id)
-                            .map_or(id.as_str(), |s| s.title.as_str())
-                    })
-                    .collect();
-                format!("Plan: {}", titles.join(" → "))
-            }
-            Event::SessionFinished => "Sessie afgesloten".to_string(),
-            Event::AgreementProposed {
-                text, value, by, ..
-            } => {
-                let by = if by.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({by})")
-                };
-                format!("Voorstel{by} voor {}: {text}", self.deck.value_name(value))
-            }
-            Event::AgreementDecided { agreement, status } => {
-                let what = match status {
-                    AgreementStatus::Adopted => "aangenomen",
-                    AgreementStatus::Dropped => "vervallen",
-                    AgreementStatus::Proposed => "weer een voorstel",
-                };
-                format!("Afspraak {} {what}", agreement + 1)
-            }
-            Event::AgreementRevised { agreement, text } => {
-                format!("Afspraak {} herzien: {text}", agreement + 1)
-            }
-            Event::DebriefNoted {
-                round, question, ..
-            } => format!(
-                "Notitie bij ronde {}, vraag {}",
-                self.number_of(*round),
-                question + 1
-            ),
-            Event::ValueAdded { name, link, .. } => match link {
-                Some(l) => format!(
-                    "Eigen waarde: {name} (telt als {})",
-                    self.played.value_name(l)
-                ),
-                None => format!("Eigen waarde: {name} (telt niet mee in de score)"),
-            },
-            Event::ValueWorded { value, name, .. } => {
-                format!(
-                    "Waarde in eigen woorden: {} → {name}",
-                    self.played.value_name(value)
-                )
-            }
-            Event::AgreementReviewed { agreement, went } => format!(
-                "Afspraak {} teruggeblikt: {}",
-                agreement + 1,
-                went.name(crate::deck::Language::Nl)
-            ),
-            Event::PhotoAdded { caption, value, .. } => {
-                let caption = if caption.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(": {caption}")
-                };
-                format!("Foto bij {}{caption}", self.deck().value_name(value))
-            }
-            Event::PhotoRemoved { photo } => format!("Foto {} weggehaald", photo + 1),
-            Event::PhotoDescribed { photo, .. } => format!("Foto {} aangepast", photo + 1),
-        }
     }
 
     // --- helpers ---

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs};
 use cultuurbarbarenspel::deck::{self, Deck, Key};
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::session::{Event, Session, SessionError, Settings, ValuesMode};
 
 /// Four scenarios; "twee" is followed up by "drie".
@@ -108,7 +109,7 @@ fn a_plan_is_followed_changed_and_undone() {
     plan(&mut s, &[]).unwrap();
     assert_eq!(s.state().plan, None);
     assert_eq!(
-        s.describe(s.events().last().unwrap()),
+        s.describe(s.events().last().unwrap(), Lang::Nl),
         "Plan losgelaten: de trekking beslist"
     );
 }
@@ -124,10 +125,10 @@ fn a_follow_up_in_the_plan_comes_right_after_its_scenario() {
     // The plan is used up: the draw gives the rest.
     assert_eq!(next(&s), "vier");
     assert!(
-        s.describe(&s.events()[1])
+        s.describe(&s.events()[1], Lang::Nl)
             .starts_with("Plan: Twee → Een → Drie"),
         "{}",
-        s.describe(&s.events()[1])
+        s.describe(&s.events()[1], Lang::Nl)
     );
 }
 
