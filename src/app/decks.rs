@@ -171,6 +171,7 @@ pub struct Seen {
 /// the timer, the idle wake-up), and at once when [`DeckWatcher`] saw the deck's folder change: a
 /// trainer who saves in an editor sees the change while the game sits in the background, and a
 /// game nobody edits adds no frames of its own.
+#[allow(clippy::too_many_arguments)]
 pub fn watch_deck(
     time: Res<Time<Real>>,
     mut game: ResMut<super::game::Game>,
@@ -179,6 +180,7 @@ pub fn watch_deck(
     watcher: Res<DeckWatcher>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
     mut seen: Local<Seen>,
+    lang: Res<super::i18n::UiLang>,
 ) {
     use super::screens::Screen;
     let Seen { last, next_check } = &mut *seen;
@@ -239,10 +241,11 @@ pub fn watch_deck(
                         game.deck_error = None;
                     }
                     Err(e) => {
-                        game.banner = Some(format!(
-                            "{}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
-                            path.display()
-                        ))
+                        let path = path.display();
+                        game.banner = Some(crate::bi!(
+                            "{path}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
+                            "{path}: the new version does not fit the running session ({e}); the game goes on with the previous version."
+                        ).text(**lang).to_owned())
                     }
                 }
             }

@@ -300,7 +300,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         match &s.problem {
             None => {
                 ui.horizontal_wrapped(|ui| {
-                    if ui.button(&s.label).clicked() {
+                    if ui.button(s.label.text(**view.lang)).clicked() {
                         out.push(Action::ResumeSession(s.path.clone()));
                     }
                     if ui
@@ -313,7 +313,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 });
             }
             Some(problem) => {
-                ui.label(muted(&s.label, 16.0));
+                ui.label(muted(s.label.text(**view.lang), 16.0));
                 wrap(
                     ui,
                     egui::RichText::new(format!("⚠ {problem}"))
@@ -587,7 +587,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         }
         let field = ui.add(
             egui::TextEdit::singleline(&mut path)
-                .hint_text("peiling.csv")
+                .hint_text(view.t(T::PollFileExample))
                 .desired_width((ui.available_width() - 90.0).max(80.0)),
         );
         if field.changed() {

@@ -334,7 +334,7 @@ fn phone_actions(
                 }
             }
             PhonesAction::ShowQr(on) => phones.show_qr = *on,
-            PhonesAction::SaveHandout => match save_handout(&live) {
+            PhonesAction::SaveHandout => match save_handout(&live, lang) {
                 Ok(dir) => {
                     game.notice = Some(format!(
                         "{} {}",
@@ -354,8 +354,9 @@ fn phone_actions(
 
 /// Writes the handout into `<journal>-handout/` (or `handout/` in the sessions folder); returns
 /// the folder.
-pub fn save_handout(live: &Live) -> Result<std::path::PathBuf, String> {
-    let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
+pub fn save_handout(live: &Live, lang: Lang) -> Result<std::path::PathBuf, String> {
+    use crate::lang::messages::Msg;
+    let s = live.session.as_ref().ok_or(Msg::NoSession.tr(lang))?;
     let dir = match live.journal_path() {
         Some(j) => {
             let stem = j

@@ -592,15 +592,12 @@ pub fn barbarian_line(
     }
     let x = went_for.map_or(tr(lang, T::TheHabit), |v| deck.value_name(v));
     let ys: Vec<&str> = harmed.iter().map(|v| deck.value_name(v)).collect();
-    let and = match lang {
-        super::i18n::Lang::Nl => " en ",
-        super::i18n::Lang::En => " and ",
-    };
+    let and = format!(" {} ", tr(lang, T::And));
     Some(format!(
         "{}: {x} {} {}",
         tr(lang, T::BarbarianMove),
         tr(lang, T::WentFor),
-        ys.join(and)
+        ys.join(&and)
     ))
 }
 

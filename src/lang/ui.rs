@@ -292,6 +292,14 @@ crate::catalogue! {
         OpenDeckFolder => ("Deckmap openen", "Open the deck folder"),
         SpaceKey => ("spatie", "space"),
         ToReview => ("Naar de terugblik", "To the look back"),
+        And => ("en", "and"),
+        OwnValueExample => ("Menselijk", "Human"),
+        PollFileExample => ("peiling.csv", "poll.csv"),
+        ProjectorWindow => ("Cultuurbarbaren — projectie", "Culture Barbarians — projector"),
+        FacilitatorWindow => (
+            "Cultuurbarbaren — begeleider",
+            "Culture Barbarians — facilitator",
+        ),
     }
 }
 

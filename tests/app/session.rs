@@ -185,7 +185,7 @@ fn a_session_resumes_where_it_stood() {
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].path, path);
     assert!(
-        entries[0].label.contains("Team 1, Team 2, Team 3"),
+        entries[0].label.nl.contains("Team 1, Team 2, Team 3"),
         "{}",
         entries[0].label
     );
