@@ -352,7 +352,7 @@ pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
     let album = live
         .journal_path()
         .map_or_else(crate::photos::Album::none, crate::photos::Album::beside);
-    crate::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
+    crate::report::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
     Ok(dir)
 }
 

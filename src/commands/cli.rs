@@ -297,7 +297,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             };
             return ExitCode::from(check::run(&paths, &opts, &mut out, &mut std::io::stderr()));
         }
-        Command::Simulate(args) => simulate::run(&args, &mut out),
+        Command::Simulate(args) => simulate::run(&args, lang, &mut out),
         Command::Demo {
             screenshots,
             size,

@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub mod cli;
+pub mod report;
 pub mod ui;
 
+pub use report::{R, Sheet};
 pub use ui::T;
 
 /// The language a session, a report or the command line speaks.

@@ -1,10 +1,10 @@
 //! Deck loading and `check`.
 
+use cultuurbarbarenspel::lang::Lang;
 use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::check::{self, CheckOptions};
 use cultuurbarbarenspel::deck::{self, Severity, diag};
-use cultuurbarbarenspel::lang::Lang;
 use proptest::prelude::*;
 
 fn root() -> PathBuf {
@@ -815,7 +815,7 @@ fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_
             plan: Vec::new(),
         };
         let mut out = Vec::new();
-        cultuurbarbarenspel::commands::simulate::run(&args, &mut out).map(|()| out)
+        cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).map(|()| out)
     };
     assert!(sim(1).is_ok());
     let err = sim(4).unwrap_err();

@@ -1,11 +1,11 @@
 //! The session plan: the facilitator orders the scenarios, changes what comes next and undoes it;
 //! follow-ups come right after their scenario unless left out; a skipped scenario is not used up.
 
+use cultuurbarbarenspel::lang::Lang;
 use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs};
 use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::session::{Event, Session, SessionError, Settings, ValuesMode};
 
 /// Four scenarios; "twee" is followed up by "drie".
@@ -191,7 +191,7 @@ fn simulate_follows_a_plan() {
         plan: vec!["telefoon".into(), "balie".into()],
     };
     let mut out = Vec::new();
-    simulate::run(&args, &mut out).unwrap();
+    simulate::run(&args, Lang::Nl, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     let rounds: Vec<&str> = out.lines().filter(|l| l.starts_with("Ronde ")).collect();
     assert_eq!(
@@ -213,7 +213,7 @@ fn simulate_follows_a_plan() {
         plan: vec!["kantine".into()],
         ..args
     };
-    let e = simulate::run(&bad, &mut Vec::new()).unwrap_err();
+    let e = simulate::run(&bad, Lang::Nl, &mut Vec::new()).unwrap_err();
     assert!(e.contains("het plan") && e.contains("kantine"), "{e}");
 }
 
