@@ -51,7 +51,7 @@ impl fmt::Display for OpenError {
 pub fn open(journal: &Path, deck: Option<&Path>) -> Result<Opened, OpenError> {
     let loaded = store::read(journal).map_err(|e| OpenError::Journal(e.to_string()))?;
     let (session, deck_file, more) = replay(&loaded, journal, deck, None)?;
-    let mut warnings = loaded.warnings.clone();
+    let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     warnings.extend(more);
     let album = Album::beside(journal);
     for (_, p) in session.photos_shown() {
@@ -97,6 +97,7 @@ fn replay(
     let (session, warnings) = loaded
         .replay(deck)
         .map_err(|e| OpenError::Journal(e.to_string()))?;
+    let warnings = warnings.iter().map(ToString::to_string).collect();
     Ok((session, on_disk.ok(), warnings))
 }
 
