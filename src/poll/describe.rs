@@ -13,7 +13,7 @@ fn quoted<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
 
 /// The warnings every layout adds, after those found while reading.
 pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
-    let name = |id: &str| deck.value(id).map_or(id.to_string(), |v| v.name.clone());
+    let name = |id: &str| deck.value_name(id).to_string();
     let mut w = Vec::new();
     if !p.identifying.is_empty() {
         w.push(format!(
@@ -116,9 +116,7 @@ pub fn describe(p: &Proposal, deck: &Deck) -> String {
         table::name(p.delimiter)
     );
     for sup in &p.support {
-        let name = deck
-            .value(&sup.value)
-            .map_or(sup.value.as_str(), |v| v.name.as_str());
+        let name = deck.value_name(&sup.value);
         let score = match p.layout {
             _ if p.layout.is_ratings() && sup.answers == 0 => "geen antwoorden".to_string(),
             // Dutch writes a decimal comma.
