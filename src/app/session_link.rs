@@ -67,9 +67,10 @@ impl Live {
     pub fn apply(&mut self, ev: Event) -> Result<(), String> {
         let s = self.session.as_mut().ok_or("er loopt geen sessie")?;
         let Some(journal) = self.journal.as_mut() else {
-            return s.apply(ev).map_err(|e| e.to_string());
+            return s.apply(ev).map_err(|e| e.text(s.settings().language));
         };
-        let done = store::record(journal, s, ev).map_err(|e| e.to_string());
+        let lang = s.settings().language;
+        let done = store::record(journal, s, ev).map_err(|e| e.text(lang));
         self.notices.extend(journal.take_notices());
         done
     }
@@ -133,7 +134,8 @@ pub fn begin(game: &mut Game, live: &mut Live) -> Result<(), String> {
             })
             .collect();
     }
-    let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
+    let lang = settings.language;
+    let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.to_string())?;
     if let Some(Carry { agreed, .. }) = carry {
@@ -199,7 +201,7 @@ fn deck_of(
 ) -> Result<crate::deck::Deck, String> {
     match (&game.deck, &game.deck_path) {
         (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
-        _ => crate::deck::load_deck(deck_path)
+        _ => crate::deck::load_deck_bi(deck_path)
             .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}")),
     }
 }
@@ -379,7 +381,7 @@ pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
 pub fn why_not_reveal(live: &Live) -> String {
     match &live.session {
         Some(s) => match s.check(&Event::Revealed) {
-            Err(e) => e.to_string(),
+            Err(e) => e.text(s.settings().language),
             Ok(()) => String::new(),
         },
         None => "Er loopt geen sessie.".to_string(),
@@ -471,7 +473,13 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
 pub fn log_lines(live: &Live, _game: &Game) -> Vec<String> {
     live.session
         .as_ref()
-        .map(|s| s.events().iter().map(|e| s.describe(e)).collect())
+        .map(|s| {
+            let lang = s.settings().language;
+            s.events()
+                .iter()
+                .map(|e| s.describe(e).text(lang).to_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 

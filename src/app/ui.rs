@@ -217,7 +217,7 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
 pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) {
     let (msg, dismissable) = match (&view.game.banner, &view.game.deck_error) {
         (Some(b), _) => (b.clone(), true),
-        (None, Some(e)) => (e.clone(), false),
+        (None, Some(e)) => (e.text(view.lang.0).to_owned(), false),
         (None, None) => return,
     };
     card(egui::Color32::from_rgb(90, 30, 10), size * 0.4).show(ui, |ui| {

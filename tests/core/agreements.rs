@@ -2,6 +2,7 @@
 //! survive the journal; posters and reports show the adopted agreements, never a behaviour under a
 //! value it harmed.
 
+use cultuurbarbarenspel::lang::Lang;
 use std::path::Path;
 
 use cultuurbarbarenspel::commands::report;
@@ -268,7 +269,7 @@ fn simulated_agreements_reach_posters_and_report_and_no_behaviour_is_listed_unde
  {
     let dir = tempfile::tempdir().unwrap();
     let args = SimulateArgs {
-        deck: "levels/klantcontact.nl.ron".into(),
+        deck: Some(std::path::PathBuf::from("levels/klantcontact.nl.ron")),
         teams: 3,
         rounds: 4,
         seed: 11,
@@ -278,7 +279,7 @@ fn simulated_agreements_reach_posters_and_report_and_no_behaviour_is_listed_unde
         plan: Vec::new(),
     };
     let mut out = Vec::new();
-    run(&args, &mut out).unwrap();
+    run(&args, Lang::Nl, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t3_r4_s11_a5.jsonl");
     let (s, _) = store::read(&journal).unwrap().replay(None).unwrap();
     let statuses: Vec<AgreementStatus> = s.agreements().iter().map(|a| a.status).collect();

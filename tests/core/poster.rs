@@ -2,6 +2,7 @@
 //! PNGs of the right size.
 
 use cultuurbarbarenspel::deck::Language;
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::report::poster::{
     Format, PosterData, PosterValue, file_name, layout, png_bytes, render,
 };
@@ -157,7 +158,7 @@ fn the_poster_command_writes_two_posters_per_team() {
     let dir = tempfile::tempdir().unwrap();
     let mut out = Vec::new();
     let args = cultuurbarbarenspel::commands::simulate::SimulateArgs {
-        deck: "levels/klantcontact.nl.ron".into(),
+        deck: Some(std::path::PathBuf::from("levels/klantcontact.nl.ron")),
         teams: 2,
         rounds: 2,
         seed: 4,
@@ -166,7 +167,7 @@ fn the_poster_command_writes_two_posters_per_team() {
         agreements: 0,
         plan: Vec::new(),
     };
-    cultuurbarbarenspel::commands::simulate::run(&args, &mut out).unwrap();
+    cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t2_r2_s4.jsonl");
     let mut out = Vec::new();
     cultuurbarbarenspel::commands::poster::run(&journal, None, &dir.path().join("p"), &mut out)
