@@ -272,7 +272,10 @@ pub fn resume(
     live: &mut Live,
 ) -> Result<(Screen, Option<Phase>), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
-    let deck_path = PathBuf::from(&loaded.settings.deck_path);
+    // The deck file is found the way the report finds it (`report::open::find_deck`).
+    let recorded = &loaded.settings.deck_path;
+    let deck_path =
+        crate::report::open::find_deck(path, recorded).unwrap_or_else(|_| recorded.into());
     let on_disk = deck_of(game, &loaded.settings, &deck_path);
     let fs: std::sync::Arc<dyn store::Fs> = std::sync::Arc::new(store::RealFs);
     let resumed =
