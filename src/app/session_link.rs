@@ -2,6 +2,8 @@
 //! resource, the events the game sends it, and read helpers the screens draw from. Every score
 //! shown comes from the core; the game computes none.
 
+use super::i18n::{Key as _, Lang};
+use crate::lang::messages::Msg;
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -210,9 +212,9 @@ fn deck_of(
 /// teams, rounds, timer and agreed values carry over and can be revised on the Setup and Values
 /// screens; the scenarios played so far in the trajectory are left out of the draw; the new
 /// journal records the link.
-pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
+pub fn continue_from(path: &Path, game: &mut Game, lang: Lang) -> Result<(), String> {
     // Opened as the report opens it: the deck file found for the journal (`report::open`).
-    let opened = crate::report::open(path, None).map_err(|e| e.to_string())?;
+    let opened = crate::report::open(path, None).map_err(|e| e.text(lang).to_string())?;
     let previous = opened.session;
     // The next session plays the deck file as it is now (a trainer may have improved it), else the
     // deck as it was played.
@@ -238,11 +240,14 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
     game.set_deck(deck_path);
     // Every scenario of this deck was played: the Setup screen offers the other decks (values and
     // agreements carry over to any deck).
+    let title = &deck.title;
     game.notice = (left == 0).then(|| {
-        format!(
-            "Alle scenario's van \"{}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
-            deck.title
+        crate::bi!(
+            "Alle scenario's van \"{title}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
+            "Every scenario of \"{title}\" was already played in this trajectory: choose another deck for this session below."
         )
+        .text(lang)
+        .to_owned()
     });
     game.teams = team_drafts(settings);
     game.rounds = (settings.rounds as usize).min(left.max(1));
@@ -369,8 +374,8 @@ pub fn upcoming(live: &Live, n: usize) -> Vec<&Scenario> {
 
 /// Puts scenario `id` next in the session plan, the rest of what was to come after it (a
 /// [`session::Event::PlanSet`], journaled; Ctrl+Z takes it back).
-pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
-    let s = live.session.as_ref().ok_or("Er loopt geen sessie.")?;
+pub fn plan_next(live: &mut Live, id: &str, lang: Lang) -> Result<(), String> {
+    let s = live.session.as_ref().ok_or(Msg::NoSession.tr(lang))?;
     let mut plan = vec![id.to_string()];
     plan.extend(
         s.upcoming(s.deck().scenarios.len())
@@ -381,13 +386,13 @@ pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
 }
 
 /// Why the choices cannot be revealed now (who is still choosing), in the core's words.
-pub fn why_not_reveal(live: &Live) -> String {
+pub fn why_not_reveal(live: &Live, lang: Lang) -> String {
     match &live.session {
         Some(s) => match s.check(&Event::Revealed) {
-            Err(e) => e.text(s.settings().language),
+            Err(e) => e.text(lang),
             Ok(()) => String::new(),
         },
-        None => "Er loopt geen sessie.".to_string(),
+        None => Msg::NoSession.tr(lang).to_string(),
     }
 }
 
@@ -473,11 +478,10 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
 }
 
 /// One line per event, for the facilitator's log (the core's own descriptions).
-pub fn log_lines(live: &Live, _game: &Game) -> Vec<String> {
+pub fn log_lines(live: &Live, lang: Lang) -> Vec<String> {
     live.session
         .as_ref()
         .map(|s| {
-            let lang = s.settings().language;
             s.events()
                 .iter()
                 .map(|e| s.describe(e).text(lang).to_owned())
@@ -595,15 +599,12 @@ pub fn barbarian_line(
     }
     let x = went_for.map_or(tr(lang, T::TheHabit), |v| deck.value_name(v));
     let ys: Vec<&str> = harmed.iter().map(|v| deck.value_name(v)).collect();
-    let and = match lang {
-        super::i18n::Lang::Nl => " en ",
-        super::i18n::Lang::En => " and ",
-    };
+    let and = format!(" {} ", tr(lang, T::And));
     Some(format!(
         "{}: {x} {} {}",
         tr(lang, T::BarbarianMove),
         tr(lang, T::WentFor),
-        ys.join(and)
+        ys.join(&and)
     ))
 }
 
