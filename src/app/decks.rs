@@ -19,8 +19,9 @@ pub struct DeckEntry {
     pub scenarios: usize,
     /// The scenarios' ids (a later session of a trajectory counts those not played yet).
     pub scenario_ids: Vec<String>,
-    /// First error as `path:line:col: error: message`, when the deck cannot be played.
-    pub error: Option<String>,
+    /// First error as `path:line:col: error: message`, in both languages, when the deck cannot be
+    /// played.
+    pub error: Option<crate::lang::Bi>,
 }
 
 /// The decks of the levels folder, read when the game starts.
@@ -61,7 +62,7 @@ pub fn entry_for(path: &Path) -> DeckEntry {
         .located()
         .into_iter()
         .find(|d| d.severity == Severity::Error)
-        .map(|d| deck::diag::headline(&d));
+        .map(|d| deck::diag::headline_bi(&d));
     let (title, scenarios) = file
         .deck
         .as_ref()
@@ -149,9 +150,9 @@ pub fn default_deck(list: &DeckList) -> Option<PathBuf> {
         .map(|e| e.path.clone())
 }
 
-/// Load a deck for play; the error is the first diagnostic as one line.
-pub fn load(path: &Path) -> Result<Deck, String> {
-    deck::load_deck(path)
+/// Load a deck for play; the error is the first diagnostic as one line, in both languages.
+pub fn load(path: &Path) -> Result<Deck, crate::lang::Bi> {
+    deck::load_deck_bi(path)
 }
 
 /// What [`watch_deck`] last saw: the deck file and its modification time, and when it looks again.
@@ -209,7 +210,7 @@ pub fn watch_deck(
     match load(&path) {
         Err(e) => {
             warn!("{e}");
-            game.banner = Some(e);
+            game.banner = Some(e.text(lang.0).to_owned());
         }
         Ok(deck) => {
             info!("{}: nieuwe versie ingelezen", path.display());

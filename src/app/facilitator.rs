@@ -311,9 +311,13 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         if let Some(err) = &e.error {
             wrap(
                 ui,
-                egui::RichText::new(format!("⚠ {}: {err}", view.t(T::DeckHasErrors)))
-                    .size(15.0)
-                    .color(theme::BAD),
+                egui::RichText::new(format!(
+                    "⚠ {}: {}",
+                    view.t(T::DeckHasErrors),
+                    err.text(view.lang.0)
+                ))
+                .size(15.0)
+                .color(theme::BAD),
             );
         }
     }
@@ -489,7 +493,11 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ui.label(view.t(T::DiscussSeconds));
             let mut secs = g.discuss_secs;
             if ui
-                .add(egui::DragValue::new(&mut secs).range(0..=3600).speed(5))
+                .add(
+                    egui::DragValue::new(&mut secs)
+                        .range(0..=crate::session::MAX_DISCUSSION_SECS)
+                        .speed(5),
+                )
                 .changed()
             {
                 out.push(Action::SetDiscussSeconds(secs));

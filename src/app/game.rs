@@ -12,24 +12,8 @@ use crate::bi;
 use crate::deck::{Deck, Key};
 use crate::lang::messages::Msg;
 
-/// The team colours, as [`crate::session::PALETTE`]: Okabe–Ito and four more, twelve in all.
-pub const PALETTE: [[u8; 3]; 12] = [
-    [230, 159, 0],   // orange
-    [86, 180, 233],  // sky blue
-    [0, 158, 115],   // bluish green
-    [240, 228, 66],  // yellow
-    [0, 114, 178],   // blue
-    [213, 94, 0],    // vermillion
-    [204, 121, 167], // reddish purple
-    [220, 220, 220], // light grey
-    [204, 102, 119], // rose
-    [153, 153, 51],  // olive
-    [142, 124, 195], // lavender
-    [166, 118, 29],  // ochre
-];
-
-pub const MIN_TEAMS: usize = 2;
-pub const MAX_TEAMS: usize = 12;
+/// The team colours and the limits on the number of teams: the session's own.
+pub use crate::session::{MAX_TEAMS, MIN_TEAMS, PALETTE_RGB as PALETTE};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamDraft {
@@ -183,7 +167,7 @@ pub enum Action {
 pub struct Game {
     pub deck_path: Option<PathBuf>,
     pub deck: Option<Deck>,
-    pub deck_error: Option<String>,
+    pub deck_error: Option<crate::lang::Bi>,
     pub teams: Vec<TeamDraft>,
     pub rounds: usize,
     pub discuss_secs: u32,
@@ -367,7 +351,11 @@ impl Game {
             Some(settings) => {
                 let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
                 let all_played = (deck == 0).then(|| Msg::AllPlayed.tr(lang).to_string());
-                settings.problems().into_iter().chain(all_played).collect()
+                let problems = settings.problems().into_iter();
+                problems
+                    .map(|p| p.text(lang).to_owned())
+                    .chain(all_played)
+                    .collect()
             }
             None => vec![Msg::ChooseDeckFirst.tr(lang).to_string()],
         }
@@ -748,7 +736,9 @@ pub fn apply_actions(
                 let max = game.deck.as_ref().map_or(1, |d| game.unplayed(d).max(1));
                 game.rounds = r.clamp(1, max);
             }
-            Action::SetDiscussSeconds(s) => game.discuss_secs = s.min(3600),
+            Action::SetDiscussSeconds(s) => {
+                game.discuss_secs = s.min(crate::session::MAX_DISCUSSION_SECS)
+            }
             Action::SetSeed(s) => game.seed = s,
             Action::SetSharedValues(b) => {
                 if cur_screen == Screen::Setup {

@@ -369,7 +369,7 @@ pub fn save_handout(live: &Live, lang: Lang) -> Result<std::path::PathBuf, Strin
     };
     // HTML only from the game (a PDF through Chromium would hold up the screen); it prints from
     // any browser.
-    crate::handout::write(s, &dir, false)?;
+    crate::report::handout::write(s, &dir, false)?;
     Ok(dir)
 }
 

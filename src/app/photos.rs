@@ -801,7 +801,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                 )
                 .truncate(),
             );
-            let caption = crate::manners::photo_caption(p);
+            let caption = crate::report::model::photo_caption(p);
             if !caption.is_empty() {
                 let mut job = egui::text::LayoutJob::single_section(
                     caption,

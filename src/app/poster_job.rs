@@ -76,7 +76,7 @@ pub fn poster_actions(
         let written = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&written);
         let task = AsyncComputeTaskPool::get_or_init(TaskPool::default).spawn(async move {
-            let (_, previews) = crate::poster::write_posters(
+            let (_, previews) = crate::report::poster::write_posters(
                 &session,
                 created.as_deref(),
                 &dir,

@@ -69,9 +69,10 @@ impl Live {
     pub fn apply(&mut self, ev: Event) -> Result<(), String> {
         let s = self.session.as_mut().ok_or("er loopt geen sessie")?;
         let Some(journal) = self.journal.as_mut() else {
-            return s.apply(ev).map_err(|e| e.to_string());
+            return s.apply(ev).map_err(|e| e.text(s.settings().language));
         };
-        let done = store::record(journal, s, ev).map_err(|e| e.to_string());
+        let lang = s.settings().language;
+        let done = store::record(journal, s, ev).map_err(|e| e.text(lang));
         self.notices.extend(journal.take_notices());
         done
     }
@@ -135,7 +136,8 @@ pub fn begin(game: &mut Game, live: &mut Live) -> Result<(), String> {
             })
             .collect();
     }
-    let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
+    let lang = settings.language;
+    let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.to_string())?;
     if let Some(Carry { agreed, .. }) = carry {
@@ -201,7 +203,7 @@ fn deck_of(
 ) -> Result<crate::deck::Deck, String> {
     match (&game.deck, &game.deck_path) {
         (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
-        _ => crate::deck::load_deck(deck_path)
+        _ => crate::deck::load_deck_bi(deck_path)
             .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}")),
     }
 }
@@ -345,7 +347,7 @@ pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
     let album = live
         .journal_path()
         .map_or_else(crate::photos::Album::none, crate::photos::Album::beside);
-    crate::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
+    crate::report::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
     Ok(dir)
 }
 
@@ -387,7 +389,7 @@ pub fn plan_next(live: &mut Live, id: &str, lang: Lang) -> Result<(), String> {
 pub fn why_not_reveal(live: &Live, lang: Lang) -> String {
     match &live.session {
         Some(s) => match s.check(&Event::Revealed) {
-            Err(e) => e.to_string(),
+            Err(e) => e.text(lang),
             Ok(()) => String::new(),
         },
         None => Msg::NoSession.tr(lang).to_string(),
@@ -479,7 +481,12 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
 pub fn log_lines(live: &Live, lang: Lang) -> Vec<String> {
     live.session
         .as_ref()
-        .map(|s| s.events().iter().map(|e| s.describe(e, lang)).collect())
+        .map(|s| {
+            s.events()
+                .iter()
+                .map(|e| s.describe(e).text(lang).to_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -217,7 +217,7 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
 pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) {
     let (msg, dismissable) = match (&view.game.banner, &view.game.deck_error) {
         (Some(b), _) => (b.clone(), true),
-        (None, Some(e)) => (e.clone(), false),
+        (None, Some(e)) => (e.text(view.lang.0).to_owned(), false),
         (None, None) => return,
     };
     card(egui::Color32::from_rgb(90, 30, 10), size * 0.4).show(ui, |ui| {
@@ -229,6 +229,36 @@ pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) 
             wrap(ui, rich(format!("⚠ {msg}"), size));
         });
     });
+}
+
+/// The texts a view draws with `draw`, laid out at `size` points: a fresh egui context with the
+/// default fonts, a few frames (a view that shrinks to fit settles in the later ones), nothing
+/// sent. For tests.
+pub fn drawn_texts(size: egui::Vec2, mut draw: impl FnMut(&mut egui::Ui)) -> Vec<String> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let ctx = egui::Context::default();
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        ..Default::default()
+    };
+    let mut out = ctx.run_ui(input.clone(), &mut draw);
+    for _ in 0..3 {
+        // Nothing draws these textures: egui insists they are taken.
+        out.textures_delta.clear();
+        out = ctx.run_ui(input.clone(), &mut draw);
+    }
+    out.textures_delta.clear();
+    let mut texts = Vec::new();
+    for clipped in &out.shapes {
+        collect(&clipped.shape, &mut texts);
+    }
+    texts
 }
 
 #[cfg(test)]
@@ -263,34 +293,4 @@ mod tests {
             .clear();
         assert_eq!(now, 9.0);
     }
-}
-
-/// The texts a view draws with `draw`, laid out at `size` points: a fresh egui context with the
-/// default fonts, a few frames (a view that shrinks to fit settles in the later ones), nothing
-/// sent. For tests.
-pub fn drawn_texts(size: egui::Vec2, mut draw: impl FnMut(&mut egui::Ui)) -> Vec<String> {
-    fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
-        match shape {
-            egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
-            egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
-            _ => {}
-        }
-    }
-    let ctx = egui::Context::default();
-    let input = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
-        ..Default::default()
-    };
-    let mut out = ctx.run_ui(input.clone(), &mut draw);
-    for _ in 0..3 {
-        // Nothing draws these textures: egui insists they are taken.
-        out.textures_delta.clear();
-        out = ctx.run_ui(input.clone(), &mut draw);
-    }
-    out.textures_delta.clear();
-    let mut texts = Vec::new();
-    for clipped in &out.shapes {
-        collect(&clipped.shape, &mut texts);
-    }
-    texts
 }

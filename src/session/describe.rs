@@ -1,16 +1,12 @@
-//! One line per event for the facilitator's log, in the session's language.
+//! One line per event for the facilitator's log, in Dutch and English.
 
 use super::{AgreementStatus, Event, Session};
 use crate::bi;
 use crate::lang::{Bi, Lang};
 
 impl Session {
-    /// One line describing `ev` in `lang`, for the facilitator's log.
-    pub fn describe(&self, ev: &Event, lang: Lang) -> String {
-        self.describe_bi(ev).text(lang).to_owned()
-    }
-
-    fn describe_bi(&self, ev: &Event) -> Bi {
+    /// One line describing an event, for the facilitator's log.
+    pub fn describe(&self, ev: &Event) -> Bi {
         match ev {
             Event::ValuesAgreed { team, values } => {
                 let list: Vec<String> = values
@@ -21,8 +17,8 @@ impl Session {
                 match team {
                     None => bi!("Waarden van de groep: {list}", "The group's values: {list}"),
                     Some(t) => {
-                        let team = self.settings.team_name(*t);
-                        bi!("Waarden van {team}: {list}", "Values of {team}: {list}")
+                        let name = self.settings.team_name(*t);
+                        bi!("Waarden van {name}: {list}", "Values of {name}: {list}")
                     }
                 }
             }
@@ -34,8 +30,8 @@ impl Session {
                 bi!("Ronde begint: {title}", "Round begins: {title}")
             }
             Event::TeamChose { team, key } => {
-                let team = self.settings.team_name(*team);
-                bi!("{team} kiest {key}", "{team} chooses {key}")
+                let name = self.settings.team_name(*team);
+                bi!("{name} kiest {key}", "{name} chooses {key}")
             }
             Event::Revealed => bi!("Keuzes onthuld", "Choices revealed"),
             Event::ScoreAdjusted {
@@ -43,10 +39,10 @@ impl Session {
                 points,
                 reason,
             } => {
-                let team = self.settings.team_name(*team);
+                let name = self.settings.team_name(*team);
                 bi!(
-                    "{team}: {points:+} punten ({reason})",
-                    "{team}: {points:+} points ({reason})"
+                    "{name}: {points:+} punten ({reason})",
+                    "{name}: {points:+} points ({reason})"
                 )
             }
             Event::RoundSkipped { reason } if reason.trim().is_empty() => {
@@ -58,7 +54,7 @@ impl Session {
             Event::Undone => bi!("Ongedaan gemaakt", "Undone"),
             Event::PlanSet { plan } if plan.is_empty() => bi!(
                 "Plan losgelaten: de trekking beslist",
-                "Plan cleared: the draw decides"
+                "Plan dropped: the draw decides"
             ),
             Event::PlanSet { plan } => {
                 let titles: Vec<&str> = plan
@@ -69,15 +65,16 @@ impl Session {
                             .map_or(id.as_str(), |s| s.title.as_str())
                     })
                     .collect();
-                Bi::same(format!("Plan: {}", titles.join(" → ")))
+                let titles = titles.join(" → ");
+                bi!("Plan: {titles}", "Plan: {titles}")
             }
-            Event::SessionFinished => bi!("Sessie afgesloten", "Session finished"),
-            _ => self.describe_group_work(ev),
+            Event::SessionFinished => bi!("Sessie afgesloten", "Session closed"),
+            _ => self.describe_made(ev),
         }
     }
 
-    /// The events of the group's own work: agreements, notes, own values and photos.
-    fn describe_group_work(&self, ev: &Event) -> Bi {
+    /// The lines of what the group makes: agreements, notes, own values, photos.
+    fn describe_made(&self, ev: &Event) -> Bi {
         match ev {
             Event::AgreementProposed {
                 text, value, by, ..
@@ -126,38 +123,32 @@ impl Session {
             }
             Event::ValueAdded { name, link, .. } => match link {
                 Some(l) => {
-                    let l = self.played.value_name(l);
+                    let counts = self.played.value_name(l);
                     bi!(
-                        "Eigen waarde: {name} (telt als {l})",
-                        "Own value: {name} (scores as {l})"
+                        "Eigen waarde: {name} (telt als {counts})",
+                        "Own value: {name} (counts as {counts})"
                     )
                 }
                 None => bi!(
                     "Eigen waarde: {name} (telt niet mee in de score)",
-                    "Own value: {name} (does not count in the scores)"
+                    "Own value: {name} (does not count in the score)"
                 ),
             },
             Event::ValueWorded { value, name, .. } => {
-                let value = self.played.value_name(value);
+                let was = self.played.value_name(value);
                 bi!(
-                    "Waarde in eigen woorden: {value} → {name}",
-                    "Value in our words: {value} → {name}"
+                    "Waarde in eigen woorden: {was} → {name}",
+                    "Value in own words: {was} → {name}"
                 )
             }
             Event::AgreementReviewed { agreement, went } => {
                 let n = agreement + 1;
                 let (nl, en) = (went.name(Lang::Nl), went.name(Lang::En));
-                bi!(
-                    "Afspraak {n} teruggeblikt: {nl}",
-                    "Agreement {n} looked back on: {en}"
-                )
+                Bi {
+                    nl: format!("Afspraak {n} teruggeblikt: {nl}"),
+                    en: format!("Agreement {n} looked back on: {en}"),
+                }
             }
-            _ => self.describe_photo(ev),
-        }
-    }
-
-    fn describe_photo(&self, ev: &Event) -> Bi {
-        match ev {
             Event::PhotoAdded { caption, value, .. } => {
                 let caption = if caption.trim().is_empty() {
                     String::new()
@@ -165,7 +156,7 @@ impl Session {
                     format!(": {caption}")
                 };
                 let value = self.deck().value_name(value);
-                bi!("Foto bij {value}{caption}", "Photo of {value}{caption}")
+                bi!("Foto bij {value}{caption}", "Photo for {value}{caption}")
             }
             Event::PhotoRemoved { photo } => {
                 let n = photo + 1;
@@ -175,7 +166,7 @@ impl Session {
                 let n = photo + 1;
                 bi!("Foto {n} aangepast", "Photo {n} changed")
             }
-            // Every other event is described above.
+            // The events of play are described by `describe`.
             _ => Bi::default(),
         }
     }

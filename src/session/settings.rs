@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use super::SessionError;
+use crate::bi;
 use crate::deck::{Deck, Language};
+use crate::lang::Bi;
 
 /// The fewest teams a session can have.
 pub const MIN_TEAMS: usize = 2;
@@ -22,6 +24,30 @@ pub const PALETTE: [&str; 12] = [
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#DCDCDC",
     "#CC6677", "#999933", "#8E7CC3", "#A6761D",
 ];
+
+/// [`PALETTE`] as red, green and blue, for the screens that draw with numbers.
+pub const PALETTE_RGB: [[u8; 3]; 12] = {
+    const fn digit(b: u8) -> u8 {
+        match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => panic!("PALETTE holds #RRGGBB colours"),
+        }
+    }
+    let mut out = [[0u8; 3]; 12];
+    let mut i = 0;
+    while i < PALETTE.len() {
+        let b = PALETTE[i].as_bytes();
+        let mut c = 0;
+        while c < 3 {
+            out[i][c] = digit(b[1 + 2 * c]) * 16 + digit(b[2 + 2 * c]);
+            c += 1;
+        }
+        i += 1;
+    }
+    out
+};
 
 /// The number of rounds a new session plays unless the facilitator (or `simulate --rounds`) says
 /// otherwise; fewer when the deck has fewer scenarios.
@@ -134,58 +160,37 @@ impl Settings {
         }
     }
 
-    /// Every problem with these settings, in Dutch, one sentence each (empty when all is well).
-    /// Team names are compared trimmed and without regard to case.
-    pub fn problems(&self) -> Vec<String> {
+    /// Every problem with these settings, in Dutch and English, one sentence each (empty when all
+    /// is well). Team names are compared trimmed and without regard to case.
+    pub fn problems(&self) -> Vec<Bi> {
         let mut out = Vec::new();
         let n = self.teams.len();
         if !(MIN_TEAMS..=MAX_TEAMS).contains(&n) {
-            out.push(format!(
-                "Er moeten {MIN_TEAMS} tot {MAX_TEAMS} teams zijn, nu zijn het er {n}."
+            out.push(bi!(
+                "Er moeten {MIN_TEAMS} tot {MAX_TEAMS} teams zijn, nu zijn het er {n}.",
+                "There must be {MIN_TEAMS} to {MAX_TEAMS} teams; now there are {n}."
             ));
         }
         let mut seen: Vec<String> = Vec::new();
         for (i, t) in self.teams.iter().enumerate() {
-            let name = t.name.trim();
-            if name.is_empty() {
-                out.push(format!("Team {} heeft geen naam.", i + 1));
-            } else if name.chars().count() > MAX_TEAM_NAME {
-                out.push(format!(
-                    "De naam van team {} is langer dan {MAX_TEAM_NAME} tekens.",
-                    i + 1
-                ));
-            } else if name.chars().any(char::is_control) {
-                out.push(format!(
-                    "De naam van team {} bevat een onzichtbaar teken.",
-                    i + 1
-                ));
-            }
-            let folded = name.to_lowercase();
-            if !name.is_empty() && seen.contains(&folded) {
-                out.push(format!(
-                    "Twee teams heten \"{name}\": geef elk team een eigen naam."
-                ));
-            }
-            seen.push(folded);
-            if parse_colour(&t.colour).is_none() {
-                out.push(format!(
-                    "De kleur van team {} (\"{}\") is geen kleur als #RRGGBB.",
-                    i + 1,
-                    t.colour
-                ));
-            }
+            out.extend(team_problems(i, t, &seen));
+            seen.push(t.name.trim().to_lowercase());
         }
         if self.rounds == 0 {
-            out.push("Er moet minstens één ronde zijn.".to_string());
+            out.push(bi!(
+                "Er moet minstens één ronde zijn.",
+                "There must be at least one round."
+            ));
         }
         if self.discussion_secs > MAX_DISCUSSION_SECS {
-            out.push(format!(
-                "De discussietijd is hoogstens {MAX_DISCUSSION_SECS} seconden (een uur), niet {}.",
-                self.discussion_secs
+            let secs = self.discussion_secs;
+            out.push(bi!(
+                "De discussietijd is hoogstens {MAX_DISCUSSION_SECS} seconden (een uur), niet {secs}.",
+                "The discussion time is at most {MAX_DISCUSSION_SECS} seconds (an hour), not {secs}."
             ));
         }
         if self.deck_id.trim().is_empty() {
-            out.push("Er is geen deck gekozen.".to_string());
+            out.push(bi!("Er is geen deck gekozen.", "No deck has been chosen."));
         }
         out
     }
@@ -223,6 +228,39 @@ impl Settings {
             None => format!("team {}", team + 1),
         }
     }
+}
+
+/// The problems of team `i` (0-based), given the names (trimmed, lower case) of the teams before it.
+fn team_problems(i: usize, t: &TeamSpec, seen: &[String]) -> Vec<Bi> {
+    let mut out = Vec::new();
+    let (n, name) = (i + 1, t.name.trim());
+    if name.is_empty() {
+        out.push(bi!("Team {n} heeft geen naam.", "Team {n} has no name."));
+    } else if name.chars().count() > MAX_TEAM_NAME {
+        out.push(bi!(
+            "De naam van team {n} is langer dan {MAX_TEAM_NAME} tekens.",
+            "The name of team {n} is longer than {MAX_TEAM_NAME} characters."
+        ));
+    } else if name.chars().any(char::is_control) {
+        out.push(bi!(
+            "De naam van team {n} bevat een onzichtbaar teken.",
+            "The name of team {n} contains an invisible character."
+        ));
+    }
+    if !name.is_empty() && seen.contains(&name.to_lowercase()) {
+        out.push(bi!(
+            "Twee teams heten \"{name}\": geef elk team een eigen naam.",
+            "Two teams are called \"{name}\": give each team a name of its own."
+        ));
+    }
+    if parse_colour(&t.colour).is_none() {
+        let colour = &t.colour;
+        out.push(bi!(
+            "De kleur van team {n} (\"{colour}\") is geen kleur als #RRGGBB.",
+            "The colour of team {n} (\"{colour}\") is not a colour like #RRGGBB."
+        ));
+    }
+    out
 }
 
 /// `#RRGGBB` (either case) as bytes.
