@@ -1,15 +1,13 @@
 //! CultuurBarbarenSpel: a workshop game about organisational culture.
 //!
-//! The core (`deck`, `session`, `store`, `poll`, `report`, `lang`) knows nothing of Bevy; `app` is
-//! the thin Bevy shell.
+//! The core (`deck`, `session`, `store`, `poll`, `report`, `lang`, `photos`, `commands`) is the crate
+//! `cultuurbarbarenspel-core` in `core/`, without Bevy, re-exported here; `app` is the Bevy shell,
+//! `phones` the teams' join server and `cli` the command line.
+
+pub use cultuurbarbarenspel_core::{
+    bi, catalogue, commands, deck, lang, photos, poll, report, session, store,
+};
 
 pub mod app;
-pub mod commands;
-pub mod deck;
-pub mod lang;
+pub mod cli;
 pub mod phones;
-pub mod photos;
-pub mod poll;
-pub mod report;
-pub mod session;
-pub mod store;

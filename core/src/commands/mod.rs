@@ -1,8 +1,7 @@
-//! The command line (`cli`: its definition in the language of the run) and its commands, each in its
-//! own file.
+//! The command line's commands, each in its own file (their definition in the language of the run
+//! is the game's `cli`).
 
 pub mod check;
-pub mod cli;
 pub mod images;
 pub mod poll;
 pub mod poster;
@@ -10,7 +9,7 @@ pub mod report;
 pub mod simulate;
 
 /// `--format text|json`: `true` for JSON (for `check` and `poll`).
-pub(crate) fn format_parser() -> impl clap::builder::TypedValueParser<Value = bool> {
+pub fn format_parser() -> impl clap::builder::TypedValueParser<Value = bool> {
     use clap::builder::TypedValueParser as _;
     clap::builder::PossibleValuesParser::new(["text", "json"]).map(|f| f == "json")
 }

@@ -25,7 +25,7 @@ use std::sync::Arc;
 pub use draw::{Preview, png_bytes, render, thumbnail};
 pub use layout::{Layout, Line, layout, layout_with_photos};
 
-static FONT_BYTES: &[u8] = include_bytes!("../../../assets/fonts/Ubuntu-Light.ttf");
+static FONT_BYTES: &[u8] = include_bytes!("../../../../assets/fonts/Ubuntu-Light.ttf");
 
 fn font() -> FontRef<'static> {
     FontRef::try_from_slice(FONT_BYTES).expect("the bundled font is a valid TrueType file")

@@ -13,29 +13,29 @@ use std::path::{Path, PathBuf};
 pub const FILES: [(&str, &str); 7] = [
     (
         "klantcontact.nl.ron",
-        include_str!("../../levels/klantcontact.nl.ron"),
+        include_str!("../../../levels/klantcontact.nl.ron"),
     ),
     (
         "klantcontact.en.ron",
-        include_str!("../../levels/klantcontact.en.ron"),
+        include_str!("../../../levels/klantcontact.en.ron"),
     ),
     (
         "thuiswerken.nl.ron",
-        include_str!("../../levels/thuiswerken.nl.ron"),
+        include_str!("../../../levels/thuiswerken.nl.ron"),
     ),
     (
         "thuiswerken.en.ron",
-        include_str!("../../levels/thuiswerken.en.ron"),
+        include_str!("../../../levels/thuiswerken.en.ron"),
     ),
     (
         "rituelen.nl.ron",
-        include_str!("../../levels/rituelen.nl.ron"),
+        include_str!("../../../levels/rituelen.nl.ron"),
     ),
     (
         "rituelen.en.ron",
-        include_str!("../../levels/rituelen.en.ron"),
+        include_str!("../../../levels/rituelen.en.ron"),
     ),
-    ("_sjabloon.ron", include_str!("../../levels/_sjabloon.ron")),
+    ("_sjabloon.ron", include_str!("../../../levels/_sjabloon.ron")),
 ];
 
 /// The file name of the default deck.
