@@ -57,9 +57,9 @@ pub enum Command {
     Check {
         paths: Vec<PathBuf>,
         #[command(flatten)]
-        options: super::check::CheckOptions,
+        options: crate::commands::check::CheckOptions,
     },
-    Simulate(super::simulate::SimulateArgs),
+    Simulate(crate::commands::simulate::SimulateArgs),
     Demo {
         #[arg(long)]
         screenshots: PathBuf,
@@ -75,7 +75,7 @@ pub enum Command {
         #[arg(long)]
         deck: Option<PathBuf>,
         #[command(flatten)]
-        options: super::poll::PollArgs,
+        options: crate::commands::poll::PollArgs,
     },
     Report(JournalArgs),
     #[command(hide = true)]
@@ -287,7 +287,7 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
 }
 
 fn run(cli: Cli, lang: Lang) -> ExitCode {
-    use super::{check, images, poll, poster, report, simulate};
+    use crate::commands::{check, images, poll, poster, report, simulate};
     let mut out = std::io::stdout();
     let command = cli.command.unwrap_or(Command::Play(cli.play));
     let result = match command {

@@ -1,6 +1,7 @@
 //! Headless Bevy App tests: one binary, one module per area. No window, no GPU: the logic
 //! plugins run with `MinimalPlugins`, and the tests drive them with keyboard messages.
 
+mod binary;
 mod guards;
 mod harness;
 mod hot_reload;

@@ -2,18 +2,18 @@
 //! survive the journal; posters and reports show the adopted agreements, never a behaviour under a
 //! value it harmed.
 
-use cultuurbarbarenspel::lang::Lang;
+use cultuurbarbarenspel_core::lang::Lang;
 use std::path::Path;
 
-use cultuurbarbarenspel::commands::report;
-use cultuurbarbarenspel::commands::simulate::{SimulateArgs, run};
-use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::report::poster::{self, Format};
-use cultuurbarbarenspel::session::{
+use cultuurbarbarenspel_core::commands::report;
+use cultuurbarbarenspel_core::commands::simulate::{SimulateArgs, run};
+use cultuurbarbarenspel_core::deck::{self, Deck, Key};
+use cultuurbarbarenspel_core::report::poster::{self, Format};
+use cultuurbarbarenspel_core::session::{
     AgreementKind, AgreementStatus, Event, MAX_AGREEMENT, Session, SessionError, Settings,
     TeamSpec, default_checklist,
 };
-use cultuurbarbarenspel::store::{self, Recorder};
+use cultuurbarbarenspel_core::store::{self, Recorder};
 
 /// The small deck the core tests share.
 pub(super) const MINI: &str = "tests/fixtures/decks/mini.ron";
@@ -399,7 +399,7 @@ fn the_one_page_manners_lists_the_adopted_agreements_by_value_and_fits_a4() {
     s.apply(decide(1, AgreementStatus::Adopted)).unwrap();
     s.apply(decide(2, AgreementStatus::Dropped)).unwrap();
 
-    let model = cultuurbarbarenspel::report::manners::model(&s);
+    let model = cultuurbarbarenspel_core::report::manners::model(&s);
     let names: Vec<&str> = model.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(names, vec!["De klant centraal", "Samenwerking"]);
     assert_eq!(
@@ -410,7 +410,7 @@ fn the_one_page_manners_lists_the_adopted_agreements_by_value_and_fits_a4() {
             "Subgroep 2".to_string()
         )]
     );
-    let html = cultuurbarbarenspel::report::manners::html(&s, Some("2026-11-25T10:00:00Z"));
+    let html = cultuurbarbarenspel_core::report::manners::html(&s, Some("2026-11-25T10:00:00Z"));
     assert!(html.contains("<h1>Zo zijn onze manieren</h1>"));
     assert!(html.contains("&lt;zelf&gt;"), "escaped");
     assert!(
@@ -420,11 +420,12 @@ fn the_one_page_manners_lists_the_adopted_agreements_by_value_and_fits_a4() {
     assert!(html.contains("@page { size: A4"));
     assert!(!html.contains("<script") && !html.contains("http"));
 
-    let data = cultuurbarbarenspel::report::manners::poster_data(&s, None);
+    let data = cultuurbarbarenspel_core::report::manners::poster_data(&s, None);
     assert_eq!(data.values.len(), 2);
     assert!(data.values.iter().all(|v| v.behaviours.is_empty()));
     let dir = tempfile::tempdir().unwrap();
-    let written = cultuurbarbarenspel::report::manners::write(&s, None, dir.path(), false).unwrap();
+    let written =
+        cultuurbarbarenspel_core::report::manners::write(&s, None, dir.path(), false).unwrap();
     assert_eq!(written.len(), 2);
     let png = std::fs::read(dir.path().join("manieren-a4.png")).unwrap();
     assert!(png.starts_with(b"\x89PNG"));

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::session::{
+use cultuurbarbarenspel_core::deck::{self, Deck, Key};
+use cultuurbarbarenspel_core::session::{
     Event, PALETTE, RankBy, Session, Settings, TeamSpec, ValuesMode, score,
 };
 

@@ -12,9 +12,9 @@
 //! a missing sync: the simulated disk of `faults.rs` does.
 #![cfg(unix)]
 
-use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::session::{Event, Session, Settings, TeamSpec};
-use cultuurbarbarenspel::store::{self, Journal};
+use cultuurbarbarenspel_core::deck::{self, Deck, Key};
+use cultuurbarbarenspel_core::session::{Event, Session, Settings, TeamSpec};
+use cultuurbarbarenspel_core::store::{self, Journal};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::io::{BufRead, BufReader, Read, Write};

@@ -1,14 +1,18 @@
 //! Deck loading and `check`.
 
-use cultuurbarbarenspel::lang::Lang;
+use cultuurbarbarenspel_core::lang::Lang;
 use std::path::{Path, PathBuf};
 
-use cultuurbarbarenspel::commands::check::{self, CheckOptions};
-use cultuurbarbarenspel::deck::{self, Severity, diag};
+use cultuurbarbarenspel_core::commands::check::{self, CheckOptions};
+use cultuurbarbarenspel_core::deck::{self, Severity, diag};
 use proptest::prelude::*;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    // The project's root: the core (CARGO_MANIFEST_DIR) is its folder core/.
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    core.parent()
+        .expect("core/ is in the project")
+        .to_path_buf()
 }
 
 /// Runs `check` as the command line does and returns (exit status, stdout, stderr).
@@ -804,7 +808,7 @@ fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_
 
     // Step 6: simulate plays one scenario per round.
     let sim = |rounds: usize| {
-        let args = cultuurbarbarenspel::commands::simulate::SimulateArgs {
+        let args = cultuurbarbarenspel_core::commands::simulate::SimulateArgs {
             deck: Some(copy.clone()),
             teams: 3,
             rounds,
@@ -815,7 +819,7 @@ fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_
             plan: Vec::new(),
         };
         let mut out = Vec::new();
-        cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).map(|()| out)
+        cultuurbarbarenspel_core::commands::simulate::run(&args, Lang::Nl, &mut out).map(|()| out)
     };
     assert!(sim(1).is_ok());
     let err = sim(4).unwrap_err();

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::session::{Event, Phase, Session, Settings, TeamSpec};
-use cultuurbarbarenspel::store::{self, Faults, RecordError, Recorder, SimFs, StoreError};
+use cultuurbarbarenspel_core::deck::{self, Deck, Key};
+use cultuurbarbarenspel_core::session::{Event, Phase, Session, Settings, TeamSpec};
+use cultuurbarbarenspel_core::store::{self, Faults, RecordError, Recorder, SimFs, StoreError};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 

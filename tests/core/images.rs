@@ -2,8 +2,8 @@
 //! frame, a frame with one line of text, a picture saved twice or pictures out of sight in a
 //! subfolder all fail it.
 
-use cultuurbarbarenspel::commands::images::{self, examine};
-use cultuurbarbarenspel::report::poster::{self, Format, PosterData, PosterValue};
+use cultuurbarbarenspel_core::commands::images::{self, examine};
+use cultuurbarbarenspel_core::report::poster::{self, Format, PosterData, PosterValue};
 use std::path::Path;
 
 const DARK: [u8; 3] = [18, 21, 28];
@@ -38,7 +38,7 @@ fn a_poster(team: &str) -> Vec<u8> {
         colour: [230, 159, 0],
         deck: "Klantcontact".into(),
         date: Some("2026-11-22".into()),
-        language: cultuurbarbarenspel::deck::Language::Nl,
+        language: cultuurbarbarenspel_core::deck::Language::Nl,
         values: vec![PosterValue {
             name: "Zorgvuldig".into(),
             weight: 2,

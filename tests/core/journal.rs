@@ -1,8 +1,8 @@
 //! The journal on disk: round trips, torn last lines, damage in the middle, resume, listing.
 
-use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::session::{Event, Session, Settings, TeamSpec};
-use cultuurbarbarenspel::store::{self, Journal, RecordError, Recorder, StoreError};
+use cultuurbarbarenspel_core::deck::{self, Deck, Key};
+use cultuurbarbarenspel_core::session::{Event, Session, Settings, TeamSpec};
+use cultuurbarbarenspel_core::store::{self, Journal, RecordError, Recorder, StoreError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};

@@ -1,9 +1,9 @@
 //! One language per session, everywhere: every refusal and message of the core exists in Dutch and
 //! English, and the two differ (apart from messages that are only a name).
 
-use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::lang::{Bi, Lang};
-use cultuurbarbarenspel::session::{
+use cultuurbarbarenspel_core::deck::{self, Deck, Key};
+use cultuurbarbarenspel_core::lang::{Bi, Lang};
+use cultuurbarbarenspel_core::session::{
     Event, PALETTE, ReplayError, Session, SessionError, Settings, TeamSpec,
 };
 use std::path::Path;
@@ -268,12 +268,16 @@ fn the_log_describes_every_event_in_both_languages() {
 }
 
 fn root() -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    // The project's root: the core (CARGO_MANIFEST_DIR) is its folder core/.
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    core.parent()
+        .expect("core/ is in the project")
+        .to_path_buf()
 }
 
 #[test]
 fn every_deck_diagnostic_and_hint_is_in_both_languages() {
-    use cultuurbarbarenspel::commands::check;
+    use cultuurbarbarenspel_core::commands::check;
     let dir = root().join("tests/fixtures/broken");
     let mut files: Vec<_> = check::ron_files_in(&dir)
         .unwrap()
@@ -296,7 +300,7 @@ fn every_deck_diagnostic_and_hint_is_in_both_languages() {
 
 #[test]
 fn a_dutch_check_reads_dutch_with_the_same_codes() {
-    use cultuurbarbarenspel::commands::check::{self, CheckOptions};
+    use cultuurbarbarenspel_core::commands::check::{self, CheckOptions};
     let src = DECK.replace(r#"{"open": 2}"#, r#"{"opne": 2}"#);
     let file = deck::check_source("taal.ron", &src, None);
     let d = &file.located()[0];
@@ -338,8 +342,8 @@ fn a_dutch_check_reads_dutch_with_the_same_codes() {
 
 #[test]
 fn every_journal_error_is_in_both_languages() {
-    use cultuurbarbarenspel::lang::Key as _;
-    use cultuurbarbarenspel::store::{Doing, RecordError, StoreError};
+    use cultuurbarbarenspel_core::lang::Key as _;
+    use cultuurbarbarenspel_core::store::{Doing, RecordError, StoreError};
     use std::path::PathBuf;
     let path = || PathBuf::from("sessie.jsonl");
     let detail = || Bi {

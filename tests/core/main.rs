@@ -3,7 +3,6 @@
 
 mod agreements;
 mod barbarian;
-mod builtin_decks;
 mod crash;
 mod decks;
 mod faults;

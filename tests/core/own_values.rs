@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use cultuurbarbarenspel::deck::{Deck, Key};
-use cultuurbarbarenspel::session::{
+use cultuurbarbarenspel_core::deck::{Deck, Key};
+use cultuurbarbarenspel_core::session::{
     AgreementKind, AgreementStatus, Change, Event, GroupValue, Session, SessionError, Settings,
     TeamSpec, Went,
 };
-use cultuurbarbarenspel::store::{self, Recorder};
+use cultuurbarbarenspel_core::store::{self, Recorder};
 
 use super::agreements::{MINI, mini};
 
@@ -204,7 +204,7 @@ fn other_deck() -> Deck {
     d.id = "ander".into();
     d.title = "Een ander deck".into();
     d.values.retain(|v| v.id == "regels");
-    d.values.push(cultuurbarbarenspel::deck::ValueDef {
+    d.values.push(cultuurbarbarenspel_core::deck::ValueDef {
         id: "moed".into(),
         name: "Moed".into(),
         meaning: "We zeggen het als het schuurt.".into(),
@@ -355,8 +355,8 @@ fn a_carried_register_survives_the_journal_and_bad_carried_settings_are_refused(
     let last = s.history_of(0).pop().unwrap();
     assert_eq!((last.session, last.change), (2, Change::Dropped));
     // The report shows each carried agreement's history, and the group's name for its value.
-    let md = cultuurbarbarenspel::report::markdown::render(
-        &cultuurbarbarenspel::report::Report::new(&s, None, &[]),
+    let md = cultuurbarbarenspel_core::report::markdown::render(
+        &cultuurbarbarenspel_core::report::Report::new(&s, None, &[]),
     );
     assert!(md.contains("aangenomen in sessie 1"), "{md}");
     assert!(md.contains("in sessie 2 besproken: niet"), "{md}");

@@ -5,13 +5,15 @@
 
 use std::path::Path;
 
-use cultuurbarbarenspel::deck;
-use cultuurbarbarenspel::photos::{
+use cultuurbarbarenspel_core::deck;
+use cultuurbarbarenspel_core::photos::{
     self, Album, DISPLAY_MAX, PhotoError, Picture, apply_orientation, jpeg_with_exif_orientation,
 };
-use cultuurbarbarenspel::report::poster::{self, Format, PosterData, PosterPhoto, PosterValue};
-use cultuurbarbarenspel::session::{Event, Session, SessionError};
-use cultuurbarbarenspel::store::{self, Recorder};
+use cultuurbarbarenspel_core::report::poster::{
+    self, Format, PosterData, PosterPhoto, PosterValue,
+};
+use cultuurbarbarenspel_core::session::{Event, Session, SessionError};
+use cultuurbarbarenspel_core::store::{self, Recorder};
 
 use super::agreements::{mini, played};
 
@@ -462,16 +464,18 @@ fn posters_and_pages_show_the_photos_and_a_missing_file_is_a_placeholder() {
         assert!((ratio - 4.0).abs() < 0.3, "{format:?}: {ratio}");
     }
 
-    let html = cultuurbarbarenspel::report::html::render(
-        &cultuurbarbarenspel::report::Report::new(&s, None, &[]),
+    let html = cultuurbarbarenspel_core::report::html::render(
+        &cultuurbarbarenspel_core::report::Report::new(&s, None, &[]),
         Some(&album),
     );
     assert!(html.contains("data:image/jpeg;base64,"));
     assert!(html.contains("foto ontbreekt") && html.contains("Verdwenen"));
-    let manners = cultuurbarbarenspel::report::manners::html_with_photos(&s, None, Some(&album));
+    let manners =
+        cultuurbarbarenspel_core::report::manners::html_with_photos(&s, None, Some(&album));
     assert!(manners.contains("data:image/jpeg;base64,") && manners.contains("Breed"));
     let out = tmp.path().join("manieren");
-    cultuurbarbarenspel::report::manners::write_with_photos(&s, None, &out, false, &album).unwrap();
+    cultuurbarbarenspel_core::report::manners::write_with_photos(&s, None, &out, false, &album)
+        .unwrap();
     assert!(out.join("manieren-a4.png").is_file());
     // A poster without photos is as before.
     let plain = PosterData {
@@ -530,8 +534,8 @@ fn a_report_with_twenty_photos_stays_a_few_megabytes() {
             .unwrap();
     }
     let album = Album::in_dir(&dir);
-    let html = cultuurbarbarenspel::report::html::render(
-        &cultuurbarbarenspel::report::Report::new(&s, None, &[]),
+    let html = cultuurbarbarenspel_core::report::html::render(
+        &cultuurbarbarenspel_core::report::Report::new(&s, None, &[]),
         Some(&album),
     );
     assert_eq!(html.matches("data:image/jpeg;base64,").count(), 20);

@@ -1,12 +1,12 @@
 //! The session plan: the facilitator orders the scenarios, changes what comes next and undoes it;
 //! follow-ups come right after their scenario unless left out; a skipped scenario is not used up.
 
-use cultuurbarbarenspel::lang::Lang;
+use cultuurbarbarenspel_core::lang::Lang;
 use std::path::{Path, PathBuf};
 
-use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs};
-use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::session::{Event, Session, SessionError, Settings, ValuesMode};
+use cultuurbarbarenspel_core::commands::simulate::{self, SimulateArgs};
+use cultuurbarbarenspel_core::deck::{self, Deck, Key};
+use cultuurbarbarenspel_core::session::{Event, Session, SessionError, Settings, ValuesMode};
 
 /// Four scenarios; "twee" is followed up by "drie".
 const DECK: &str = r#"Deck(
@@ -199,9 +199,10 @@ fn simulate_follows_a_plan() {
         ["Ronde 1: De telefoon", "Ronde 2: De balie"],
         "{out}"
     );
-    let loaded =
-        cultuurbarbarenspel::store::read(&dir.path().join("simulatie_mini_t2_r2_s7_plan.jsonl"))
-            .unwrap();
+    let loaded = cultuurbarbarenspel_core::store::read(
+        &dir.path().join("simulatie_mini_t2_r2_s7_plan.jsonl"),
+    )
+    .unwrap();
     assert!(
         loaded
             .events
@@ -228,7 +229,7 @@ fn a_decks_recommended_start_comes_first_and_is_checked() {
         .expect("parses");
     assert_eq!(d.start.as_deref(), Some("drie"));
     for seed in 0..20 {
-        let ids = cultuurbarbarenspel::session::shuffled_ids(&d, seed);
+        let ids = cultuurbarbarenspel_core::session::shuffled_ids(&d, seed);
         assert_eq!(ids[0], "drie", "seed {seed}");
         assert_eq!(ids.len(), 4);
     }

@@ -2,9 +2,9 @@
 //! (tests/fixtures/poll/), each with the weights it must give or the error it must show; the
 //! layouts, encodings, separators, scales and words; the command; any bytes never panic.
 
-use cultuurbarbarenspel::deck::{self, Deck};
-use cultuurbarbarenspel::lang::Lang;
-use cultuurbarbarenspel::poll::{
+use cultuurbarbarenspel_core::deck::{self, Deck};
+use cultuurbarbarenspel_core::lang::Lang;
+use cultuurbarbarenspel_core::poll::{
     Encoding, Layout, Moment, Options, Scale, clean_path, fold, import, import_with,
 };
 use proptest::prelude::*;
@@ -390,8 +390,8 @@ fn identifying_data_and_open_answers_stay_out_of_the_summary_and_the_json() {
         p.free_text[0].answers,
         vec!["Fijn dat we dit doen", "Meer tijd voor overleg, graag"]
     );
-    let summary = cultuurbarbarenspel::poll::describe(&p, &d, Lang::Nl);
-    let json = cultuurbarbarenspel::commands::poll::json(&p).to_string();
+    let summary = cultuurbarbarenspel_core::poll::describe(&p, &d, Lang::Nl);
+    let json = cultuurbarbarenspel_core::commands::poll::json(&p).to_string();
     for text in [&summary, &json] {
         for private in ["@voorbeeld.nl", "2026/11/02", "Fijn dat we"] {
             assert!(!text.contains(private), "{private} in {text}");
@@ -592,7 +592,7 @@ fn folding_ignores_case_accents_and_punctuation() {
 
 #[test]
 fn the_command_prints_the_proposal_as_text_or_json() {
-    use cultuurbarbarenspel::commands::poll::{PollArgs, run};
+    use cultuurbarbarenspel_core::commands::poll::{PollArgs, run};
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.csv");
     std::fs::write(
@@ -714,7 +714,7 @@ fn the_summary_names_the_file_the_scale_every_value_and_the_warnings() {
     )
     .unwrap();
     assert_eq!(
-        cultuurbarbarenspel::poll::describe(&p, &d, Lang::Nl),
+        cultuurbarbarenspel_core::poll::describe(&p, &d, Lang::Nl),
         "4 deelnemers, een cijfer per waarde (cijfers van 1 tot 10, omgerekend naar 1–5).\n\
          Bestand: UTF-16LE, gescheiden door tab.\n  \
          De klant centraal: gemiddeld 4,6, gewicht 3\n  \

@@ -1,12 +1,12 @@
 //! Posters: the layout keeps every line inside the image, also with very long texts; the files are
 //! PNGs of the right size.
 
-use cultuurbarbarenspel::deck::Language;
-use cultuurbarbarenspel::lang::Lang;
-use cultuurbarbarenspel::report::poster::{
+use cultuurbarbarenspel_core::deck::Language;
+use cultuurbarbarenspel_core::lang::Lang;
+use cultuurbarbarenspel_core::report::poster::{
     Format, PosterData, PosterValue, file_name, layout, png_bytes, render,
 };
-use cultuurbarbarenspel::session::AgreementKind;
+use cultuurbarbarenspel_core::session::AgreementKind;
 
 fn value(name: &str, weight: u8, behaviours: usize, text: &str) -> PosterValue {
     PosterValue {
@@ -39,7 +39,10 @@ fn poster(values: Vec<PosterValue>, team: &str) -> PosterData {
     }
 }
 
-fn assert_inside(data: &PosterData, format: Format) -> cultuurbarbarenspel::report::poster::Layout {
+fn assert_inside(
+    data: &PosterData,
+    format: Format,
+) -> cultuurbarbarenspel_core::report::poster::Layout {
     let l = layout(data, format);
     let (w, h) = format.size();
     assert_eq!((l.width, l.height), (w as f32, h as f32));
@@ -157,7 +160,7 @@ fn the_pngs_have_the_right_size_and_resolution() {
 fn the_poster_command_writes_two_posters_per_team() {
     let dir = tempfile::tempdir().unwrap();
     let mut out = Vec::new();
-    let args = cultuurbarbarenspel::commands::simulate::SimulateArgs {
+    let args = cultuurbarbarenspel_core::commands::simulate::SimulateArgs {
         deck: Some(std::path::PathBuf::from("levels/klantcontact.nl.ron")),
         teams: 2,
         rounds: 2,
@@ -167,10 +170,10 @@ fn the_poster_command_writes_two_posters_per_team() {
         agreements: 0,
         plan: Vec::new(),
     };
-    cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).unwrap();
+    cultuurbarbarenspel_core::commands::simulate::run(&args, Lang::Nl, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t2_r2_s4.jsonl");
     let mut out = Vec::new();
-    cultuurbarbarenspel::commands::poster::run(
+    cultuurbarbarenspel_core::commands::poster::run(
         &journal,
         None,
         &dir.path().join("p"),
@@ -188,9 +191,9 @@ fn the_poster_command_writes_two_posters_per_team() {
 
 /// A real session on mini.ron with a third scenario: shared values regels ×3, team ×2, klant ×1;
 /// two revealed rounds and a third that is open (Balie already chose in it).
-fn played() -> cultuurbarbarenspel::session::Session {
-    use cultuurbarbarenspel::deck::{self, Key};
-    use cultuurbarbarenspel::session::{Event, Session, Settings, TeamSpec};
+fn played() -> cultuurbarbarenspel_core::session::Session {
+    use cultuurbarbarenspel_core::deck::{self, Key};
+    use cultuurbarbarenspel_core::session::{Event, Session, Settings, TeamSpec};
     let text = std::fs::read_to_string("tests/fixtures/decks/mini.ron").unwrap();
     let pauze = r#"        Scenario(
             id: "pauze",
@@ -252,7 +255,7 @@ fn played() -> cultuurbarbarenspel::session::Session {
 
 #[test]
 fn a_poster_shows_the_teams_values_strongest_first_with_only_the_behaviours_that_raised_them() {
-    use cultuurbarbarenspel::report::poster::data_for;
+    use cultuurbarbarenspel_core::report::poster::data_for;
     let s = played();
     let pv = |name: &str, weight: u8, meaning: &str, behaviours: &[(&str, &str)]| PosterValue {
         name: name.into(),
@@ -321,7 +324,7 @@ fn a_poster_shows_the_teams_values_strongest_first_with_only_the_behaviours_that
 
 #[test]
 fn a_rendered_poster_has_the_team_colour_and_ink_in_every_text_line() {
-    use cultuurbarbarenspel::report::poster::data_for;
+    use cultuurbarbarenspel_core::report::poster::data_for;
     let data = data_for(&played(), 1, Some("2026-11-22"));
     for format in [Format::Screen, Format::A4] {
         let l = layout(&data, format);

@@ -1,10 +1,10 @@
 //! The `report` command: report.md, scores.csv and session.json.
 
-use cultuurbarbarenspel::commands::report;
-use cultuurbarbarenspel::deck::{self, Key};
-use cultuurbarbarenspel::lang::Lang;
-use cultuurbarbarenspel::session::{Event, Settings, TeamSpec, ValuesMode};
-use cultuurbarbarenspel::store::{self, Recorder};
+use cultuurbarbarenspel_core::commands::report;
+use cultuurbarbarenspel_core::deck::{self, Key};
+use cultuurbarbarenspel_core::lang::Lang;
+use cultuurbarbarenspel_core::session::{Event, Settings, TeamSpec, ValuesMode};
+use cultuurbarbarenspel_core::store::{self, Recorder};
 use std::path::{Path, PathBuf};
 
 const MINI: &str = "tests/fixtures/decks/mini.ron";
@@ -43,7 +43,7 @@ fn play(dir: &Path) -> (PathBuf, Vec<i64>) {
     ];
     st.rounds = 2;
     st.values_mode = ValuesMode::PerTeam;
-    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let session = cultuurbarbarenspel_core::session::Session::new(st, d).unwrap();
     let mut rec = Recorder::create(dir, session).unwrap();
     let events = [
         Event::ValuesAgreed {
@@ -269,7 +269,7 @@ fn writes_the_three_files_with_the_session_in_them() {
     assert_eq!(json["settings"]["deck_id"], "mini");
     assert_eq!(
         json["version"],
-        cultuurbarbarenspel::report::json::SESSION_JSON_VERSION
+        cultuurbarbarenspel_core::report::json::SESSION_JSON_VERSION
     );
     assert_eq!(json["journal_format"], store::FORMAT);
     assert_eq!(
@@ -468,7 +468,7 @@ fn an_english_session_gets_english_headings_and_long_texts_stay_whole() {
     st.teams = TeamSpec::numbered(2);
     st.rounds = 1;
     let long_reason = "lang ".repeat(96);
-    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let session = cultuurbarbarenspel_core::session::Session::new(st, d).unwrap();
     let mut rec = Recorder::create(dir.path(), session).unwrap();
     rec.apply(Event::ValuesAgreed {
         team: None,
@@ -526,7 +526,7 @@ fn scores_keep_odd_names_in_one_cell_and_never_as_a_formula() {
         TeamSpec::new("=SOM(1;2)", "#56B4E9"),
     ];
     st.rounds = 1;
-    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let session = cultuurbarbarenspel_core::session::Session::new(st, d).unwrap();
     let mut rec = Recorder::create(dir.path(), session).unwrap();
     for ev in [
         Event::ValuesAgreed {
@@ -594,7 +594,7 @@ fn a_later_session_reports_the_trajectory() {
         st.rounds = 1;
         st.continues = continues;
         st.played_before = played;
-        cultuurbarbarenspel::session::Session::new(st, d.clone()).unwrap()
+        cultuurbarbarenspel_core::session::Session::new(st, d.clone()).unwrap()
     };
     let play = |rec: &mut Recorder, scenario: &str, values: Vec<(String, u8)>| {
         rec.apply(Event::ValuesAgreed { team: None, values })
@@ -646,13 +646,13 @@ fn a_later_session_reports_the_trajectory() {
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("<h2>Het traject tot nu toe</h2>"));
     // The game opens an earlier journal the same way: the session, its deck file, its trajectory.
-    let opened = cultuurbarbarenspel::report::open(second.path(), None).unwrap();
+    let opened = cultuurbarbarenspel_core::report::open(second.path(), None).unwrap();
     assert_eq!(opened.stages.len(), 2);
     let found = opened.deck_file.as_ref().map(|(p, _)| p.clone());
     assert_eq!(found, Some(deck_path.clone()));
     // A deck recorded relative to the project is found beside the sessions folder.
     let beside =
-        cultuurbarbarenspel::report::open::find_deck(&sessions.join("x.jsonl"), "mini3.ron");
+        cultuurbarbarenspel_core::report::open::find_deck(&sessions.join("x.jsonl"), "mini3.ron");
     assert_eq!(beside.ok(), Some(dir.path().join("mini3.ron")));
 
     // A first session has no trajectory section.
@@ -673,7 +673,7 @@ fn adjust_then_skip(dir: &Path) -> PathBuf {
         TeamSpec::new("KCC", "#56B4E9"),
     ];
     st.rounds = 3;
-    let session = cultuurbarbarenspel::session::Session::new(st, d).unwrap();
+    let session = cultuurbarbarenspel_core::session::Session::new(st, d).unwrap();
     let mut rec = Recorder::create(dir, session).unwrap();
     let adjust = |team: usize, points: i64, reason: &str| Event::ScoreAdjusted {
         team,

@@ -3,8 +3,10 @@
 //! Every expected number below is worked out by hand from the deck in [`DECK`]; the arithmetic is
 //! in the comment of each row.
 
-use cultuurbarbarenspel::deck::{self, Behaviour, Deck, Key, Language, Layer, Scenario, ValueDef};
-use cultuurbarbarenspel::session::{
+use cultuurbarbarenspel_core::deck::{
+    self, Behaviour, Deck, Key, Language, Layer, Scenario, ValueDef,
+};
+use cultuurbarbarenspel_core::session::{
     AgreementKind, AgreementStatus, Event, PALETTE, Phase, RoundStatus, Session, SessionError,
     Settings, TeamSpec, ValuesMode, score, shuffled_ids,
 };
@@ -972,7 +974,7 @@ const PIN_PAIRS: [&str; 8] = [
 fn the_deck_hash_of_the_mini_deck_is_pinned() {
     let d = deck::load_deck(Path::new("tests/fixtures/decks/mini.ron")).unwrap();
     assert_eq!(
-        cultuurbarbarenspel::store::deck_hash_of(&d),
+        cultuurbarbarenspel_core::store::deck_hash_of(&d),
         "8d46c34903ae32d77e6e1c0214fc4e2aafe29052e97e9e24f738b3e8cfba8c0e"
     );
 }
@@ -1276,7 +1278,7 @@ proptest! {
 /// The screens draw the teams in the same colours the session stores.
 #[test]
 fn the_palette_in_numbers_is_the_palette_of_the_session() {
-    use cultuurbarbarenspel::session::PALETTE_RGB;
+    use cultuurbarbarenspel_core::session::PALETTE_RGB;
     assert_eq!(PALETTE_RGB[0], [0xE6, 0x9F, 0x00]);
     for (hex, [r, g, b]) in PALETTE.iter().zip(PALETTE_RGB) {
         assert_eq!(*hex, format!("#{r:02X}{g:02X}{b:02X}"));

@@ -1,9 +1,9 @@
 //! The `simulate` command: deterministic, scripted choices, clear errors.
 
-use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs, parse_script};
-use cultuurbarbarenspel::deck::Key;
-use cultuurbarbarenspel::lang::Lang;
-use cultuurbarbarenspel::store;
+use cultuurbarbarenspel_core::commands::simulate::{self, SimulateArgs, parse_script};
+use cultuurbarbarenspel_core::deck::Key;
+use cultuurbarbarenspel_core::lang::Lang;
+use cultuurbarbarenspel_core::store;
 use std::path::{Path, PathBuf};
 
 const DECK: &str = "levels/klantcontact.nl.ron";
@@ -120,7 +120,7 @@ fn the_printed_scoreboard_matches_the_journal_replayed() {
     assert!(out.starts_with(&format!("Journaal: {}\n", path.display())));
     let loaded = store::read(&path).unwrap();
     assert!(loaded.warnings.is_empty());
-    let deck = cultuurbarbarenspel::deck::load_deck(Path::new(DECK)).unwrap();
+    let deck = cultuurbarbarenspel_core::deck::load_deck(Path::new(DECK)).unwrap();
     let (session, _) = loaded.replay(deck).unwrap();
     assert!(session.state().finished);
     assert_eq!(session.results().len(), 6);
@@ -153,7 +153,7 @@ fn scripted_choices_are_played_as_written() {
             .join("simulatie_klantcontact_t2_r2_s9_keuzes.jsonl"),
     )
     .unwrap();
-    let deck = cultuurbarbarenspel::deck::load_deck(Path::new(DECK)).unwrap();
+    let deck = cultuurbarbarenspel_core::deck::load_deck(Path::new(DECK)).unwrap();
     let (session, _) = loaded.replay(deck).unwrap();
     assert_eq!(
         session.team_values(0),
@@ -242,7 +242,7 @@ fn two_simulations_that_would_share_a_name_both_keep_their_journal() {
     let english_loaded = store::read(&second_path).unwrap();
     assert_eq!(
         english_loaded.settings.language,
-        cultuurbarbarenspel::deck::Language::En
+        cultuurbarbarenspel_core::deck::Language::En
     );
 
     // Again: each finds its own journal, nothing new is written.

@@ -10,7 +10,7 @@ use crate::bi;
 use crate::deck::{self, Severity, diag};
 use crate::lang::Lang;
 
-/// `check`'s options, as the command line gives them (see `commands::cli` for their descriptions).
+/// `check`'s options, as the command line gives them (see `cli` for their descriptions).
 #[derive(Debug, Clone, Default, PartialEq, clap::Args)]
 pub struct CheckOptions {
     /// `--format json`: JSON lines for editors instead of text.

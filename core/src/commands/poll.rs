@@ -8,7 +8,7 @@ use crate::deck::load_deck;
 use crate::lang::Lang;
 use crate::poll::{Moment, Options, Proposal};
 
-/// What `poll` prints, as the command line gives it (see `commands::cli` for the descriptions).
+/// What `poll` prints, as the command line gives it (see `cli` for the descriptions).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::Args)]
 pub struct PollArgs {
     /// `--format json`: one JSON object instead of text.

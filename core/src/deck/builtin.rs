@@ -35,7 +35,10 @@ pub const FILES: [(&str, &str); 7] = [
         "rituelen.en.ron",
         include_str!("../../../levels/rituelen.en.ron"),
     ),
-    ("_sjabloon.ron", include_str!("../../../levels/_sjabloon.ron")),
+    (
+        "_sjabloon.ron",
+        include_str!("../../../levels/_sjabloon.ron"),
+    ),
 ];
 
 /// The file name of the default deck.

@@ -1,5 +1,5 @@
 //! The command line's own words: what each command and option is for, and its few messages. Each
-//! option is described once here; `commands::cli` hangs these texts on the parsed definition in the
+//! option is described once here; `cli` hangs these texts on the parsed definition in the
 //! language of the run.
 
 crate::catalogue! {

@@ -114,14 +114,14 @@ pub trait Key: Copy + fmt::Debug + 'static {
 /// [`Key`] and lists its keys in `ALL`.
 ///
 /// ```
-/// cultuurbarbarenspel::catalogue! {
+/// cultuurbarbarenspel_core::catalogue! {
 ///     /// The greetings.
 ///     pub enum Greeting {
 ///         Hello => ("Hallo", "Hello"),
 ///         Bye => ("Dag", "Goodbye"),
 ///     }
 /// }
-/// use cultuurbarbarenspel::lang::{Key, Lang};
+/// use cultuurbarbarenspel_core::lang::{Key, Lang};
 /// assert_eq!(Greeting::Bye.tr(Lang::En), "Goodbye");
 /// assert_eq!(Greeting::ALL.len(), 2);
 /// ```
@@ -279,9 +279,11 @@ mod tests {
                 }
             }
         }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        // The core's sources and the game's (the project root is the core's parent).
+        let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = Vec::new();
-        walk(&root.join("src"), &mut files);
+        walk(&core.join("src"), &mut files);
+        walk(&core.join("../src"), &mut files);
         files
             .into_iter()
             .filter(|p| !p.ends_with(skip))

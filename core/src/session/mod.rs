@@ -7,8 +7,8 @@
 //! see [`score`] and docs/sessions.md.
 //!
 //! ```no_run
-//! # use cultuurbarbarenspel::session::*;
-//! # fn demo(settings: Settings, deck: cultuurbarbarenspel::deck::Deck) -> Result<(), SessionError> {
+//! # use cultuurbarbarenspel_core::session::*;
+//! # fn demo(settings: Settings, deck: cultuurbarbarenspel_core::deck::Deck) -> Result<(), SessionError> {
 //! let mut s = Session::new(settings, deck)?;
 //! s.apply(Event::ValuesAgreed { team: None, values: vec![("klant".into(), 3)] })?;
 //! let next = s.next_scenario().map(|sc| sc.id.clone()).unwrap_or_default();

@@ -31,7 +31,7 @@ use crate::lang::{Bi, Lang};
 use crate::session::{Event, Session, Settings, TeamSpec, ValuesMode};
 use crate::store;
 
-/// What `simulate` plays: the command line's options as they are (see `commands::cli` for their
+/// What `simulate` plays: the command line's options as they are (see `cli` for their
 /// descriptions).
 #[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct SimulateArgs {

@@ -90,9 +90,9 @@ fn without_a_display_the_game_and_the_demo_say_so_in_a_sentence() {
             .env_remove("WAYLAND_DISPLAY")
             .env("XDG_DATA_HOME", tmp.path().join("data"))
             .env("HOME", tmp.path().join("home"))
-        .env("LANG", "nl_NL.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+            .env("LANG", "nl_NL.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
