@@ -5,17 +5,23 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::lang::{Key as _, Lang, R};
 use crate::report::{self, OpenError, Opened};
 
 /// Opens the journal with its deck (`deck`, else the one the journal names) and prints the
-/// warnings.
-pub fn open(journal: &Path, deck: Option<&Path>, out: &mut dyn Write) -> Result<Opened, String> {
-    let opened = report::open(journal, deck).map_err(|e| match e {
-        OpenError::NoDeck(why) => format!("{why}; geef het aan met --deck PAD"),
-        OpenError::Journal(why) => why.to_string(),
+/// warnings; a failure is told in `lang`, the language of the run.
+pub fn open(
+    journal: &Path,
+    deck: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<Opened, String> {
+    let opened = report::open(journal, deck).map_err(|e| match &e {
+        OpenError::NoDeck(_) => format!("{}; {}", e.text(lang), R::NameTheDeck.tr(lang)),
+        OpenError::Journal(_) => e.text(lang).to_string(),
     })?;
     for w in &opened.warnings {
-        writeln!(out, "waarschuwing: {w}").map_err(|e| e.to_string())?;
+        writeln!(out, "{}: {w}", R::Warning.tr(lang)).map_err(|e| e.to_string())?;
     }
     Ok(opened)
 }
@@ -28,13 +34,15 @@ pub fn list(paths: &[std::path::PathBuf], out: &mut dyn Write) -> Result<(), Str
     Ok(())
 }
 
-/// Reads the journal, replays it and writes the report files into `out_dir`.
+/// Reads the journal, replays it and writes the report files into `out_dir`; the files are in the
+/// session's language, the messages in `lang`.
 pub fn run(
     journal: &Path,
     deck: Option<&Path>,
     out_dir: &Path,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let opened = open(journal, deck, out)?;
+    let opened = open(journal, deck, lang, out)?;
     list(&report::write(&opened, out_dir)?, out)
 }
