@@ -73,7 +73,12 @@ impl Live {
         };
         let lang = s.settings().language;
         let done = store::record(journal, s, ev).map_err(|e| e.text(lang));
-        self.notices.extend(journal.take_notices());
+        self.notices.extend(
+            journal
+                .take_notices()
+                .iter()
+                .map(|n| n.text(lang).to_owned()),
+        );
         done
     }
 
@@ -139,7 +144,7 @@ pub fn begin(game: &mut Game, live: &mut Live) -> Result<(), String> {
     let lang = settings.language;
     let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
-    let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.to_string())?;
+    let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.text(lang))?;
     if let Some(Carry { agreed, .. }) = carry {
         for (i, set) in game.values.iter_mut().enumerate() {
             if let Some(carried) = agreed.get(i).or(agreed.first()) {
@@ -308,7 +313,12 @@ pub fn resume(
         })
         .collect();
     game.banner = None;
-    live.notices.extend(resumed.warnings);
+    live.notices.extend(
+        resumed
+            .warnings
+            .iter()
+            .map(|w| w.text(settings.language).to_owned()),
+    );
 
     use session::Phase as P;
     let place = match session.phase() {

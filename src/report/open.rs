@@ -54,7 +54,7 @@ impl fmt::Display for OpenError {
 }
 
 fn journal_error(e: store::StoreError) -> OpenError {
-    OpenError::Journal(Bi::same(e.to_string()))
+    OpenError::Journal(e.message())
 }
 
 /// Reads the journal and replays it against the deck as played (stored in the journal); `deck`, or
@@ -64,7 +64,7 @@ fn journal_error(e: store::StoreError) -> OpenError {
 pub fn open(journal: &Path, deck: Option<&Path>) -> Result<Opened, OpenError> {
     let loaded = store::read(journal).map_err(journal_error)?;
     let (session, deck_file, more) = replay(&loaded, journal, deck, None)?;
-    let mut warnings = loaded.warnings.clone();
+    let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     warnings.extend(more);
     let album = Album::beside(journal);
     for (_, p) in session.photos_shown() {
@@ -108,6 +108,7 @@ fn replay(
         (Err(_), None) => None,
     };
     let (session, warnings) = loaded.replay(deck).map_err(journal_error)?;
+    let warnings = warnings.iter().map(ToString::to_string).collect();
     Ok((session, on_disk.ok(), warnings))
 }
 
