@@ -317,7 +317,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             file,
             deck,
             options,
-        } => poll::run(&file, deck.as_deref(), options, &mut out),
+        } => poll::run(&file, deck.as_deref(), options, lang, &mut out),
         Command::Report(j) => report::run(&j.journal, j.deck.as_deref(), &j.out, lang, &mut out),
         Command::CheckImages { dir, min } => images::run(&dir, min, &mut out),
     };

@@ -8,6 +8,7 @@ use std::path::Path;
 use super::report::{list, open};
 use crate::lang::Lang;
 
+/// Writes each team's posters; messages in `lang`.
 pub fn run(
     journal: &Path,
     deck: Option<&Path>,
@@ -27,6 +28,7 @@ pub fn run(
     list(&paths, out)
 }
 
+/// Writes the A4 page of the group's agreements; messages in `lang`.
 pub fn manners(
     journal: &Path,
     deck: Option<&Path>,
