@@ -58,7 +58,8 @@ pub fn poll_csv(deck: &crate::deck::Deck) -> String {
         .take(3)
         .map(|v| v.name.as_str())
         .collect();
-    let mut csv = format!("Tijdstempel;{}\n", names.join(";"));
+    let stamp = deck.language.pick("Tijdstempel", "Timestamp");
+    let mut csv = format!("{stamp};{}\n", names.join(";"));
     for (i, minute) in ["09:01", "09:04"].iter().enumerate() {
         let ratings: Vec<String> = (0..names.len()).map(|v| (5 - v).to_string()).collect();
         csv.push_str(&format!("2026-11-22 {minute}:0{i};{}\n", ratings.join(";")));
@@ -157,6 +158,22 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             ),
         ]
     };
+    // The second name has 40 characters.
+    let team_names = if nl {
+        [
+            "De Klantvrienden",
+            "Het team met een naam van veertig tekens",
+            "Backoffice",
+            "Balie",
+        ]
+    } else {
+        [
+            "The Customer Friends",
+            "The team whose name has forty characters",
+            "Back Office",
+            "Front Desk",
+        ]
+    };
     let revised = if nl {
         "Elke maandag tien minuten staan: welk klantgesprek ging goed, en wat nemen we mee?"
     } else {
@@ -175,10 +192,10 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             vec![
                 Next,
                 AddTeam,
-                RenameTeam(0, "De Klantvrienden".into()),
-                RenameTeam(1, "Het team met een naam van veertig tekens".into()),
-                RenameTeam(2, "Backoffice".into()),
-                RenameTeam(3, "Balie".into()),
+                RenameTeam(0, team_names[0].into()),
+                RenameTeam(1, team_names[1].into()),
+                RenameTeam(2, team_names[2].into()),
+                RenameTeam(3, team_names[3].into()),
                 SetRounds(ROUNDS),
                 SetDiscussSeconds(150),
             ],

@@ -464,7 +464,7 @@ fn import_poll(game: &mut Game, lang: Lang) {
             game.poll = Some(PollPreview {
                 file: path,
                 summary: crate::poll::summary(&p, &deck, lang),
-                warnings: p.warnings.clone(),
+                warnings: p.warnings.iter().map(|w| w.text(lang).to_owned()).collect(),
                 free_text: p.free_text.clone(),
                 weights: p.weights(),
                 paired: !p.paired.is_empty(),
