@@ -234,9 +234,11 @@ pub fn watch_deck(
                             (live.journal.as_mut(), &live.session)
                         {
                             if let Err(e) = crate::store::record_deck(journal, session) {
-                                live.notices.push(e.to_string());
+                                live.notices.push(e.text(lang.0));
                             }
-                            live.notices.extend(journal.take_notices());
+                            let notices = journal.take_notices();
+                            live.notices
+                                .extend(notices.iter().map(|n| n.text(lang.0).to_owned()));
                         }
                         game.deck = Some(deck);
                         game.deck_error = None;

@@ -351,8 +351,9 @@ impl Game {
             Some(settings) => {
                 let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
                 let all_played = (deck == 0).then(|| Msg::AllPlayed.tr(lang).to_string());
-                let problems = settings.problems().into_iter();
-                problems
+                settings
+                    .problems()
+                    .into_iter()
                     .map(|p| p.text(lang).to_owned())
                     .chain(all_played)
                     .collect()

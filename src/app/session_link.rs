@@ -73,7 +73,12 @@ impl Live {
         };
         let lang = s.settings().language;
         let done = store::record(journal, s, ev).map_err(|e| e.text(lang));
-        self.notices.extend(journal.take_notices());
+        self.notices.extend(
+            journal
+                .take_notices()
+                .iter()
+                .map(|n| n.text(lang).to_owned()),
+        );
         done
     }
 
@@ -139,7 +144,7 @@ pub fn begin(game: &mut Game, live: &mut Live) -> Result<(), String> {
     let lang = settings.language;
     let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
-    let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.to_string())?;
+    let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.text(lang))?;
     if let Some(Carry { agreed, .. }) = carry {
         for (i, set) in game.values.iter_mut().enumerate() {
             if let Some(carried) = agreed.get(i).or(agreed.first()) {
@@ -213,18 +218,15 @@ fn deck_of(
 /// screens; the scenarios played so far in the trajectory are left out of the draw; the new
 /// journal records the link.
 pub fn continue_from(path: &Path, game: &mut Game, lang: Lang) -> Result<(), String> {
-    let loaded = store::read(path).map_err(|e| e.to_string())?;
-    let deck_path = PathBuf::from(&loaded.settings.deck_path);
-    let on_disk = deck_of(game, &loaded.settings, &deck_path);
-    let (previous, _) = loaded
-        .replay(on_disk.clone().ok())
-        .map_err(|e| match &on_disk {
-            Err(why) if loaded.deck.is_none() => why.clone(),
-            _ => e.to_string(),
-        })?;
+    // Opened as the report opens it: the deck file found for the journal (`report::open`).
+    let opened = crate::report::open(path, None).map_err(|e| e.text(lang).to_string())?;
+    let previous = opened.session;
     // The next session plays the deck file as it is now (a trainer may have improved it), else the
     // deck as it was played.
-    let deck = on_disk.unwrap_or_else(|_| previous.played_deck().clone());
+    let recorded = || PathBuf::from(&previous.settings().deck_path);
+    let (deck_path, deck) = opened
+        .deck_file
+        .unwrap_or_else(|| (recorded(), previous.played_deck().clone()));
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
     // A skipped scenario was not played: it is back in the pool for the next session.
@@ -280,7 +282,10 @@ pub fn resume(
     live: &mut Live,
 ) -> Result<(Screen, Option<Phase>), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
-    let deck_path = PathBuf::from(&loaded.settings.deck_path);
+    // The deck file is found the way the report finds it (`report::open::find_deck`).
+    let recorded = &loaded.settings.deck_path;
+    let deck_path =
+        crate::report::open::find_deck(path, recorded).unwrap_or_else(|_| recorded.into());
     let on_disk = deck_of(game, &loaded.settings, &deck_path);
     let fs: std::sync::Arc<dyn store::Fs> = std::sync::Arc::new(store::RealFs);
     let resumed =
@@ -308,7 +313,12 @@ pub fn resume(
         })
         .collect();
     game.banner = None;
-    live.notices.extend(resumed.warnings);
+    live.notices.extend(
+        resumed
+            .warnings
+            .iter()
+            .map(|w| w.text(settings.language).to_owned()),
+    );
 
     use session::Phase as P;
     let place = match session.phase() {
@@ -649,14 +659,7 @@ pub fn value_profile(live: &Live, team: usize) -> Vec<(String, i64)> {
     s.value_totals(team)
         .into_iter()
         .filter(|v| v.weight.is_some())
-        .map(|v| {
-            (
-                s.deck()
-                    .value(&v.value)
-                    .map_or(v.value.clone(), |d| d.name.clone()),
-                v.points,
-            )
-        })
+        .map(|v| (s.deck().value_name(&v.value).to_string(), v.points))
         .collect()
 }
 
