@@ -676,7 +676,7 @@ pub fn apply_actions(
             }
             Action::SaveManners => {
                 if cur_screen == Screen::Final {
-                    match session_link::save_manners(&live) {
+                    match session_link::save_manners(&live, **lang) {
                         Ok(dir) => {
                             let dir = dir.display();
                             game.notice = Some(
@@ -1026,7 +1026,7 @@ fn next(
             let problems = game.setup_problems(lang);
             if problems.is_empty() {
                 game.fit_value_sets();
-                match session_link::begin(game, live) {
+                match session_link::begin(game, live, lang) {
                     // A later session of a trajectory first looks back at the agreements in force.
                     Ok(())
                         if live
@@ -1050,7 +1050,7 @@ fn next(
                 game.refused = Some(problems.join(" "));
             }
             if problems.is_empty() {
-                match session_link::start(game, live) {
+                match session_link::start(game, live, lang) {
                     Ok(()) => {
                         *screen = Screen::Round;
                         *phase = Some(Phase::Scenario);
