@@ -102,7 +102,7 @@ fn foreign(lang: Lang) -> Vec<&'static str> {
         .filter(|t| t.chars().count() >= 3)
         .chain(unique_words)
         .chain(known.iter().copied())
-        .filter(|t| !REAL_IN_BOTH.contains(t))
+        .filter(|t| !REAL_IN_BOTH.iter().any(|r| r.eq_ignore_ascii_case(t)))
         .collect();
     found.sort_unstable();
     found.dedup();
@@ -110,9 +110,11 @@ fn foreign(lang: Lang) -> Vec<&'static str> {
 }
 
 /// Whether `needle` stands in `text` as words of its own (not inside a longer word).
+/// Capitals do not matter ("Spatie" is "spatie").
 fn contains_words(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.to_lowercase(), needle.to_lowercase());
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '\'');
-    text.match_indices(needle).any(|(at, _)| {
+    text.match_indices(&needle).any(|(at, _)| {
         !word(text[..at].chars().next_back()) && !word(text[at + needle.len()..].chars().next())
     })
 }
@@ -125,9 +127,15 @@ fn foreign_drawn(h: &mut Harness, words: &[&str]) -> Vec<String> {
     drawn
         .iter()
         .flat_map(|text| {
+            // Paths are the file system's (the photo inbox is `…-fotos/nieuw` in any language).
+            let words_only: Vec<&str> = text
+                .split(' ')
+                .filter(|t| !t.contains(['/', '\\']))
+                .collect();
+            let words_only = words_only.join(" ");
             words
                 .iter()
-                .filter(|w| contains_words(text, w))
+                .filter(move |w| contains_words(&words_only, w))
                 .map(move |w| format!("{w:?} in {text:?}"))
         })
         .collect()
