@@ -215,3 +215,41 @@ fn the_dictionaries_hold_what_the_game_used_to_say() {
     ));
     assert!(!contains_words("Internet", "net"));
 }
+
+#[test]
+fn the_language_is_lang_else_the_deck_given_else_the_title_screens() {
+    use cultuurbarbarenspel::app::i18n::UiLang;
+    use cultuurbarbarenspel::app::init_lang;
+    let levels = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("levels");
+    let lang_of = |h: &Harness| h.app.world().resource::<UiLang>().0;
+
+    // `--deck klantcontact.en.ron`: English.
+    let mut h = Harness::with_deck(levels.join("klantcontact.en.ron"));
+    init_lang(&mut h.app, None, true);
+    h.update();
+    assert_eq!(lang_of(&h), Lang::En);
+
+    // `--lang nl --deck klantcontact.en.ron`: Dutch, and the deck follows to its Dutch version.
+    let mut h = Harness::with_deck(levels.join("klantcontact.en.ron"));
+    init_lang(&mut h.app, Some(Lang::Nl), true);
+    h.update();
+    assert_eq!(lang_of(&h), Lang::Nl);
+    let game = h.game();
+    assert_eq!(game.deck.as_ref().map(|d| d.language), Some(Lang::Nl));
+    assert!(
+        game.deck_path
+            .as_ref()
+            .unwrap()
+            .ends_with("klantcontact.nl.ron")
+    );
+
+    // No deck given and no `--lang`: the Title screen decides (Dutch until then).
+    let mut h = Harness::with_deck(levels.join("klantcontact.en.ron"));
+    init_lang(&mut h.app, None, false);
+    h.update();
+    assert_eq!(lang_of(&h), Lang::Nl);
+    h.click(cultuurbarbarenspel::app::game::Action::SetLanguage(
+        Lang::En,
+    ));
+    assert_eq!(lang_of(&h), Lang::En);
+}
