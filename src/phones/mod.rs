@@ -3,15 +3,24 @@
 //! votes to the game through a channel.
 //!
 //! It runs on Bevy's own async I/O the way Bevy's remote HTTP server does: hyper 1 with
-//! `smol-hyper`'s adapters, a listener from `async-io`, and tasks on the [`IoTaskPool`] — no second
-//! async runtime. The server knows nothing of the session: the game publishes what the phones may
-//! see ([`Server::publish`]) and answers each vote ([`Vote::answer`]). Nothing a phone sends is
-//! stored: no names, addresses or user agents; the device id a page makes up lives only in memory.
+//! `smol-hyper`'s adapters, a listener from `async-io`, and tasks on the
+//! [`IoTaskPool`](bevy::tasks::IoTaskPool) — no second async runtime. The server knows nothing of
+//! the session: the game publishes what the phones may see ([`Server::publish`]) and answers each
+//! vote ([`Vote::answer`]). Nothing a phone sends is stored: no names, addresses or user agents;
+//! the device id a page makes up lives only in memory.
 //!
 //! Safety: a random 128-bit token in every URL; the `Host` header must name the address the server
 //! is bound to and an `Origin` header must be that address (no DNS rebinding, no other site's
 //! page); bodies are at most [`Limits::max_body`] bytes of JSON with no unknown fields; each device
 //! has a rate limit; connections are capped.
+//!
+//! Where things are: `server` (what the game holds: start, publish, take votes, devices, stop),
+//! `shared` (the state the tasks and the game share: published views, devices, rate limits),
+//! `listen` (accept loop and connection cap), `routes` (Host/Origin checks, pages, room code,
+//! joining), `events` (the Server-Sent Events stream), `votes` (votes, proposals and the game's
+//! answer), `request` and `response` (reading bodies and ids; answers and their headers), `secret`
+//! (token and room code), `limits`, `msg` (the server's messages in both languages), `page` (the
+//! pages) and `net` (the addresses it may listen on).
 
 mod events;
 mod limits;
