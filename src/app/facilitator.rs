@@ -628,7 +628,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let summary: Vec<&str> = p
         .summary
         .lines()
-        .filter(|l| !l.starts_with("Let op: "))
+        .filter(|l| !l.starts_with("Let op: ") && !l.starts_with("Note: "))
         .collect();
     wrap(ui, ui::rich(summary.join("\n"), 16.0));
     if !p.warnings.is_empty() {

@@ -439,14 +439,18 @@ fn import_poll(game: &mut Game) {
         .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", path.display()))
         .and_then(|bytes| {
             crate::poll::import_with(&path.display().to_string(), &bytes, &deck, opts)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.text(deck.language))
         });
     match result {
         Ok(p) => {
             game.poll = Some(PollPreview {
                 file: path,
-                summary: crate::poll::describe(&p, &deck),
-                warnings: p.warnings.clone(),
+                summary: crate::poll::describe(&p, &deck, deck.language),
+                warnings: p
+                    .warnings
+                    .iter()
+                    .map(|w| w.text(deck.language).to_owned())
+                    .collect(),
                 free_text: p.free_text.clone(),
                 weights: p.weights(),
                 paired: !p.paired.is_empty(),

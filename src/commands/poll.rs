@@ -4,7 +4,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::deck::load_deck;
+use crate::bi;
+use crate::deck::load_deck_bi;
+use crate::lang::Lang;
 use crate::poll::{Moment, Options, Proposal};
 
 /// What `poll` prints.
@@ -14,34 +16,55 @@ pub struct PollArgs {
     pub moment: Moment,
 }
 
+/// [`run_in`] in Dutch, the language `poll` spoke before it had one.
 pub fn run(
     file: &Path,
     deck: Option<&Path>,
     args: PollArgs,
     out: &mut dyn Write,
 ) -> Result<(), String> {
+    run_in(file, deck, args, Lang::Nl, out)
+}
+
+/// Reads the poll `file`, prints what it proposes for `deck` (else the default deck) in `lang`.
+pub fn run_in(
+    file: &Path,
+    deck: Option<&Path>,
+    args: PollArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), String> {
     let deck_path = match deck {
         Some(p) => p.to_path_buf(),
         None => crate::deck::builtin::default_deck()?,
     };
-    let deck = load_deck(&deck_path)?;
-    let bytes = std::fs::read(file)
-        .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", file.display()))?;
+    let deck = load_deck_bi(&deck_path).map_err(|e| e.text(lang).to_owned())?;
+    let shown = file.display();
+    let bytes = std::fs::read(file).map_err(|e| {
+        bi!(
+            "{shown}: kan het bestand niet lezen: {e}",
+            "{shown}: cannot read the file: {e}"
+        )
+        .text(lang)
+        .to_owned()
+    })?;
     let opts = Options {
         moment: args.moment,
     };
     let proposal = crate::poll::import_with(&file.display().to_string(), &bytes, &deck, opts)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.text(lang))?;
     let text = if args.json {
-        let mut s = serde_json::to_string_pretty(&json(&proposal)).map_err(|e| e.to_string())?;
+        let mut s =
+            serde_json::to_string_pretty(&json(&proposal, lang)).map_err(|e| e.to_string())?;
         s.push('\n');
         s
     } else {
         let mut s = format!("Deck: {} ({})\n", deck.title, deck.id);
-        s.push_str(&crate::poll::describe(&proposal, &deck));
+        s.push_str(&crate::poll::describe(&proposal, &deck, lang));
         // The command line is the facilitator's: the open answers are shown here.
         for f in &proposal.free_text {
-            s.push_str(&format!("Open vraag \"{}\":\n", f.header));
+            let open = lang.pick("Open vraag", "Open question");
+            s.push_str(&format!("{open} \"{}\":\n", f.header));
             for a in &f.answers {
                 s.push_str(&format!("  - {}\n", a.replace('\n', " ")));
             }
@@ -51,9 +74,10 @@ pub fn run(
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// The proposal as `poll --format json` prints it: weights only for the proposed values; no
-/// identifying data and no free text.
-pub fn json(p: &Proposal) -> serde_json::Value {
+/// The proposal as `poll --format json` prints it, the warnings in `lang`: weights only for the
+/// proposed values; no identifying data and no free text.
+pub fn json(p: &Proposal, lang: Lang) -> serde_json::Value {
+    let warnings: Vec<&str> = p.warnings.iter().map(|w| w.text(lang)).collect();
     let weights: serde_json::Map<String, serde_json::Value> = p
         .weights()
         .into_iter()
@@ -64,6 +88,6 @@ pub fn json(p: &Proposal) -> serde_json::Value {
         "layout": p.layout.key(),
         "weights": weights,
         "unmatched": p.unmatched,
-        "warnings": p.warnings,
+        "warnings": warnings,
     })
 }

@@ -5,6 +5,8 @@ use super::{
     Deck, Grid, Layout, Moment, Options, PollError, Proposal, SCALES, Scale, Support, blank,
     choice_value, err, fold, match_key, split_choices, words,
 };
+use crate::bi;
+use crate::lang::Bi;
 
 /// One row per answer: grouped per respondent into a grid of one of the other layouts.
 pub(super) fn per_answer(
@@ -14,7 +16,7 @@ pub(super) fn per_answer(
     grid: &Grid,
     question: usize,
     answer: usize,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Bi>,
 ) -> Result<Proposal, PollError> {
     let Some(who) = (0..grid.headers.len())
         .filter(|&c| grid.identifying[c])
@@ -22,8 +24,9 @@ pub(super) fn per_answer(
         .min()
         .map(|(_, c)| c)
     else {
-        return Err(err(format!(
+        return Err(err(bi!(
             "{name}: dit bestand heeft één rij per antwoord (kolommen \"{}\" en \"{}\") maar geen kolom die zegt van welke deelnemer elk antwoord is, dus er valt niet per deelnemer te tellen. Exporteer de antwoorden met één rij per deelnemer, of met een kolom voor de deelnemer (ID, e-mail of naam).",
+            "{name}: this file has one row per answer (columns \"{}\" and \"{}\") but no column that says which participant gave each answer, so nothing can be counted per participant. Export the answers with one row per participant, or with a column for the participant (ID, e-mail or name).";
             grid.headers[question], grid.headers[answer]
         )));
     };
@@ -66,8 +69,9 @@ pub(super) fn per_answer(
             rows[i][c] = r[answer].clone();
         }
         if twice > 0 {
-            warnings.push(format!(
-                "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt."
+            warnings.push(bi!(
+                "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt.",
+                "{twice} times a participant answered the same question again; the last answer counts."
             ));
         }
         let n = headers.len();
@@ -100,16 +104,18 @@ pub(super) fn per_answer(
             },
         )
     };
-    warnings.push(format!(
+    warnings.push(bi!(
         "Eén rij per antwoord: per deelnemer geteld (kolom \"{}\"), {} rijen van {} deelnemers.",
+        "One row per answer: counted per participant (column \"{}\"), {} rows of {} participants.";
         grid.headers[who],
         grid.rows.len(),
         keys.len()
     ));
     let mut p = if layout == Layout::PerAnswerRatings {
         ratings(name, deck, opts, &pivot)?.ok_or_else(|| {
-            err(format!(
+            err(bi!(
                 "{name}: de kolom \"{}\" bevat geen cijfers of antwoorden als \"belangrijk\".",
+                "{name}: the column \"{}\" holds no numbers or answers like \"important\".";
                 grid.headers[answer]
             ))
         })?
@@ -174,14 +180,15 @@ pub(super) fn ratings(
         if let [first, rest @ ..] = chosen.as_slice() {
             counted.push(first);
             if !rest.is_empty() {
-                p.warnings.push(format!(
-                    "Meer kolommen vragen naar {}: alleen \"{}\" telt, niet {}.",
-                    v.name,
-                    grid.headers[first.column],
-                    rest.iter()
-                        .map(|r| format!("\"{}\"", grid.headers[r.column]))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let others = rest
+                    .iter()
+                    .map(|r| format!("\"{}\"", grid.headers[r.column]))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let (value, counted) = (&v.name, &grid.headers[first.column]);
+                p.warnings.push(bi!(
+                    "Meer kolommen vragen naar {value}: alleen \"{counted}\" telt, niet {others}.",
+                    "More columns ask about {value}: only \"{counted}\" counts, not {others}."
                 ));
             }
         }
@@ -212,8 +219,9 @@ pub(super) fn ratings(
                 6 | 7 => 7,
                 8..=10 => 10,
                 _ => {
-                    return Err(err(format!(
-                        "{name}: er zijn antwoorden tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Zet de antwoorden om naar een van die schalen, of noem de schaal in de kop van de kolommen, bijvoorbeeld \"(1-10)\"."
+                    return Err(err(bi!(
+                        "{name}: er zijn antwoorden tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Zet de antwoorden om naar een van die schalen, of noem de schaal in de kop van de kolommen, bijvoorbeeld \"(1-10)\".",
+                        "{name}: there are answers up to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Convert the answers to one of those scales, or name the scale in the column headers, for example \"(1-10)\"."
                     )));
                 }
             };
@@ -225,8 +233,9 @@ pub(super) fn ratings(
         }
         [(lo, hi)] => {
             if !SCALES.contains(&(*lo, *hi)) {
-                return Err(err(format!(
-                    "{name}: de kop noemt een schaal van {lo} tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Vraag de cijfers op een van die schalen, of zet ze om."
+                return Err(err(bi!(
+                    "{name}: de kop noemt een schaal van {lo} tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Vraag de cijfers op een van die schalen, of zet ze om.",
+                    "{name}: the header names a scale of {lo} to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Ask for the numbers on one of those scales, or convert them."
                 )));
             }
             Some(Scale {
@@ -237,9 +246,10 @@ pub(super) fn ratings(
         }
         _ => {
             let list: Vec<String> = stated.iter().map(|(l, h)| format!("{l}–{h}")).collect();
-            return Err(err(format!(
-                "{name}: de kolommen noemen verschillende schalen ({}); gebruik één schaal voor alle waarden.",
-                list.join(", ")
+            let list = list.join(", ");
+            return Err(err(bi!(
+                "{name}: de kolommen noemen verschillende schalen ({list}); gebruik één schaal voor alle waarden.",
+                "{name}: the columns name different scales ({list}); use one scale for all values."
             )));
         }
     };
@@ -274,7 +284,10 @@ pub(super) fn ratings(
                     sums[r.value].0 += x;
                     sums[r.value].1 += 1;
                 }
-                None => p.ignored.push(format!("rij {line}, {header}: \"{cell}\"")),
+                None => p.ignored.push(bi!(
+                    "rij {line}, {header}: \"{cell}\"",
+                    "row {line}, {header}: \"{cell}\""
+                )),
             }
         }
     }
@@ -331,10 +344,10 @@ pub(super) fn top_three(name: &str, deck: &Deck, grid: &Grid) -> Result<Proposal
             .filter(|(_, i)| !**i)
             .map(|(h, _)| h.as_str())
             .collect();
-        return Err(err(format!(
-            "{name}: geen kolom noemt een waarde van dit deck. Verwacht: per waarde een kolom met een cijfer of een antwoord als \"belangrijk\", of één kolom met de belangrijkste waarden. De waarden van het deck: {}. Kolommen in het bestand: {}.",
-            names.join(", "),
-            headers.join(", ")
+        let (names, headers) = (names.join(", "), headers.join(", "));
+        return Err(err(bi!(
+            "{name}: geen kolom noemt een waarde van dit deck. Verwacht: per waarde een kolom met een cijfer of een antwoord als \"belangrijk\", of één kolom met de belangrijkste waarden. De waarden van het deck: {names}. Kolommen in het bestand: {headers}.",
+            "{name}: no column names a value of this deck. Expected: per value a column with a number or an answer like \"important\", or one column with the most important values. The deck's values: {names}. Columns in the file: {headers}."
         )));
     };
     let mut p = blank(Layout::TopThree, grid.rows.len(), Moment::Desired);

@@ -405,3 +405,29 @@ fn every_journal_error_is_in_both_languages() {
         "The value \"x\" is not in the deck."
     );
 }
+
+#[test]
+fn poll_refusals_warnings_and_summary_are_in_both_languages() {
+    use cultuurbarbarenspel::poll;
+    let d = deck::load_deck(&root().join("levels/klantcontact.en.ron")).unwrap();
+    for bytes in [
+        b"".as_slice(),
+        b"PK\x03\x04xx",
+        b"Zorgvuldig;Doelmatig\n",
+        b"Question,Answer\nZorgvuldig,5\n",
+        b"Iets,Anders\n1,2\n",
+        b"Zorgvuldig (1-4)\n3\n",
+    ] {
+        let e = poll::import("p.csv", bytes, &d).unwrap_err();
+        assert_bilingual(&e.message());
+        assert!(e.text(Lang::En).starts_with("p.csv: "), "{e:?}");
+    }
+    let csv = std::fs::read(root().join("tests/fixtures/poll/msforms-en-csv-utf8.csv")).unwrap();
+    let p = poll::import("p.csv", &csv, &d).unwrap();
+    assert!(!p.warnings.is_empty());
+    p.warnings.iter().for_each(assert_bilingual);
+    let en = poll::describe(&p, &d, Lang::En);
+    let nl = poll::describe(&p, &d, Lang::Nl);
+    assert!(en.contains("participants") && en.contains("Note: "), "{en}");
+    assert!(nl.contains("deelnemers") && nl.contains("Let op: "), "{nl}");
+}
