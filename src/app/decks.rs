@@ -244,10 +244,11 @@ pub fn watch_deck(
                         game.deck_error = None;
                     }
                     Err(e) => {
-                        game.banner = Some(format!(
-                            "{}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
-                            path.display()
-                        ))
+                        let path = path.display();
+                        game.banner = Some(crate::bi!(
+                            "{path}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
+                            "{path}: the new version does not fit the running session ({e}); the game goes on with the previous version."
+                        ).text(**lang).to_owned())
                     }
                 }
             }

@@ -304,7 +304,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         match &s.problem {
             None => {
                 ui.horizontal_wrapped(|ui| {
-                    if ui.button(&s.label).clicked() {
+                    if ui.button(s.label.text(**view.lang)).clicked() {
                         out.push(Action::ResumeSession(s.path.clone()));
                     }
                     if ui
@@ -317,7 +317,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 });
             }
             Some(problem) => {
-                ui.label(muted(&s.label, 16.0));
+                ui.label(muted(s.label.text(**view.lang), 16.0));
                 wrap(
                     ui,
                     egui::RichText::new(format!("⚠ {}", problem.text(view.lang.0)))
@@ -447,7 +447,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         out.push(Action::AddTeam);
     }
-    let problems = g.setup_problems();
+    let problems = g.setup_problems(**view.lang);
     problem_list(ui, &problems);
     section(ui, view.t(T::Setup));
     egui::Grid::new("setup-grid")
@@ -571,7 +571,7 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     super::own_values::facilitator(ui, view, out);
     poll(ui, view, out);
     ui.add_space(12.0);
-    let problems = g.problems();
+    let problems = g.problems(**view.lang);
     problem_list(ui, &problems);
     if big_button(
         ui,
@@ -595,7 +595,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         }
         let field = ui.add(
             egui::TextEdit::singleline(&mut path)
-                .hint_text("peiling.csv")
+                .hint_text(view.t(T::PollFileExample))
                 .desired_width((ui.available_width() - 90.0).max(80.0)),
         );
         if field.changed() {
@@ -625,12 +625,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     wrap(ui, muted(p.file.display().to_string(), 14.0));
     super::own_values::poll_switch(ui, view, out);
     // The summary's lines on the values; the warnings follow, prominently.
-    let summary: Vec<&str> = p
-        .summary
-        .lines()
-        .filter(|l| !l.starts_with("Let op: ") && !l.starts_with("Note: "))
-        .collect();
-    wrap(ui, ui::rich(summary.join("\n"), 16.0));
+    wrap(ui, ui::rich(p.summary.trim_end(), 16.0));
     if !p.warnings.is_empty() {
         card(theme::CARD, 10.0).show(ui, |ui| {
             wrap(
@@ -854,7 +849,7 @@ fn next_scenario(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 fn event_log(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     section(ui, view.t(T::EventLog));
-    let lines = session_link::log_lines(&view.live, &view.game);
+    let lines = session_link::log_lines(&view.live, **view.lang);
     card(theme::BG, 8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         for (i, line) in lines.iter().enumerate().rev().take(12) {

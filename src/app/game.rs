@@ -4,11 +4,13 @@
 use bevy::prelude::*;
 use std::path::PathBuf;
 
-use super::i18n::{Lang, UiLang};
+use super::i18n::{Key as _, Lang, UiLang};
 use super::screens::{Phase, Screen};
 use super::session_link::{self, Live};
 use super::timer::DiscussTimer;
+use crate::bi;
 use crate::deck::{Deck, Key};
+use crate::lang::messages::Msg;
 
 /// The team colours and the limits on the number of teams: the session's own.
 pub use crate::session::{MAX_TEAMS, MIN_TEAMS, PALETTE_RGB as PALETTE};
@@ -341,32 +343,41 @@ impl Game {
             .unwrap_or(self.teams.len() % PALETTE.len())
     }
 
-    /// What keeps the set-up from going on to the values, in Dutch, one sentence each: a missing
+    /// What keeps the set-up from going on to the values, in `lang`, one sentence each: a missing
     /// deck, the number of teams, empty, too long or twice-used team names (the session core's
     /// own rules, see [`crate::session::Settings::problems`]). Empty when all is well.
-    pub fn setup_problems(&self) -> Vec<String> {
+    pub fn setup_problems(&self, lang: Lang) -> Vec<String> {
         match session_link::settings(self, String::new()) {
             Some(settings) => {
                 let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
-                settings.problems().into_iter().map(|p| p.text(settings.language).to_owned()).chain((deck == 0).then(|| {
-                    "Alle scenario's van dit deck zijn in dit traject al gespeeld: kies een ander deck."
-                        .to_string()
-                })).collect()
+                let all_played = (deck == 0).then(|| Msg::AllPlayed.tr(lang).to_string());
+                settings
+                    .problems()
+                    .into_iter()
+                    .map(|p| p.text(lang).to_owned())
+                    .chain(all_played)
+                    .collect()
             }
-            None => vec!["Kies eerst een deck.".to_string()],
+            None => vec![Msg::ChooseDeckFirst.tr(lang).to_string()],
         }
     }
 
     /// What keeps the rounds from starting: [`Game::setup_problems`], and every value set that
     /// has no value chosen yet. Empty when the rounds can start.
-    pub fn problems(&self) -> Vec<String> {
-        let mut out = self.setup_problems();
+    pub fn problems(&self, lang: Lang) -> Vec<String> {
+        let mut out = self.setup_problems(lang);
         for set in 0..self.value_sets() {
             if self.values.get(set).is_none_or(Vec::is_empty) {
+                let team = self.team_name(set);
                 out.push(if self.shared_values {
-                    "Kies minstens één waarde voor de groep.".to_string()
+                    Msg::GroupNeedsValue.tr(lang).to_string()
                 } else {
-                    format!("Kies minstens één waarde voor {}.", self.team_name(set))
+                    bi!(
+                        "Kies minstens één waarde voor {team}.",
+                        "Choose at least one value for {team}."
+                    )
+                    .text(lang)
+                    .to_owned()
                 });
             }
         }
@@ -375,7 +386,7 @@ impl Game {
 
     /// Can the rounds start: a deck, valid teams, and every value set non-empty.
     pub fn ready_to_play(&self) -> bool {
-        self.problems().is_empty()
+        self.problems(Lang::default()).is_empty()
     }
 }
 
@@ -424,7 +435,7 @@ pub fn poll_file(typed: &str) -> PathBuf {
 
 /// Reads the poll file on the Values screen and shows its proposal; a failed read clears the
 /// previous one.
-fn import_poll(game: &mut Game) {
+fn import_poll(game: &mut Game, lang: Lang) {
     let Some(deck) = game.deck.clone() else {
         return;
     };
@@ -436,21 +447,25 @@ fn import_poll(game: &mut Game) {
         moment: game.poll_moment,
     };
     let result = std::fs::read(&path)
-        .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", path.display()))
+        .map_err(|e| {
+            let file = path.display();
+            bi!(
+                "{file}: kan het bestand niet lezen: {e}",
+                "{file}: cannot read the file: {e}"
+            )
+            .text(lang)
+            .to_owned()
+        })
         .and_then(|bytes| {
             crate::poll::import_with(&path.display().to_string(), &bytes, &deck, opts)
-                .map_err(|e| e.text(deck.language))
+                .map_err(|e| e.text(lang))
         });
     match result {
         Ok(p) => {
             game.poll = Some(PollPreview {
                 file: path,
-                summary: crate::poll::describe(&p, &deck, deck.language),
-                warnings: p
-                    .warnings
-                    .iter()
-                    .map(|w| w.text(deck.language).to_owned())
-                    .collect(),
+                summary: crate::poll::summary(&p, &deck, lang),
+                warnings: p.warnings.iter().map(|w| w.text(lang).to_owned()).collect(),
                 free_text: p.free_text.clone(),
                 weights: p.weights(),
                 paired: !p.paired.is_empty(),
@@ -467,13 +482,12 @@ fn import_poll(game: &mut Game) {
 }
 
 /// Takes the proposal shown for value set `set`.
-fn apply_poll(game: &mut Game, set: usize) {
+fn apply_poll(game: &mut Game, set: usize, lang: Lang) {
     let Some(weights) = game.poll.as_ref().map(|p| p.weights.clone()) else {
         return;
     };
     if weights.is_empty() {
-        game.poll_error =
-            Some("De peiling stelt geen enkele waarde voor; kies de waarden met de hand.".into());
+        game.poll_error = Some(Msg::PollProposesNothing.tr(lang).into());
     } else if let Some(vs) = game.values.get_mut(set) {
         *vs = weights;
     }
@@ -481,15 +495,18 @@ fn apply_poll(game: &mut Game, set: usize) {
 
 /// Opens the user's deck folder in the system's file manager (making it, with the built-in decks,
 /// when it is missing); says where it is, and why it could not be opened.
-fn open_deck_folder() -> String {
+fn open_deck_folder(lang: Lang) -> String {
     let Some(folder) = crate::deck::builtin::user_folder() else {
-        return "Dit systeem heeft geen map voor gebruikersgegevens; zet decks in levels/ naast het spel.".into();
+        return Msg::NoUserFolder.tr(lang).into();
     };
+    let shown = folder.display();
     if let Err(e) = crate::deck::builtin::install(&folder) {
-        return format!(
-            "De deckmap {} kan niet gemaakt worden: {e}",
-            folder.display()
-        );
+        return bi!(
+            "De deckmap {shown} kan niet gemaakt worden: {e}",
+            "The deck folder {shown} cannot be made: {e}"
+        )
+        .text(lang)
+        .to_owned();
     }
     let opener = if cfg!(target_os = "windows") {
         "explorer"
@@ -505,15 +522,17 @@ fn open_deck_folder() -> String {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        Ok(_) => format!(
-            "Deckmap geopend: {}. Nieuwe of bewerkte decks staan na een herstart in de lijst.",
-            folder.display()
+        Ok(_) => bi!(
+            "Deckmap geopend: {shown}. Nieuwe of bewerkte decks staan na een herstart in de lijst.",
+            "Deck folder opened: {shown}. New or edited decks are in the list after a restart."
         ),
-        Err(e) => format!(
-            "De deckmap is {}; openen lukte niet ({opener}: {e}).",
-            folder.display()
+        Err(e) => bi!(
+            "De deckmap is {shown}; openen lukte niet ({opener}: {e}).",
+            "The deck folder is {shown}; it could not be opened ({opener}: {e})."
         ),
     }
+    .text(lang)
+    .to_owned()
 }
 
 /// Apply the actions of this frame, in order.
@@ -553,17 +572,14 @@ pub fn apply_actions(
             Action::Next | Action::NewSession
                 if cur_screen == Screen::Title && sessions.problem.is_some() =>
             {
-                game.refused = Some(
-                    "De sessiemap is niet te beschrijven: kies op het titelscherm een andere map."
-                        .into(),
-                );
+                game.refused = Some(Msg::SessionsFolderBlocked.tr(**lang).into());
             }
             Action::Next => next(
                 &mut game,
                 &mut live,
                 &mut timer,
-                &mut cur_screen,
-                &mut cur_phase,
+                (&mut cur_screen, &mut cur_phase),
+                **lang,
             ),
             Action::NewSession => {
                 if cur_screen == Screen::Title && game.deck.is_some() {
@@ -572,7 +588,7 @@ pub fn apply_actions(
             }
             Action::ContinueSession(path) => {
                 if cur_screen == Screen::Title {
-                    match session_link::continue_from(&path, &mut game) {
+                    match session_link::continue_from(&path, &mut game, **lang) {
                         Ok(()) => cur_screen = Screen::Setup,
                         Err(e) => game.banner = Some(e),
                     }
@@ -582,7 +598,7 @@ pub fn apply_actions(
                 if cur_screen == Screen::Final
                     && let Some(path) = live.journal_path().map(std::path::Path::to_path_buf)
                 {
-                    match session_link::continue_from(&path, &mut game) {
+                    match session_link::continue_from(&path, &mut game, **lang) {
                         Ok(()) => {
                             // The finished session's journal is closed; the next one is written
                             // when its set-up is done.
@@ -649,26 +665,28 @@ pub fn apply_actions(
                     cur_screen = Screen::Agreements;
                     cur_phase = None;
                 } else if cur_screen != Screen::Agreements {
-                    game.refused = Some(
-                        "G opent de afspraken vanaf het tussenklassement of een nabespreking."
-                            .into(),
-                    );
+                    game.refused = Some(Msg::AgreementsWhen.tr(**lang).into());
                 }
             }
             // Made on another thread: see `poster_job::poster_actions`.
             Action::SavePosters => {
                 if cur_screen != Screen::Final {
-                    game.refused = Some("P bewaart de posters op het eindscherm, niet nu.".into());
+                    game.refused = Some(Msg::PostersWhen.tr(**lang).into());
                 }
             }
             Action::SaveManners => {
                 if cur_screen == Screen::Final {
                     match session_link::save_manners(&live) {
                         Ok(dir) => {
-                            game.notice = Some(format!(
-                                "Zo zijn onze manieren (A4, HTML en PNG) opgeslagen in {}",
-                                dir.display()
-                            ))
+                            let dir = dir.display();
+                            game.notice = Some(
+                                bi!(
+                                    "Zo zijn onze manieren (A4, HTML en PNG) opgeslagen in {dir}",
+                                    "This is how we do things (A4, HTML and PNG) saved in {dir}"
+                                )
+                                .text(**lang)
+                                .to_owned(),
+                            )
                         }
                         Err(e) => game.banner = Some(e),
                     }
@@ -676,18 +694,18 @@ pub fn apply_actions(
             }
             Action::ImportPoll => {
                 if cur_screen == Screen::Values {
-                    import_poll(&mut game);
+                    import_poll(&mut game, **lang);
                 }
             }
             Action::SetPollMoment(m) => {
                 game.poll_moment = m;
                 if cur_screen == Screen::Values && game.poll.is_some() {
-                    import_poll(&mut game);
+                    import_poll(&mut game, **lang);
                 }
             }
             Action::ApplyPoll(set) => {
                 if cur_screen == Screen::Values {
-                    apply_poll(&mut game, set);
+                    apply_poll(&mut game, set, **lang);
                 }
             }
             // Opened by the poll plugin (src/app/poll.rs), which reads the same message.
@@ -766,27 +784,37 @@ pub fn apply_actions(
                 if i < game.teams.len() {
                     game.selected_team = Some(i);
                 } else {
-                    game.refused = Some(format!(
-                        "Er is geen team {} ({}): er spelen {} teams.",
-                        i + 1,
-                        super::input::team_key(i),
-                        game.teams.len()
-                    ));
+                    let (n, key, teams) = (i + 1, super::input::team_key(i), game.teams.len());
+                    game.refused = Some(
+                        bi!(
+                            "Er is geen team {n} ({key}): er spelen {teams} teams.",
+                            "There is no team {n} ({key}): {teams} teams are playing."
+                        )
+                        .text(**lang)
+                        .to_owned(),
+                    );
                 }
             }
             Action::PickBehaviour(key) => {
                 if let Some(team) = game.selected_team {
-                    choose(&mut game, &mut live, cur_phase, team, key);
+                    choose(&mut game, &mut live, cur_phase, team, key, **lang);
                 } else if matches!(cur_phase, Some(Phase::Choose | Phase::Discuss)) {
-                    game.refused = Some(format!(
-                        "Kies eerst het team ({}), dan {key}.",
-                        team_keys_hint(game.teams.len())
-                    ));
+                    let teams = team_keys_hint(game.teams.len());
+                    game.refused = Some(
+                        bi!(
+                            "Kies eerst het team ({teams}), dan {key}.",
+                            "Pick the team first ({teams}), then {key}."
+                        )
+                        .text(**lang)
+                        .to_owned(),
+                    );
                 } else {
-                    refuse_choice_now(&mut game, cur_screen, cur_phase);
+                    refuse_choice_now(&mut game, cur_screen, cur_phase, **lang);
                 }
             }
-            Action::Choose { team, key } => choose(&mut game, &mut live, cur_phase, team, key),
+            Action::Choose { team, key } => {
+                choose(&mut game, &mut live, cur_phase, team, key, **lang)
+            }
             Action::Undo => {
                 if matches!(
                     cur_screen,
@@ -802,15 +830,11 @@ pub fn apply_actions(
                             cur_screen = s;
                             cur_phase = p.or(cur_phase);
                         }
-                        Ok(None) => {
-                            game.refused = Some(
-                                "Er is niets om ongedaan te maken: de waarden en de eerste ronde liggen vast.".into(),
-                            )
-                        }
+                        Ok(None) => game.refused = Some(Msg::UndoStopsHere.tr(**lang).into()),
                         Err(e) => game.banner = Some(e),
                     }
                 } else {
-                    game.refused = Some("Er is nog niets om ongedaan te maken.".into());
+                    game.refused = Some(Msg::NothingToUndoYet.tr(**lang).into());
                 }
             }
             Action::SkipRound => {
@@ -827,9 +851,7 @@ pub fn apply_actions(
                         Err(e) => game.banner = Some(e),
                     }
                 } else {
-                    game.refused = Some(
-                        "S slaat een scenario over zolang het nog niet onthuld is; nu niet.".into(),
-                    );
+                    game.refused = Some(Msg::SkipWhen.tr(**lang).into());
                 }
             }
             Action::AdjustScore { team, points } => {
@@ -848,9 +870,9 @@ pub fn apply_actions(
                 if cur_phase == Some(Phase::Discuss) && !timer.is_up() {
                     timer.toggle();
                 } else if cur_phase == Some(Phase::Discuss) {
-                    game.refused = Some("De tijd is om: M geeft er een minuut bij.".into());
+                    game.refused = Some(Msg::TimeIsUp.tr(**lang).into());
                 } else {
-                    game.refused = Some("De timer loopt alleen tijdens het gesprek.".into());
+                    game.refused = Some(Msg::TimerWhen.tr(**lang).into());
                 }
             }
             Action::AddMinute => {
@@ -861,12 +883,10 @@ pub fn apply_actions(
                     if was_up {
                         timer.running = true;
                     } else if !timer.running {
-                        game.refused =
-                            Some("Een minuut erbij; de timer blijft gepauzeerd (T hervat).".into());
+                        game.refused = Some(Msg::MinutePaused.tr(**lang).into());
                     }
                 } else {
-                    game.refused =
-                        Some("M geeft alleen tijdens het gesprek een minuut erbij.".into());
+                    game.refused = Some(Msg::MinuteWhen.tr(**lang).into());
                 }
             }
             Action::ToggleHelp => game.help_open = !game.help_open,
@@ -903,9 +923,9 @@ pub fn apply_actions(
                 }
             }
             Action::ToggleRules => game.rules_open = !game.rules_open,
-            Action::OpenDeckFolder => game.notice = Some(open_deck_folder()),
+            Action::OpenDeckFolder => game.notice = Some(open_deck_folder(**lang)),
             Action::PlanNext(id) => {
-                if let Err(e) = session_link::plan_next(&mut live, &id) {
+                if let Err(e) = session_link::plan_next(&mut live, &id, **lang) {
                     game.refused = Some(e);
                 }
             }
@@ -913,10 +933,7 @@ pub fn apply_actions(
                 if cur_phase == Some(Phase::Reveal) {
                     game.all_consequences = !game.all_consequences;
                 } else {
-                    game.refused = Some(
-                        "W toont de gevolgen van alle gedragingen bij de onthulling, niet nu."
-                            .into(),
-                    );
+                    game.refused = Some(Msg::AllConsequencesWhen.tr(**lang).into());
                 }
             }
         }
@@ -962,21 +979,25 @@ fn team_keys_hint(teams: usize) -> String {
 }
 
 /// Why a behaviour cannot be chosen on this screen or in this phase.
-fn refuse_choice_now(game: &mut Game, screen: Screen, phase: Option<Phase>) {
-    game.refused = Some(match (screen, phase) {
-        (Screen::Round, Some(Phase::Scenario)) => {
-            "Teams kiezen tijdens het gesprek of de keuze: eerst spatie.".to_string()
-        }
-        (Screen::Round, _) => {
-            "De keuzes van deze ronde zijn onthuld: maak de onthulling ongedaan (Ctrl+Z) om iets te wijzigen.".to_string()
-        }
-        _ => "Teams kiezen een gedrag tijdens een ronde.".to_string(),
-    });
+fn refuse_choice_now(game: &mut Game, screen: Screen, phase: Option<Phase>, lang: Lang) {
+    let why = match (screen, phase) {
+        (Screen::Round, Some(Phase::Scenario)) => Msg::ChooseInDiscussion,
+        (Screen::Round, _) => Msg::ChoicesRevealed,
+        _ => Msg::ChooseInRound,
+    };
+    game.refused = Some(why.tr(lang).into());
 }
 
-fn choose(game: &mut Game, live: &mut Live, phase: Option<Phase>, team: usize, key: Key) {
+fn choose(
+    game: &mut Game,
+    live: &mut Live,
+    phase: Option<Phase>,
+    team: usize,
+    key: Key,
+    lang: Lang,
+) {
     if !matches!(phase, Some(Phase::Choose) | Some(Phase::Discuss)) {
-        refuse_choice_now(game, Screen::Round, phase);
+        refuse_choice_now(game, Screen::Round, phase, lang);
         return;
     }
     if let Err(e) = session_link::choose(live, team, key) {
@@ -990,19 +1011,19 @@ fn next(
     game: &mut Game,
     live: &mut Live,
     timer: &mut DiscussTimer,
-    screen: &mut Screen,
-    phase: &mut Option<Phase>,
+    (screen, phase): (&mut Screen, &mut Option<Phase>),
+    lang: Lang,
 ) {
     match *screen {
         Screen::Title => {
             if game.deck.is_some() {
                 *screen = Screen::Setup;
             } else {
-                game.refused = Some("Er is geen deck geladen: kies een deck.".into());
+                game.refused = Some(Msg::NoDeckLoaded.tr(lang).into());
             }
         }
         Screen::Setup => {
-            let problems = game.setup_problems();
+            let problems = game.setup_problems(lang);
             if problems.is_empty() {
                 game.fit_value_sets();
                 match session_link::begin(game, live) {
@@ -1024,7 +1045,7 @@ fn next(
         }
         Screen::Review => *screen = Screen::Values,
         Screen::Values => {
-            let problems = game.problems();
+            let problems = game.problems(lang);
             if !problems.is_empty() {
                 game.refused = Some(problems.join(" "));
             }
@@ -1052,7 +1073,7 @@ fn next(
                     }
                 } else {
                     // Who is still choosing, in the core's words.
-                    game.refused = Some(session_link::why_not_reveal(live));
+                    game.refused = Some(session_link::why_not_reveal(live, lang));
                 }
             }
             Phase::Reveal => *phase = Some(Phase::Debrief),
@@ -1083,10 +1104,7 @@ fn next(
             Err(e) => game.banner = Some(e),
         },
         Screen::Final => {
-            game.refused = Some(
-                "Dit is het eindscherm: P bewaart de posters, de knop ernaast de manieren op A4."
-                    .into(),
-            );
+            game.refused = Some(Msg::FinalScreen.tr(lang).into());
         }
     }
 }

@@ -19,21 +19,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::game::{Action, GameSystems};
-use super::i18n::Lang;
+use super::i18n::{Key, Lang};
 use super::screens::Screen;
 use super::session_link::Live;
 use super::theme::{self, Sizes};
 use super::ui::{View, muted, rich, wrap};
+use crate::lang::Bi;
+use crate::lang::photos::PhotoText;
 use crate::photos::{self, Album, Picture};
 use crate::session::{Event, MAX_CAPTION};
-
-/// A string of this screen in the interface's language.
-fn tx(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
-}
 
 /// The small picture of a photo, or why there is none.
 #[derive(Debug, Clone)]
@@ -87,7 +81,7 @@ pub struct Photos {
     /// Photos added and files refused in the last batch.
     pub added: usize,
     /// Why files were not taken (newest last), for the facilitator.
-    pub messages: Vec<String>,
+    pub messages: Vec<Bi>,
     /// The small pictures by hash; `generation` changes with every new one, so views refresh.
     pub thumbs: HashMap<String, Thumb>,
     pub generation: u64,
@@ -144,7 +138,7 @@ impl Photos {
         self.watch.folder.as_deref()
     }
 
-    fn note(&mut self, msg: String) {
+    fn note(&mut self, msg: Bi) {
         self.messages.push(msg);
         let n = self.messages.len();
         if n > 8 {
@@ -202,11 +196,11 @@ fn start_jobs(
 ) {
     let Some(dir) = photos.album().and_then(|a| a.dir()).map(Path::to_path_buf) else {
         let msg = if live.session.is_some() {
-            "Deze sessie heeft geen journaal, dus ook geen fotomap: foto's kunnen niet bewaard worden."
+            PhotoText::NoJournal
         } else {
-            "Foto's horen bij een sessie: begin of hervat eerst een sessie, en sleep ze dan op een venster."
+            PhotoText::NoSession
         };
-        photos.note(msg.to_string());
+        photos.note(Bi::key(msg));
         return;
     };
     if photos.jobs.is_empty() {
@@ -345,12 +339,12 @@ fn photo_actions(
                     agreement: d.agreement,
                 };
                 if let Err(e) = live.apply(ev) {
-                    photos.note(e);
+                    photos.note(Bi::same(e));
                 }
             }
             Action::RemovePhoto(i) => {
                 if let Err(e) = live.apply(Event::PhotoRemoved { photo: i }) {
-                    photos.note(e);
+                    photos.note(Bi::same(e));
                 }
             }
             _ => {}
@@ -383,7 +377,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
         let job = photos.jobs.remove(0);
         photos.batch_done += 1;
         match result {
-            Err(e) => photos.note(e.to_string()),
+            Err(e) => photos.note(Bi::same(e.to_string())),
             Ok(imported) => {
                 let Some(s) = live.session.as_ref() else {
                     continue;
@@ -407,7 +401,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
                             .insert(imported.hash, Thumb::Ready(Arc::new(imported.thumb)));
                         photos.generation += 1;
                     }
-                    Err(e) => photos.note(format!("{}: {e}", imported.name)),
+                    Err(e) => photos.note(Bi::same(format!("{}: {e}", imported.name))),
                 }
             }
         }
@@ -641,7 +635,7 @@ fn picture(ui: &mut egui::Ui, key: &str, thumb: Option<&Thumb>, size: egui::Vec2
         other => {
             ui.painter().rect_filled(rect, 6.0, theme::CARD);
             let text = match other {
-                Some(Thumb::Missing(_)) => tx(lang, "foto ontbreekt", "photo missing"),
+                Some(Thumb::Missing(_)) => PhotoText::Missing.tr(lang),
                 _ => "…",
             };
             ui.painter().text(
@@ -657,15 +651,14 @@ fn picture(ui: &mut egui::Ui, key: &str, thumb: Option<&Thumb>, size: egui::Vec2
 
 /// The progress line while a batch is prepared.
 fn progress(photos: &Photos, lang: Lang) -> Option<String> {
-    (photos.batch_total > 0).then(|| match lang {
-        Lang::Nl => format!(
-            "Foto's klaarzetten: {} van {}…",
-            photos.batch_done, photos.batch_total
-        ),
-        Lang::En => format!(
-            "Preparing photos: {} of {}…",
-            photos.batch_done, photos.batch_total
-        ),
+    let (done, total) = (photos.batch_done, photos.batch_total);
+    (total > 0).then(|| {
+        crate::bi!(
+            "Foto's klaarzetten: {done} van {total}…",
+            "Preparing photos: {done} of {total}…"
+        )
+        .text(lang)
+        .to_owned()
     })
 }
 
@@ -721,7 +714,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new(tx(lang, "Onze foto's", "Our photos"))
+            egui::RichText::new(PhotoText::OurPhotos.tr(lang))
                 .size(s.title())
                 .strong()
                 .color(theme::ACCENT),
@@ -733,17 +726,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     });
     ui.add_space(s.gap());
     if order.is_empty() {
-        wrap(
-            ui,
-            muted(
-                tx(
-                    lang,
-                    "Nog geen foto's. Per subgroep één foto van een waarde.",
-                    "No photos yet. One photo of a value per subgroup.",
-                ),
-                s.body,
-            ),
-        );
+        wrap(ui, muted(PhotoText::NoPhotosYet.tr(lang), s.body));
         return;
     }
     // A grid of tiles, as large as the wall allows: the picture, then the value and the caption.
@@ -848,15 +831,15 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new(tx(lang, "Foto-opdracht", "Photo assignment"))
+            egui::RichText::new(PhotoText::Assignment.tr(lang))
                 .size(20.0)
                 .strong()
                 .color(theme::ACCENT),
         );
         let label = if ph.wall {
-            tx(lang, "Fotowand sluiten (W)", "Close the photo wall (W)")
+            PhotoText::CloseWall.tr(lang)
         } else {
-            tx(lang, "Fotowand tonen (W)", "Show the photo wall (W)")
+            PhotoText::ShowWall.tr(lang)
         };
         if ui.button(label).clicked() {
             out.push(Action::TogglePhotoWall);
@@ -864,47 +847,23 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     });
     if s.state().finished {
         // A finished session takes no events: the wall can be shown, nothing changed.
-        wrap(
-            ui,
-            muted(
-                tx(
-                    lang,
-                    "De sessie is afgesloten: maak het afsluiten ongedaan (Ctrl+Z) om foto's toe te voegen of te wijzigen.",
-                    "The session is finished: undo the finish (Ctrl+Z) to add or change photos.",
-                ),
-                14.0,
-            ),
-        );
+        wrap(ui, muted(PhotoText::SessionFinished.tr(lang), 14.0));
         for m in &ph.messages {
             wrap(
                 ui,
-                egui::RichText::new(format!("⚠ {m}"))
+                egui::RichText::new(format!("⚠ {}", m.text(lang)))
                     .size(14.0)
                     .color(theme::BAD),
             );
         }
         return;
     }
-    wrap(
-        ui,
-        muted(
-            tx(
-                lang,
-                "Sleep foto's (JPEG of PNG) of een map op een van de vensters. Nieuwe foto's krijgen de waarde en subgroep hieronder.",
-                "Drop photos (JPEG or PNG) or a folder onto either window. New photos get the value and subgroup below.",
-            ),
-            14.0,
-        ),
-    );
+    wrap(ui, muted(PhotoText::DropHint.tr(lang), 14.0));
     if let Some(inbox) = ph.inbox() {
         wrap(
             ui,
             muted(
-                format!(
-                    "{} {}",
-                    tx(lang, "Of zet ze in:", "Or copy them into:"),
-                    inbox.display()
-                ),
+                format!("{} {}", PhotoText::OrCopyInto.tr(lang), inbox.display()),
                 14.0,
             ),
         );
@@ -924,7 +883,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
     let d = &ph.draft;
     ui.horizontal_wrapped(|ui| {
-        ui.label(muted(tx(lang, "Waarde:", "Value:"), 15.0));
+        ui.label(muted(PhotoText::ValueLabel.tr(lang), 15.0));
         let current = value_for(d, s);
         for (id, _) in s.team_values(0) {
             if ui
@@ -936,7 +895,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(muted(tx(lang, "Subgroep:", "Subgroup:"), 15.0));
+        ui.label(muted(PhotoText::SubgroupLabel.tr(lang), 15.0));
         let mut by = d.by.clone();
         if ui
             .add(egui::TextEdit::singleline(&mut by).desired_width(180.0))
@@ -950,11 +909,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         ui.horizontal_wrapped(|ui| {
             ui.label(muted(
-                format!(
-                    "{} {}:",
-                    tx(lang, "Bijschrift bij foto", "Caption of photo"),
-                    i + 1
-                ),
+                format!("{} {}:", PhotoText::CaptionOf.tr(lang), i + 1),
                 15.0,
             ));
             let mut caption = d.caption.clone();
@@ -966,9 +921,9 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label(muted(tx(lang, "Bij afspraak:", "With agreement:"), 15.0));
+            ui.label(muted(PhotoText::WithAgreement.tr(lang), 15.0));
             if ui
-                .selectable_label(d.agreement.is_none(), tx(lang, "geen", "none"))
+                .selectable_label(d.agreement.is_none(), PhotoText::NoAgreement.tr(lang))
                 .clicked()
             {
                 out.push(Action::DraftPhoto(PhotoEdit::Agreement(None)));
@@ -983,10 +938,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 }
             }
         });
-        if ui
-            .button(tx(lang, "Bewaar bij de foto", "Save to the photo"))
-            .clicked()
-        {
+        if ui.button(PhotoText::SaveToPhoto.tr(lang)).clicked() {
             out.push(Action::DescribePhoto);
         }
     }
@@ -1002,7 +954,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             );
             ui.vertical(|ui| {
                 let title = if p.caption.is_empty() {
-                    tx(lang, "(geen bijschrift)", "(no caption)").to_string()
+                    PhotoText::NoCaption.tr(lang).to_string()
                 } else {
                     p.caption.clone()
                 };
@@ -1020,10 +972,10 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                     13.0,
                 ));
                 ui.horizontal(|ui| {
-                    if ui.small_button(tx(lang, "Bewerk", "Edit")).clicked() {
+                    if ui.small_button(PhotoText::Edit.tr(lang)).clicked() {
                         out.push(Action::SelectPhoto(i));
                     }
-                    if ui.small_button(tx(lang, "Haal weg", "Remove")).clicked() {
+                    if ui.small_button(PhotoText::RemovePhoto.tr(lang)).clicked() {
                         out.push(Action::RemovePhoto(i));
                     }
                 });

@@ -42,10 +42,12 @@ impl PosterJob {
 
 fn progress_text(language: Language, written: usize, total: usize) -> String {
     let n = (written + 1).min(total);
-    match language {
-        Language::Nl => format!("poster {n} van {total} wordt gemaakt …"),
-        Language::En => format!("making poster {n} of {total} …"),
-    }
+    crate::bi!(
+        "poster {n} van {total} wordt gemaakt …",
+        "making poster {n} of {total} …"
+    )
+    .text(language)
+    .to_owned()
 }
 
 /// Starts the posters on P on the Final screen.
@@ -116,16 +118,15 @@ pub fn follow_posters(
         job.0 = None;
         match made {
             Ok((dir, previews)) => {
-                game.notice = Some(match language {
-                    Language::Nl => format!(
-                        "{} posters opgeslagen in {}",
-                        previews.len() * 2,
-                        dir.display()
-                    ),
-                    Language::En => {
-                        format!("{} posters saved in {}", previews.len() * 2, dir.display())
-                    }
-                });
+                let (n, dir) = (previews.len() * 2, dir.display());
+                game.notice = Some(
+                    crate::bi!(
+                        "{n} posters opgeslagen in {dir}",
+                        "{n} posters saved in {dir}"
+                    )
+                    .text(language)
+                    .to_owned(),
+                );
                 game.posters = previews;
                 game.posters_saved += 1;
             }

@@ -2,6 +2,8 @@
 //! resource, the events the game sends it, and read helpers the screens draw from. Every score
 //! shown comes from the core; the game computes none.
 
+use super::i18n::{Key as _, Lang};
+use crate::lang::messages::Msg;
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -215,19 +217,16 @@ fn deck_of(
 /// teams, rounds, timer and agreed values carry over and can be revised on the Setup and Values
 /// screens; the scenarios played so far in the trajectory are left out of the draw; the new
 /// journal records the link.
-pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
-    let loaded = store::read(path).map_err(|e| e.to_string())?;
-    let deck_path = PathBuf::from(&loaded.settings.deck_path);
-    let on_disk = deck_of(game, &loaded.settings, &deck_path);
-    let (previous, _) = loaded
-        .replay(on_disk.clone().ok())
-        .map_err(|e| match &on_disk {
-            Err(why) if loaded.deck.is_none() => why.clone(),
-            _ => e.to_string(),
-        })?;
+pub fn continue_from(path: &Path, game: &mut Game, lang: Lang) -> Result<(), String> {
+    // Opened as the report opens it: the deck file found for the journal (`report::open`).
+    let opened = crate::report::open(path, None).map_err(|e| e.text(lang).to_string())?;
+    let previous = opened.session;
     // The next session plays the deck file as it is now (a trainer may have improved it), else the
     // deck as it was played.
-    let deck = on_disk.unwrap_or_else(|_| previous.played_deck().clone());
+    let recorded = || PathBuf::from(&previous.settings().deck_path);
+    let (deck_path, deck) = opened
+        .deck_file
+        .unwrap_or_else(|| (recorded(), previous.played_deck().clone()));
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
     // A skipped scenario was not played: it is back in the pool for the next session.
@@ -246,11 +245,14 @@ pub fn continue_from(path: &Path, game: &mut Game) -> Result<(), String> {
     game.set_deck(deck_path);
     // Every scenario of this deck was played: the Setup screen offers the other decks (values and
     // agreements carry over to any deck).
+    let title = &deck.title;
     game.notice = (left == 0).then(|| {
-        format!(
-            "Alle scenario's van \"{}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
-            deck.title
+        crate::bi!(
+            "Alle scenario's van \"{title}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
+            "Every scenario of \"{title}\" was already played in this trajectory: choose another deck for this session below."
         )
+        .text(lang)
+        .to_owned()
     });
     game.teams = team_drafts(settings);
     game.rounds = (settings.rounds as usize).min(left.max(1));
@@ -280,7 +282,10 @@ pub fn resume(
     live: &mut Live,
 ) -> Result<(Screen, Option<Phase>), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
-    let deck_path = PathBuf::from(&loaded.settings.deck_path);
+    // The deck file is found the way the report finds it (`report::open::find_deck`).
+    let recorded = &loaded.settings.deck_path;
+    let deck_path =
+        crate::report::open::find_deck(path, recorded).unwrap_or_else(|_| recorded.into());
     let on_disk = deck_of(game, &loaded.settings, &deck_path);
     let fs: std::sync::Arc<dyn store::Fs> = std::sync::Arc::new(store::RealFs);
     let resumed =
@@ -379,8 +384,8 @@ pub fn upcoming(live: &Live, n: usize) -> Vec<&Scenario> {
 
 /// Puts scenario `id` next in the session plan, the rest of what was to come after it (a
 /// [`session::Event::PlanSet`], journaled; Ctrl+Z takes it back).
-pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
-    let s = live.session.as_ref().ok_or("Er loopt geen sessie.")?;
+pub fn plan_next(live: &mut Live, id: &str, lang: Lang) -> Result<(), String> {
+    let s = live.session.as_ref().ok_or(Msg::NoSession.tr(lang))?;
     let mut plan = vec![id.to_string()];
     plan.extend(
         s.upcoming(s.deck().scenarios.len())
@@ -391,13 +396,13 @@ pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
 }
 
 /// Why the choices cannot be revealed now (who is still choosing), in the core's words.
-pub fn why_not_reveal(live: &Live) -> String {
+pub fn why_not_reveal(live: &Live, lang: Lang) -> String {
     match &live.session {
         Some(s) => match s.check(&Event::Revealed) {
-            Err(e) => e.text(s.settings().language),
+            Err(e) => e.text(lang),
             Ok(()) => String::new(),
         },
-        None => "Er loopt geen sessie.".to_string(),
+        None => Msg::NoSession.tr(lang).to_string(),
     }
 }
 
@@ -483,11 +488,10 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
 }
 
 /// One line per event, for the facilitator's log (the core's own descriptions).
-pub fn log_lines(live: &Live, _game: &Game) -> Vec<String> {
+pub fn log_lines(live: &Live, lang: Lang) -> Vec<String> {
     live.session
         .as_ref()
         .map(|s| {
-            let lang = s.settings().language;
             s.events()
                 .iter()
                 .map(|e| s.describe(e).text(lang).to_owned())
@@ -605,15 +609,12 @@ pub fn barbarian_line(
     }
     let x = went_for.map_or(tr(lang, T::TheHabit), |v| deck.value_name(v));
     let ys: Vec<&str> = harmed.iter().map(|v| deck.value_name(v)).collect();
-    let and = match lang {
-        super::i18n::Lang::Nl => " en ",
-        super::i18n::Lang::En => " and ",
-    };
+    let and = format!(" {} ", tr(lang, T::And));
     Some(format!(
         "{}: {x} {} {}",
         tr(lang, T::BarbarianMove),
         tr(lang, T::WentFor),
-        ys.join(and)
+        ys.join(&and)
     ))
 }
 
@@ -658,14 +659,7 @@ pub fn value_profile(live: &Live, team: usize) -> Vec<(String, i64)> {
     s.value_totals(team)
         .into_iter()
         .filter(|v| v.weight.is_some())
-        .map(|v| {
-            (
-                s.deck()
-                    .value(&v.value)
-                    .map_or(v.value.clone(), |d| d.name.clone()),
-                v.points,
-            )
-        })
+        .map(|v| (s.deck().value_name(&v.value).to_string(), v.points))
         .collect()
 }
 

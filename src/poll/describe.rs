@@ -15,7 +15,7 @@ fn quoted<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
 
 /// The warnings every layout adds, after those found while reading.
 pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
-    let name = |id: &str| deck.value(id).map_or(id.to_string(), |v| v.name.clone());
+    let name = |id: &str| deck.value_name(id).to_string();
     let mut w = Vec::new();
     if !p.identifying.is_empty() {
         let list = quoted(&p.identifying);
@@ -154,10 +154,20 @@ fn layout_words(p: &Proposal, lang: Lang) -> String {
     words.text(lang).to_owned()
 }
 
-/// A short summary of a proposal in `lang`, for the command line and the facilitator's window:
-/// the file, the support per value and the warnings (each line starting with "Let op: " /
-/// "Note: "). Free-text answers are not in it.
+/// A short summary of a proposal in `lang`, for the command line: [`summary`] and the warnings,
+/// each line starting with "Let op: " / "Note: ".
 pub fn describe(p: &Proposal, deck: &Deck, lang: Lang) -> String {
+    let mut s = summary(p, deck, lang);
+    let note = lang.pick("Let op", "Note");
+    for w in &p.warnings {
+        s.push_str(&format!("{note}: {}\n", w.text(lang)));
+    }
+    s
+}
+
+/// A short summary of a proposal in `lang`, for the command line and the facilitator's window:
+/// the file and the support per value. Free-text answers and the warnings are not in it.
+pub fn summary(p: &Proposal, deck: &Deck, lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let (n, layout) = (p.respondents, layout_words(p, lang));
@@ -198,10 +208,6 @@ pub fn describe(p: &Proposal, deck: &Deck, lang: Lang) -> String {
             None => bi!("niet voorgesteld", "not proposed"),
         };
         let _ = writeln!(s, "  {name}: {}, {}", score.text(lang), weight.text(lang));
-    }
-    let note = lang.pick("Let op", "Note");
-    for w in &p.warnings {
-        let _ = writeln!(s, "{note}: {}", w.text(lang));
     }
     s
 }

@@ -39,7 +39,7 @@ use crate::deck::Deck;
 use crate::lang::{Bi, Lang};
 
 pub use decode::Encoding;
-pub use describe::describe;
+pub use describe::{describe, summary};
 
 /// Which layout the file has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
