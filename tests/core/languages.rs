@@ -431,3 +431,39 @@ fn poll_refusals_warnings_and_summary_are_in_both_languages() {
     assert!(en.contains("participants") && en.contains("Note: "), "{en}");
     assert!(nl.contains("deelnemers") && nl.contains("Let op: "), "{nl}");
 }
+
+#[test]
+fn photo_refusals_are_in_both_languages() {
+    use cultuurbarbarenspel::photos::{self, PhotoError};
+    let mut all: Vec<PhotoError> = [
+        b"".as_slice(),
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF",
+        b"....ftypheic....",
+        b"GIF89a......",
+        b"hello, this is text",
+    ]
+    .iter()
+    .map(|b| photos::prepare("foto.jpg", b.to_vec()).unwrap_err())
+    .collect();
+    let dir = tempfile::tempdir().unwrap();
+    all.push(photos::prepare_file(dir.path()).unwrap_err());
+    all.push(photos::prepare_file(&dir.path().join("weg.jpg")).unwrap_err());
+    all.push(PhotoError::TooLarge {
+        name: "f.png".into(),
+        width: 30_000,
+        height: 2,
+    });
+    all.push(PhotoError::FileTooLarge {
+        name: "f.png".into(),
+        mb: 300,
+    });
+    all.push(PhotoError::Store {
+        name: "f.png".into(),
+        dir: "d".into(),
+        detail: "vol".into(),
+    });
+    for e in &all {
+        assert_bilingual(&e.message());
+        assert_eq!(e.to_string(), e.message().nl);
+    }
+}
