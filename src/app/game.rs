@@ -351,9 +351,8 @@ impl Game {
             Some(settings) => {
                 let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
                 let all_played = (deck == 0).then(|| Msg::AllPlayed.tr(lang).to_string());
-                settings
-                    .problems()
-                    .into_iter()
+                let problems = settings.problems().into_iter();
+                problems
                     .map(|p| p.text(lang).to_owned())
                     .chain(all_played)
                     .collect()

@@ -28,18 +28,8 @@ fn moment_parser() -> impl clap::builder::TypedValueParser<Value = Moment> {
     })
 }
 
-/// [`run_in`] in Dutch, the language `poll` spoke before it had one.
+/// Reads the poll export and prints the proposal, in `lang`.
 pub fn run(
-    file: &Path,
-    deck: Option<&Path>,
-    args: PollArgs,
-    out: &mut dyn Write,
-) -> Result<(), String> {
-    run_in(file, deck, args, Lang::Nl, out)
-}
-
-/// Reads the poll `file`, prints what it proposes for `deck` (else the default deck) in `lang`.
-pub fn run_in(
     file: &Path,
     deck: Option<&Path>,
     args: PollArgs,
@@ -51,11 +41,11 @@ pub fn run_in(
         None => crate::deck::builtin::default_deck()?,
     };
     let deck = load_deck_bi(&deck_path).map_err(|e| e.text(lang).to_owned())?;
-    let shown = file.display();
     let bytes = std::fs::read(file).map_err(|e| {
+        let f = file.display();
         bi!(
-            "{shown}: kan het bestand niet lezen: {e}",
-            "{shown}: cannot read the file: {e}"
+            "{f}: kan het bestand niet lezen: {e}",
+            "{f}: cannot read the file: {e}"
         )
         .text(lang)
         .to_owned()
@@ -74,8 +64,8 @@ pub fn run_in(
         let mut s = format!("Deck: {} ({})\n", deck.title, deck.id);
         s.push_str(&crate::poll::describe(&proposal, &deck, lang));
         // The command line is the facilitator's: the open answers are shown here.
+        let open = lang.pick("Open vraag", "Open question");
         for f in &proposal.free_text {
-            let open = lang.pick("Open vraag", "Open question");
             s.push_str(&format!("{open} \"{}\":\n", f.header));
             for a in &f.answers {
                 s.push_str(&format!("  - {}\n", a.replace('\n', " ")));

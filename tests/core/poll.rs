@@ -607,7 +607,7 @@ fn the_command_prints_the_proposal_as_text_or_json() {
     )
     .unwrap();
     let mut out = Vec::new();
-    run(&file, None, PollArgs::default(), &mut out).unwrap();
+    run(&file, None, PollArgs::default(), Lang::Nl, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("2 deelnemers"), "{out}");
     assert!(
@@ -625,7 +625,7 @@ fn the_command_prints_the_proposal_as_text_or_json() {
         json: true,
         ..PollArgs::default()
     };
-    run(&file, None, json, &mut out).unwrap();
+    run(&file, None, json, Lang::Nl, &mut out).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         v,
@@ -643,10 +643,27 @@ fn the_command_prints_the_proposal_as_text_or_json() {
         &dir.path().join("mist.csv"),
         None,
         PollArgs::default(),
+        Lang::Nl,
         &mut Vec::new(),
     )
     .unwrap_err();
     assert!(e.contains("mist.csv: kan het bestand niet lezen"), "{e}");
+
+    // --lang en: the command's own words in English.
+    let mut out = Vec::new();
+    run(&file, None, PollArgs::default(), Lang::En, &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Open question \"Waarom?\""), "{out}");
+    assert!(!out.contains("Open vraag"), "{out}");
+    let e = run(
+        &dir.path().join("mist.csv"),
+        None,
+        PollArgs::default(),
+        Lang::En,
+        &mut Vec::new(),
+    )
+    .unwrap_err();
+    assert!(e.contains("mist.csv: cannot read the file"), "{e}");
 }
 
 proptest! {
