@@ -162,97 +162,8 @@ pub(super) fn ratings(
     if rated.is_empty() {
         return Ok(None);
     }
-    // Per value the column that counts: "now" or "desired" when both are asked.
-    let mut counted: Vec<&Rated> = Vec::new();
-    for (vi, v) in deck.values.iter().enumerate() {
-        let cols: Vec<&Rated> = rated.iter().filter(|r| r.value == vi).collect();
-        let now = cols.iter().any(|r| r.asks == Some(words::Asks::Now));
-        let other = cols.iter().any(|r| r.asks != Some(words::Asks::Now));
-        let chosen: Vec<&Rated> = if now && other {
-            p.paired.push(v.id.clone());
-            let want_now = opts.moment == Moment::Now;
-            cols.into_iter()
-                .filter(|r| (r.asks == Some(words::Asks::Now)) == want_now)
-                .collect()
-        } else {
-            cols
-        };
-        if let [first, rest @ ..] = chosen.as_slice() {
-            counted.push(first);
-            if !rest.is_empty() {
-                let others = rest
-                    .iter()
-                    .map(|r| format!("\"{}\"", grid.headers[r.column]))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let (value, counted) = (&v.name, &grid.headers[first.column]);
-                p.warnings.push(bi!(
-                    "Meer kolommen vragen naar {value}: alleen \"{counted}\" telt, niet {others}.",
-                    "More columns ask about {value}: only \"{counted}\" counts, not {others}."
-                ));
-            }
-        }
-    }
-    // The scale: stated in a header, else read from the answers.
-    let mut stated: Vec<(u32, u32)> = Vec::new();
-    for r in &rated {
-        if let Some(s) = words::header_scale(&grid.headers[r.column])
-            && !stated.contains(&s)
-        {
-            stated.push(s);
-        }
-    }
-    let numbers: Vec<u32> = counted
-        .iter()
-        .flat_map(|r| grid.nonempty(r.column).filter_map(words::rating))
-        .collect();
-    let scale = match stated.as_slice() {
-        [] if numbers.is_empty() => None,
-        [] => {
-            let (lo, hi) = (
-                *numbers.iter().min().unwrap_or(&1),
-                *numbers.iter().max().unwrap_or(&5),
-            );
-            let high = match hi {
-                _ if lo == 0 && hi <= 10 => 10,
-                0..=5 => 5,
-                6 | 7 => 7,
-                8..=10 => 10,
-                _ => {
-                    return Err(err(bi!(
-                        "{name}: er zijn antwoorden tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Zet de antwoorden om naar een van die schalen, of noem de schaal in de kop van de kolommen, bijvoorbeeld \"(1-10)\".",
-                        "{name}: there are answers up to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Convert the answers to one of those scales, or name the scale in the column headers, for example \"(1-10)\"."
-                    )));
-                }
-            };
-            Some(Scale {
-                low: if lo == 0 { 0 } else { 1 },
-                high,
-                stated: false,
-            })
-        }
-        [(lo, hi)] => {
-            if !SCALES.contains(&(*lo, *hi)) {
-                return Err(err(bi!(
-                    "{name}: de kop noemt een schaal van {lo} tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Vraag de cijfers op een van die schalen, of zet ze om.",
-                    "{name}: the header names a scale of {lo} to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Ask for the numbers on one of those scales, or convert them."
-                )));
-            }
-            Some(Scale {
-                low: *lo,
-                high: *hi,
-                stated: true,
-            })
-        }
-        _ => {
-            let list: Vec<String> = stated.iter().map(|(l, h)| format!("{l}–{h}")).collect();
-            let list = list.join(", ");
-            return Err(err(bi!(
-                "{name}: de kolommen noemen verschillende schalen ({list}); gebruik één schaal voor alle waarden.",
-                "{name}: the columns name different scales ({list}); use one scale for all values."
-            )));
-        }
-    };
+    let counted = counted_columns(deck, opts, grid, &rated, &mut p);
+    let scale = scale_of(name, grid, &rated, &counted)?;
     p.scale = scale;
     let strong_very = !counted
         .iter()
@@ -319,6 +230,117 @@ pub(super) fn ratings(
         })
         .collect();
     Ok(Some(p))
+}
+
+/// Per value the column that counts: "now" or "desired" when both are asked; a warning when more
+/// columns ask about one value.
+fn counted_columns<'a>(
+    deck: &Deck,
+    opts: Options,
+    grid: &Grid,
+    rated: &'a [Rated],
+    p: &mut Proposal,
+) -> Vec<&'a Rated> {
+    let mut counted: Vec<&Rated> = Vec::new();
+    for (vi, v) in deck.values.iter().enumerate() {
+        let cols: Vec<&Rated> = rated.iter().filter(|r| r.value == vi).collect();
+        let now = cols.iter().any(|r| r.asks == Some(words::Asks::Now));
+        let other = cols.iter().any(|r| r.asks != Some(words::Asks::Now));
+        let chosen: Vec<&Rated> = if now && other {
+            p.paired.push(v.id.clone());
+            let want_now = opts.moment == Moment::Now;
+            cols.into_iter()
+                .filter(|r| (r.asks == Some(words::Asks::Now)) == want_now)
+                .collect()
+        } else {
+            cols
+        };
+        if let [first, rest @ ..] = chosen.as_slice() {
+            counted.push(first);
+            if !rest.is_empty() {
+                let others = rest
+                    .iter()
+                    .map(|r| format!("\"{}\"", grid.headers[r.column]))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let (value, counted) = (&v.name, &grid.headers[first.column]);
+                p.warnings.push(bi!(
+                    "Meer kolommen vragen naar {value}: alleen \"{counted}\" telt, niet {others}.",
+                    "More columns ask about {value}: only \"{counted}\" counts, not {others}."
+                ));
+            }
+        }
+    }
+    counted
+}
+
+/// The scale of the rated columns: stated in a header, else read from the answers.
+fn scale_of(
+    name: &str,
+    grid: &Grid,
+    rated: &[Rated],
+    counted: &[&Rated],
+) -> Result<Option<Scale>, PollError> {
+    let mut stated: Vec<(u32, u32)> = Vec::new();
+    for r in rated {
+        if let Some(s) = words::header_scale(&grid.headers[r.column])
+            && !stated.contains(&s)
+        {
+            stated.push(s);
+        }
+    }
+    let numbers: Vec<u32> = counted
+        .iter()
+        .flat_map(|r| grid.nonempty(r.column).filter_map(words::rating))
+        .collect();
+    let scale = match stated.as_slice() {
+        [] if numbers.is_empty() => None,
+        [] => {
+            let (lo, hi) = (
+                *numbers.iter().min().unwrap_or(&1),
+                *numbers.iter().max().unwrap_or(&5),
+            );
+            let high = match hi {
+                _ if lo == 0 && hi <= 10 => 10,
+                0..=5 => 5,
+                6 | 7 => 7,
+                8..=10 => 10,
+                _ => {
+                    return Err(err(bi!(
+                        "{name}: er zijn antwoorden tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Zet de antwoorden om naar een van die schalen, of noem de schaal in de kop van de kolommen, bijvoorbeeld \"(1-10)\".",
+                        "{name}: there are answers up to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Convert the answers to one of those scales, or name the scale in the column headers, for example \"(1-10)\"."
+                    )));
+                }
+            };
+            Some(Scale {
+                low: if lo == 0 { 0 } else { 1 },
+                high,
+                stated: false,
+            })
+        }
+        [(lo, hi)] => {
+            if !SCALES.contains(&(*lo, *hi)) {
+                return Err(err(bi!(
+                    "{name}: de kop noemt een schaal van {lo} tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Vraag de cijfers op een van die schalen, of zet ze om.",
+                    "{name}: the header names a scale of {lo} to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Ask for the numbers on one of those scales, or convert them."
+                )));
+            }
+            Some(Scale {
+                low: *lo,
+                high: *hi,
+                stated: true,
+            })
+        }
+        _ => {
+            let list: Vec<String> = stated.iter().map(|(l, h)| format!("{l}–{h}")).collect();
+            let list = list.join(", ");
+            return Err(err(bi!(
+                "{name}: de kolommen noemen verschillende schalen ({list}); gebruik één schaal voor alle waarden.",
+                "{name}: the columns name different scales ({list}); use one scale for all values."
+            )));
+        }
+    };
+    Ok(scale)
 }
 
 /// One column in which each respondent names the values that matter most.
