@@ -52,57 +52,9 @@ pub(super) fn per_answer(
         }
     }
     let (layout, pivot) = if rated {
-        // One column per distinct question, in the order they appear.
-        let mut headers: Vec<String> = Vec::new();
-        for (_, r) in &grid.rows {
-            if !headers.contains(&r[question]) {
-                headers.push(r[question].clone());
-            }
-        }
-        let mut rows: Vec<Vec<String>> = vec![vec![String::new(); headers.len()]; keys.len()];
-        let mut twice = 0;
-        for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
-            let c = headers.iter().position(|h| *h == r[question]).unwrap_or(0);
-            if !rows[i][c].is_empty() {
-                twice += 1;
-            }
-            rows[i][c] = r[answer].clone();
-        }
-        if twice > 0 {
-            warnings.push(bi!(
-                "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt.",
-                "{twice} times a participant answered the same question again; the last answer counts."
-            ));
-        }
-        let n = headers.len();
-        (
-            Layout::PerAnswerRatings,
-            Grid {
-                headers,
-                rows: lines.iter().copied().zip(rows).collect(),
-                identifying: vec![false; n],
-            },
-        )
+        pivot_ratings(grid, question, answer, &of_row, &lines, warnings)
     } else {
-        let mut rows = vec![String::new(); keys.len()];
-        for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
-            if !r[answer].is_empty() {
-                rows[i].push_str(&r[answer]);
-                rows[i].push('\n');
-            }
-        }
-        (
-            Layout::PerAnswerChoices,
-            Grid {
-                headers: vec![grid.headers[answer].clone()],
-                rows: lines
-                    .iter()
-                    .copied()
-                    .zip(rows.into_iter().map(|r| vec![r]))
-                    .collect(),
-                identifying: vec![false],
-            },
-        )
+        pivot_choices(grid, answer, &of_row, &lines)
     };
     warnings.push(bi!(
         "Eén rij per antwoord: per deelnemer geteld (kolom \"{}\"), {} rijen van {} deelnemers.",
@@ -124,6 +76,73 @@ pub(super) fn per_answer(
     };
     p.layout = layout;
     Ok(p)
+}
+
+/// One row per answer with a rating: one column per distinct question, one row per respondent.
+fn pivot_ratings(
+    grid: &Grid,
+    question: usize,
+    answer: usize,
+    of_row: &[usize],
+    lines: &[usize],
+    warnings: &mut Vec<Bi>,
+) -> (Layout, Grid) {
+    let respondents = lines.len();
+    // One column per distinct question, in the order they appear.
+    let mut headers: Vec<String> = Vec::new();
+    for (_, r) in &grid.rows {
+        if !headers.contains(&r[question]) {
+            headers.push(r[question].clone());
+        }
+    }
+    let mut rows: Vec<Vec<String>> = vec![vec![String::new(); headers.len()]; respondents];
+    let mut twice = 0;
+    for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
+        let c = headers.iter().position(|h| *h == r[question]).unwrap_or(0);
+        if !rows[i][c].is_empty() {
+            twice += 1;
+        }
+        rows[i][c] = r[answer].clone();
+    }
+    if twice > 0 {
+        warnings.push(bi!(
+            "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt.",
+            "{twice} times a participant answered the same question again; the last answer counts."
+        ));
+    }
+    let n = headers.len();
+    (
+        Layout::PerAnswerRatings,
+        Grid {
+            headers,
+            rows: lines.iter().copied().zip(rows).collect(),
+            identifying: vec![false; n],
+        },
+    )
+}
+
+/// One row per answer naming values: one cell per respondent with all it named.
+fn pivot_choices(grid: &Grid, answer: usize, of_row: &[usize], lines: &[usize]) -> (Layout, Grid) {
+    let respondents = lines.len();
+    let mut rows = vec![String::new(); respondents];
+    for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
+        if !r[answer].is_empty() {
+            rows[i].push_str(&r[answer]);
+            rows[i].push('\n');
+        }
+    }
+    (
+        Layout::PerAnswerChoices,
+        Grid {
+            headers: vec![grid.headers[answer].clone()],
+            rows: lines
+                .iter()
+                .copied()
+                .zip(rows.into_iter().map(|r| vec![r]))
+                .collect(),
+            identifying: vec![false],
+        },
+    )
 }
 
 /// A column that rates a value.
@@ -165,13 +184,54 @@ pub(super) fn ratings(
     let counted = counted_columns(deck, opts, grid, &rated, &mut p);
     let scale = scale_of(name, grid, &rated, &counted)?;
     p.scale = scale;
+    let sums = rating_sums(deck, grid, &counted, scale, &mut p);
+    p.likert.sort_by_key(|(_, l)| *l);
+    p.support = deck
+        .values
+        .iter()
+        .zip(&sums)
+        .map(|(v, &(sum, n))| {
+            let n64 = n as u64;
+            // mean on 1–5 = 1 + 4·sum/(SPAN·n) ≥ t  ⇔  8·sum ≥ (2t − 2)·SPAN·n
+            let weight = match 8 * sum {
+                _ if n == 0 => None,
+                s if s >= 7 * SPAN * n64 => Some(3),
+                s if s >= 5 * SPAN * n64 => Some(2),
+                s if s >= 3 * SPAN * n64 => Some(1),
+                _ => None,
+            };
+            Support {
+                value: v.id.clone(),
+                score: if n == 0 {
+                    0.0
+                } else {
+                    1.0 + 4.0 * sum as f64 / (SPAN * n64) as f64
+                },
+                answers: n,
+                weight,
+            }
+        })
+        .collect();
+    Ok(Some(p))
+}
+
+/// Sums of answers rescaled to 0..=SPAN (SPAN is a multiple of every scale's width).
+const SPAN: u64 = 180;
+
+/// Per deck value the sum of its answers (rescaled to 0..=[`SPAN`]) and how many there are; the
+/// Likert labels and the cells that do not count go into `p`.
+fn rating_sums(
+    deck: &Deck,
+    grid: &Grid,
+    counted: &[&Rated],
+    scale: Option<Scale>,
+    p: &mut Proposal,
+) -> Vec<(u64, usize)> {
     let strong_very = !counted
         .iter()
         .any(|r| grid.nonempty(r.column).any(words::extreme_label));
-    // Sums of answers rescaled to 0..=SPAN (SPAN is a multiple of every scale's width).
-    const SPAN: u64 = 180;
     let mut sums = vec![(0u64, 0usize); deck.values.len()];
-    for r in &counted {
+    for r in counted {
         let header = &grid.headers[r.column];
         for (line, cell) in grid.cells(r.column) {
             if cell.is_empty() {
@@ -202,34 +262,7 @@ pub(super) fn ratings(
             }
         }
     }
-    p.likert.sort_by_key(|(_, l)| *l);
-    p.support = deck
-        .values
-        .iter()
-        .zip(&sums)
-        .map(|(v, &(sum, n))| {
-            let n64 = n as u64;
-            // mean on 1–5 = 1 + 4·sum/(SPAN·n) ≥ t  ⇔  8·sum ≥ (2t − 2)·SPAN·n
-            let weight = match 8 * sum {
-                _ if n == 0 => None,
-                s if s >= 7 * SPAN * n64 => Some(3),
-                s if s >= 5 * SPAN * n64 => Some(2),
-                s if s >= 3 * SPAN * n64 => Some(1),
-                _ => None,
-            };
-            Support {
-                value: v.id.clone(),
-                score: if n == 0 {
-                    0.0
-                } else {
-                    1.0 + 4.0 * sum as f64 / (SPAN * n64) as f64
-                },
-                answers: n,
-                weight,
-            }
-        })
-        .collect();
-    Ok(Some(p))
+    sums
 }
 
 /// Per value the column that counts: "now" or "desired" when both are asked; a warning when more
