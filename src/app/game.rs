@@ -351,8 +351,9 @@ impl Game {
             Some(settings) => {
                 let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
                 let all_played = (deck == 0).then(|| Msg::AllPlayed.tr(lang).to_string());
-                let problems = settings.problems().into_iter();
-                problems
+                settings
+                    .problems()
+                    .into_iter()
                     .map(|p| p.text(lang).to_owned())
                     .chain(all_played)
                     .collect()
@@ -675,7 +676,7 @@ pub fn apply_actions(
             }
             Action::SaveManners => {
                 if cur_screen == Screen::Final {
-                    match session_link::save_manners(&live) {
+                    match session_link::save_manners(&live, **lang) {
                         Ok(dir) => {
                             let dir = dir.display();
                             game.notice = Some(
@@ -1025,7 +1026,7 @@ fn next(
             let problems = game.setup_problems(lang);
             if problems.is_empty() {
                 game.fit_value_sets();
-                match session_link::begin(game, live) {
+                match session_link::begin(game, live, lang) {
                     // A later session of a trajectory first looks back at the agreements in force.
                     Ok(())
                         if live
@@ -1049,7 +1050,7 @@ fn next(
                 game.refused = Some(problems.join(" "));
             }
             if problems.is_empty() {
-                match session_link::start(game, live) {
+                match session_link::start(game, live, lang) {
                     Ok(()) => {
                         *screen = Screen::Round;
                         *phase = Some(Phase::Scenario);

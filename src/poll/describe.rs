@@ -113,7 +113,7 @@ fn ignored_warning(p: &Proposal) -> Bi {
             shown(Lang::Nl)
         ),
         en: format!(
-            "{n} cells are no number of {scale} or answer like \"important\" and do not count: {}{more}.",
+            "{n} cells are no rating from {scale} or answer such as \"important\" and do not count: {}{more}.",
             shown(Lang::En)
         ),
     }

@@ -548,6 +548,13 @@ fn bad_files_get_clear_messages() {
             r#"2 cellen zijn geen cijfer van 1–5 of antwoord als "belangrijk" en tellen niet mee: rij 2, Doelmatig (1-5): "heel erg"; rij 3, Doelmatig (1-5): "9"."#
         ]
     );
+    assert!(
+        p.warnings[0]
+            .en
+            .starts_with("2 cells are no rating from 1–5"),
+        "{:?}",
+        p.warnings
+    );
 }
 
 #[test]
