@@ -458,7 +458,7 @@ fn import_poll(game: &mut Game, lang: Lang) {
         })
         .and_then(|bytes| {
             crate::poll::import_with(&path.display().to_string(), &bytes, &deck, opts)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.text(lang))
         });
     match result {
         Ok(p) => {
