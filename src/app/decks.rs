@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
+use super::state::{Notices, SetupDraft};
 use crate::deck::{self, Deck, Severity};
+use crate::store::DeckUpdateError;
 
 /// One deck file found on disk, checked.
 #[derive(Debug, Clone)]
@@ -173,21 +175,21 @@ pub struct Seen {
 /// game nobody edits adds no frames of its own.
 pub fn watch_deck(
     time: Res<Time<Real>>,
-    mut game: ResMut<super::game::Game>,
+    (mut draft, mut notices): (ResMut<SetupDraft>, ResMut<Notices>),
     mut live: ResMut<super::session_link::Live>,
-    screen: Res<State<super::screens::Screen>>,
+    screen: Res<State<super::nav::Screen>>,
     watcher: Res<DeckWatcher>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
     mut seen: Local<Seen>,
 ) {
-    use super::screens::Screen;
+    use super::nav::Screen;
     let Seen { last, next_check } = &mut *seen;
     let told = watcher.changed.swap(false, Ordering::SeqCst);
     if !told && time.elapsed() < *next_check {
         return;
     }
     *next_check = time.elapsed() + std::time::Duration::from_secs(1);
-    let Some(path) = game.deck_path.clone() else {
+    let Some(path) = draft.deck_path.clone() else {
         return;
     };
     let Ok(modified) = std::fs::metadata(&path).and_then(|m| m.modified()) else {
@@ -207,44 +209,39 @@ pub fn watch_deck(
     match load(&path) {
         Err(e) => {
             warn!("{e}");
-            game.banner = Some(e);
+            notices.banner = Some(e);
         }
         Ok(deck) => {
             info!("{}: nieuwe versie ingelezen", path.display());
-            if game
+            if notices
                 .banner
                 .as_deref()
                 .is_some_and(|b| b.starts_with(&path.display().to_string()))
             {
-                game.banner = None;
+                notices.banner = None;
             }
             if before_rounds {
-                game.deck = Some(deck);
-                game.deck_error = None;
-                game.fit_value_sets();
-            } else if let Some(session) = live.session.as_mut() {
-                match session.update_deck(deck.clone()) {
-                    Ok(()) => {
-                        // The journal keeps the deck as played, so a replay scores the same.
-                        let live = &mut *live;
-                        if let (Some(journal), Some(session)) =
-                            (live.journal.as_mut(), &live.session)
-                        {
-                            if let Err(e) = crate::store::record_deck(journal, session) {
-                                live.notices.push(e.to_string());
-                            }
-                            live.notices.extend(journal.take_notices());
-                        }
-                        game.deck = Some(deck);
-                        game.deck_error = None;
-                    }
-                    Err(e) => {
-                        game.banner = Some(format!(
+                draft.deck = Some(deck);
+                draft.deck_error = None;
+                draft.fit_value_sets();
+            } else if let Some(recorder) = live.recorder.as_mut() {
+                // The journal keeps the deck as played, so a replay scores the same.
+                let taken = recorder.update_deck(deck.clone());
+                let told = recorder.take_notices();
+                match taken {
+                    Err(DeckUpdateError::Unfit(e)) => {
+                        notices.banner = Some(format!(
                             "{}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
                             path.display()
-                        ))
+                        ));
+                        return;
                     }
+                    Err(DeckUpdateError::Store(e)) => live.notices.push(e.to_string()),
+                    Ok(()) => {}
                 }
+                live.notices.extend(told);
+                draft.deck = Some(deck);
+                draft.deck_error = None;
             }
         }
     }
@@ -297,14 +294,11 @@ impl DeckWatcher {
 
 /// Follows the deck's folder as the deck changes (Title screen, language, a resumed session).
 fn follow_deck_folder(
-    game: Res<super::game::Game>,
+    draft: Res<SetupDraft>,
     mut watch: ResMut<DeckWatcher>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
 ) {
-    let folder = game.deck_path.as_deref().map(|p| match p.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    });
+    let folder = draft.deck_folder();
     if folder == watch.folder {
         return;
     }
@@ -345,7 +339,7 @@ impl Plugin for DeckWatchPlugin {
             Update,
             (follow_deck_folder, watch_deck)
                 .chain()
-                .after(super::game::GameSystems::Apply),
+                .in_set(super::GameSystems::Follow),
         );
     }
 }

@@ -6,7 +6,8 @@ use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, PrimaryEguiContext, egui};
 
-use super::game::{Action, MAX_TEAMS, MIN_TEAMS, PALETTE};
+use super::action::Action;
+use super::draft::{MAX_TEAMS, MIN_TEAMS, PALETTE};
 use super::i18n::{Lang, T};
 use super::input::TextFocus;
 use super::screens::{Phase, Screen};
@@ -119,14 +120,14 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         if ui.button("−").clicked() {
             out.push(Action::TextSize(-1));
         }
-        ui.label(format!("{} %", (view.game.text_scale() * 100.0).round()));
+        ui.label(format!("{} %", (view.prefs.text_scale() * 100.0).round()));
         if ui.button("+").clicked() {
             out.push(Action::TextSize(1));
         }
     });
     ui::banner(ui, view, 16.0, out);
     // Why the last key could do nothing now (cleared by the next action).
-    if let Some(why) = &view.game.refused {
+    if let Some(why) = &view.notices.refused {
         ui.add(
             egui::Label::new(
                 egui::RichText::new(format!("» {why}"))
@@ -140,7 +141,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     // tail): here, never on the projector, until dismissed. The Final screen shows it with its
     // posters.
     if screen != Screen::Final
-        && let Some(n) = &view.game.notice
+        && let Some(n) = &view.notices.notice
     {
         ui.horizontal_wrapped(|ui| {
             ui.add(egui::Label::new(egui::RichText::new(n).size(15.0).color(theme::ACCENT)).wrap());
@@ -157,7 +158,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             Screen::Title => title(ui, view, out),
             Screen::Setup => setup(ui, view, out),
             Screen::Review => {
-                super::review::facilitator(ui, view, out);
+                crate::app::screens::review::facilitator(ui, view, out);
                 event_log(ui, view, out);
             }
             Screen::Values => values(ui, view, out),
@@ -174,9 +175,9 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 // While the photo wall is up, its controls come first.
                 if view.photos.wall {
                     super::photos::facilitator(ui, view, out);
-                    super::agreements::facilitator(ui, view, out);
+                    crate::app::screens::agreements::facilitator(ui, view, out);
                 } else {
-                    super::agreements::facilitator(ui, view, out);
+                    crate::app::screens::agreements::facilitator(ui, view, out);
                     super::photos::facilitator(ui, view, out);
                 }
                 event_log(ui, view, out);
@@ -198,8 +199,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 /// The Final screen's posters: save them (P) and see what was saved.
 fn posters(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let g = &view.game;
-    if big_button(ui, view.t(T::SavePosters), view.live.session.is_some()) {
+    if big_button(ui, view.t(T::SavePosters), view.live.session().is_some()) {
         out.push(Action::SavePosters);
     }
     if ui
@@ -208,17 +208,18 @@ fn posters(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         out.push(Action::SaveManners);
     }
-    if let Some(n) = &g.notice {
+    if let Some(n) = &view.notices.notice {
         wrap(ui, egui::RichText::new(n).size(15.0).color(theme::GOOD));
     }
     let width = ((ui.available_width() - 12.0) / 2.0).max(120.0);
-    let textures: Vec<(String, egui::TextureHandle, egui::Vec2)> = g
+    let textures: Vec<(String, egui::TextureHandle, egui::Vec2)> = view
         .posters
+        .previews
         .iter()
         .enumerate()
         .map(|(i, (team, w, h, rgba))| {
             // One texture per poster and save, kept in egui's memory.
-            let key = egui::Id::new(("poster", g.posters_saved, i));
+            let key = egui::Id::new(("poster", view.posters.saved, i));
             let tex = ui
                 .data_mut(|d| d.get_temp::<egui::TextureHandle>(key))
                 .unwrap_or_else(|| {
@@ -263,7 +264,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if big_button(
         ui,
         view.t(T::NewSession),
-        view.game.deck.is_some() && view.sessions.problem.is_none(),
+        view.draft.deck.is_some() && view.sessions.problem.is_none(),
     ) {
         out.push(Action::NewSession);
     }
@@ -275,7 +276,7 @@ fn title(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         out.push(Action::OpenDeckFolder);
     }
     for e in view.decks.for_language(view.lang.0) {
-        let selected = view.game.deck_path.as_deref() == Some(e.path.as_path());
+        let selected = view.draft.deck_path.as_deref() == Some(e.path.as_path());
         ui.horizontal_wrapped(|ui| {
             let label = format!("{} ({})", e.title, e.scenarios);
             if ui.selectable_label(selected, label).clicked() && e.error.is_none() {
@@ -374,8 +375,7 @@ fn language(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 }
 
 fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let g = &view.game;
-    if let Some(previous) = &g.continues {
+    if let Some(previous) = &view.draft.continues {
         let name = previous
             .file_stem()
             .map(|n| n.to_string_lossy().into_owned())
@@ -385,16 +385,16 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             egui::RichText::new(format!(
                 "{} {name} ({} {})",
                 view.t(T::ContinuesFrom),
-                g.played_before.len(),
+                view.draft.played_before.len(),
                 view.t(T::ScenariosPlayed)
             ))
             .size(15.0)
             .color(theme::GOOD),
         );
     }
-    super::review::deck_choice(ui, view, out);
+    crate::app::screens::review::deck_choice(ui, view, out);
     section(ui, view.t(T::Teams));
-    for (i, team) in g.teams.iter().enumerate() {
+    for (i, team) in view.draft.teams.iter().enumerate() {
         ui.horizontal(|ui| {
             ui.label(muted(super::input::team_key(i), 18.0));
             let mut name = team.name.clone();
@@ -426,7 +426,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 }
             }
             if ui
-                .add_enabled(g.teams.len() > MIN_TEAMS, egui::Button::new("x"))
+                .add_enabled(view.draft.teams.len() > MIN_TEAMS, egui::Button::new("x"))
                 .on_hover_text(view.t(T::Remove))
                 .clicked()
             {
@@ -436,23 +436,27 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
     if ui
         .add_enabled(
-            g.teams.len() < MAX_TEAMS,
+            view.draft.teams.len() < MAX_TEAMS,
             egui::Button::new(format!("+ {}", view.t(T::AddTeam))),
         )
         .clicked()
     {
         out.push(Action::AddTeam);
     }
-    let problems = g.setup_problems();
+    let problems = view.draft.setup_problems();
     problem_list(ui, &problems);
     section(ui, view.t(T::Setup));
     egui::Grid::new("setup-grid")
         .num_columns(2)
         .spacing([16.0, 8.0])
         .show(ui, |ui| {
-            let max_rounds = g.deck.as_ref().map_or(1, |d| d.scenarios.len().max(1));
+            let max_rounds = view
+                .draft
+                .deck
+                .as_ref()
+                .map_or(1, |d| d.scenarios.len().max(1));
             ui.label(view.t(T::Rounds));
-            let mut rounds = g.rounds;
+            let mut rounds = view.draft.rounds;
             if ui
                 .add(egui::DragValue::new(&mut rounds).range(1..=max_rounds))
                 .changed()
@@ -461,7 +465,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
             ui.end_row();
             ui.label(view.t(T::DiscussSeconds));
-            let mut secs = g.discuss_secs;
+            let mut secs = view.draft.discuss_secs;
             if ui
                 .add(egui::DragValue::new(&mut secs).range(0..=3600).speed(5))
                 .changed()
@@ -470,7 +474,7 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
             ui.end_row();
             ui.label(view.t(T::Seed));
-            let mut seed = g.seed;
+            let mut seed = view.draft.seed;
             if ui.add(egui::DragValue::new(&mut seed)).changed() {
                 out.push(Action::SetSeed(seed));
             }
@@ -478,13 +482,13 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         });
     ui.horizontal_wrapped(|ui| {
         if ui
-            .selectable_label(g.shared_values, view.t(T::SharedValues))
+            .selectable_label(view.draft.shared_values, view.t(T::SharedValues))
             .clicked()
         {
             out.push(Action::SetSharedValues(true));
         }
         if ui
-            .selectable_label(!g.shared_values, view.t(T::PerTeamValues))
+            .selectable_label(!view.draft.shared_values, view.t(T::PerTeamValues))
             .clicked()
         {
             out.push(Action::SetSharedValues(false));
@@ -498,7 +502,12 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             "{}  ({})",
             // A later session of a trajectory looks back at its agreements first.
             view.t(
-                if g.previous.as_ref().is_some_and(|p| !p.carry_is_empty()) {
+                if view
+                    .draft
+                    .previous
+                    .as_ref()
+                    .is_some_and(|p| !p.carry_is_empty())
+                {
                     T::ToReview
                 } else {
                     T::ToValues
@@ -510,23 +519,23 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ) {
         out.push(Action::Next);
     }
-    super::plan::facilitator(ui, view, out);
+    crate::app::screens::setup::plan::facilitator(ui, view, out);
 }
 
 fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let g = &view.game;
-    let Some(deck) = super::own_values::value_deck(g, &view.live) else {
+    let Some(deck) = crate::app::screens::values::own_values::value_deck(&view.draft, &view.live)
+    else {
         return;
     };
     wrap(ui, muted(view.t(T::ValuesIntro), 18.0));
-    for set in 0..g.value_sets() {
-        let who = if g.shared_values {
+    for set in 0..view.draft.value_sets() {
+        let who = if view.draft.shared_values {
             view.t(T::Group).to_string()
         } else {
-            g.team_name(set)
+            view.draft.team_name(set)
         };
         section(ui, &who);
-        let chosen = g.values.get(set).cloned().unwrap_or_default();
+        let chosen = view.draft.values.get(set).cloned().unwrap_or_default();
         for v in &deck.values {
             let weight = chosen.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
             ui.horizontal_wrapped(|ui| {
@@ -552,18 +561,19 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                     }
                 }
                 if set == 0 {
-                    super::own_values::reword_button(ui, view, &v.id, out);
+                    crate::app::screens::values::own_values::reword_button(ui, view, &v.id, out);
                 }
-                if let Some(note) = super::own_values::value_note(view, &v.id) {
+                if let Some(note) = crate::app::screens::values::own_values::value_note(view, &v.id)
+                {
                     ui.label(muted(note, 13.0));
                 }
             });
         }
     }
-    super::own_values::facilitator(ui, view, out);
+    crate::app::screens::values::own_values::facilitator(ui, view, out);
     poll(ui, view, out);
     ui.add_space(12.0);
-    let problems = g.problems();
+    let problems = view.draft.problems();
     problem_list(ui, &problems);
     if big_button(
         ui,
@@ -577,10 +587,9 @@ fn values(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 /// The pre-session poll: choose a file (dialog, drop or typed path), see what it proposes with its
 /// warnings, and take it for a value set. Facilitator only: open answers stay folded away.
 fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let g = &view.game;
     section(ui, view.t(T::Poll));
     wrap(ui, muted(view.t(T::PollHint), 15.0));
-    let mut path = g.poll_path.clone();
+    let mut path = view.poll.path.clone();
     ui.horizontal(|ui| {
         if ui.button(view.t(T::PollChoose)).clicked() {
             out.push(Action::PickPollFile);
@@ -596,7 +605,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui
             .add_enabled(
-                !g.poll_path.trim().is_empty(),
+                !view.poll.path.trim().is_empty(),
                 egui::Button::new(view.t(T::PollRead)),
             )
             .clicked()
@@ -605,7 +614,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             out.push(Action::ImportPoll);
         }
     });
-    if let Some(e) = &g.poll_error {
+    if let Some(e) = &view.poll.error {
         wrap(
             ui,
             egui::RichText::new(format!("⚠ {e}"))
@@ -613,9 +622,9 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 .color(theme::BAD),
         );
     }
-    let Some(p) = &g.poll else { return };
+    let Some(p) = &view.poll.preview else { return };
     wrap(ui, muted(p.file.display().to_string(), 14.0));
-    super::own_values::poll_switch(ui, view, out);
+    crate::app::screens::values::own_values::poll_switch(ui, view, out);
     // The summary's lines on the values; the warnings follow, prominently.
     let summary: Vec<&str> = p
         .summary
@@ -650,7 +659,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 (crate::poll::Moment::Now, T::PollNow),
             ] {
                 if ui
-                    .selectable_label(g.poll_moment == m, view.t(key))
+                    .selectable_label(view.poll.moment == m, view.t(key))
                     .clicked()
                 {
                     out.push(Action::SetPollMoment(m));
@@ -671,11 +680,11 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             });
     }
     ui.horizontal_wrapped(|ui| {
-        for set in 0..g.value_sets() {
-            let who = if g.shared_values {
+        for set in 0..view.draft.value_sets() {
+            let who = if view.draft.shared_values {
                 view.t(T::Group).to_string()
             } else {
-                g.team_name(set)
+                view.draft.team_name(set)
             };
             let label = format!("{} {who}", view.t(T::PollImportFor));
             if ui
@@ -690,7 +699,7 @@ fn poll(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let phase = view.phase().unwrap_or_default();
-    let sc = session_link::current_scenario(&view.live, &view.game);
+    let sc = session_link::current_scenario(&view.live);
     if let Some(sc) = sc {
         ui.label(egui::RichText::new(&sc.title).size(22.0).strong());
     }
@@ -724,9 +733,9 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         let keys: Vec<Key> = sc
             .map(|s| s.behaviours.iter().map(|b| b.key).collect())
             .unwrap_or_default();
-        for (i, team) in view.game.teams.iter().enumerate() {
+        for (i, team) in view.draft.teams.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
-                let selected = view.game.selected_team == Some(i);
+                let selected = view.round.selected_team == Some(i);
                 ui::swatch(ui, theme::team_colour(team.colour), 16.0);
                 let name = format!("{} {}", super::input::team_key(i), team.name);
                 if ui.selectable_label(selected, name).clicked() {
@@ -744,9 +753,9 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             });
         }
         let sel = view
-            .game
+            .round
             .selected_team
-            .map(|i| view.game.team_name(i))
+            .map(|i| view.draft.team_name(i))
             .unwrap_or_else(|| view.t(T::NotSelected).into());
         ui.label(muted(format!("{}: {sel}", view.t(T::SelectedTeam)), 16.0));
     }
@@ -756,7 +765,7 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             wrap(ui, egui::RichText::new(&sc.notes).size(18.0));
         }
         if phase == Phase::Reveal {
-            let all = view.game.all_consequences;
+            let all = view.round.all_consequences;
             if ui
                 .selectable_label(all, format!("{}  W", view.t(T::AllConsequences)))
                 .on_hover_text(view.t(T::KeyAllConsequences))
@@ -772,7 +781,7 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
     if phase == Phase::Debrief {
         // The questions with a field each for what the group said.
-        super::agreements::notes(ui, view, out);
+        crate::app::screens::agreements::notes(ui, view, out);
         if ui.button(view.t(T::OpenAgreements)).clicked() {
             out.push(Action::OpenAgreements);
         }
@@ -788,7 +797,7 @@ fn round(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 /// a reason for the report: one reason field, and −1 / +1 per team.
 fn adjustments(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     section(ui, view.t(T::AdjustPoints));
-    let mut reason = view.game.adjust_reason.clone();
+    let mut reason = view.round.adjust_reason.clone();
     if ui
         .add(
             egui::TextEdit::singleline(&mut reason)
@@ -799,9 +808,9 @@ fn adjustments(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         out.push(Action::SetAdjustReason(reason));
     }
-    let has_reason = !view.game.adjust_reason.trim().is_empty();
+    let has_reason = !view.round.adjust_reason.trim().is_empty();
     let totals = session_link::totals(&view.live);
-    for (i, team) in view.game.teams.iter().enumerate() {
+    for (i, team) in view.draft.teams.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             ui::swatch(ui, theme::team_colour(team.colour), 16.0);
             ui.label(&team.name);
@@ -821,7 +830,7 @@ fn adjustments(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 }
 
 fn next_scenario(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    if let Some(next) = session_link::next_scenario(&view.live, &view.game) {
+    if let Some(next) = session_link::next_scenario(&view.live) {
         section(ui, view.t(T::NextScenario));
         ui.label(egui::RichText::new(&next.title).size(18.0).strong());
         wrap(ui, muted(&next.situation, 16.0));
@@ -846,7 +855,7 @@ fn next_scenario(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 fn event_log(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     section(ui, view.t(T::EventLog));
-    let lines = session_link::log_lines(&view.live, &view.game);
+    let lines = session_link::log_lines(&view.live);
     card(theme::BG, 8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         for (i, line) in lines.iter().enumerate().rev().take(12) {

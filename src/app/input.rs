@@ -3,7 +3,8 @@
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
-use super::game::{Action, GameSystems};
+use super::GameSystems;
+use super::action::Action;
 use crate::deck::Key;
 
 /// The shortcuts, for the help overlay: (keys, what they do).
@@ -193,7 +194,6 @@ impl Plugin for KeyboardPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<TextFocus>()
             .add_message::<RequestRedraw>()
-            .configure_sets(Update, (GameSystems::Input, GameSystems::Apply).chain())
             .add_systems(Update, keyboard_actions.in_set(GameSystems::Input));
     }
 }

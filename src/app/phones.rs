@@ -14,12 +14,16 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::GameSystems;
+use super::action::Action;
+pub use super::action::PhonesAction;
+use super::draft::{Draft, PALETTE};
 use super::facilitator::{FacilitatorPass, Layout};
-use super::game::{Action, Game, GameSystems, PALETTE};
 use super::i18n::{Lang, UiLang};
 use super::input::TextFocus;
 use super::screens::{Phase, Screen};
 use super::session_link::{self, Live};
+use super::state::{Notices, Prefs, SetupDraft};
 use super::theme;
 use crate::phones::net::{self, Interface};
 use crate::phones::{Answer, Limits, Proposal, Published, Server, Vote};
@@ -39,25 +43,6 @@ pub enum Bind {
 pub struct PhonesConfig {
     pub start: Option<Bind>,
     pub limits: Limits,
-}
-
-/// What the facilitator does with the phones.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PhonesAction {
-    /// Turn the server on (on the chosen address) or off.
-    Toggle,
-    /// Listen on interface `usize` of [`Phones::interfaces`] (restarts a running server).
-    UseInterface(usize),
-    /// No new phones may join (true) or they may again (false).
-    Lock(bool),
-    /// Refuse this device from now on.
-    Remove(String),
-    /// Start (or restart) the server on exactly this address (the demo uses loopback).
-    StartOn(SocketAddr),
-    /// Show (or hide) the join card on the projector.
-    ShowQr(bool),
-    /// Write the teams' handout (the rounds' scenarios, printable HTML) next to the journal.
-    SaveHandout,
 }
 
 /// The join server while it runs, and what the facilitator needs to see of it.
@@ -342,7 +327,7 @@ pub fn text(lang: Lang, t: Text) -> &'static str {
 /// message: round, title, setting, situation, the behaviours and the debrief questions.
 pub fn scenario_text(live: &Live, lang: Lang) -> Option<String> {
     use super::i18n::{T, tr};
-    let s = live.session.as_ref()?;
+    let s = live.session()?;
     let sc = s.current_scenario()?;
     let folded = live.fold();
     let mut out = format!(
@@ -426,7 +411,7 @@ fn phone_actions(
     mut phones: ResMut<Phones>,
     lang: Res<UiLang>,
     live: Res<Live>,
-    mut game: ResMut<Game>,
+    mut notices: ResMut<Notices>,
 ) {
     let lang = lang.0;
     for action in actions.read() {
@@ -461,13 +446,13 @@ fn phone_actions(
             PhonesAction::ShowQr(on) => phones.show_qr = *on,
             PhonesAction::SaveHandout => match save_handout(&live) {
                 Ok(dir) => {
-                    game.notice = Some(format!(
+                    notices.notice = Some(format!(
                         "{} {}",
                         text(lang, Text::HandoutSaved),
                         dir.display()
                     ))
                 }
-                Err(e) => game.banner = Some(e),
+                Err(e) => notices.banner = Some(e),
             },
             PhonesAction::StartOn(addr) => {
                 phones.exact = Some(*addr);
@@ -480,7 +465,7 @@ fn phone_actions(
 /// Writes the handout into `<journal>-handout/` (or `handout/` in the sessions folder); returns
 /// the folder.
 pub fn save_handout(live: &Live) -> Result<std::path::PathBuf, String> {
-    let s = live.session.as_ref().ok_or("er loopt geen sessie")?;
+    let s = live.session().ok_or("er loopt geen sessie")?;
     let dir = match live.journal_path() {
         Some(j) => {
             let stem = j
@@ -502,7 +487,7 @@ pub fn save_handout(live: &Live) -> Result<std::path::PathBuf, String> {
 fn apply_votes(
     mut phones: ResMut<Phones>,
     mut live: ResMut<Live>,
-    mut game: ResMut<Game>,
+    mut notices: ResMut<Notices>,
     phase: Option<Res<State<Phase>>>,
     lang: Res<UiLang>,
 ) {
@@ -513,7 +498,7 @@ fn apply_votes(
     }
     let phase = phase.map(|p| *p.get());
     for v in votes {
-        let answer = answer_vote(&mut phones, &mut live, &mut game, phase, lang.0, &v);
+        let answer = answer_vote(&mut phones, &mut live, &mut notices, phase, lang.0, &v);
         v.answer(answer);
     }
 }
@@ -523,14 +508,14 @@ fn apply_votes(
 fn apply_proposals(
     mut phones: ResMut<Phones>,
     mut live: ResMut<Live>,
-    game: Res<Game>,
+    draft: Res<SetupDraft>,
     screen: Res<State<Screen>>,
     lang: Res<UiLang>,
 ) {
     let Some(server) = &phones.server else { return };
     let proposals = server.take_proposals();
     for p in proposals {
-        let answer = answer_proposal(&mut phones, &mut live, &game, *screen.get(), lang.0, &p);
+        let answer = answer_proposal(&mut phones, &mut live, &draft, *screen.get(), lang.0, &p);
         p.answer(answer);
     }
 }
@@ -538,7 +523,7 @@ fn apply_proposals(
 fn answer_proposal(
     phones: &mut Phones,
     live: &mut Live,
-    game: &Game,
+    draft: &Draft,
     screen: Screen,
     lang: Lang,
     p: &Proposal,
@@ -552,7 +537,7 @@ fn answer_proposal(
     if screen != Screen::Agreements {
         return Answer::refused(409, text(lang, Text::NoProposalsNow));
     }
-    let Some(s) = &live.session else {
+    let Some(s) = live.session() else {
         return Answer::refused(409, text(lang, Text::NoProposalsNow));
     };
     let kind =
@@ -568,7 +553,7 @@ fn answer_proposal(
         text: p.text.trim().to_string(),
         value: p.value.clone(),
         kind,
-        by: game
+        by: draft
             .team_name(p.team)
             .chars()
             .take(session::MAX_SUBGROUP)
@@ -581,7 +566,7 @@ fn answer_proposal(
             let a = Answer::ok(
                 text(lang, Text::Proposed),
                 true,
-                live.session.as_ref().map_or(0, |s| s.events().len()),
+                live.session().map_or(0, |s| s.events().len()),
             );
             phones.proposed.insert(p.id.clone(), a.clone());
             a
@@ -593,13 +578,13 @@ fn answer_proposal(
 fn answer_vote(
     phones: &mut Phones,
     live: &mut Live,
-    game: &mut Game,
+    notices: &mut Notices,
     phase: Option<Phase>,
     lang: Lang,
     v: &Vote,
 ) -> Answer {
     let refuse = |status: u16, t: Text| Answer::refused(status, text(lang, t));
-    let Some(s) = &live.session else {
+    let Some(s) = live.session() else {
         return refuse(409, Text::RoundNotOpen);
     };
     let Some((index, round)) = s.current_round() else {
@@ -649,10 +634,10 @@ fn answer_vote(
             Ok(()) => Answer::ok(
                 text(lang, Text::Chosen),
                 true,
-                live.session.as_ref().map_or(0, |s| s.events().len()),
+                live.session().map_or(0, |s| s.events().len()),
             ),
             Err(e) => {
-                game.banner = Some(e.clone());
+                notices.banner = Some(e.clone());
                 return Answer::refused(503, e);
             }
         }
@@ -736,7 +721,7 @@ fn stage(screen: Screen, phase: Option<Phase>, finished: bool) -> &'static str {
 
 /// What the phones may see now, one JSON text per team.
 pub fn published(
-    game: &Game,
+    draft: &Draft,
     live: &Live,
     lang: Lang,
     screen: Screen,
@@ -746,7 +731,7 @@ pub fn published(
     let folded = live.fold();
     let stage = stage(screen, phase, folded.finished);
     let in_round = screen == Screen::Round;
-    let teams: Vec<TeamView> = game
+    let teams: Vec<TeamView> = draft
         .teams
         .iter()
         .enumerate()
@@ -760,8 +745,7 @@ pub fn published(
         })
         .collect();
     let sc = live
-        .session
-        .as_ref()
+        .session()
         .and_then(session::Session::current_scenario)
         .filter(|_| in_round);
     let scenario = sc.map(|sc| ScenarioView {
@@ -777,14 +761,13 @@ pub fn published(
             })
             .collect(),
     });
-    let round = if live.session.is_some() && matches!(screen, Screen::Round) {
+    let round = if live.session().is_some() && matches!(screen, Screen::Round) {
         folded.round + 1
     } else {
         0
     };
     let form = live
-        .session
-        .as_ref()
+        .session()
         .filter(|_| screen == Screen::Agreements)
         .map(|s| FormView {
             values: (0..s.settings().value_sets())
@@ -858,7 +841,7 @@ pub fn published(
 /// is finished.
 fn publish(
     mut phones: ResMut<Phones>,
-    game: Res<Game>,
+    draft: Res<SetupDraft>,
     live: Res<Live>,
     lang: Res<UiLang>,
     screen: Res<State<Screen>>,
@@ -868,13 +851,13 @@ fn publish(
         return;
     }
     // Finishing the session closes the socket.
-    if live.session.as_ref().is_some_and(|s| s.state().finished) {
+    if live.session().is_some_and(|s| s.state().finished) {
         phones.stop();
         return;
     }
     let Some(server) = &phones.server else { return };
     let p = published(
-        &game,
+        &draft,
         &live,
         lang.0,
         *screen.get(),
@@ -901,10 +884,9 @@ impl Plugin for PhonesPlugin {
                 Update,
                 (phone_actions, apply_votes, apply_proposals)
                     .chain()
-                    .in_set(GameSystems::Apply)
-                    .after(super::game::apply_actions),
+                    .in_set(GameSystems::Own),
             )
-            .add_systems(Update, publish.after(GameSystems::Apply));
+            .add_systems(Update, publish.in_set(GameSystems::Follow));
     }
 }
 
@@ -999,7 +981,7 @@ fn projector_overlay(
 fn facilitator_window(
     mut ctx: Query<&mut EguiContext, Without<PrimaryEguiContext>>,
     phones: Res<Phones>,
-    game: Res<Game>,
+    draft: Res<SetupDraft>,
     live: Res<Live>,
     lang: Res<UiLang>,
     layout: Option<Res<Layout>>,
@@ -1014,7 +996,7 @@ fn facilitator_window(
     };
     let ctx = ctx.get_mut().clone();
     let mut actions = Vec::new();
-    phones_window(&ctx, &phones, &game, &live, lang.0, &mut actions);
+    phones_window(&ctx, &phones, &draft, &live, lang.0, &mut actions);
     if !actions.is_empty() {
         for a in actions {
             out.write(a);
@@ -1027,7 +1009,7 @@ fn facilitator_window(
 pub fn phones_window(
     ctx: &egui::Context,
     phones: &Phones,
-    game: &Game,
+    draft: &Draft,
     live: &Live,
     lang: Lang,
     out: &mut Vec<Action>,
@@ -1068,7 +1050,8 @@ pub fn phones_window(
                     }
                 });
             }
-            if live.session.is_some() && ui.button(format!("🖨 {}", t(Text::Handout))).clicked() {
+            if live.session().is_some() && ui.button(format!("🖨 {}", t(Text::Handout))).clicked()
+            {
                 out.push(Action::Phones(PhonesAction::SaveHandout));
             }
             let Some(server) = &phones.server else {
@@ -1096,9 +1079,9 @@ pub fn phones_window(
                     out.push(Action::Phones(PhonesAction::ShowQr(shown)));
                 }
             });
-            let counts = server.connected_per_team(game.teams.len());
+            let counts = server.connected_per_team(draft.teams.len());
             let choices = live.fold().choices;
-            for (i, team) in game.teams.iter().enumerate() {
+            for (i, team) in draft.teams.iter().enumerate() {
                 let chosen = choices.get(i).is_some_and(Option::is_some);
                 ui.horizontal_wrapped(|ui| {
                     super::ui::swatch(ui, theme::team_colour(team.colour), 14.0);
@@ -1119,7 +1102,7 @@ pub fn phones_window(
             egui::CollapsingHeader::new(t(Text::TeamLinks))
                 .id_salt("phones-team-links")
                 .show(ui, |ui| {
-                    for (i, team) in game.teams.iter().enumerate() {
+                    for (i, team) in draft.teams.iter().enumerate() {
                         let link = format!("{}#t={i}", server.join_url());
                         ui.horizontal_wrapped(|ui| {
                             if ui.small_button("📋").on_hover_text(&link).clicked() {
@@ -1138,7 +1121,7 @@ pub fn phones_window(
                             ui.horizontal(|ui| {
                                 let team = d
                                     .team
-                                    .map_or(t(Text::NoTeam).to_string(), |i| game.team_name(i));
+                                    .map_or(t(Text::NoTeam).to_string(), |i| draft.team_name(i));
                                 ui.label(format!("{} · {}", &d.id[..6.min(d.id.len())], team));
                                 if ui.small_button("×").clicked() {
                                     out.push(Action::Phones(PhonesAction::Remove(d.id.clone())));
@@ -1167,13 +1150,13 @@ pub fn phones_window(
 pub fn single_window_phones(
     mut ctx: Query<&mut EguiContext, With<PrimaryEguiContext>>,
     phones: Res<Phones>,
-    game: Res<Game>,
+    (draft, prefs): (Res<SetupDraft>, Res<Prefs>),
     live: Res<Live>,
     lang: Res<UiLang>,
     layout: Option<Res<Layout>>,
     mut out: MessageWriter<Action>,
 ) {
-    if !layout.is_some_and(|l| l.single_window) || !game.controls_open {
+    if !layout.is_some_and(|l| l.single_window) || !prefs.controls_open {
         return;
     }
     let Ok(mut ctx) = ctx.single_mut() else {
@@ -1181,7 +1164,7 @@ pub fn single_window_phones(
     };
     let ctx = ctx.get_mut().clone();
     let mut actions = Vec::new();
-    phones_window(&ctx, &phones, &game, &live, lang.0, &mut actions);
+    phones_window(&ctx, &phones, &draft, &live, lang.0, &mut actions);
     for a in actions {
         out.write(a);
     }

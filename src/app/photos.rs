@@ -18,7 +18,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::game::{Action, GameSystems};
+use super::GameSystems;
+use super::action::Action;
+pub use super::action::PhotoEdit;
 use super::i18n::Lang;
 use super::screens::Screen;
 use super::session_link::Live;
@@ -53,15 +55,6 @@ pub struct PhotoDraft {
     /// The subgroup (new photos get it too).
     pub by: String,
     pub agreement: Option<usize>,
-}
-
-/// One change to the photo form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PhotoEdit {
-    Caption(String),
-    Value(String),
-    By(String),
-    Agreement(Option<usize>),
 }
 
 /// A file read and kept off the main thread.
@@ -201,7 +194,7 @@ fn start_jobs(
     proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
 ) {
     let Some(dir) = photos.album().and_then(|a| a.dir()).map(Path::to_path_buf) else {
-        let msg = if live.session.is_some() {
+        let msg = if live.session().is_some() {
             "Deze sessie heeft geen journaal, dus ook geen fotomap: foto's kunnen niet bewaard worden."
         } else {
             "Foto's horen bij een sessie: begin of hervat eerst een sessie, en sleep ze dan op een venster."
@@ -281,7 +274,7 @@ fn photo_actions(
         photos.wall = false;
         photos.full_screen = false;
     }
-    let shown = live.session.as_ref().map_or(0, |s| s.photos_shown().len());
+    let shown = live.session().map_or(0, |s| s.photos_shown().len());
     for action in actions.read() {
         match action.clone() {
             Action::ImportPhotos(paths) => {
@@ -306,7 +299,7 @@ fn photo_actions(
                 }
             }
             Action::SelectPhoto(i) => {
-                if let Some(s) = live.session.as_ref()
+                if let Some(s) = live.session()
                     && let Some(p) = s.photos().get(i)
                 {
                     photos.draft = PhotoDraft {
@@ -333,7 +326,7 @@ fn photo_actions(
                 let Some(i) = photos.draft.photo else {
                     continue;
                 };
-                let Some(s) = live.session.as_ref() else {
+                let Some(s) = live.session() else {
                     continue;
                 };
                 let d = &photos.draft;
@@ -359,7 +352,7 @@ fn photo_actions(
     finish_jobs(photos, &mut live);
     watch_inbox(photos, &live, wall_screen, proxy.as_deref());
     load_pictures(photos, &live, proxy.as_deref());
-    let shown = live.session.as_ref().map_or(0, |s| s.photos_shown().len());
+    let shown = live.session().map_or(0, |s| s.photos_shown().len());
     if shown == 0 {
         photos.selected = 0;
         photos.full_screen = false;
@@ -385,7 +378,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
         match result {
             Err(e) => photos.note(e.to_string()),
             Ok(imported) => {
-                let Some(s) = live.session.as_ref() else {
+                let Some(s) = live.session() else {
                     continue;
                 };
                 if job.from_inbox && s.photo_seen(&imported.hash) {
@@ -429,7 +422,7 @@ fn watch_inbox(
     // The folder is made when the photo assignment begins (the agreements or final screen), and
     // watched from then on while the session runs.
     let inbox = inbox.filter(|d| {
-        live.session.is_some()
+        live.session().is_some()
             && (d.is_dir() || (wall_screen && std::fs::create_dir_all(d).is_ok()))
     });
     if inbox != photos.watch.folder {
@@ -524,7 +517,7 @@ fn load_pictures(
     live: &Live,
     proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
 ) {
-    let Some(s) = live.session.as_ref() else {
+    let Some(s) = live.session() else {
         return;
     };
     let Some(album) = photos.album().cloned() else {
@@ -677,7 +670,7 @@ pub fn showing(view: &View) -> bool {
 /// The projected photo wall (or one photo full screen).
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let lang = view.lang.0;
-    let Some(session) = view.live.session.as_ref() else {
+    let Some(session) = view.live.session() else {
         return;
     };
     let ph = &view.photos;
@@ -841,7 +834,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
 /// caption, value, subgroup and agreement.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let lang = view.lang.0;
-    let Some(s) = view.live.session.as_ref() else {
+    let Some(s) = view.live.session() else {
         return;
     };
     let ph = &view.photos;
@@ -1043,9 +1036,7 @@ impl Plugin for PhotosPlugin {
                 Update,
                 (
                     file_drops.in_set(GameSystems::Input),
-                    photo_actions
-                        .in_set(GameSystems::Apply)
-                        .after(super::game::apply_actions),
+                    photo_actions.in_set(GameSystems::Own),
                 ),
             );
     }

@@ -3,8 +3,8 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, EguiPrimaryContextPass, PrimaryEguiContext, egui};
 
+use super::action::Action;
 use super::facilitator::{self, Layout};
-use super::game::Action;
 use super::i18n::T;
 use super::input::TextFocus;
 use super::screens::{Phase, Screen};
@@ -26,7 +26,7 @@ fn projector_system(
     let mut actions = Vec::new();
     let mut root = ui::root_ui(&ctx, "projector");
     if layout.single_window {
-        let mut shown = view.game.controls_open;
+        let mut shown = view.prefs.controls_open;
         egui::Panel::right("controls")
             .resizable(true)
             .default_size(460.0)
@@ -34,7 +34,7 @@ fn projector_system(
             .show_collapsible(&mut root, &mut shown, |ui| {
                 facilitator::controls(ui, &view, &mut actions)
             });
-        if shown != view.game.controls_open {
+        if shown != view.prefs.controls_open {
             actions.push(Action::ToggleControls);
         }
     }
@@ -55,7 +55,7 @@ fn projector_system(
 /// The projected view of the current screen.
 pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let rect = ui.max_rect();
-    let s = Sizes::for_height(rect.height(), view.game.text_scale());
+    let s = Sizes::for_height(rect.height(), view.prefs.text_scale());
     let margin = (s.body * 1.2).min(rect.width() * 0.05);
     egui::Frame::new()
         .inner_margin(egui::Margin::same(margin.clamp(4.0, 120.0) as i8))
@@ -63,7 +63,7 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ui.set_min_size(ui.available_size());
             // No banner here: warnings, errors and paths are for the facilitator's window (or its
             // panel) only.
-            if view.game.rules_open {
+            if view.prefs.rules_open {
                 rules(ui, view, s);
                 return;
             }
@@ -74,11 +74,11 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             match view.screen() {
                 Screen::Title => title(ui, view, s, out),
                 Screen::Setup => setup(ui, view, s),
-                Screen::Review => super::review::projector(ui, view, s),
+                Screen::Review => crate::app::screens::review::projector(ui, view, s),
                 Screen::Values => values(ui, view, s),
                 Screen::Round => round(ui, view, s),
                 Screen::Scoreboard => scoreboard(ui, view, s, false),
-                Screen::Agreements => super::agreements::projector(ui, view, s),
+                Screen::Agreements => crate::app::screens::agreements::projector(ui, view, s),
                 Screen::Final => scoreboard(ui, view, s, true),
             }
         });
@@ -92,7 +92,7 @@ fn header(ui: &mut egui::Ui, view: &View, s: Sizes, title: &str) {
                 .strong()
                 .color(theme::ACCENT),
         );
-        if let Some(deck) = &view.game.deck {
+        if let Some(deck) = &view.draft.deck {
             ui.add_space(s.gap());
             ui.label(muted(&deck.title, s.small()));
         }
@@ -112,7 +112,7 @@ fn title(ui: &mut egui::Ui, view: &View, s: Sizes, out: &mut Vec<Action>) {
         ui.add_space(s.gap());
         wrap(ui, rich(view.t(T::Tagline), s.title()));
         ui.add_space(s.gap() * 3.0);
-        if let Some(deck) = &view.game.deck {
+        if let Some(deck) = &view.draft.deck {
             wrap(ui, muted(&deck.title, s.body));
             if !deck.description.is_empty() {
                 wrap(ui, muted(&deck.description, s.small()));
@@ -134,15 +134,14 @@ fn title(ui: &mut egui::Ui, view: &View, s: Sizes, out: &mut Vec<Action>) {
 
 fn setup(ui: &mut egui::Ui, view: &View, s: Sizes) {
     header(ui, view, s, view.t(T::Setup));
-    let g = &view.game;
     ui.label(muted(
         format!(
             "{}: {}   ·   {}: {}:{:02}",
             view.t(T::Rounds),
-            g.rounds,
+            view.draft.rounds,
             view.t(T::Discuss),
-            g.discuss_secs / 60,
-            g.discuss_secs % 60
+            view.draft.discuss_secs / 60,
+            view.draft.discuss_secs % 60
         ),
         s.small(),
     ));
@@ -159,7 +158,7 @@ fn team_grid(
     s: Sizes,
     mut extra: impl FnMut(&mut egui::Ui, usize),
 ) {
-    let n = view.game.teams.len().max(1);
+    let n = view.draft.teams.len().max(1);
     let cols = if n <= 3 {
         n
     } else if n <= 8 {
@@ -173,7 +172,7 @@ fn team_grid(
         .id_salt("teams")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for row in view.game.teams.chunks(cols).enumerate() {
+            for row in view.draft.teams.chunks(cols).enumerate() {
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
                     for (j, team) in row.1.iter().enumerate() {
@@ -206,11 +205,12 @@ fn team_grid(
 
 fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
     header(ui, view, s, view.t(T::Values));
-    let Some(deck) = super::own_values::value_deck(&view.game, &view.live) else {
+    let Some(deck) = crate::app::screens::values::own_values::value_deck(&view.draft, &view.live)
+    else {
         return;
     };
-    if super::own_values::showing_poll(view) {
-        super::own_values::poll_card(ui, view, s);
+    if crate::app::screens::values::own_values::showing_poll(view) {
+        crate::app::screens::values::own_values::poll_card(ui, view, s);
         return;
     }
     wrap(ui, muted(view.t(T::ValuesIntro), s.small()));
@@ -219,8 +219,8 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
         .id_salt("values")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if view.game.shared_values {
-                let chosen = view.game.values.first().cloned().unwrap_or_default();
+            if view.draft.shared_values {
+                let chosen = view.draft.values.first().cloned().unwrap_or_default();
                 // Three columns once the group's own values make the list long, so it fits.
                 let cols = if deck.values.len() > 6 { 3 } else { 2 };
                 let gap = s.gap();
@@ -307,7 +307,9 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
                                             if !v.meaning.is_empty() {
                                                 wrap(ui, muted(&v.meaning, s.small()));
                                             }
-                                            super::own_values::projector_note(ui, view, &v.id, s);
+                                            crate::app::screens::values::own_values::projector_note(
+                                                ui, view, &v.id, s,
+                                            );
                                         });
                                 },
                             );
@@ -316,12 +318,12 @@ fn values(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     ui.add_space(gap);
                 }
             } else {
-                for (i, team) in view.game.teams.iter().enumerate() {
+                for (i, team) in view.draft.teams.iter().enumerate() {
                     ui.horizontal_wrapped(|ui| {
                         ui::swatch(ui, theme::team_colour(team.colour), s.body * 0.7);
                         ui.label(rich(&team.name, s.body).strong());
                     });
-                    let set = view.game.values_of_team(i);
+                    let set = view.draft.values_of_team(i);
                     if set.is_empty() {
                         ui.label(muted("—", s.small()));
                     }
@@ -367,7 +369,7 @@ fn round_header(ui: &mut egui::Ui, view: &View, s: Sizes, phase: Phase) {
                 text
             });
         }
-        if let Some(sc) = session_link::current_scenario(&view.live, &view.game) {
+        if let Some(sc) = session_link::current_scenario(&view.live) {
             ui.label(muted(
                 format!("· {}", sc.layer.name(view.lang.0)),
                 s.small(),
@@ -380,7 +382,7 @@ fn round_header(ui: &mut egui::Ui, view: &View, s: Sizes, phase: Phase) {
 fn round(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let phase = view.phase().unwrap_or_default();
     round_header(ui, view, s, phase);
-    let Some(sc) = session_link::current_scenario(&view.live, &view.game) else {
+    let Some(sc) = session_link::current_scenario(&view.live) else {
         wrap(ui, muted(view.t(T::Waiting), s.body));
         return;
     };
@@ -518,7 +520,7 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
     );
     ui.add_space(s.gap() * 0.5);
     let f = view.live.fold();
-    let deck = super::own_values::value_deck(&view.game, &view.live);
+    let deck = crate::app::screens::values::own_values::value_deck(&view.draft, &view.live);
     let ctx = ui.ctx().clone();
     let by_alignment = session_link::rank_by(&view.live) == crate::session::RankBy::Alignment;
     // One card per behaviour that was chosen, with the teams that chose it and what it did to
@@ -528,16 +530,16 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
         f.round,
         &f.choices,
         s.body.to_bits(),
-        view.game.all_consequences,
+        view.round.all_consequences,
     );
     ui::fitted_scroll(ui, "reveal", key, 0.6, |ui, scale| {
         let s = s * scale;
         for b in &sc.behaviours {
-            let teams: Vec<usize> = (0..view.game.teams.len())
+            let teams: Vec<usize> = (0..view.draft.teams.len())
                 .filter(|&i| f.choices.get(i).copied().flatten() == Some(b.key))
                 .collect();
             if teams.is_empty() {
-                if view.game.all_consequences {
+                if view.round.all_consequences {
                     not_chosen(ui, view, b, s);
                     ui.add_space(s.gap() * 0.4);
                 }
@@ -550,7 +552,7 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
                     wrap(ui, muted(&b.consequence, s.small()).italics());
                 }
                 for &i in &teams {
-                    let team = &view.game.teams[i];
+                    let team = &view.draft.teams[i];
                     let result = session_link::team_round(&view.live, i);
                     ui.horizontal_wrapped(|ui| {
                         ui::swatch(ui, theme::team_colour(team.colour), s.small() * 0.8);
@@ -616,7 +618,7 @@ fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) 
 /// goes by, and what a barbarian move is.
 fn rules(ui: &mut egui::Ui, view: &View, s: Sizes) {
     header(ui, view, s, view.t(T::Rules));
-    let per_team = !view.game.shared_values;
+    let per_team = !view.draft.shared_values;
     let lines = [
         T::RulesPoints,
         if per_team {
@@ -761,7 +763,7 @@ fn timer_panel(ui: &mut egui::Ui, view: &View, s: Sizes) {
 /// Who has chosen: one line per team with a mark, in a column.
 fn chosen_marks(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let f = view.live.fold();
-    let n = view.game.teams.len().max(1) as f32;
+    let n = view.draft.teams.len().max(1) as f32;
     // Twelve teams fit the column's height at 720 lines.
     let k = (s.body * 0.85)
         .min(ui.available_height() / (n * 1.9))
@@ -771,7 +773,7 @@ fn chosen_marks(ui: &mut egui::Ui, view: &View, s: Sizes) {
         .auto_shrink([false, true])
         .show(ui, |ui| {
             ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                for (i, team) in view.game.teams.iter().enumerate() {
+                for (i, team) in view.draft.teams.iter().enumerate() {
                     let chosen = f.choices.get(i).copied().flatten().is_some();
                     ui.horizontal(|ui| {
                         ui::swatch(ui, theme::team_colour(team.colour), k * 0.8);
@@ -794,7 +796,7 @@ fn chosen_marks(ui: &mut egui::Ui, view: &View, s: Sizes) {
                         format!(
                             "{} / {} {}",
                             f.choices.iter().filter(|c| c.is_some()).count(),
-                            view.game.teams.len(),
+                            view.draft.teams.len(),
                             view.t(T::Chosen)
                         ),
                         k,
@@ -823,7 +825,7 @@ fn scoreboard(ui: &mut egui::Ui, view: &View, s: Sizes, final_: bool) {
     let ranking = session_link::ranking(&view.live);
     // The core's order; teams it does not know yet (no session) in team order, without a score.
     let order: Vec<(Option<&crate::session::Ranked>, usize)> = if ranking.is_empty() {
-        (0..view.game.teams.len()).map(|i| (None, i)).collect()
+        (0..view.draft.teams.len()).map(|i| (None, i)).collect()
     } else {
         ranking.iter().map(|r| (Some(r), r.team)).collect()
     };
@@ -832,7 +834,7 @@ fn scoreboard(ui: &mut egui::Ui, view: &View, s: Sizes, final_: bool) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (pos, &(ranked, i)) in order.iter().enumerate() {
-                let Some(team) = view.game.teams.get(i) else {
+                let Some(team) = view.draft.teams.get(i) else {
                     continue;
                 };
                 card(theme::CARD, s.gap()).show(ui, |ui| {

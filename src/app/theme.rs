@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, egui};
 
-use super::game::PALETTE;
+use super::draft::PALETTE;
 
 pub const BG: egui::Color32 = egui::Color32::from_rgb(0x12, 0x15, 0x1c);
 pub const PANEL: egui::Color32 = egui::Color32::from_rgb(0x1d, 0x22, 0x2c);

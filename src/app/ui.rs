@@ -5,19 +5,27 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::egui;
 
+use super::action::Action;
 use super::decks::DeckList;
-use super::game::{Action, Game};
 use super::i18n::{Key, T, UiLang};
 use super::journal::SessionList;
-use super::screens::{Phase, Screen};
+use super::nav::{Phase, Screen};
+use super::poster_job::Posters;
+use super::screens::{round::RoundInput, values::PollState};
 use super::session_link::Live;
+use super::state::{Notices, Prefs, SetupDraft};
 use super::theme;
 use super::timer::DiscussTimer;
 
 /// Everything a view reads.
 #[derive(SystemParam)]
 pub struct View<'w> {
-    pub game: Res<'w, Game>,
+    pub draft: Res<'w, SetupDraft>,
+    pub prefs: Res<'w, Prefs>,
+    pub notices: Res<'w, Notices>,
+    pub round: Res<'w, RoundInput>,
+    pub poll: Res<'w, PollState>,
+    pub posters: Res<'w, Posters>,
     pub lang: Res<'w, UiLang>,
     pub live: Res<'w, Live>,
     pub timer: Res<'w, DiscussTimer>,
@@ -25,8 +33,8 @@ pub struct View<'w> {
     pub phase: Option<Res<'w, State<Phase>>>,
     pub decks: Res<'w, DeckList>,
     pub sessions: Res<'w, SessionList>,
-    pub agreements: Res<'w, super::agreements::AgreementDraft>,
-    pub values: Res<'w, super::own_values::ValueDraft>,
+    pub agreements: Res<'w, crate::app::screens::agreements::AgreementDraft>,
+    pub values: Res<'w, crate::app::screens::values::own_values::ValueDraft>,
     pub photos: Res<'w, super::photos::Photos>,
 }
 
@@ -168,7 +176,7 @@ pub fn signed_colour(n: i64) -> egui::Color32 {
 
 /// The help overlay listing every shortcut.
 pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
-    if !view.game.help_open {
+    if !view.prefs.help_open {
         return;
     }
     // Every key fits the window: the text shrinks with a small window and long lines wrap.
@@ -215,7 +223,7 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
 /// reload, with its path): in the facilitator's window or panel only, never on the projector.
 /// The ✕ (or Esc) dismisses a warning; a deck error stays while the deck is broken.
 pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) {
-    let (msg, dismissable) = match (&view.game.banner, &view.game.deck_error) {
+    let (msg, dismissable) = match (&view.notices.banner, &view.draft.deck_error) {
         (Some(b), _) => (b.clone(), true),
         (None, Some(e)) => (e.clone(), false),
         (None, None) => return,

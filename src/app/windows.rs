@@ -5,8 +5,8 @@ use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode, WindowRef, WindowResolution};
 use bevy_egui::{EguiGlobalSettings, EguiSchedule, PrimaryEguiContext};
 
+use super::action::Action;
 use super::facilitator::{FacilitatorPass, FacilitatorWindow, Layout};
-use super::game::Action;
 
 /// Window sizes asked for at start.
 #[derive(Resource, Debug, Clone, Copy)]

@@ -8,11 +8,12 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::game::Action;
-use super::screens::Screen;
-use super::session_link::Live;
-use super::theme::{self, Sizes};
-use super::ui::{View, card, muted, rich, wrap};
+use crate::app::action::{Action, DraftEdit};
+use crate::app::ctx::Ctx;
+use crate::app::nav::{Nav, Phase, Screen};
+use crate::app::session_link::{self, Live};
+use crate::app::theme::{self, Sizes};
+use crate::app::ui::{View, card, muted, rich, wrap};
 use crate::session::{AgreementKind, AgreementStatus, Event, MAX_AGREEMENT, MAX_NOTE, Session};
 
 /// What the facilitator is typing: the next proposal, and notes per debrief question.
@@ -30,21 +31,6 @@ pub struct AgreementDraft {
     pub error: Option<String>,
     /// Notes being typed: (round index, question, text).
     pub notes: Vec<(usize, usize, String)>,
-}
-
-/// One change to the draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DraftEdit {
-    Text(String),
-    Value(String),
-    Kind(AgreementKind),
-    By(String),
-    Meets(usize, bool),
-    Note {
-        round: usize,
-        question: usize,
-        text: String,
-    },
 }
 
 impl AgreementDraft {
@@ -97,7 +83,29 @@ impl AgreementDraft {
     }
 }
 
-/// Handles the screen's actions (the screen changes are in `game::apply_actions`).
+/// G: to the Agreements screen, from the scoreboard or a debrief.
+pub fn open(ctx: &mut Ctx, nav: &mut Nav) {
+    let from_debrief = nav.is(Screen::Round) && nav.phase == Some(Phase::Debrief);
+    if nav.is(Screen::Scoreboard) || from_debrief {
+        nav.go(Screen::Agreements);
+    } else if !nav.is(Screen::Agreements) {
+        ctx.refuse("G opent de afspraken vanaf het tussenklassement of een nabespreking.");
+    }
+}
+
+/// Space: back to the scoreboard while rounds are left, else the session is finished.
+pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
+    if session_link::rounds_left(&ctx.live) > 0 {
+        nav.go(Screen::Scoreboard);
+        return;
+    }
+    match session_link::finish(&mut ctx.live) {
+        Ok(()) => nav.go(Screen::Final),
+        Err(e) => ctx.fail(e),
+    }
+}
+
+/// Handles the screen's own actions (proposals, decisions, revisions, notes).
 pub fn agreement_actions(
     mut actions: MessageReader<Action>,
     mut draft: ResMut<AgreementDraft>,
@@ -113,7 +121,7 @@ pub fn agreement_actions(
                 continue;
             }
             Action::ProposeAgreement if on_screen => {
-                let Some(s) = live.session.as_ref() else {
+                let Some(s) = live.session() else {
                     continue;
                 };
                 let ev = Event::AgreementProposed {
@@ -150,8 +158,7 @@ pub fn agreement_actions(
             // The core takes notes on revealed rounds only.
             Action::SaveNote { round, question } => {
                 let text = live
-                    .session
-                    .as_ref()
+                    .session()
                     .map(|s| draft.note(s, round, question).trim().to_string())
                     .unwrap_or_default();
                 let r = live.apply(Event::DebriefNoted {
@@ -178,8 +185,8 @@ fn kind_label(view: &View, kind: AgreementKind) -> String {
 
 /// The facilitator's side: the form for a proposal, then each proposal with its decisions.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    use super::i18n::T;
-    let Some(s) = view.live.session.as_ref() else {
+    use crate::app::i18n::T;
+    let Some(s) = view.live.session() else {
         return;
     };
     let d = &view.agreements;
@@ -302,8 +309,8 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 /// The facilitator's notes on the debrief questions of the current round.
 pub fn notes(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    use super::i18n::T;
-    let Some(s) = view.live.session.as_ref() else {
+    use crate::app::i18n::T;
+    let Some(s) = view.live.session() else {
         return;
     };
     let Some((round, _)) = s.current_round() else {
@@ -348,8 +355,8 @@ pub fn notes(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 /// The projected side: the checklist, the open proposals large, and the adopted list.
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
-    use super::i18n::T;
-    let Some(session) = view.live.session.as_ref() else {
+    use crate::app::i18n::T;
+    let Some(session) = view.live.session() else {
         return;
     };
     ui.label(
