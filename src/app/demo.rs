@@ -13,8 +13,7 @@ use super::facilitator::FacilitatorWindow;
 use super::screens::{Phase, Screen};
 use crate::deck::Key;
 
-/// The default deck of the demo, and the fallback while it does not exist.
-pub const DEFAULT_DECK: &str = "levels/klantcontact.nl.ron";
+/// The demo's deck when no default deck can be found or written.
 pub const FALLBACK_DECK: &str = "tests/fixtures/app-demo.ron";
 /// The scripted session plays this many rounds, so the deck needs at least as many scenarios.
 pub const ROUNDS: usize = 2;
@@ -737,10 +736,8 @@ fn parse_size(s: &str) -> Option<(u32, u32)> {
 }
 
 pub fn demo_deck() -> PathBuf {
-    if Path::new(DEFAULT_DECK).is_file() {
-        PathBuf::from(DEFAULT_DECK)
-    } else if let Ok(builtin) = crate::deck::builtin::default_deck() {
-        builtin
+    if let Ok(deck) = crate::deck::builtin::default_deck() {
+        deck
     } else {
         PathBuf::from(FALLBACK_DECK)
     }

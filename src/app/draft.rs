@@ -7,24 +7,8 @@ use std::path::{Path, PathBuf};
 use crate::deck::{Deck, Layer};
 use crate::session::{Session, Settings, TeamSpec, ValuesMode};
 
-/// The team colours, as [`crate::session::PALETTE`]: Okabe–Ito and four more, twelve in all.
-pub const PALETTE: [[u8; 3]; 12] = [
-    [230, 159, 0],   // orange
-    [86, 180, 233],  // sky blue
-    [0, 158, 115],   // bluish green
-    [240, 228, 66],  // yellow
-    [0, 114, 178],   // blue
-    [213, 94, 0],    // vermillion
-    [204, 121, 167], // reddish purple
-    [220, 220, 220], // light grey
-    [204, 102, 119], // rose
-    [153, 153, 51],  // olive
-    [142, 124, 195], // lavender
-    [166, 118, 29],  // ochre
-];
-
-pub const MIN_TEAMS: usize = 2;
-pub const MAX_TEAMS: usize = 12;
+/// The team colours and the limits on the number of teams: the session's own.
+pub use crate::session::{MAX_TEAMS, MIN_TEAMS, PALETTE_RGB as PALETTE};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamDraft {

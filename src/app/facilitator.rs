@@ -467,7 +467,11 @@ fn setup(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ui.label(view.t(T::DiscussSeconds));
             let mut secs = view.draft.discuss_secs;
             if ui
-                .add(egui::DragValue::new(&mut secs).range(0..=3600).speed(5))
+                .add(
+                    egui::DragValue::new(&mut secs)
+                        .range(0..=crate::session::MAX_DISCUSSION_SECS)
+                        .speed(5),
+                )
                 .changed()
             {
                 out.push(Action::SetDiscussSeconds(secs));

@@ -49,7 +49,7 @@ pub struct DemoOptions {
     pub screenshots: PathBuf,
     /// "WIDTHxHEIGHT"
     pub size: String,
-    /// The deck to play (default: [`demo::DEFAULT_DECK`]).
+    /// The deck to play (default: [`crate::deck::builtin::default_deck`]).
     pub deck: Option<PathBuf>,
 }
 

@@ -1,6 +1,8 @@
-//! The command line's subcommands, each in its own file. `main.rs` only parses arguments.
+//! The command line (`cli`: its definition in the language of the run) and its commands, each in its
+//! own file.
 
 pub mod check;
+pub mod cli;
 pub mod images;
 pub mod poll;
 pub mod poster;

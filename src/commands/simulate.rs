@@ -24,20 +24,41 @@ use crate::session::{
 };
 use crate::store::{self, Journal, Recorder};
 
-#[derive(Debug, Clone)]
+/// What `simulate` plays: the command line's options as they are (see `commands::cli` for their
+/// descriptions).
+#[derive(Debug, Clone, PartialEq, clap::Args)]
 pub struct SimulateArgs {
-    pub deck: PathBuf,
+    /// The deck (default: [`crate::deck::builtin::default_deck`]).
+    #[arg(long)]
+    pub deck: Option<PathBuf>,
+    #[arg(long, default_value_t = 3)]
     pub teams: usize,
+    #[arg(long, default_value_t = crate::session::DEFAULT_ROUNDS as usize)]
     pub rounds: usize,
+    #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    #[arg(long)]
     pub sessions: Option<PathBuf>,
+    #[arg(long)]
     pub choices: Option<PathBuf>,
     /// Agreements the group proposes at the end (adopting, revising and dropping some), with a
     /// note on each round's first debrief question: for reports and posters of such sessions.
+    #[arg(long, default_value_t = 0)]
     pub agreements: usize,
     /// The session plan (scenario ids in order, see [`crate::session::Event::PlanSet`]); empty for
     /// the seeded draw.
+    #[arg(long, value_name = "ID,ID,…", value_delimiter = ',')]
     pub plan: Vec<String>,
+}
+
+impl SimulateArgs {
+    /// The deck to play: `--deck`, else the default deck.
+    pub fn deck_path(&self) -> Result<PathBuf, String> {
+        match &self.deck {
+            Some(d) => Ok(d.clone()),
+            None => crate::deck::builtin::default_deck(),
+        }
+    }
 }
 
 /// Choices read from a `--choices` file.
@@ -109,7 +130,7 @@ pub fn parse_script(name: &str, text: &str) -> Result<Script, String> {
 
 /// Runs the simulation and writes what it did to `out`.
 pub fn run(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), String> {
-    let deck = load_deck(&args.deck)?;
+    let deck = load_deck(&args.deck_path()?)?;
     let script = match &args.choices {
         None => None,
         Some(p) => {
@@ -130,7 +151,7 @@ pub fn run(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), String> {
 
 /// Plays the session in memory.
 pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<Session, String> {
-    let mut settings = Settings::for_deck(&args.deck, &deck, store::deck_hash_of(&deck));
+    let mut settings = Settings::for_deck(&args.deck_path()?, &deck, store::deck_hash_of(&deck));
     settings.teams = TeamSpec::numbered(args.teams);
     settings.rounds = u32::try_from(args.rounds).map_err(|_| "te veel rondes".to_string())?;
     settings.seed = args.seed;

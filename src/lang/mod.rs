@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub mod cli;
 pub mod ui;
 
 pub use ui::T;
@@ -20,6 +21,8 @@ pub use ui::T;
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
 )]
+// Named as decks know it: a deck's `language: de` is "an unexpected variant in enum `Language`".
+#[serde(rename = "Language")]
 pub enum Lang {
     #[default]
     #[serde(rename = "nl")]

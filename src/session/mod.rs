@@ -42,8 +42,8 @@ pub use photos::{MAX_CAPTION, Photo};
 pub use register::{Carry, Change, Milestone, Went};
 pub use score::{Alignment, RankBy, Ranked, ValueChange};
 pub use settings::{
-    DEFAULT_ROUNDS, MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, Settings,
-    TeamSpec, ValuesMode, parse_colour,
+    DEFAULT_ROUNDS, MAX_DISCUSSION_SECS, MAX_TEAM_NAME, MAX_TEAMS, MIN_TEAMS, PALETTE, PALETTE_RGB,
+    Settings, TeamSpec, ValuesMode, parse_colour,
 };
 pub use state::{Adjustment, Phase, Round, RoundStatus, State};
 pub use values::{

@@ -23,6 +23,30 @@ pub const PALETTE: [&str; 12] = [
     "#CC6677", "#999933", "#8E7CC3", "#A6761D",
 ];
 
+/// [`PALETTE`] as red, green and blue, for the screens that draw with numbers.
+pub const PALETTE_RGB: [[u8; 3]; 12] = {
+    const fn digit(b: u8) -> u8 {
+        match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'f' => b - b'a' + 10,
+            b'A'..=b'F' => b - b'A' + 10,
+            _ => panic!("PALETTE holds #RRGGBB colours"),
+        }
+    }
+    let mut out = [[0u8; 3]; 12];
+    let mut i = 0;
+    while i < PALETTE.len() {
+        let b = PALETTE[i].as_bytes();
+        let mut c = 0;
+        while c < 3 {
+            out[i][c] = digit(b[1 + 2 * c]) * 16 + digit(b[2 + 2 * c]);
+            c += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
 /// The number of rounds a new session plays unless the facilitator (or `simulate --rounds`) says
 /// otherwise; fewer when the deck has fewer scenarios.
 pub const DEFAULT_ROUNDS: u32 = 3;

@@ -268,7 +268,7 @@ fn simulated_agreements_reach_posters_and_report_and_no_behaviour_is_listed_unde
  {
     let dir = tempfile::tempdir().unwrap();
     let args = SimulateArgs {
-        deck: "levels/klantcontact.nl.ron".into(),
+        deck: Some(std::path::PathBuf::from("levels/klantcontact.nl.ron")),
         teams: 3,
         rounds: 4,
         seed: 11,

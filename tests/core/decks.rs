@@ -787,7 +787,7 @@ fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_
     // Step 6: simulate plays one scenario per round.
     let sim = |rounds: usize| {
         let args = cultuurbarbarenspel::commands::simulate::SimulateArgs {
-            deck: copy.clone(),
+            deck: Some(copy.clone()),
             teams: 3,
             rounds,
             seed: 1,

@@ -179,7 +179,7 @@ fn a_skipped_scenario_is_not_used_up() {
 fn simulate_follows_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let args = SimulateArgs {
-        deck: PathBuf::from("tests/fixtures/decks/mini.ron"),
+        deck: Some(PathBuf::from("tests/fixtures/decks/mini.ron")),
         teams: 2,
         rounds: 2,
         seed: 7,

@@ -157,7 +157,7 @@ fn the_poster_command_writes_two_posters_per_team() {
     let dir = tempfile::tempdir().unwrap();
     let mut out = Vec::new();
     let args = cultuurbarbarenspel::commands::simulate::SimulateArgs {
-        deck: "levels/klantcontact.nl.ron".into(),
+        deck: Some(std::path::PathBuf::from("levels/klantcontact.nl.ron")),
         teams: 2,
         rounds: 2,
         seed: 4,

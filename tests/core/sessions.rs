@@ -1272,3 +1272,13 @@ proptest! {
         }
     }
 }
+
+/// The screens draw the teams in the same colours the session stores.
+#[test]
+fn the_palette_in_numbers_is_the_palette_of_the_session() {
+    use cultuurbarbarenspel::session::PALETTE_RGB;
+    assert_eq!(PALETTE_RGB[0], [0xE6, 0x9F, 0x00]);
+    for (hex, [r, g, b]) in PALETTE.iter().zip(PALETTE_RGB) {
+        assert_eq!(*hex, format!("#{r:02X}{g:02X}{b:02X}"));
+    }
+}

@@ -9,7 +9,7 @@ const DECK: &str = "levels/klantcontact.nl.ron";
 
 fn args(dir: &Path, seed: u64) -> SimulateArgs {
     SimulateArgs {
-        deck: PathBuf::from(DECK),
+        deck: Some(PathBuf::from(DECK)),
         teams: 4,
         rounds: 6,
         seed,
@@ -62,7 +62,7 @@ fn a_simulated_journal_is_pinned_by_its_sha256_and_its_output_in_full() {
     use sha2::{Digest, Sha256};
     let dir = tempfile::tempdir().unwrap();
     let a = SimulateArgs {
-        deck: PathBuf::from("tests/fixtures/decks/mini.ron"),
+        deck: Some(PathBuf::from("tests/fixtures/decks/mini.ron")),
         teams: 3,
         rounds: 2,
         seed: 7,
@@ -206,7 +206,7 @@ fn bad_scripts_and_arguments_are_clear_errors() {
     assert!(err.contains("hoogstens 16 rondes"), "{err}");
 
     let mut a = args(dir.path(), 1);
-    a.deck = PathBuf::from("levels/bestaat-niet.ron");
+    a.deck = Some(PathBuf::from("levels/bestaat-niet.ron"));
     assert!(run(&a).unwrap_err().contains("bestaat-niet.ron"));
     // Nothing was written for the failed runs.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -220,7 +220,7 @@ fn two_simulations_that_would_share_a_name_both_keep_their_journal() {
     let dir = tempfile::tempdir().unwrap();
     let dutch = args(dir.path(), 42);
     let mut english = args(dir.path(), 42);
-    english.deck = PathBuf::from("levels/klantcontact.en.ron");
+    english.deck = Some(PathBuf::from("levels/klantcontact.en.ron"));
 
     let first = run(&dutch).unwrap();
     let first_path = dir.path().join("simulatie_klantcontact_t4_r6_s42.jsonl");

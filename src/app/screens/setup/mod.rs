@@ -34,7 +34,9 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
             let max = draft.deck.as_ref().map_or(1, |d| draft.unplayed(d).max(1));
             draft.rounds = r.clamp(1, max);
         }
-        Action::SetDiscussSeconds(s) => draft.discuss_secs = s.min(3600),
+        Action::SetDiscussSeconds(s) => {
+            draft.discuss_secs = s.min(crate::session::MAX_DISCUSSION_SECS)
+        }
         Action::SetSeed(s) => draft.seed = s,
         Action::SetSharedValues(b) if on_screen => {
             draft.shared_values = b;
