@@ -101,3 +101,13 @@ impl Plugin for ThemePlugin {
             .add_systems(PreUpdate, style_new_contexts);
     }
 }
+
+/// Sizes scaled by `k` (a smaller column, a fitted block).
+impl std::ops::Mul<f32> for Sizes {
+    type Output = Sizes;
+    fn mul(self, k: f32) -> Sizes {
+        Sizes {
+            body: self.body * k,
+        }
+    }
+}

@@ -12,9 +12,10 @@ use super::journal::SessionList;
 use super::nav::{Phase, Screen};
 use super::poster_job::Posters;
 use super::screens::{round::RoundInput, values::PollState};
+use super::session_link;
 use super::session_link::Live;
 use super::state::{Notices, Prefs, SetupDraft};
-use super::theme;
+use super::theme::{self, Sizes};
 use super::timer::DiscussTimer;
 
 /// Everything a view reads.
@@ -237,6 +238,70 @@ pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) 
             wrap(ui, rich(format!("⚠ {msg}"), size));
         });
     });
+}
+
+pub fn header(ui: &mut egui::Ui, view: &View, s: Sizes, title: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(title)
+                .size(s.title())
+                .strong()
+                .color(theme::ACCENT),
+        );
+        if let Some(deck) = &view.draft.deck {
+            ui.add_space(s.gap());
+            ui.label(muted(&deck.title, s.small()));
+        }
+    });
+    ui.add_space(s.gap());
+}
+
+pub fn big_button(ui: &mut egui::Ui, text: &str, enabled: bool) -> bool {
+    ui.add_enabled(
+        enabled,
+        egui::Button::new(egui::RichText::new(text).size(22.0).strong()).fill(theme::CARD),
+    )
+    .clicked()
+}
+
+/// Why the facilitator cannot go on yet, one line each (nothing when all is well).
+pub fn problem_list(ui: &mut egui::Ui, problems: &[String]) {
+    for p in problems {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {p}"))
+                .size(16.0)
+                .color(theme::BAD),
+        );
+    }
+}
+
+pub fn section(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(8.0);
+    ui.label(
+        egui::RichText::new(text)
+            .size(22.0)
+            .strong()
+            .color(theme::ACCENT),
+    );
+}
+
+pub fn event_log(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    section(ui, view.t(T::EventLog));
+    let lines = session_link::log_lines(&view.live);
+    card(theme::BG, 8.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for (i, line) in lines.iter().enumerate().rev().take(12) {
+            ui.label(
+                egui::RichText::new(format!("{:>3}  {line}", i + 1))
+                    .monospace()
+                    .size(15.0),
+            );
+        }
+    });
+    if ui.button(format!("{}  Ctrl+Z", view.t(T::Undo))).clicked() {
+        out.push(Action::Undo);
+    }
 }
 
 #[cfg(test)]

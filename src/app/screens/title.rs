@@ -1,10 +1,15 @@
 //! The Title screen: choose a deck and the language, start, resume or continue a session, the
 //! sessions folder.
 
+use bevy_egui::egui;
+
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
+use crate::app::i18n::{Lang, T};
 use crate::app::nav::{Nav, Screen};
 use crate::app::session_link;
+use crate::app::theme::{self, Sizes};
+use crate::app::ui::{View, big_button, muted, rich, section, wrap};
 
 /// The Title screen's actions (some also on Setup, where the deck can still change).
 pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
@@ -113,4 +118,150 @@ fn open_deck_folder() -> String {
             folder.display()
         ),
     }
+}
+
+pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes, out: &mut Vec<Action>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.22);
+        ui.label(
+            egui::RichText::new(view.t(T::GameTitle))
+                .size(s.huge() * 0.8)
+                .strong()
+                .color(theme::ACCENT),
+        );
+        ui.add_space(s.gap());
+        wrap(ui, rich(view.t(T::Tagline), s.title()));
+        ui.add_space(s.gap() * 3.0);
+        if let Some(deck) = &view.draft.deck {
+            wrap(ui, muted(&deck.title, s.body));
+            if !deck.description.is_empty() {
+                wrap(ui, muted(&deck.description, s.small()));
+            }
+            ui.add_space(s.gap() * 2.0);
+            let b = egui::Button::new(rich(
+                format!("{}  ({})", view.t(T::NewSession), view.t(T::SpaceKey)),
+                s.body,
+            ))
+            .fill(theme::CARD);
+            if ui.add(b).clicked() {
+                out.push(Action::NewSession);
+            }
+        } else {
+            wrap(ui, muted(view.t(T::NoDecks), s.body));
+        }
+    });
+}
+
+pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    if big_button(
+        ui,
+        view.t(T::NewSession),
+        view.draft.deck.is_some() && view.sessions.problem.is_none(),
+    ) {
+        out.push(Action::NewSession);
+    }
+    section(ui, view.t(T::Decks));
+    if view.decks.entries.is_empty() {
+        wrap(ui, muted(view.t(T::NoDecks), 18.0));
+    }
+    if ui.small_button(view.t(T::OpenDeckFolder)).clicked() {
+        out.push(Action::OpenDeckFolder);
+    }
+    for e in view.decks.for_language(view.lang.0) {
+        let selected = view.draft.deck_path.as_deref() == Some(e.path.as_path());
+        ui.horizontal_wrapped(|ui| {
+            let label = format!("{} ({})", e.title, e.scenarios);
+            if ui.selectable_label(selected, label).clicked() && e.error.is_none() {
+                out.push(Action::PickDeck(e.path.clone()));
+            }
+        });
+        if let Some(err) = &e.error {
+            wrap(
+                ui,
+                egui::RichText::new(format!("⚠ {}: {err}", view.t(T::DeckHasErrors)))
+                    .size(15.0)
+                    .color(theme::BAD),
+            );
+        }
+    }
+    sessions_folder(ui, view, out);
+    section(ui, view.t(T::ResumeSession));
+    if view.sessions.entries.is_empty() {
+        ui.label(muted(view.t(T::NoSessions), 18.0));
+    }
+    for s in view.sessions.entries.iter().take(20) {
+        match &s.problem {
+            None => {
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button(&s.label).clicked() {
+                        out.push(Action::ResumeSession(s.path.clone()));
+                    }
+                    if ui
+                        .small_button(view.t(T::ContinueSession))
+                        .on_hover_text(view.t(T::ContinueHint))
+                        .clicked()
+                    {
+                        out.push(Action::ContinueSession(s.path.clone()));
+                    }
+                });
+            }
+            Some(problem) => {
+                ui.label(muted(&s.label, 16.0));
+                wrap(
+                    ui,
+                    egui::RichText::new(format!("⚠ {problem}"))
+                        .size(14.0)
+                        .color(theme::BAD),
+                );
+            }
+        }
+    }
+    language(ui, view, out);
+}
+
+/// Where journals go; when they cannot be written there, why, and a field to choose another folder.
+fn sessions_folder(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let list = &view.sessions;
+    section(ui, view.t(T::SessionsFolder));
+    if let Some(problem) = &list.problem {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {problem}"))
+                .size(16.0)
+                .color(theme::BAD),
+        );
+    } else {
+        wrap(ui, muted(list.folder.display().to_string(), 15.0));
+    }
+    ui.horizontal_wrapped(|ui| {
+        let mut path = list.draft.clone();
+        if ui
+            .add(egui::TextEdit::singleline(&mut path).desired_width(420.0))
+            .changed()
+        {
+            out.push(Action::SetSessionsPath(path));
+        }
+        if ui.button(view.t(T::UseFolder)).clicked() {
+            out.push(Action::UseSessionsFolder);
+        }
+    });
+    if let Some(refused) = &list.refused {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {refused}"))
+                .size(15.0)
+                .color(theme::BAD),
+        );
+    }
+}
+
+pub fn language(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    section(ui, view.t(T::Language));
+    ui.horizontal(|ui| {
+        for l in [Lang::Nl, Lang::En] {
+            if ui.selectable_label(view.lang.0 == l, l.name()).clicked() {
+                out.push(Action::SetLanguage(l));
+            }
+        }
+    });
 }

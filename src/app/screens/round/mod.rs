@@ -1,6 +1,10 @@
 //! The Round screen: scenario, discussion (with the timer), the teams' choices, the reveal and the
 //! debrief. This module handles the round's actions; `projector` and `facilitator` draw it.
 
+pub mod facilitator;
+pub mod projector;
+pub mod reveal;
+
 use bevy::prelude::*;
 
 use crate::app::action::Action;

@@ -3,59 +3,19 @@
 //! the first round.
 
 pub mod own_values;
-
-use bevy::prelude::*;
-use std::path::PathBuf;
+pub mod poll;
 
 use crate::app::action::Action;
 use crate::app::ctx::Ctx;
+use crate::app::i18n::T;
 use crate::app::nav::{Nav, Phase, Screen};
 use crate::app::session_link;
-
-/// The pre-session poll on the Values screen: the file typed, what its import found (until the
-/// facilitator takes it or reads another file), and which moment counts.
-#[derive(Resource, Debug, Clone)]
-pub struct PollState {
-    pub path: String,
-    pub preview: Option<PollPreview>,
-    /// Why the last poll import failed: shown in the facilitator's window only (the path may
-    /// name a person's home folder).
-    pub error: Option<String>,
-    pub moment: crate::poll::Moment,
-    /// Whether the projector shows the poll's result (ranked bars).
-    pub shown: bool,
-}
-
-impl Default for PollState {
-    fn default() -> Self {
-        PollState {
-            path: String::new(),
-            preview: None,
-            error: None,
-            moment: crate::poll::Moment::Desired,
-            shown: false,
-        }
-    }
-}
-
-/// What a poll import proposes, shown to the facilitator (never on the projector) until taken.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PollPreview {
-    /// The file read, as resolved from what was typed.
-    pub file: PathBuf,
-    pub summary: String,
-    pub warnings: Vec<String>,
-    /// Answers to open questions: for the facilitator only.
-    pub free_text: Vec<crate::poll::FreeText>,
-    pub weights: Vec<(String, u8)>,
-    /// Whether the poll asked "now" and "desired" (then the facilitator may choose).
-    pub paired: bool,
-    /// Every value's support, strongest first (the projector's bars), how many answered, and
-    /// whether the support is an average rating (else a share of respondents naming the value).
-    pub support: Vec<crate::poll::Support>,
-    pub respondents: usize,
-    pub ratings: bool,
-}
+use crate::app::theme::{self, Sizes};
+use crate::app::ui::{
+    self, View, big_button, card, header, muted, problem_list, rich, section, wrap,
+};
+use bevy_egui::egui;
+pub use poll::{PollPreview, PollState};
 
 /// The Values screen's actions (the own values' are `own_values::own_value_actions`).
 pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav, poll: &mut PollState) {
@@ -80,14 +40,14 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav, poll: &mut PollState
             }
         }
         Action::SetPollPath(p) => poll.path = p,
-        Action::ImportPoll if on_screen => import_poll(ctx, poll),
+        Action::ImportPoll if on_screen => poll::import(ctx, poll),
         Action::SetPollMoment(m) => {
             poll.moment = m;
             if on_screen && poll.preview.is_some() {
-                import_poll(ctx, poll);
+                poll::import(ctx, poll);
             }
         }
-        Action::ApplyPoll(set) if on_screen => apply_poll(ctx, poll, set),
+        Action::ApplyPoll(set) if on_screen => poll::apply(ctx, poll, set),
         Action::ShowPoll(on) => poll.shown = on && poll.preview.is_some(),
         _ => {}
     }
@@ -107,78 +67,197 @@ pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
     }
 }
 
-/// The file a typed poll path means: quotes stripped, `~` expanded, and a relative path found
-/// where the game was started or else in the Downloads, Desktop or Documents folder or home.
-pub fn poll_file(typed: &str) -> PathBuf {
-    let user = directories::UserDirs::new();
-    let home = user.as_ref().map(|u| u.home_dir().to_path_buf());
-    let path = crate::poll::clean_path(typed, home.as_deref());
-    if path.is_absolute() || path.exists() {
-        return path;
-    }
-    let bases = user.as_ref().map_or(Vec::new(), |u| {
-        [u.download_dir(), u.desktop_dir(), u.document_dir()]
-            .into_iter()
-            .flatten()
-            .map(PathBuf::from)
-            .chain([u.home_dir().to_path_buf()])
-            .collect()
-    });
-    bases
-        .into_iter()
-        .map(|b| b.join(&path))
-        .find(|p| p.exists())
-        .unwrap_or(path)
-}
-
-/// Reads the poll file and shows its proposal; a failed read clears the previous one.
-fn import_poll(ctx: &Ctx, poll: &mut PollState) {
-    let Some(deck) = ctx.draft.deck.as_ref() else {
+pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
+    header(ui, view, s, view.t(T::Values));
+    let Some(deck) = own_values::value_deck(&view.draft, &view.live) else {
         return;
     };
-    poll.preview = None;
-    poll.error = None;
-    poll.shown = false;
-    let path = poll_file(&poll.path);
-    let opts = crate::poll::Options {
-        moment: poll.moment,
-    };
-    let result = std::fs::read(&path)
-        .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", path.display()))
-        .and_then(|bytes| {
-            crate::poll::import_with(&path.display().to_string(), &bytes, deck, opts)
-                .map_err(|e| e.to_string())
+    if own_values::showing_poll(view) {
+        own_values::poll_card(ui, view, s);
+        return;
+    }
+    wrap(ui, muted(view.t(T::ValuesIntro), s.small()));
+    ui.add_space(s.gap());
+    egui::ScrollArea::vertical()
+        .id_salt("values")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if view.draft.shared_values {
+                let chosen = view.draft.values.first().cloned().unwrap_or_default();
+                // Three columns once the group's own values make the list long, so it fits.
+                let cols = if deck.values.len() > 6 { 3 } else { 2 };
+                let gap = s.gap();
+                let w = (ui.available_width() - gap) / cols as f32;
+                for row in deck.values.chunks(cols) {
+                    // Cards in a row are as tall as the tallest: measure the texts first.
+                    let inner = w - 2.0 * gap - 4.0;
+                    let row_height = row
+                        .iter()
+                        .map(|v| {
+                            let spacing = ui.spacing().item_spacing.y;
+                            let measure = |ui: &egui::Ui, t: egui::RichText| {
+                                egui::WidgetText::from(t)
+                                    .into_galley(
+                                        ui,
+                                        Some(egui::TextWrapMode::Wrap),
+                                        inner,
+                                        egui::TextStyle::Body,
+                                    )
+                                    .size()
+                                    .y
+                            };
+                            let name = measure(
+                                ui,
+                                egui::RichText::new(format!("{}  \u{00d7}3", v.name))
+                                    .size(s.body)
+                                    .strong(),
+                            );
+                            let meaning = if v.meaning.is_empty() {
+                                0.0
+                            } else {
+                                spacing + measure(ui, muted(&v.meaning, s.small()))
+                            };
+                            name + meaning
+                        })
+                        .fold(0.0f32, f32::max);
+                    ui.horizontal_top(|ui| {
+                        ui.spacing_mut().item_spacing.x = gap;
+                        for v in row {
+                            let weight = chosen.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
+                            ui.allocate_ui_with_layout(
+                                egui::vec2(w, 0.0),
+                                egui::Layout::top_down(egui::Align::Min),
+                                |ui| {
+                                    let fill = if weight.is_some() {
+                                        theme::CARD
+                                    } else {
+                                        theme::BG
+                                    };
+                                    card(fill, gap)
+                                        .stroke(egui::Stroke::new(
+                                            2.0,
+                                            if weight.is_some() {
+                                                theme::ACCENT
+                                            } else {
+                                                theme::CARD
+                                            },
+                                        ))
+                                        .show(ui, |ui| {
+                                            ui.set_width(inner);
+                                            // From the top: egui adds a minimum height below
+                                            // the cursor.
+                                            ui.set_min_height(row_height);
+                                            let colour = if weight.is_some() {
+                                                theme::TEXT
+                                            } else {
+                                                theme::MUTED
+                                            };
+                                            ui.horizontal_wrapped(|ui| {
+                                                ui.label(
+                                                    egui::RichText::new(&v.name)
+                                                        .size(s.body)
+                                                        .strong()
+                                                        .color(colour),
+                                                );
+                                                if let Some(w) = weight {
+                                                    ui.label(
+                                                        egui::RichText::new(format!("\u{00d7}{w}"))
+                                                            .size(s.body)
+                                                            .color(theme::ACCENT),
+                                                    );
+                                                }
+                                            });
+                                            if !v.meaning.is_empty() {
+                                                wrap(ui, muted(&v.meaning, s.small()));
+                                            }
+                                            own_values::projector_note(ui, view, &v.id, s);
+                                        });
+                                },
+                            );
+                        }
+                    });
+                    ui.add_space(gap);
+                }
+            } else {
+                for (i, team) in view.draft.teams.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui::swatch(ui, theme::team_colour(team.colour), s.body * 0.7);
+                        ui.label(rich(&team.name, s.body).strong());
+                    });
+                    let set = view.draft.values_of_team(i);
+                    if set.is_empty() {
+                        ui.label(muted("—", s.small()));
+                    }
+                    ui.horizontal_wrapped(|ui| {
+                        for (id, w) in set {
+                            let name = deck.value_name(id);
+                            card(theme::CARD, s.gap() * 0.6).show(ui, |ui| {
+                                ui.label(rich(format!("{name} \u{00d7}{w}"), s.small()));
+                            });
+                        }
+                    });
+                    ui.add_space(s.gap());
+                }
+            }
         });
-    match result {
-        Ok(p) => {
-            poll.preview = Some(PollPreview {
-                file: path,
-                summary: crate::poll::describe(&p, deck),
-                warnings: p.warnings.clone(),
-                free_text: p.free_text.clone(),
-                weights: p.weights(),
-                paired: !p.paired.is_empty(),
-                support: p.support.clone(),
-                respondents: p.respondents,
-                ratings: matches!(
-                    p.layout,
-                    crate::poll::Layout::Ratings | crate::poll::Layout::PerAnswerRatings
-                ),
+}
+
+pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let Some(deck) = own_values::value_deck(&view.draft, &view.live) else {
+        return;
+    };
+    wrap(ui, muted(view.t(T::ValuesIntro), 18.0));
+    for set in 0..view.draft.value_sets() {
+        let who = if view.draft.shared_values {
+            view.t(T::Group).to_string()
+        } else {
+            view.draft.team_name(set)
+        };
+        section(ui, &who);
+        let chosen = view.draft.values.get(set).cloned().unwrap_or_default();
+        for v in &deck.values {
+            let weight = chosen.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .selectable_label(weight.is_some(), &v.name)
+                    .on_hover_text(&v.meaning)
+                    .clicked()
+                {
+                    out.push(Action::ToggleValue {
+                        set,
+                        value: v.id.clone(),
+                    });
+                }
+                if let Some(w) = weight {
+                    for k in 1..=3u8 {
+                        if ui.selectable_label(w == k, k.to_string()).clicked() {
+                            out.push(Action::SetWeight {
+                                set,
+                                value: v.id.clone(),
+                                weight: k,
+                            });
+                        }
+                    }
+                }
+                if set == 0 {
+                    own_values::reword_button(ui, view, &v.id, out);
+                }
+                if let Some(note) = own_values::value_note(view, &v.id) {
+                    ui.label(muted(note, 13.0));
+                }
             });
         }
-        Err(e) => poll.error = Some(e),
     }
-}
-
-/// Takes the proposal shown for value set `set`.
-fn apply_poll(ctx: &mut Ctx, poll: &mut PollState, set: usize) {
-    let Some(weights) = poll.preview.as_ref().map(|p| p.weights.clone()) else {
-        return;
-    };
-    if weights.is_empty() {
-        poll.error =
-            Some("De peiling stelt geen enkele waarde voor; kies de waarden met de hand.".into());
-    } else if let Some(vs) = ctx.draft.values.get_mut(set) {
-        *vs = weights;
+    own_values::facilitator(ui, view, out);
+    poll::facilitator(ui, view, out);
+    ui.add_space(12.0);
+    let problems = view.draft.problems();
+    problem_list(ui, &problems);
+    if big_button(
+        ui,
+        &format!("{}  ({})", view.t(T::StartRounds), view.t(T::SpaceKey)),
+        problems.is_empty(),
+    ) {
+        out.push(Action::Next);
     }
 }
