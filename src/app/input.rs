@@ -85,7 +85,7 @@ pub struct TextFocus(pub bool);
 pub fn keyboard_actions(
     keys: Res<ButtonInput<KeyCode>>,
     focus: Res<TextFocus>,
-    screen: Option<Res<State<super::screens::Screen>>>,
+    screen: Option<Res<State<super::nav::Screen>>>,
     mut out: MessageWriter<Action>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -150,7 +150,7 @@ pub fn keyboard_actions(
             let wall = screen.as_ref().is_some_and(|s| {
                 matches!(
                     *s.get(),
-                    super::screens::Screen::Agreements | super::screens::Screen::Final
+                    super::nav::Screen::Agreements | super::nav::Screen::Final
                 )
             });
             if keys.just_pressed(KeyCode::KeyW) {

@@ -22,7 +22,7 @@ use super::GameSystems;
 use super::action::Action;
 pub use super::action::PhotoEdit;
 use super::i18n::Lang;
-use super::screens::Screen;
+use super::nav::Screen;
 use super::session_link::Live;
 use super::theme::{self, Sizes};
 use super::ui::{View, muted, rich, wrap};

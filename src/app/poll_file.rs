@@ -11,7 +11,7 @@ use bevy::window::FileDragAndDrop;
 
 use super::GameSystems;
 use super::action::Action;
-use super::screens::Screen;
+use super::nav::Screen;
 
 /// The dialog open now, if any: its answer arrives on this channel.
 #[derive(Resource, Default)]

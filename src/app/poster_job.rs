@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::GameSystems;
 use super::action::Action;
-use super::screens::Screen;
+use super::nav::Screen;
 use super::session_link::{Live, beside_journal};
 use super::state::Notices;
 use crate::deck::Language;

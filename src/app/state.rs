@@ -1,6 +1,6 @@
 //! The game's resources around the session, each of one kind: the set-up draft ([`SetupDraft`]),
 //! the interface preferences ([`Prefs`]) and what the facilitator is told ([`Notices`]). The live
-//! session itself is [`super::session_link::Live`]; each screen keeps its own input state in its
+//! session itself is `session_link::Live`; each screen keeps its own input state in its
 //! module (e.g. the Round screen's selected team, the Values screen's poll).
 
 use bevy::prelude::*;

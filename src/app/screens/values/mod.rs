@@ -14,6 +14,7 @@ use crate::app::theme::{self, Sizes};
 use crate::app::ui::{
     self, View, big_button, card, header, muted, problem_list, rich, section, wrap,
 };
+use crate::deck::{Deck, ValueDef as Value};
 use bevy_egui::egui;
 pub use poll::{PollPreview, PollState};
 
@@ -67,6 +68,8 @@ pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
     }
 }
 
+/// The Values screen on the projector: the deck's values (and the group's own) as cards, the
+/// chosen ones lit with their weight; per team, each team's set; or the poll's result.
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     header(ui, view, s, view.t(T::Values));
     let Some(deck) = own_values::value_deck(&view.draft, &view.live) else {
@@ -83,123 +86,132 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if view.draft.shared_values {
-                let chosen = view.draft.values.first().cloned().unwrap_or_default();
-                // Three columns once the group's own values make the list long, so it fits.
-                let cols = if deck.values.len() > 6 { 3 } else { 2 };
-                let gap = s.gap();
-                let w = (ui.available_width() - gap) / cols as f32;
-                for row in deck.values.chunks(cols) {
-                    // Cards in a row are as tall as the tallest: measure the texts first.
-                    let inner = w - 2.0 * gap - 4.0;
-                    let row_height = row
-                        .iter()
-                        .map(|v| {
-                            let spacing = ui.spacing().item_spacing.y;
-                            let measure = |ui: &egui::Ui, t: egui::RichText| {
-                                egui::WidgetText::from(t)
-                                    .into_galley(
-                                        ui,
-                                        Some(egui::TextWrapMode::Wrap),
-                                        inner,
-                                        egui::TextStyle::Body,
-                                    )
-                                    .size()
-                                    .y
-                            };
-                            let name = measure(
-                                ui,
-                                egui::RichText::new(format!("{}  \u{00d7}3", v.name))
-                                    .size(s.body)
-                                    .strong(),
-                            );
-                            let meaning = if v.meaning.is_empty() {
-                                0.0
-                            } else {
-                                spacing + measure(ui, muted(&v.meaning, s.small()))
-                            };
-                            name + meaning
-                        })
-                        .fold(0.0f32, f32::max);
-                    ui.horizontal_top(|ui| {
-                        ui.spacing_mut().item_spacing.x = gap;
-                        for v in row {
-                            let weight = chosen.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
-                            ui.allocate_ui_with_layout(
-                                egui::vec2(w, 0.0),
-                                egui::Layout::top_down(egui::Align::Min),
-                                |ui| {
-                                    let fill = if weight.is_some() {
-                                        theme::CARD
-                                    } else {
-                                        theme::BG
-                                    };
-                                    card(fill, gap)
-                                        .stroke(egui::Stroke::new(
-                                            2.0,
-                                            if weight.is_some() {
-                                                theme::ACCENT
-                                            } else {
-                                                theme::CARD
-                                            },
-                                        ))
-                                        .show(ui, |ui| {
-                                            ui.set_width(inner);
-                                            // From the top: egui adds a minimum height below
-                                            // the cursor.
-                                            ui.set_min_height(row_height);
-                                            let colour = if weight.is_some() {
-                                                theme::TEXT
-                                            } else {
-                                                theme::MUTED
-                                            };
-                                            ui.horizontal_wrapped(|ui| {
-                                                ui.label(
-                                                    egui::RichText::new(&v.name)
-                                                        .size(s.body)
-                                                        .strong()
-                                                        .color(colour),
-                                                );
-                                                if let Some(w) = weight {
-                                                    ui.label(
-                                                        egui::RichText::new(format!("\u{00d7}{w}"))
-                                                            .size(s.body)
-                                                            .color(theme::ACCENT),
-                                                    );
-                                                }
-                                            });
-                                            if !v.meaning.is_empty() {
-                                                wrap(ui, muted(&v.meaning, s.small()));
-                                            }
-                                            own_values::projector_note(ui, view, &v.id, s);
-                                        });
-                                },
-                            );
-                        }
-                    });
-                    ui.add_space(gap);
-                }
+                group_cards(ui, view, deck, s);
             } else {
-                for (i, team) in view.draft.teams.iter().enumerate() {
-                    ui.horizontal_wrapped(|ui| {
-                        ui::swatch(ui, theme::team_colour(team.colour), s.body * 0.7);
-                        ui.label(rich(&team.name, s.body).strong());
-                    });
-                    let set = view.draft.values_of_team(i);
-                    if set.is_empty() {
-                        ui.label(muted("—", s.small()));
-                    }
-                    ui.horizontal_wrapped(|ui| {
-                        for (id, w) in set {
-                            let name = deck.value_name(id);
-                            card(theme::CARD, s.gap() * 0.6).show(ui, |ui| {
-                                ui.label(rich(format!("{name} \u{00d7}{w}"), s.small()));
-                            });
-                        }
-                    });
-                    ui.add_space(s.gap());
-                }
+                team_sets(ui, view, deck, s);
             }
         });
+}
+
+/// The group's values as cards in rows; three columns once the group's own values make the list
+/// long, so it fits.
+fn group_cards(ui: &mut egui::Ui, view: &View, deck: &Deck, s: Sizes) {
+    let chosen = view.draft.values.first().cloned().unwrap_or_default();
+    let cols = if deck.values.len() > 6 { 3 } else { 2 };
+    let gap = s.gap();
+    let w = (ui.available_width() - gap) / cols as f32;
+    let inner = w - 2.0 * gap - 4.0;
+    for row in deck.values.chunks(cols) {
+        // Cards in a row are as tall as the tallest: measure the texts first.
+        let height = row
+            .iter()
+            .map(|v| card_height(ui, v, inner, s))
+            .fold(0.0f32, f32::max);
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = gap;
+            for v in row {
+                let weight = chosen.iter().find(|(id, _)| *id == v.id).map(|(_, w)| *w);
+                let size = egui::vec2(inner, height);
+                ui.allocate_ui_with_layout(
+                    egui::vec2(w, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| value_card(ui, view, v, weight, size, s),
+                );
+            }
+        });
+        ui.add_space(gap);
+    }
+}
+
+/// How tall a value's card text is at width `inner`: its name (with room for a weight) and its
+/// meaning.
+fn card_height(ui: &egui::Ui, v: &Value, inner: f32, s: Sizes) -> f32 {
+    let measure = |t: egui::RichText| {
+        egui::WidgetText::from(t)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Wrap),
+                inner,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .y
+    };
+    let name = measure(
+        egui::RichText::new(format!("{}  \u{00d7}3", v.name))
+            .size(s.body)
+            .strong(),
+    );
+    if v.meaning.is_empty() {
+        name
+    } else {
+        name + ui.spacing().item_spacing.y + measure(muted(&v.meaning, s.small()))
+    }
+}
+
+/// One value's card, `size` inside its margin: lit with its weight when chosen.
+fn value_card(
+    ui: &mut egui::Ui,
+    view: &View,
+    v: &Value,
+    weight: Option<u8>,
+    size: egui::Vec2,
+    s: Sizes,
+) {
+    let (fill, edge, colour) = if weight.is_some() {
+        (theme::CARD, theme::ACCENT, theme::TEXT)
+    } else {
+        (theme::BG, theme::CARD, theme::MUTED)
+    };
+    card(fill, s.gap())
+        .stroke(egui::Stroke::new(2.0, edge))
+        .show(ui, |ui| {
+            ui.set_width(size.x);
+            // From the top: egui adds a minimum height below the cursor.
+            ui.set_min_height(size.y);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(&v.name)
+                        .size(s.body)
+                        .strong()
+                        .color(colour),
+                );
+                if let Some(w) = weight {
+                    ui.label(
+                        egui::RichText::new(format!("\u{00d7}{w}"))
+                            .size(s.body)
+                            .color(theme::ACCENT),
+                    );
+                }
+            });
+            if !v.meaning.is_empty() {
+                wrap(ui, muted(&v.meaning, s.small()));
+            }
+            own_values::projector_note(ui, view, &v.id, s);
+        });
+}
+
+/// Values per team: each team with its chosen values and weights.
+fn team_sets(ui: &mut egui::Ui, view: &View, deck: &Deck, s: Sizes) {
+    for (i, team) in view.draft.teams.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui::swatch(ui, theme::team_colour(team.colour), s.body * 0.7);
+            ui.label(rich(&team.name, s.body).strong());
+        });
+        let set = view.draft.values_of_team(i);
+        if set.is_empty() {
+            ui.label(muted("—", s.small()));
+        }
+        ui.horizontal_wrapped(|ui| {
+            for (id, w) in set {
+                let name = deck.value_name(id);
+                card(theme::CARD, s.gap() * 0.6).show(ui, |ui| {
+                    ui.label(rich(format!("{name} \u{00d7}{w}"), s.small()));
+                });
+            }
+        });
+        ui.add_space(s.gap());
+    }
 }
 
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
