@@ -12,6 +12,8 @@ use super::journal::SessionList;
 use super::session_link::Live;
 use super::state::{Notices, Prefs, SetupDraft};
 use super::timer::DiscussTimer;
+use crate::lang::messages::Msg;
+use crate::lang::{Bi, Key as _, Lang};
 
 #[derive(SystemParam)]
 pub struct Ctx<'w> {
@@ -26,9 +28,24 @@ pub struct Ctx<'w> {
 }
 
 impl Ctx<'_> {
+    /// The session's language.
+    pub fn lang(&self) -> Lang {
+        self.lang.0
+    }
+
     /// Why the key or click could do nothing now (the facilitator's window only).
     pub fn refuse(&mut self, why: impl Into<String>) {
         self.notices.refused = Some(why.into());
+    }
+
+    /// A refusal from the catalogue, in the session's language.
+    pub fn refuse_with(&mut self, why: Msg) {
+        self.notices.refused = Some(why.tr(self.lang()).to_string());
+    }
+
+    /// A message with values, in the session's language.
+    pub fn text(&self, bi: Bi) -> String {
+        bi.text(self.lang()).to_owned()
     }
 
     /// An error for the banner.

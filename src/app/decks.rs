@@ -21,8 +21,9 @@ pub struct DeckEntry {
     pub scenarios: usize,
     /// The scenarios' ids (a later session of a trajectory counts those not played yet).
     pub scenario_ids: Vec<String>,
-    /// First error as `path:line:col: error: message`, when the deck cannot be played.
-    pub error: Option<String>,
+    /// First error as `path:line:col: error: message`, in both languages, when the deck cannot be
+    /// played.
+    pub error: Option<crate::lang::Bi>,
 }
 
 /// The decks of the levels folder, read when the game starts.
@@ -63,7 +64,7 @@ pub fn entry_for(path: &Path) -> DeckEntry {
         .located()
         .into_iter()
         .find(|d| d.severity == Severity::Error)
-        .map(|d| deck::diag::headline(&d));
+        .map(|d| deck::diag::headline_bi(&d));
     let (title, scenarios) = file
         .deck
         .as_ref()
@@ -151,9 +152,9 @@ pub fn default_deck(list: &DeckList) -> Option<PathBuf> {
         .map(|e| e.path.clone())
 }
 
-/// Load a deck for play; the error is the first diagnostic as one line.
-pub fn load(path: &Path) -> Result<Deck, String> {
-    deck::load_deck(path)
+/// Load a deck for play; the error is the first diagnostic as one line, in both languages.
+pub fn load(path: &Path) -> Result<Deck, crate::lang::Bi> {
+    deck::load_deck_bi(path)
 }
 
 /// What [`watch_deck`] last saw: the deck file and its modification time, and when it looks again.
@@ -173,6 +174,7 @@ pub struct Seen {
 /// the timer, the idle wake-up), and at once when [`DeckWatcher`] saw the deck's folder change: a
 /// trainer who saves in an editor sees the change while the game sits in the background, and a
 /// game nobody edits adds no frames of its own.
+#[allow(clippy::too_many_arguments)]
 pub fn watch_deck(
     time: Res<Time<Real>>,
     (mut draft, mut notices): (ResMut<SetupDraft>, ResMut<Notices>),
@@ -181,6 +183,7 @@ pub fn watch_deck(
     watcher: Res<DeckWatcher>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
     mut seen: Local<Seen>,
+    lang: Res<super::i18n::UiLang>,
 ) {
     use super::nav::Screen;
     let Seen { last, next_check } = &mut *seen;
@@ -209,7 +212,7 @@ pub fn watch_deck(
     match load(&path) {
         Err(e) => {
             warn!("{e}");
-            notices.banner = Some(e);
+            notices.banner = Some(e.text(lang.0).to_owned());
         }
         Ok(deck) => {
             info!("{}: nieuwe versie ingelezen", path.display());
@@ -230,10 +233,11 @@ pub fn watch_deck(
                 let told = recorder.take_notices();
                 match taken {
                     Err(DeckUpdateError::Unfit(e)) => {
-                        notices.banner = Some(format!(
-                            "{}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
-                            path.display()
-                        ));
+                        let path = path.display();
+                        notices.banner = Some(crate::bi!(
+                            "{path}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
+                            "{path}: the new version does not fit the running session ({e}); the game goes on with the previous version."
+                        ).text(lang.0).to_owned());
                         return;
                     }
                     Err(DeckUpdateError::Store(e)) => live.notices.push(e.to_string()),

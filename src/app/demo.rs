@@ -755,7 +755,14 @@ pub fn run(opts: DemoOptions) -> ExitCode {
         eprintln!("fout: {}: {e}", opts.screenshots.display());
         return ExitCode::from(1);
     }
-    let deck_path = opts.deck.clone().unwrap_or_else(demo_deck);
+    let mut deck_path = opts.deck.clone().unwrap_or_else(demo_deck);
+    // In another language than the deck's: the same deck in that language, when there is one.
+    if let Some(lang) = opts.lang
+        && let Some(other) = super::decks::DeckList::scan(&super::levels_folder(Some(&deck_path)))
+            .translation_of(&deck_path, lang)
+    {
+        deck_path = other.path.clone();
+    }
     let deck = match super::decks::load(&deck_path) {
         Ok(d) => d,
         Err(e) => {
@@ -794,6 +801,7 @@ pub fn run(opts: DemoOptions) -> ExitCode {
         return ExitCode::from(1);
     }
     super::init_game(&mut app, Some(deck_path), Some(sessions.clone()));
+    super::init_lang(&mut app, opts.lang, true);
     // The render policy would put the demo to sleep between steps; keep it rendering.
     app.insert_resource(super::render::KeepRendering)
         .insert_resource(Saved::default())

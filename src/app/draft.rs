@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::deck::{Deck, Layer};
+use crate::lang::messages::Msg;
+use crate::lang::{Bi, Key as _, Lang};
 use crate::session::{Session, Settings, TeamSpec, ValuesMode};
 
 /// The team colours and the limits on the number of teams: the session's own.
@@ -23,7 +25,7 @@ pub struct Draft {
     pub deck_path: Option<PathBuf>,
     pub deck: Option<Deck>,
     /// Why the chosen deck could not be loaded (first diagnostic, one line).
-    pub deck_error: Option<String>,
+    pub deck_error: Option<Bi>,
     pub teams: Vec<TeamDraft>,
     pub rounds: usize,
     pub discuss_secs: u32,
@@ -78,12 +80,12 @@ fn hex(c: [u8; 3]) -> String {
 impl Draft {
     /// Chooses the deck in `path` (loaded now; a deck that cannot be loaded keeps its error).
     pub fn set_deck(&mut self, path: PathBuf) {
-        let loaded = crate::deck::load_deck(&path);
+        let loaded = crate::deck::load_deck_bi(&path);
         self.set_loaded_deck(path, loaded);
     }
 
     /// Chooses the deck in `path` as loaded (or why it could not be).
-    pub fn set_loaded_deck(&mut self, path: PathBuf, loaded: Result<Deck, String>) {
+    pub fn set_loaded_deck(&mut self, path: PathBuf, loaded: Result<Deck, Bi>) {
         // A plan names the scenarios of one deck.
         self.plan.clear();
         match loaded {
@@ -226,32 +228,41 @@ impl Draft {
             .collect();
     }
 
-    /// What keeps the set-up from going on to the values, in Dutch, one sentence each: a missing
+    /// What keeps the set-up from going on to the values, in `lang`, one sentence each: a missing
     /// deck, the number of teams, empty, too long or twice-used team names (the session core's
     /// own rules, see [`crate::session::Settings::problems`]). Empty when all is well.
-    pub fn setup_problems(&self) -> Vec<String> {
+    pub fn setup_problems(&self, lang: Lang) -> Vec<String> {
         match self.to_settings(String::new()) {
             Some(settings) => {
                 let deck = self.deck.as_ref().map_or(0, |d| self.unplayed(d));
-                settings.problems().into_iter().chain((deck == 0).then(|| {
-                    "Alle scenario's van dit deck zijn in dit traject al gespeeld: kies een ander deck."
-                        .to_string()
-                })).collect()
+                let all_played = (deck == 0).then(|| Msg::AllPlayed.tr(lang).to_string());
+                settings
+                    .problems()
+                    .into_iter()
+                    .map(|p| p.text(lang).to_owned())
+                    .chain(all_played)
+                    .collect()
             }
-            None => vec!["Kies eerst een deck.".to_string()],
+            None => vec![Msg::ChooseDeckFirst.tr(lang).to_string()],
         }
     }
 
     /// What keeps the rounds from starting: [`Draft::setup_problems`], and every value set that
     /// has no value chosen yet. Empty when the rounds can start.
-    pub fn problems(&self) -> Vec<String> {
-        let mut out = self.setup_problems();
+    pub fn problems(&self, lang: Lang) -> Vec<String> {
+        let mut out = self.setup_problems(lang);
         for set in 0..self.value_sets() {
             if self.values.get(set).is_none_or(Vec::is_empty) {
+                let team = self.team_name(set);
                 out.push(if self.shared_values {
-                    "Kies minstens één waarde voor de groep.".to_string()
+                    Msg::GroupNeedsValue.tr(lang).to_string()
                 } else {
-                    format!("Kies minstens één waarde voor {}.", self.team_name(set))
+                    crate::bi!(
+                        "Kies minstens één waarde voor {team}.",
+                        "Choose at least one value for {team}."
+                    )
+                    .text(lang)
+                    .to_owned()
                 });
             }
         }
@@ -260,7 +271,7 @@ impl Draft {
 
     /// Can the rounds start: a deck, valid teams, and every value set non-empty.
     pub fn ready_to_play(&self) -> bool {
-        self.problems().is_empty()
+        self.problems(Lang::default()).is_empty()
     }
 
     /// The folder the deck lies in (`.` for a bare file name), when a deck is chosen.
@@ -314,12 +325,19 @@ mod tests {
 
     #[test]
     fn problems_name_what_keeps_the_session_from_starting() {
-        assert_eq!(Draft::default().setup_problems(), ["Kies eerst een deck."]);
+        assert_eq!(
+            Draft::default().setup_problems(Lang::Nl),
+            ["Kies eerst een deck."]
+        );
+        assert_eq!(Draft::default().setup_problems(Lang::En).len(), 1);
         let mut d = demo();
-        assert!(d.setup_problems().is_empty());
-        assert_eq!(d.problems(), ["Kies minstens één waarde voor de groep."]);
+        assert!(d.setup_problems(Lang::Nl).is_empty());
+        assert_eq!(
+            d.problems(Lang::Nl),
+            ["Kies minstens één waarde voor de groep."]
+        );
         d.teams[2].name = "team 1".into();
-        assert!(d.setup_problems()[0].contains("Twee teams heten"));
+        assert!(d.setup_problems(Lang::Nl)[0].contains("Twee teams heten"));
         d.teams[2].name = "Team 3".into();
         let value = d.deck.as_ref().unwrap().values[0].id.clone();
         d.values[0].push((value, 2));
@@ -328,7 +346,10 @@ mod tests {
         d.shared_values = false;
         d.fit_value_sets();
         d.values[1].clear();
-        assert_eq!(d.problems(), ["Kies minstens één waarde voor Team 2."]);
+        assert_eq!(
+            d.problems(Lang::Nl),
+            ["Kies minstens één waarde voor Team 2."]
+        );
         // Teams stay between the bounds.
         d.remove_team(0);
         d.remove_team(0);

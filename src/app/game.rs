@@ -13,6 +13,7 @@ use super::nav::{Nav, NavStates, Screen};
 use super::screens::{self, round::RoundInput, values::PollState};
 use super::session_link;
 use super::state::{Notices, Prefs, SetupDraft};
+use crate::lang::messages::Msg;
 
 /// Apply the actions of this frame, in order.
 pub fn apply_actions(
@@ -150,7 +151,7 @@ fn next(ctx: &mut Ctx, nav: &mut Nav) {
 /// fits the state afterwards.
 fn undo(ctx: &mut Ctx, nav: &mut Nav) {
     if matches!(nav.screen, Screen::Title | Screen::Setup) {
-        ctx.refuse("Er is nog niets om ongedaan te maken.");
+        ctx.refuse_with(Msg::NothingToUndoYet);
         return;
     }
     match session_link::undo(&mut ctx.live) {
@@ -158,8 +159,7 @@ fn undo(ctx: &mut Ctx, nav: &mut Nav) {
             nav.screen = screen;
             nav.phase = phase.or(nav.phase);
         }
-        Ok(None) => ctx
-            .refuse("Er is niets om ongedaan te maken: de waarden en de eerste ronde liggen vast."),
+        Ok(None) => ctx.refuse_with(Msg::UndoStopsHere),
         Err(e) => ctx.fail(e),
     }
 }

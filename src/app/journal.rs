@@ -4,13 +4,14 @@
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
-use crate::store;
+use crate::lang::Bi;
+use crate::{bi, store};
 
 #[derive(Debug, Clone)]
 pub struct SessionEntry {
     pub path: PathBuf,
     /// "2026-11-22 14:35 · klantcontact · Team 1, Team 2 · ronde 3 van 5".
-    pub label: String,
+    pub label: Bi,
     /// Why it cannot be resumed, when it cannot (a damaged journal).
     pub problem: Option<String>,
 }
@@ -57,18 +58,19 @@ impl SessionList {
                             .unwrap_or_default()
                     });
                 let label = if s.problem.is_some() {
-                    when
+                    Bi::same(when)
                 } else {
+                    let (played, rounds) = (s.played, s.rounds);
                     let progress = if s.finished {
-                        format!("afgesloten na {} rondes", s.played)
+                        bi!(
+                            "afgesloten na {played} rondes",
+                            "finished after {played} rounds"
+                        )
                     } else {
-                        format!("ronde {} van {}", s.played, s.rounds)
+                        bi!("ronde {played} van {rounds}", "round {played} of {rounds}")
                     };
-                    format!(
-                        "{when} · {} · {} · {progress}",
-                        s.deck_id,
-                        s.teams.join(", ")
-                    )
+                    let (deck, teams) = (&s.deck_id, s.teams.join(", "));
+                    progress.map(|p, _| format!("{when} · {deck} · {teams} · {p}"))
                 };
                 SessionEntry {
                     path: s.path,

@@ -42,6 +42,9 @@ pub struct PlayOptions {
     pub continue_from: Option<PathBuf>,
     /// Start the join server for the teams' phones (off when `None`).
     pub phones: Option<phones::Bind>,
+    /// The session's language (`--lang`); else the language of `deck`, else the Title screen's
+    /// choice.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +54,8 @@ pub struct DemoOptions {
     pub size: String,
     /// The deck to play (default: [`crate::deck::builtin::default_deck`]).
     pub deck: Option<PathBuf>,
+    /// The demo's language (`--lang`); else the language of its deck.
+    pub lang: Option<crate::lang::Lang>,
 }
 
 /// The order of the game's systems in a frame, declared here and nowhere else: input becomes
@@ -144,6 +149,26 @@ pub fn init_game(app: &mut App, deck: Option<PathBuf>, sessions: Option<PathBuf>
             ..Default::default()
         })
         .insert_resource(draft);
+}
+
+/// The game's language, once [`init_game`] has chosen the deck: `lang` when given, else the
+/// language of the deck when one was given (`deck_given`), else the Title screen's choice (Dutch
+/// until then). Before the session starts the deck follows the language, as on the Title screen:
+/// the same deck in that language when there is one.
+pub fn init_lang(app: &mut App, lang: Option<crate::lang::Lang>, deck_given: bool) {
+    let deck_lang = deck_given
+        .then(|| {
+            app.world()
+                .get_resource::<state::SetupDraft>()
+                .and_then(|d| d.deck.as_ref())
+                .map(|d| d.language)
+        })
+        .flatten();
+    if let Some(l) = lang.or(deck_lang) {
+        app.insert_resource(i18n::UiLang(l));
+        app.world_mut()
+            .write_message(action::Action::SetLanguage(l));
+    }
 }
 
 fn exit_code(exit: AppExit) -> ExitCode {
@@ -242,7 +267,9 @@ pub fn run(opts: PlayOptions) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let deck_given = opts.deck.is_some();
     init_game(&mut app, opts.deck, opts.sessions);
+    init_lang(&mut app, opts.lang, deck_given);
     app.insert_resource(phones::PhonesConfig {
         start: opts.phones,
         ..Default::default()

@@ -21,21 +21,15 @@ use std::time::{Duration, Instant, SystemTime};
 use super::GameSystems;
 use super::action::Action;
 pub use super::action::PhotoEdit;
-use super::i18n::Lang;
+use super::i18n::{Key, Lang};
 use super::nav::Screen;
 use super::session_link::Live;
 use super::theme::{self, Sizes};
 use super::ui::{View, muted, rich, wrap};
+use crate::lang::Bi;
+use crate::lang::photos::PhotoText;
 use crate::photos::{self, Album, Picture};
 use crate::session::{Event, MAX_CAPTION};
-
-/// A string of this screen in the interface's language.
-fn tx(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
-}
 
 /// The small picture of a photo, or why there is none.
 #[derive(Debug, Clone)]
@@ -80,7 +74,7 @@ pub struct Photos {
     /// Photos added and files refused in the last batch.
     pub added: usize,
     /// Why files were not taken (newest last), for the facilitator.
-    pub messages: Vec<String>,
+    pub messages: Vec<Bi>,
     /// The small pictures by hash; `generation` changes with every new one, so views refresh.
     pub thumbs: HashMap<String, Thumb>,
     pub generation: u64,
@@ -137,7 +131,7 @@ impl Photos {
         self.watch.folder.as_deref()
     }
 
-    fn note(&mut self, msg: String) {
+    fn note(&mut self, msg: Bi) {
         self.messages.push(msg);
         let n = self.messages.len();
         if n > 8 {
@@ -195,11 +189,11 @@ fn start_jobs(
 ) {
     let Some(dir) = photos.album().and_then(|a| a.dir()).map(Path::to_path_buf) else {
         let msg = if live.session().is_some() {
-            "Deze sessie heeft geen journaal, dus ook geen fotomap: foto's kunnen niet bewaard worden."
+            PhotoText::NoJournal
         } else {
-            "Foto's horen bij een sessie: begin of hervat eerst een sessie, en sleep ze dan op een venster."
+            PhotoText::NoSession
         };
-        photos.note(msg.to_string());
+        photos.note(Bi::key(msg));
         return;
     };
     if photos.jobs.is_empty() {
@@ -338,12 +332,12 @@ fn photo_actions(
                     agreement: d.agreement,
                 };
                 if let Err(e) = live.apply(ev) {
-                    photos.note(e);
+                    photos.note(Bi::same(e));
                 }
             }
             Action::RemovePhoto(i) => {
                 if let Err(e) = live.apply(Event::PhotoRemoved { photo: i }) {
-                    photos.note(e);
+                    photos.note(Bi::same(e));
                 }
             }
             _ => {}
@@ -376,7 +370,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
         let job = photos.jobs.remove(0);
         photos.batch_done += 1;
         match result {
-            Err(e) => photos.note(e.to_string()),
+            Err(e) => photos.note(Bi::same(e.to_string())),
             Ok(imported) => {
                 let Some(s) = live.session() else {
                     continue;
@@ -400,7 +394,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
                             .insert(imported.hash, Thumb::Ready(Arc::new(imported.thumb)));
                         photos.generation += 1;
                     }
-                    Err(e) => photos.note(format!("{}: {e}", imported.name)),
+                    Err(e) => photos.note(Bi::same(format!("{}: {e}", imported.name))),
                 }
             }
         }
@@ -634,7 +628,7 @@ fn picture(ui: &mut egui::Ui, key: &str, thumb: Option<&Thumb>, size: egui::Vec2
         other => {
             ui.painter().rect_filled(rect, 6.0, theme::CARD);
             let text = match other {
-                Some(Thumb::Missing(_)) => tx(lang, "foto ontbreekt", "photo missing"),
+                Some(Thumb::Missing(_)) => PhotoText::Missing.tr(lang),
                 _ => "…",
             };
             ui.painter().text(
@@ -650,15 +644,14 @@ fn picture(ui: &mut egui::Ui, key: &str, thumb: Option<&Thumb>, size: egui::Vec2
 
 /// The progress line while a batch is prepared.
 fn progress(photos: &Photos, lang: Lang) -> Option<String> {
-    (photos.batch_total > 0).then(|| match lang {
-        Lang::Nl => format!(
-            "Foto's klaarzetten: {} van {}…",
-            photos.batch_done, photos.batch_total
-        ),
-        Lang::En => format!(
-            "Preparing photos: {} of {}…",
-            photos.batch_done, photos.batch_total
-        ),
+    let (done, total) = (photos.batch_done, photos.batch_total);
+    (total > 0).then(|| {
+        crate::bi!(
+            "Foto's klaarzetten: {done} van {total}…",
+            "Preparing photos: {done} of {total}…"
+        )
+        .text(lang)
+        .to_owned()
     })
 }
 
@@ -714,7 +707,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     }
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new(tx(lang, "Onze foto's", "Our photos"))
+            egui::RichText::new(PhotoText::OurPhotos.tr(lang))
                 .size(s.title())
                 .strong()
                 .color(theme::ACCENT),
@@ -726,17 +719,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     });
     ui.add_space(s.gap());
     if order.is_empty() {
-        wrap(
-            ui,
-            muted(
-                tx(
-                    lang,
-                    "Nog geen foto's. Per subgroep één foto van een waarde.",
-                    "No photos yet. One photo of a value per subgroup.",
-                ),
-                s.body,
-            ),
-        );
+        wrap(ui, muted(PhotoText::NoPhotosYet.tr(lang), s.body));
         return;
     }
     // A grid of tiles, as large as the wall allows: the picture, then the value and the caption.
@@ -811,7 +794,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                 )
                 .truncate(),
             );
-            let caption = crate::manners::photo_caption(p);
+            let caption = crate::report::model::photo_caption(p);
             if !caption.is_empty() {
                 let mut job = egui::text::LayoutJob::single_section(
                     caption,
@@ -841,15 +824,15 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         ui.label(
-            egui::RichText::new(tx(lang, "Foto-opdracht", "Photo assignment"))
+            egui::RichText::new(PhotoText::Assignment.tr(lang))
                 .size(20.0)
                 .strong()
                 .color(theme::ACCENT),
         );
         let label = if ph.wall {
-            tx(lang, "Fotowand sluiten (W)", "Close the photo wall (W)")
+            PhotoText::CloseWall.tr(lang)
         } else {
-            tx(lang, "Fotowand tonen (W)", "Show the photo wall (W)")
+            PhotoText::ShowWall.tr(lang)
         };
         if ui.button(label).clicked() {
             out.push(Action::TogglePhotoWall);
@@ -857,47 +840,23 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     });
     if s.state().finished {
         // A finished session takes no events: the wall can be shown, nothing changed.
-        wrap(
-            ui,
-            muted(
-                tx(
-                    lang,
-                    "De sessie is afgesloten: maak het afsluiten ongedaan (Ctrl+Z) om foto's toe te voegen of te wijzigen.",
-                    "The session is finished: undo the finish (Ctrl+Z) to add or change photos.",
-                ),
-                14.0,
-            ),
-        );
+        wrap(ui, muted(PhotoText::SessionFinished.tr(lang), 14.0));
         for m in &ph.messages {
             wrap(
                 ui,
-                egui::RichText::new(format!("⚠ {m}"))
+                egui::RichText::new(format!("⚠ {}", m.text(lang)))
                     .size(14.0)
                     .color(theme::BAD),
             );
         }
         return;
     }
-    wrap(
-        ui,
-        muted(
-            tx(
-                lang,
-                "Sleep foto's (JPEG of PNG) of een map op een van de vensters. Nieuwe foto's krijgen de waarde en subgroep hieronder.",
-                "Drop photos (JPEG or PNG) or a folder onto either window. New photos get the value and subgroup below.",
-            ),
-            14.0,
-        ),
-    );
+    wrap(ui, muted(PhotoText::DropHint.tr(lang), 14.0));
     if let Some(inbox) = ph.inbox() {
         wrap(
             ui,
             muted(
-                format!(
-                    "{} {}",
-                    tx(lang, "Of zet ze in:", "Or copy them into:"),
-                    inbox.display()
-                ),
+                format!("{} {}", PhotoText::OrCopyInto.tr(lang), inbox.display()),
                 14.0,
             ),
         );
@@ -917,7 +876,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
     let d = &ph.draft;
     ui.horizontal_wrapped(|ui| {
-        ui.label(muted(tx(lang, "Waarde:", "Value:"), 15.0));
+        ui.label(muted(PhotoText::ValueLabel.tr(lang), 15.0));
         let current = value_for(d, s);
         for (id, _) in s.team_values(0) {
             if ui
@@ -929,7 +888,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(muted(tx(lang, "Subgroep:", "Subgroup:"), 15.0));
+        ui.label(muted(PhotoText::SubgroupLabel.tr(lang), 15.0));
         let mut by = d.by.clone();
         if ui
             .add(egui::TextEdit::singleline(&mut by).desired_width(180.0))
@@ -943,11 +902,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         ui.horizontal_wrapped(|ui| {
             ui.label(muted(
-                format!(
-                    "{} {}:",
-                    tx(lang, "Bijschrift bij foto", "Caption of photo"),
-                    i + 1
-                ),
+                format!("{} {}:", PhotoText::CaptionOf.tr(lang), i + 1),
                 15.0,
             ));
             let mut caption = d.caption.clone();
@@ -959,9 +914,9 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label(muted(tx(lang, "Bij afspraak:", "With agreement:"), 15.0));
+            ui.label(muted(PhotoText::WithAgreement.tr(lang), 15.0));
             if ui
-                .selectable_label(d.agreement.is_none(), tx(lang, "geen", "none"))
+                .selectable_label(d.agreement.is_none(), PhotoText::NoAgreement.tr(lang))
                 .clicked()
             {
                 out.push(Action::DraftPhoto(PhotoEdit::Agreement(None)));
@@ -976,10 +931,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 }
             }
         });
-        if ui
-            .button(tx(lang, "Bewaar bij de foto", "Save to the photo"))
-            .clicked()
-        {
+        if ui.button(PhotoText::SaveToPhoto.tr(lang)).clicked() {
             out.push(Action::DescribePhoto);
         }
     }
@@ -995,7 +947,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             );
             ui.vertical(|ui| {
                 let title = if p.caption.is_empty() {
-                    tx(lang, "(geen bijschrift)", "(no caption)").to_string()
+                    PhotoText::NoCaption.tr(lang).to_string()
                 } else {
                     p.caption.clone()
                 };
@@ -1013,10 +965,10 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                     13.0,
                 ));
                 ui.horizontal(|ui| {
-                    if ui.small_button(tx(lang, "Bewerk", "Edit")).clicked() {
+                    if ui.small_button(PhotoText::Edit.tr(lang)).clicked() {
                         out.push(Action::SelectPhoto(i));
                     }
-                    if ui.small_button(tx(lang, "Haal weg", "Remove")).clicked() {
+                    if ui.small_button(PhotoText::RemovePhoto.tr(lang)).clicked() {
                         out.push(Action::RemovePhoto(i));
                     }
                 });

@@ -30,7 +30,9 @@ fn open_dialog(
     mut dialog: ResMut<Dialog>,
     screen: Res<State<Screen>>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+    lang: Res<super::i18n::UiLang>,
 ) {
+    use crate::lang::{Key as _, T};
     for action in actions.read() {
         if *action != Action::PickPollFile || *screen.get() != Screen::Values || dialog.0.is_some()
         {
@@ -38,11 +40,12 @@ fn open_dialog(
         }
         let (tx, rx) = mpsc::channel();
         let proxy = proxy.as_ref().map(|p| (***p).clone());
+        let title = T::Poll.tr(**lang);
         // The dialog waits for the person; the game keeps drawing meanwhile.
         std::thread::spawn(move || {
             let file = bevy::tasks::block_on(
                 rfd::AsyncFileDialog::new()
-                    .set_title("Peiling vooraf / Pre-session poll")
+                    .set_title(title)
                     .add_filter("CSV, TSV, TXT", &["csv", "tsv", "txt"])
                     .pick_file(),
             );

@@ -52,10 +52,12 @@ pub struct Posters {
 
 fn progress_text(language: Language, written: usize, total: usize) -> String {
     let n = (written + 1).min(total);
-    match language {
-        Language::Nl => format!("poster {n} van {total} wordt gemaakt …"),
-        Language::En => format!("making poster {n} of {total} …"),
-    }
+    crate::bi!(
+        "poster {n} van {total} wordt gemaakt …",
+        "making poster {n} of {total} …"
+    )
+    .text(language)
+    .to_owned()
 }
 
 /// Starts the posters on P on the Final screen.
@@ -84,7 +86,7 @@ pub fn poster_actions(
         let written = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&written);
         let task = AsyncComputeTaskPool::get_or_init(TaskPool::default).spawn(async move {
-            let (_, previews) = crate::poster::write_posters(
+            let (_, previews) = crate::report::poster::write_posters(
                 &session,
                 created.as_deref(),
                 &dir,
@@ -127,16 +129,15 @@ pub fn follow_posters(
         job.0 = None;
         match made {
             Ok((dir, previews)) => {
-                notices.notice = Some(match language {
-                    Language::Nl => format!(
-                        "{} posters opgeslagen in {}",
-                        previews.len() * 2,
-                        dir.display()
-                    ),
-                    Language::En => {
-                        format!("{} posters saved in {}", previews.len() * 2, dir.display())
-                    }
-                });
+                let (n, dir) = (previews.len() * 2, dir.display());
+                notices.notice = Some(
+                    crate::bi!(
+                        "{n} posters opgeslagen in {dir}",
+                        "{n} posters saved in {dir}"
+                    )
+                    .text(language)
+                    .to_owned(),
+                );
                 posters.previews = previews;
                 posters.saved += 1;
             }

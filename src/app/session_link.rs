@@ -2,6 +2,8 @@
 //! resource, the events the game sends it, and read helpers the screens draw from. Every score
 //! shown comes from the core; the game computes none.
 
+use super::i18n::{Key as _, Lang};
+use crate::lang::messages::Msg;
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -71,7 +73,8 @@ impl Live {
     /// in a fresh journal when the current one can no longer be written.
     pub fn apply(&mut self, ev: Event) -> Result<(), String> {
         let r = self.recorder.as_mut().ok_or("er loopt geen sessie")?;
-        let done = r.apply(ev).map_err(|e| e.to_string());
+        let lang = r.session().settings().language;
+        let done = r.apply(ev).map_err(|e| e.text(lang));
         self.notices.extend(r.take_notices());
         done
     }
@@ -114,7 +117,8 @@ pub fn begin(draft: &mut Draft, live: &mut Live) -> Result<(), String> {
             })
             .collect();
     }
-    let s = Session::new(settings, deck).map_err(|e| e.to_string())?;
+    let lang = settings.language;
+    let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let recorder = Recorder::create(&live.folder, s).map_err(|e| e.to_string())?;
     if let Some(Carry { agreed, .. }) = carry {
@@ -162,7 +166,7 @@ fn deck_of(
 ) -> Result<crate::deck::Deck, String> {
     match (&draft.deck, &draft.deck_path) {
         (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
-        _ => crate::deck::load_deck(deck_path)
+        _ => crate::deck::load_deck_bi(deck_path)
             .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}")),
     }
 }
@@ -170,8 +174,8 @@ fn deck_of(
 /// Prepares a new session that continues the one in `path` (a trajectory of sessions): its deck,
 /// teams, rounds, timer and agreed values carry over and can be revised on the Setup and Values
 /// screens; the scenarios played so far in the trajectory are left out of the draw; the new
-/// journal records the link. Returns what the facilitator must be told, if anything.
-pub fn continue_from(path: &Path, draft: &mut Draft) -> Result<Option<String>, String> {
+/// journal records the link. Returns what the facilitator must be told, if anything, in `lang`.
+pub fn continue_from(path: &Path, draft: &mut Draft, lang: Lang) -> Result<Option<String>, String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
     let deck_path = PathBuf::from(&loaded.settings.deck_path);
     let on_disk = deck_of(draft, &loaded.settings, &deck_path);
@@ -202,11 +206,14 @@ pub fn continue_from(path: &Path, draft: &mut Draft) -> Result<Option<String>, S
     draft.set_deck(deck_path);
     // Every scenario of this deck was played: the Setup screen offers the other decks (values and
     // agreements carry over to any deck).
+    let title = &deck.title;
     let notice = (left == 0).then(|| {
-        format!(
-            "Alle scenario's van \"{}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
-            deck.title
+        crate::bi!(
+            "Alle scenario's van \"{title}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
+            "Every scenario of \"{title}\" was already played in this trajectory: choose another deck for this session below."
         )
+        .text(lang)
+        .to_owned()
     });
     draft.take_settings(settings, |set| previous.team_values(set).to_vec());
     draft.rounds = (settings.rounds as usize).min(left.max(1));
@@ -279,7 +286,7 @@ pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
     let album = live
         .journal_path()
         .map_or_else(crate::photos::Album::none, crate::photos::Album::beside);
-    crate::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
+    crate::report::manners::write_with_photos(s, created.as_deref(), &dir, false, &album)?;
     Ok(dir)
 }
 
@@ -306,8 +313,8 @@ pub fn upcoming(live: &Live, n: usize) -> Vec<&Scenario> {
 
 /// Puts scenario `id` next in the session plan, the rest of what was to come after it (a
 /// [`session::Event::PlanSet`], journaled; Ctrl+Z takes it back).
-pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
-    let s = live.session().ok_or("Er loopt geen sessie.")?;
+pub fn plan_next(live: &mut Live, id: &str, lang: Lang) -> Result<(), String> {
+    let s = live.session().ok_or(Msg::NoSession.tr(lang))?;
     let mut plan = vec![id.to_string()];
     plan.extend(
         s.upcoming(s.deck().scenarios.len())
@@ -318,13 +325,13 @@ pub fn plan_next(live: &mut Live, id: &str) -> Result<(), String> {
 }
 
 /// Why the choices cannot be revealed now (who is still choosing), in the core's words.
-pub fn why_not_reveal(live: &Live) -> String {
+pub fn why_not_reveal(live: &Live, lang: Lang) -> String {
     match live.session() {
         Some(s) => match s.check(&Event::Revealed) {
-            Err(e) => e.to_string(),
+            Err(e) => e.text(lang),
             Ok(()) => String::new(),
         },
-        None => "Er loopt geen sessie.".to_string(),
+        None => Msg::NoSession.tr(lang).to_string(),
     }
 }
 

@@ -226,7 +226,7 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
 pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) {
     let (msg, dismissable) = match (&view.notices.banner, &view.draft.deck_error) {
         (Some(b), _) => (b.clone(), true),
-        (None, Some(e)) => (e.clone(), false),
+        (None, Some(e)) => (e.text(view.lang.0).to_owned(), false),
         (None, None) => return,
     };
     card(egui::Color32::from_rgb(90, 30, 10), size * 0.4).show(ui, |ui| {
@@ -288,7 +288,7 @@ pub fn section(ui: &mut egui::Ui, text: &str) {
 
 pub fn event_log(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     section(ui, view.t(T::EventLog));
-    let lines = session_link::log_lines(&view.live);
+    let lines = session_link::log_lines(&view.live, **view.lang);
     card(theme::BG, 8.0).show(ui, |ui| {
         ui.set_width(ui.available_width());
         for (i, line) in lines.iter().enumerate().rev().take(12) {

@@ -7,6 +7,7 @@ use bevy_egui::{EguiGlobalSettings, EguiSchedule, PrimaryEguiContext};
 
 use super::action::Action;
 use super::facilitator::{FacilitatorPass, FacilitatorWindow, Layout};
+use super::i18n::{Key as _, Lang, T, UiLang};
 
 /// Window sizes asked for at start.
 #[derive(Resource, Debug, Clone, Copy)]
@@ -33,7 +34,7 @@ pub fn projector_window(sizes: &WindowSizes) -> Window {
         resolution = resolution.with_scale_factor_override(1.0);
     }
     Window {
-        title: "Cultuurbarbaren — projectie".into(),
+        title: T::ProjectorWindow.tr(Lang::default()).into(),
         resolution,
         ..default()
     }
@@ -57,7 +58,7 @@ fn spawn_cameras(
     let window = commands
         .spawn((
             Window {
-                title: "Cultuurbarbaren — begeleider".into(),
+                title: T::FacilitatorWindow.tr(Lang::default()).into(),
                 resolution,
                 ..default()
             },
@@ -91,12 +92,33 @@ fn toggle_fullscreen(
     }
 }
 
+/// The windows' titles in the session's language.
+fn window_titles(lang: Res<UiLang>, mut windows: Query<(&mut Window, Has<FacilitatorWindow>)>) {
+    for (mut w, facilitator) in &mut windows {
+        let key = if facilitator {
+            T::FacilitatorWindow
+        } else {
+            T::ProjectorWindow
+        };
+        let title = key.tr(**lang);
+        if w.title != title {
+            w.title = title.into();
+        }
+    }
+}
+
 pub struct WindowsPlugin;
 
 impl Plugin for WindowsPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<WindowSizes>()
             .add_systems(Startup, spawn_cameras)
-            .add_systems(Update, toggle_fullscreen);
+            .add_systems(
+                Update,
+                (
+                    toggle_fullscreen,
+                    window_titles.run_if(resource_exists_and_changed::<UiLang>),
+                ),
+            );
     }
 }

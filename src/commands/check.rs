@@ -6,7 +6,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::bi;
 use crate::deck::{self, Severity, diag};
+use crate::lang::Lang;
 
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -35,8 +37,21 @@ pub fn ron_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Check the given files and folders (or `levels/`), print the diagnostics, return the exit status.
+/// [`run_in`] in English, the language `check` spoke before it had one.
 pub fn run(paths: &[PathBuf], opts: &CheckOptions, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    run_in(paths, opts, Lang::En, out, err)
+}
+
+/// Check the given files and folders (or `levels/`), print the diagnostics in `lang`, return the
+/// exit status. The codes (`unknown-value`) and the words `error` and `warning` after
+/// `path:line:col:` are the same in every language, for editors.
+pub fn run_in(
+    paths: &[PathBuf],
+    opts: &CheckOptions,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
     let default = [PathBuf::from(DEFAULT_DIR)];
     let paths = if paths.is_empty() {
         &default[..]
@@ -49,14 +64,24 @@ pub fn run(paths: &[PathBuf], opts: &CheckOptions, out: &mut dyn Write, err: &mu
             match ron_files_in(p) {
                 Ok(found) => files.extend(found),
                 Err(e) => {
-                    let _ = writeln!(err, "error: cannot read folder {}: {e}", p.display());
+                    let shown = p.display();
+                    let m = bi!(
+                        "error: kan de map {shown} niet lezen: {e}",
+                        "error: cannot read folder {shown}: {e}"
+                    );
+                    let _ = writeln!(err, "{}", m.text(lang));
                     return 2;
                 }
             }
         } else if p.is_file() {
             files.push(p.clone());
         } else {
-            let _ = writeln!(err, "error: {} does not exist", p.display());
+            let shown = p.display();
+            let m = bi!(
+                "error: {shown} bestaat niet",
+                "error: {shown} does not exist"
+            );
+            let _ = writeln!(err, "{}", m.text(lang));
             return 2;
         }
     }
@@ -73,19 +98,20 @@ pub fn run(paths: &[PathBuf], opts: &CheckOptions, out: &mut dyn Write, err: &mu
                 Severity::Warning => warnings += 1,
             }
             let text = if opts.json {
-                diag::render_json(&d) + "\n"
+                diag::render_json(&d, lang) + "\n"
             } else {
-                diag::render_text(&d, &f.source) + "\n"
+                diag::render_text(&d, &f.source, lang) + "\n"
             };
             let _ = out.write_all(text.as_bytes());
         }
     }
     if !opts.json {
-        let _ = writeln!(
-            out,
-            "{} file(s) checked: {errors} error(s), {warnings} warning(s)",
-            checked.len()
+        let n = checked.len();
+        let m = bi!(
+            "{n} bestand(en) nagekeken: {errors} fout(en), {warnings} waarschuwing(en)",
+            "{n} file(s) checked: {errors} error(s), {warnings} warning(s)"
         );
+        let _ = writeln!(out, "{}", m.text(lang));
     }
     if errors > 0 || (opts.deny_warnings && warnings > 0) {
         1

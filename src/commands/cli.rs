@@ -297,7 +297,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
             };
             return ExitCode::from(check::run(&paths, &opts, &mut out, &mut std::io::stderr()));
         }
-        Command::Simulate(args) => simulate::run(&args, &mut out),
+        Command::Simulate(args) => simulate::run(&args, lang, &mut out),
         Command::Demo {
             screenshots,
             size,
@@ -307,6 +307,7 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                 screenshots,
                 size,
                 deck,
+                lang: cli.lang,
             });
         }
         Command::Poster(j) => poster::run(&j.journal, j.deck.as_deref(), &j.out, &mut out),
@@ -340,8 +341,8 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
 
 /// What the game starts with.
 fn play_options(play: PlayArgs, lang: Option<Lang>) -> crate::app::PlayOptions {
-    let _ = lang;
     crate::app::PlayOptions {
+        lang,
         deck: play.deck,
         sessions: play.sessions,
         single_window: play.single_window,

@@ -7,5 +7,4 @@ pub mod images;
 pub mod poll;
 pub mod poster;
 pub mod report;
-pub mod scores;
 pub mod simulate;

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::locate::{self, Path};
+use crate::lang::{Bi, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -15,6 +16,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// `warning` or `error`: the word editors look for after `path:line:col:`, in every language.
     pub fn word(self) -> &'static str {
         match self {
             Severity::Warning => "warning",
@@ -38,42 +40,45 @@ pub enum Place {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable name for the kind of problem, e.g. `unknown-value` (listed in docs/authoring.md).
+    /// A stable name for the kind of problem, e.g. `unknown-value` (listed in docs/authoring.md);
+    /// the same in every language.
     pub code: &'static str,
-    pub message: String,
-    pub hint: Option<String>,
+    /// What is wrong, in Dutch and English.
+    pub message: Bi,
+    /// What to do about it ("did you mean …"), in Dutch and English.
+    pub hint: Option<Bi>,
     pub place: Place,
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, place: Place, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, place: Place, message: Bi) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message,
             hint: None,
             place,
         }
     }
 
-    pub fn warning(code: &'static str, place: Place, message: impl Into<String>) -> Self {
+    pub fn warning(code: &'static str, place: Place, message: Bi) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             code,
-            message: message.into(),
+            message,
             hint: None,
             place,
         }
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Bi) -> Self {
+        self.hint = Some(hint);
         self
     }
 }
 
 /// A diagnostic with its position in the file worked out.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Located {
     pub path: String,
     /// 1-based line.
@@ -82,11 +87,36 @@ pub struct Located {
     pub column: usize,
     pub severity: Severity,
     pub code: &'static str,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
-    #[serde(skip)]
+    /// What is wrong, in Dutch and English.
+    pub message: Bi,
+    /// What to do about it, in Dutch and English.
+    pub hint: Option<Bi>,
     pub span: Range<usize>,
+}
+
+impl Located {
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        self.message.text(lang)
+    }
+
+    /// The hint in `lang`, if any.
+    pub fn hint_in(&self, lang: Lang) -> Option<&str> {
+        self.hint.as_ref().map(|h| h.text(lang))
+    }
+}
+
+/// What `render_json` writes: one language's texts.
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: &'a str,
+    line: usize,
+    column: usize,
+    severity: Severity,
+    code: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hint: Option<&'a str>,
 }
 
 /// Work out the positions of `diags` in `src` (reads the source's structure once, only if needed).
@@ -130,7 +160,8 @@ fn clamp_to_char(src: &str, mut i: usize) -> usize {
     i
 }
 
-/// The header line and the source line with a caret under the place, then the hint.
+/// The header line and the source line with a caret under the place, then the hint, in `lang`
+/// (the hint's label is `hint` in English, `tip` in Dutch).
 ///
 /// ```text
 /// levels/x.ron:12:27: error: effect on unknown value `klantcentraal`
@@ -139,17 +170,10 @@ fn clamp_to_char(src: &str, mut i: usize) -> usize {
 ///    |                       ^^^^^^^^^^^^^^^
 ///    = hint: ...
 /// ```
-pub fn render_text(d: &Located, src: &str) -> String {
+pub fn render_text(d: &Located, src: &str, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}:{}:{}: {}: {}",
-        d.path,
-        d.line,
-        d.column,
-        d.severity.word(),
-        d.message
-    );
+    let _ = writeln!(out, "{}", headline(d, lang));
+    let label = lang.pick("tip", "hint");
     let start = d.span.start.min(src.len());
     let line_start = src[..start].rfind('\n').map_or(0, |p| p + 1);
     let line_end = src[line_start..]
@@ -186,28 +210,46 @@ pub fn render_text(d: &Located, src: &str) -> String {
         let _ = writeln!(out, "{pad} |");
         let _ = writeln!(out, "{} | {}", d.line, shown);
         let _ = writeln!(out, "{pad} | {}{}", " ".repeat(before), "^".repeat(width));
-        if let Some(h) = &d.hint {
-            let _ = writeln!(out, "{pad} = hint: {h}");
+        if let Some(h) = d.hint_in(lang) {
+            let _ = writeln!(out, "{pad} = {label}: {h}");
         }
-    } else if let Some(h) = &d.hint {
-        let _ = writeln!(out, "  = hint: {h}");
+    } else if let Some(h) = d.hint_in(lang) {
+        let _ = writeln!(out, "  = {label}: {h}");
     }
     out
 }
 
-/// One JSON object per line, for editors.
-pub fn render_json(d: &Located) -> String {
-    serde_json::to_string(d).unwrap_or_else(|_| "{}".to_string())
+/// One JSON object per line, for editors, with the message and hint in `lang`.
+pub fn render_json(d: &Located, lang: Lang) -> String {
+    let json = JsonDiagnostic {
+        path: &d.path,
+        line: d.line,
+        column: d.column,
+        severity: d.severity,
+        code: d.code,
+        message: d.message_in(lang),
+        hint: d.hint_in(lang),
+    };
+    serde_json::to_string(&json).unwrap_or_else(|_| "{}".to_string())
 }
 
-/// The first line of a diagnostic, `path:line:col: severity: message`.
-pub fn headline(d: &Located) -> String {
+/// The first line of a diagnostic, `path:line:col: severity: message`, with the message in `lang`
+/// (`severity` stays `error` or `warning`, the words editors look for).
+pub fn headline(d: &Located, lang: Lang) -> String {
     format!(
         "{}:{}:{}: {}: {}",
         d.path,
         d.line,
         d.column,
         d.severity.word(),
-        d.message
+        d.message_in(lang)
     )
+}
+
+/// [`headline`] in both languages.
+pub fn headline_bi(d: &Located) -> Bi {
+    Bi {
+        nl: headline(d, Lang::Nl),
+        en: headline(d, Lang::En),
+    }
 }

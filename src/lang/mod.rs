@@ -13,8 +13,13 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub mod cli;
+pub mod messages;
+pub mod phones;
+pub mod photos;
+pub mod report;
 pub mod ui;
 
+pub use report::{R, Sheet};
 pub use ui::T;
 
 /// The language a session, a report or the command line speaks.
@@ -237,6 +242,87 @@ mod tests {
         assert_eq!(Lang::from_locale("C.UTF-8"), None);
         assert_eq!(Lang::from_locale("de_DE"), None);
         assert_eq!(Lang::from_locale(""), None);
+    }
+
+    /// Every text of a catalogue is there in both languages, without stray spaces; a text that
+    /// reads the same in both is one of `same` (a word Dutch borrows), else a missing translation.
+    fn both_languages<K: Key + PartialEq>(same: &[K]) {
+        for &k in K::ALL {
+            for lang in Lang::ALL {
+                let text = k.tr(lang);
+                assert!(!text.trim().is_empty(), "{k:?} in {lang:?}");
+                assert_eq!(text.trim(), text, "{k:?} in {lang:?}: no stray spaces");
+            }
+            let (nl, en) = k.pair();
+            assert_eq!(nl == en, same.contains(&k), "{k:?}: {nl:?} / {en:?}");
+        }
+    }
+
+    #[test]
+    fn every_catalogue_speaks_both_languages() {
+        both_languages::<messages::Msg>(&[]);
+        both_languages::<phones::PhoneText>(&[]);
+        both_languages::<photos::PhotoText>(&[]);
+        both_languages::<T>(&[T::Decks, T::Teams, T::Deck, T::Scenario, T::Score]);
+    }
+
+    /// The Rust sources under src/, but for `skip` (a catalogue's own file), as (path, text).
+    fn sources(skip: &str) -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        walk(&root.join("src"), &mut files);
+        files
+            .into_iter()
+            .filter(|p| !p.ends_with(skip))
+            .map(|p| {
+                let text = std::fs::read_to_string(&p).expect("a source file");
+                (p.display().to_string(), text)
+            })
+            .collect()
+    }
+
+    /// The keys of catalogue `K` (declared in `file`) that no other source file names as
+    /// `Catalogue::Key`.
+    fn unused<K: Key>(file: &str) -> Vec<String> {
+        let name = std::any::type_name::<K>().rsplit("::").next().unwrap_or("");
+        let sources = sources(file);
+        K::ALL
+            .iter()
+            .map(|k| format!("{name}::{k:?}"))
+            .filter(|path| {
+                !sources.iter().any(|(_, text)| {
+                    text.match_indices(path.as_str()).any(|(at, _)| {
+                        let before = text[..at].chars().next_back();
+                        let after = text[at + path.len()..].chars().next();
+                        let ident =
+                            |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                        !ident(before) && !ident(after)
+                    })
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_catalogue_key_is_used() {
+        let mut unused_keys = unused::<T>("src/lang/ui.rs");
+        unused_keys.extend(unused::<messages::Msg>("src/lang/messages.rs"));
+        unused_keys.extend(unused::<phones::PhoneText>("src/lang/phones.rs"));
+        unused_keys.extend(unused::<photos::PhotoText>("src/lang/photos.rs"));
+        assert!(
+            unused_keys.is_empty(),
+            "keys no source uses: {unused_keys:?}"
+        );
     }
 
     #[test]

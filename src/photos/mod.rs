@@ -13,7 +13,6 @@
 
 mod exif;
 mod jpeg;
-pub mod report;
 mod resize;
 
 pub use exif::{apply_orientation, orientation_from_tiff};

@@ -1,6 +1,8 @@
 //! The warnings of a proposal and its summary in words (Dutch, as the rest of the core).
 
 use super::{Deck, Layout, Moment, Proposal, table};
+use crate::bi;
+use crate::lang::{Bi, Lang};
 
 /// Texts quoted and listed: "a", "b".
 fn quoted<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
@@ -83,55 +85,81 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
     p.warnings.extend(w);
 }
 
-/// A short Dutch summary of a proposal, for the command line and the facilitator's window: the
-/// file, the support per value and the warnings. Free-text answers are not in it.
+/// A short Dutch summary of a proposal, for the command line: [`summary`] and the warnings.
 pub fn describe(p: &Proposal, deck: &Deck) -> String {
+    let mut s = summary(p, deck, Lang::Nl);
+    for w in &p.warnings {
+        s.push_str(&format!("Let op: {w}\n"));
+    }
+    s
+}
+
+/// A short summary of a proposal in `lang`, for the command line and the facilitator's window:
+/// the file and the support per value. Free-text answers and the warnings are not in it.
+pub fn summary(p: &Proposal, deck: &Deck, lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
     let scale = match p.scale {
         Some(sc) if (sc.low, sc.high) != (1, 5) => {
-            format!(
-                "cijfers van {} tot {}, omgerekend naar 1–5",
-                sc.low, sc.high
+            let (low, high) = (sc.low, sc.high);
+            bi!(
+                "cijfers van {low} tot {high}, omgerekend naar 1–5",
+                "ratings from {low} to {high}, converted to 1–5"
             )
         }
-        Some(_) => "cijfers van 1 tot 5".to_string(),
-        None => "antwoorden in woorden".to_string(),
+        Some(_) => bi!("cijfers van 1 tot 5", "ratings from 1 to 5"),
+        None => bi!("antwoorden in woorden", "answers in words"),
     };
+    let scale = scale.text(lang);
     let layout = match p.layout {
-        Layout::Ratings => format!("een cijfer per waarde ({scale})"),
-        Layout::PerAnswerRatings => {
-            format!("één rij per antwoord, een cijfer per waarde ({scale})")
-        }
-        Layout::TopThree => "de belangrijkste waarden per deelnemer".to_string(),
-        Layout::PerAnswerChoices => {
-            "één rij per antwoord, de belangrijkste waarden per deelnemer".to_string()
-        }
+        Layout::Ratings => bi!(
+            "een cijfer per waarde ({scale})",
+            "a rating per value ({scale})"
+        ),
+        Layout::PerAnswerRatings => bi!(
+            "één rij per antwoord, een cijfer per waarde ({scale})",
+            "one row per answer, a rating per value ({scale})"
+        ),
+        Layout::TopThree => bi!(
+            "de belangrijkste waarden per deelnemer",
+            "the most important values per respondent"
+        ),
+        Layout::PerAnswerChoices => bi!(
+            "één rij per antwoord, de belangrijkste waarden per deelnemer",
+            "one row per answer, the most important values per respondent"
+        ),
     };
-    let _ = writeln!(s, "{} deelnemers, {layout}.", p.respondents);
-    let _ = writeln!(
-        s,
-        "Bestand: {}, gescheiden door {}.",
-        p.encoding.label(),
-        table::name(p.delimiter)
+    let (n, layout) = (p.respondents, layout.text(lang));
+    let (encoding, sep) = (p.encoding.label(), table::name(p.delimiter, lang));
+    let head = bi!(
+        "{n} deelnemers, {layout}.\nBestand: {encoding}, gescheiden door {sep}.",
+        "{n} respondents, {layout}.\nFile: {encoding}, separated by {sep}."
     );
+    let _ = writeln!(s, "{}", head.text(lang));
     for sup in &p.support {
         let name = deck
             .value(&sup.value)
             .map_or(sup.value.as_str(), |v| v.name.as_str());
+        let (answers, score) = (sup.answers, sup.score);
         let score = match p.layout {
-            _ if p.layout.is_ratings() && sup.answers == 0 => "geen antwoorden".to_string(),
+            _ if p.layout.is_ratings() && sup.answers == 0 => {
+                bi!("geen antwoorden", "no answers")
+            }
             // Dutch writes a decimal comma.
-            _ if p.layout.is_ratings() => format!("gemiddeld {:.1}", sup.score).replace('.', ","),
-            _ => format!("{} van de {} noemen haar", sup.answers, p.respondents),
+            _ if p.layout.is_ratings() => Bi {
+                nl: format!("gemiddeld {score:.1}").replace('.', ","),
+                en: format!("average {score:.1}"),
+            },
+            _ => bi!(
+                "{answers} van de {n} noemen haar",
+                "{answers} of the {n} name it"
+            ),
         };
-        let weight = sup
-            .weight
-            .map_or("niet voorgesteld".to_string(), |w| format!("gewicht {w}"));
-        let _ = writeln!(s, "  {name}: {score}, {weight}");
-    }
-    for w in &p.warnings {
-        let _ = writeln!(s, "Let op: {w}");
+        let weight = match sup.weight {
+            Some(w) => bi!("gewicht {w}", "weight {w}"),
+            None => bi!("niet voorgesteld", "not proposed"),
+        };
+        let _ = writeln!(s, "  {name}: {}, {}", score.text(lang), weight.text(lang));
     }
     s
 }

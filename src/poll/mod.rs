@@ -37,7 +37,7 @@ use std::fmt;
 use crate::deck::Deck;
 
 pub use decode::Encoding;
-pub use describe::describe;
+pub use describe::{describe, summary};
 
 /// Which layout the file has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

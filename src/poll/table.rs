@@ -135,11 +135,11 @@ pub fn show(d: char) -> String {
 }
 
 /// A separator's name, for the summary.
-pub fn name(d: char) -> &'static str {
+pub fn name(d: char, lang: crate::lang::Lang) -> &'static str {
     match d {
         '\t' => "tab",
-        ';' => "puntkomma",
-        '|' => "verticale streep",
-        _ => "komma",
+        ';' => lang.pick("puntkomma", "semicolon"),
+        '|' => lang.pick("verticale streep", "vertical bar"),
+        _ => lang.pick("komma", "comma"),
     }
 }

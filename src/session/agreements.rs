@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::Inverse;
 use super::{Session, SessionError, State};
+use crate::bi;
 use crate::deck::Language;
 
 /// The longest agreement text, in characters.
@@ -133,14 +134,20 @@ pub fn default_checklist(lang: Language) -> Vec<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 
-fn check_text(text: &str, max: usize, what: &str) -> Result<(), SessionError> {
+/// `what` names the text in Dutch and English ("De afspraak", "The agreement").
+fn check_text(text: &str, max: usize, what: (&str, &str)) -> Result<(), SessionError> {
+    let (nl, en) = what;
     if text.trim().is_empty() {
-        return Err(SessionError::Invalid(format!("{what} is leeg.")));
+        return Err(SessionError::Invalid(bi!(
+            "{nl} is leeg.",
+            "{en} is empty."
+        )));
     }
     let n = text.chars().count();
     if n > max {
-        return Err(SessionError::Invalid(format!(
-            "{what} is {n} tekens lang; hoogstens {max}."
+        return Err(SessionError::Invalid(bi!(
+            "{nl} is {n} tekens lang; hoogstens {max}.",
+            "{en} is {n} characters long; at most {max}."
         )));
     }
     Ok(())
@@ -204,20 +211,22 @@ impl Session {
         meets: &[usize],
         team: Option<usize>,
     ) -> Result<(), SessionError> {
-        check_text(text, MAX_AGREEMENT, "De afspraak")?;
+        check_text(text, MAX_AGREEMENT, ("De afspraak", "The agreement"))?;
         if self.deck().value(value).is_none() {
             return Err(SessionError::UnknownValue(value.to_string()));
         }
         if by.chars().count() > MAX_SUBGROUP {
-            return Err(SessionError::Invalid(format!(
-                "De naam van de subgroep is hoogstens {MAX_SUBGROUP} tekens."
+            return Err(SessionError::Invalid(bi!(
+                "De naam van de subgroep is hoogstens {MAX_SUBGROUP} tekens.",
+                "The subgroup's name is at most {MAX_SUBGROUP} characters."
             )));
         }
         let items = self.checklist().len();
         if let Some(q) = meets.iter().find(|&&q| q >= items) {
-            return Err(SessionError::Invalid(format!(
-                "De checklist heeft {items} vragen; vraag {} bestaat niet.",
-                q + 1
+            let q = q + 1;
+            return Err(SessionError::Invalid(bi!(
+                "De checklist heeft {items} vragen; vraag {q} bestaat niet.",
+                "The checklist has {items} questions; question {q} does not exist."
             )));
         }
         if let Some(t) = team
@@ -233,10 +242,10 @@ impl Session {
 
     pub(super) fn agreement_at(&self, i: usize) -> Result<&Agreement, SessionError> {
         self.agreements().get(i).ok_or_else(|| {
-            SessionError::Invalid(format!(
-                "Afspraak {} bestaat niet: er zijn er {}.",
-                i + 1,
-                self.agreements().len()
+            let (n, all) = (i + 1, self.agreements().len());
+            SessionError::Invalid(bi!(
+                "Afspraak {n} bestaat niet: er zijn er {all}.",
+                "Agreement {n} does not exist: there are {all}."
             ))
         })
     }
@@ -247,20 +256,22 @@ impl Session {
         status: AgreementStatus,
     ) -> Result<(), SessionError> {
         if self.agreement_at(agreement)?.status == status {
-            return Err(SessionError::NotNow(
-                "Zo staat de afspraak er al bij.".into(),
-            ));
+            return Err(SessionError::NotNow(bi!(
+                "Zo staat de afspraak er al bij.",
+                "The agreement already stands like that."
+            )));
         }
         Ok(())
     }
 
     pub(super) fn check_revision(&self, agreement: usize, text: &str) -> Result<(), SessionError> {
         let a = self.agreement_at(agreement)?;
-        check_text(text, MAX_AGREEMENT, "De nieuwe tekst")?;
+        check_text(text, MAX_AGREEMENT, ("De nieuwe tekst", "The new text"))?;
         if a.text.trim() == text.trim() {
-            return Err(SessionError::Invalid(
-                "De nieuwe tekst is dezelfde als de oude.".into(),
-            ));
+            return Err(SessionError::Invalid(bi!(
+                "De nieuwe tekst is dezelfde als de oude.",
+                "The new text is the same as the old one."
+            )));
         }
         Ok(())
     }
@@ -272,36 +283,41 @@ impl Session {
         text: &str,
     ) -> Result<(), SessionError> {
         let Some(r) = self.state().rounds.get(round) else {
-            return Err(SessionError::Invalid(format!(
-                "Ronde {} bestaat niet.",
-                round + 1
+            let n = round + 1;
+            return Err(SessionError::Invalid(bi!(
+                "Ronde {n} bestaat niet.",
+                "Round {n} does not exist."
             )));
         };
         if r.status != super::RoundStatus::Revealed {
-            return Err(SessionError::NotNow(
-                "Notities horen bij de nabespreking van een onthulde ronde.".into(),
-            ));
+            return Err(SessionError::NotNow(bi!(
+                "Notities horen bij de nabespreking van een onthulde ronde.",
+                "Notes belong to the debrief of a revealed round."
+            )));
         }
         let questions = self
             .deck()
             .scenario(&r.scenario)
             .map_or(0, |s| s.debrief.len());
         if question >= questions {
-            return Err(SessionError::Invalid(format!(
-                "Dit scenario heeft {questions} vragen voor de nabespreking; vraag {} bestaat niet.",
-                question + 1
+            let q = question + 1;
+            return Err(SessionError::Invalid(bi!(
+                "Dit scenario heeft {questions} vragen voor de nabespreking; vraag {q} bestaat niet.",
+                "This scenario has {questions} debrief questions; question {q} does not exist."
             )));
         }
         let n = text.chars().count();
         if n > MAX_NOTE {
-            return Err(SessionError::Invalid(format!(
-                "De notitie is {n} tekens lang; hoogstens {MAX_NOTE}."
+            return Err(SessionError::Invalid(bi!(
+                "De notitie is {n} tekens lang; hoogstens {MAX_NOTE}.",
+                "The note is {n} characters long; at most {MAX_NOTE}."
             )));
         }
         if self.note(round, question).unwrap_or("") == text.trim() {
-            return Err(SessionError::Invalid(
-                "De notitie is niet veranderd.".into(),
-            ));
+            return Err(SessionError::Invalid(bi!(
+                "De notitie is niet veranderd.",
+                "The note has not changed."
+            )));
         }
         Ok(())
     }

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::state::Inverse;
 use super::{Session, SessionError, State};
+use crate::bi;
 
 /// The longest caption, in characters.
 pub const MAX_CAPTION: usize = 200;
@@ -79,10 +80,10 @@ impl Session {
 
     fn photo_at(&self, i: usize) -> Result<&Photo, SessionError> {
         self.photos().get(i).ok_or_else(|| {
-            SessionError::Invalid(format!(
-                "Foto {} bestaat niet: er zijn er {}.",
-                i + 1,
-                self.photos().len()
+            let (n, all) = (i + 1, self.photos().len());
+            SessionError::Invalid(bi!(
+                "Foto {n} bestaat niet: er zijn er {all}.",
+                "Photo {n} does not exist: there are {all}."
             ))
         })
     }
@@ -97,17 +98,19 @@ impl Session {
     ) -> Result<(), SessionError> {
         let n = caption.chars().count();
         if n > MAX_CAPTION {
-            return Err(SessionError::Invalid(format!(
-                "Het bijschrift is {n} tekens lang; hoogstens {MAX_CAPTION}."
+            return Err(SessionError::Invalid(bi!(
+                "Het bijschrift is {n} tekens lang; hoogstens {MAX_CAPTION}.",
+                "The caption is {n} characters long; at most {MAX_CAPTION}."
             )));
         }
         if self.deck().value(value).is_none() {
             return Err(SessionError::UnknownValue(value.to_string()));
         }
         if by.chars().count() > super::MAX_SUBGROUP {
-            return Err(SessionError::Invalid(format!(
-                "De naam van de subgroep is hoogstens {} tekens.",
-                super::MAX_SUBGROUP
+            let max = super::MAX_SUBGROUP;
+            return Err(SessionError::Invalid(bi!(
+                "De naam van de subgroep is hoogstens {max} tekens.",
+                "The subgroup's name is at most {max} characters."
             )));
         }
         if let Some(a) = agreement {
@@ -126,9 +129,10 @@ impl Session {
         agreement: Option<usize>,
     ) -> Result<(), SessionError> {
         if !crate::photos::is_hash(hash) {
-            return Err(SessionError::Invalid(format!(
-                "\"{}\" is geen fotonaam (64 tekens 0-9 en a-f).",
-                hash.chars().take(80).collect::<String>()
+            let hash: String = hash.chars().take(80).collect();
+            return Err(SessionError::Invalid(bi!(
+                "\"{hash}\" is geen fotonaam (64 tekens 0-9 en a-f).",
+                "\"{hash}\" is not a photo name (64 characters 0-9 and a-f)."
             )));
         }
         if let Some((i, _)) = self
@@ -137,9 +141,10 @@ impl Session {
             .enumerate()
             .find(|(_, p)| p.hash == hash && !p.removed)
         {
-            return Err(SessionError::NotNow(format!(
-                "Deze foto hangt er al (foto {}).",
-                i + 1
+            let n = i + 1;
+            return Err(SessionError::NotNow(bi!(
+                "Deze foto hangt er al (foto {n}).",
+                "This photo is already up (photo {n})."
             )));
         }
         if let Some(t) = team
@@ -155,9 +160,10 @@ impl Session {
 
     pub(super) fn check_photo_removed(&self, photo: usize) -> Result<(), SessionError> {
         if self.photo_at(photo)?.removed {
-            return Err(SessionError::NotNow(format!(
-                "Foto {} is al weggehaald.",
-                photo + 1
+            let n = photo + 1;
+            return Err(SessionError::NotNow(bi!(
+                "Foto {n} is al weggehaald.",
+                "Photo {n} has already been removed."
             )));
         }
         Ok(())
@@ -178,9 +184,10 @@ impl Session {
             && p.by == by.trim()
             && p.agreement == agreement
         {
-            return Err(SessionError::Invalid(
-                "Er is niets veranderd aan de foto.".into(),
-            ));
+            return Err(SessionError::Invalid(bi!(
+                "Er is niets veranderd aan de foto.",
+                "Nothing about the photo has changed."
+            )));
         }
         Ok(())
     }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::Inverse;
 use super::{Agreement, AgreementStatus, GroupValue, Session, SessionError, State};
+use crate::bi;
 use crate::deck::{Deck, Language};
 
 /// How an agreement went since the session that adopted (or last reviewed) it.
@@ -225,14 +226,16 @@ impl Session {
     pub(super) fn check_review(&self, agreement: usize, went: Went) -> Result<(), SessionError> {
         let a = self.agreement_at(agreement)?;
         if a.log.is_empty() {
-            return Err(SessionError::NotNow(
-                "Alleen afspraken uit een eerdere sessie worden teruggeblikt.".into(),
-            ));
+            return Err(SessionError::NotNow(bi!(
+                "Alleen afspraken uit een eerdere sessie worden teruggeblikt.",
+                "Only agreements from an earlier session are looked back on."
+            )));
         }
         if a.went == Some(went) {
-            return Err(SessionError::NotNow(
-                "Zo staat de afspraak er al bij.".into(),
-            ));
+            return Err(SessionError::NotNow(bi!(
+                "Zo staat de afspraak er al bij.",
+                "The agreement already stands like that."
+            )));
         }
         Ok(())
     }
@@ -252,9 +255,10 @@ impl Session {
                 });
             }
             if a.log.is_empty() || a.status != AgreementStatus::Adopted {
-                return Err(SessionError::Invalid(format!(
-                    "De afspraak \"{}\" uit een eerdere sessie heeft geen geschiedenis.",
-                    a.text
+                let text = &a.text;
+                return Err(SessionError::Invalid(bi!(
+                    "De afspraak \"{text}\" uit een eerdere sessie heeft geen geschiedenis.",
+                    "The agreement \"{text}\" from an earlier session has no history."
                 )));
             }
         }

@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use super::SessionError;
+use crate::bi;
 use crate::deck::{Deck, Language};
+use crate::lang::Bi;
 
 /// The fewest teams a session can have.
 pub const MIN_TEAMS: usize = 2;
@@ -158,58 +160,37 @@ impl Settings {
         }
     }
 
-    /// Every problem with these settings, in Dutch, one sentence each (empty when all is well).
-    /// Team names are compared trimmed and without regard to case.
-    pub fn problems(&self) -> Vec<String> {
+    /// Every problem with these settings, in Dutch and English, one sentence each (empty when all
+    /// is well). Team names are compared trimmed and without regard to case.
+    pub fn problems(&self) -> Vec<Bi> {
         let mut out = Vec::new();
         let n = self.teams.len();
         if !(MIN_TEAMS..=MAX_TEAMS).contains(&n) {
-            out.push(format!(
-                "Er moeten {MIN_TEAMS} tot {MAX_TEAMS} teams zijn, nu zijn het er {n}."
+            out.push(bi!(
+                "Er moeten {MIN_TEAMS} tot {MAX_TEAMS} teams zijn, nu zijn het er {n}.",
+                "There must be {MIN_TEAMS} to {MAX_TEAMS} teams; now there are {n}."
             ));
         }
         let mut seen: Vec<String> = Vec::new();
         for (i, t) in self.teams.iter().enumerate() {
-            let name = t.name.trim();
-            if name.is_empty() {
-                out.push(format!("Team {} heeft geen naam.", i + 1));
-            } else if name.chars().count() > MAX_TEAM_NAME {
-                out.push(format!(
-                    "De naam van team {} is langer dan {MAX_TEAM_NAME} tekens.",
-                    i + 1
-                ));
-            } else if name.chars().any(char::is_control) {
-                out.push(format!(
-                    "De naam van team {} bevat een onzichtbaar teken.",
-                    i + 1
-                ));
-            }
-            let folded = name.to_lowercase();
-            if !name.is_empty() && seen.contains(&folded) {
-                out.push(format!(
-                    "Twee teams heten \"{name}\": geef elk team een eigen naam."
-                ));
-            }
-            seen.push(folded);
-            if parse_colour(&t.colour).is_none() {
-                out.push(format!(
-                    "De kleur van team {} (\"{}\") is geen kleur als #RRGGBB.",
-                    i + 1,
-                    t.colour
-                ));
-            }
+            out.extend(team_problems(i, t, &seen));
+            seen.push(t.name.trim().to_lowercase());
         }
         if self.rounds == 0 {
-            out.push("Er moet minstens één ronde zijn.".to_string());
+            out.push(bi!(
+                "Er moet minstens één ronde zijn.",
+                "There must be at least one round."
+            ));
         }
         if self.discussion_secs > MAX_DISCUSSION_SECS {
-            out.push(format!(
-                "De discussietijd is hoogstens {MAX_DISCUSSION_SECS} seconden (een uur), niet {}.",
-                self.discussion_secs
+            let secs = self.discussion_secs;
+            out.push(bi!(
+                "De discussietijd is hoogstens {MAX_DISCUSSION_SECS} seconden (een uur), niet {secs}.",
+                "The discussion time is at most {MAX_DISCUSSION_SECS} seconds (an hour), not {secs}."
             ));
         }
         if self.deck_id.trim().is_empty() {
-            out.push("Er is geen deck gekozen.".to_string());
+            out.push(bi!("Er is geen deck gekozen.", "No deck has been chosen."));
         }
         out
     }
@@ -247,6 +228,39 @@ impl Settings {
             None => format!("team {}", team + 1),
         }
     }
+}
+
+/// The problems of team `i` (0-based), given the names (trimmed, lower case) of the teams before it.
+fn team_problems(i: usize, t: &TeamSpec, seen: &[String]) -> Vec<Bi> {
+    let mut out = Vec::new();
+    let (n, name) = (i + 1, t.name.trim());
+    if name.is_empty() {
+        out.push(bi!("Team {n} heeft geen naam.", "Team {n} has no name."));
+    } else if name.chars().count() > MAX_TEAM_NAME {
+        out.push(bi!(
+            "De naam van team {n} is langer dan {MAX_TEAM_NAME} tekens.",
+            "The name of team {n} is longer than {MAX_TEAM_NAME} characters."
+        ));
+    } else if name.chars().any(char::is_control) {
+        out.push(bi!(
+            "De naam van team {n} bevat een onzichtbaar teken.",
+            "The name of team {n} contains an invisible character."
+        ));
+    }
+    if !name.is_empty() && seen.contains(&name.to_lowercase()) {
+        out.push(bi!(
+            "Twee teams heten \"{name}\": geef elk team een eigen naam.",
+            "Two teams are called \"{name}\": give each team a name of its own."
+        ));
+    }
+    if parse_colour(&t.colour).is_none() {
+        let colour = &t.colour;
+        out.push(bi!(
+            "De kleur van team {n} (\"{colour}\") is geen kleur als #RRGGBB.",
+            "The colour of team {n} (\"{colour}\") is not a colour like #RRGGBB."
+        ));
+    }
+    out
 }
 
 /// `#RRGGBB` (either case) as bytes.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::Inverse;
 use super::{Session, SessionError, State};
+use crate::bi;
 use crate::deck::{Deck, ValueDef};
 
 /// The longest name of a value, in characters.
@@ -72,20 +73,25 @@ pub fn check_group_values(played: &Deck, values: &[GroupValue]) -> Result<(), Se
     for (i, g) in values.iter().enumerate() {
         check_words(&g.name, &g.meaning)?;
         if values[..i].iter().any(|o| o.id == g.id) {
-            return Err(SessionError::Invalid(format!(
-                "De waarde \"{}\" staat twee keer in de eigen waarden.",
-                g.id
+            let id = &g.id;
+            return Err(SessionError::Invalid(bi!(
+                "De waarde \"{id}\" staat twee keer in de eigen waarden.",
+                "The value \"{id}\" is in the own values twice."
             )));
         }
         let in_deck = played.value(&g.id).is_some();
         if g.own == in_deck {
+            let id = &g.id;
             return Err(SessionError::Invalid(if g.own {
-                format!(
-                    "De eigen waarde \"{}\" heeft het id van een deckwaarde.",
-                    g.id
+                bi!(
+                    "De eigen waarde \"{id}\" heeft het id van een deckwaarde.",
+                    "The own value \"{id}\" has the id of a deck value."
                 )
             } else {
-                format!("De waarde \"{}\" staat niet in het deck.", g.id)
+                bi!(
+                    "De waarde \"{id}\" staat niet in het deck.",
+                    "The value \"{id}\" is not in the deck."
+                )
             }));
         }
         check_link(played, g.own, g.link.as_deref())?;
@@ -96,18 +102,23 @@ pub fn check_group_values(played: &Deck, values: &[GroupValue]) -> Result<(), Se
 fn check_words(name: &str, meaning: &str) -> Result<(), SessionError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(SessionError::Invalid("Geef de waarde een naam.".into()));
+        return Err(SessionError::Invalid(bi!(
+            "Geef de waarde een naam.",
+            "Give the value a name."
+        )));
     }
     let n = name.chars().count();
     if n > MAX_VALUE_NAME {
-        return Err(SessionError::Invalid(format!(
-            "De naam is {n} tekens lang; hoogstens {MAX_VALUE_NAME}."
+        return Err(SessionError::Invalid(bi!(
+            "De naam is {n} tekens lang; hoogstens {MAX_VALUE_NAME}.",
+            "The name is {n} characters long; at most {MAX_VALUE_NAME}."
         )));
     }
     let m = meaning.trim().chars().count();
     if m > MAX_VALUE_MEANING {
-        return Err(SessionError::Invalid(format!(
-            "De betekenis is {m} tekens lang; hoogstens {MAX_VALUE_MEANING}."
+        return Err(SessionError::Invalid(bi!(
+            "De betekenis is {m} tekens lang; hoogstens {MAX_VALUE_MEANING}.",
+            "The meaning is {m} characters long; at most {MAX_VALUE_MEANING}."
         )));
     }
     Ok(())
@@ -116,9 +127,10 @@ fn check_words(name: &str, meaning: &str) -> Result<(), SessionError> {
 fn check_link(played: &Deck, own: bool, link: Option<&str>) -> Result<(), SessionError> {
     match link {
         None => Ok(()),
-        Some(_) if !own => Err(SessionError::Invalid(
-            "Alleen een eigen waarde kan aan een deckwaarde gekoppeld worden.".into(),
-        )),
+        Some(_) if !own => Err(SessionError::Invalid(bi!(
+            "Alleen een eigen waarde kan aan een deckwaarde gekoppeld worden.",
+            "Only an own value can be linked to a deck value."
+        ))),
         Some(l) if played.value(l).is_none() => Err(SessionError::UnknownValue(l.to_string())),
         Some(_) => Ok(()),
     }
@@ -161,18 +173,21 @@ impl Session {
     ) -> Result<(), SessionError> {
         check_words(name, meaning)?;
         if id.trim().is_empty() || id.chars().count() > MAX_VALUE_NAME {
-            return Err(SessionError::Invalid(
-                "Een eigen waarde heeft een kort id nodig.".into(),
-            ));
+            return Err(SessionError::Invalid(bi!(
+                "Een eigen waarde heeft een kort id nodig.",
+                "An own value needs a short id."
+            )));
         }
         if self.deck().value(id).is_some() {
-            return Err(SessionError::Invalid(format!(
-                "Er is al een waarde met id \"{id}\"."
+            return Err(SessionError::Invalid(bi!(
+                "Er is al een waarde met id \"{id}\".",
+                "There is already a value with id \"{id}\"."
             )));
         }
         if self.group_values().iter().filter(|g| g.own).count() >= MAX_OWN_VALUES {
-            return Err(SessionError::Invalid(format!(
-                "Een groep kan hoogstens {MAX_OWN_VALUES} eigen waarden toevoegen."
+            return Err(SessionError::Invalid(bi!(
+                "Een groep kan hoogstens {MAX_OWN_VALUES} eigen waarden toevoegen.",
+                "A group can add at most {MAX_OWN_VALUES} own values."
             )));
         }
         self.check_name_free(id, name)?;
@@ -194,15 +209,16 @@ impl Session {
         check_link(self.played_deck(), own.is_some(), link)?;
         let old_link = own.and_then(|g| g.link.as_deref());
         if old_link != link && !self.state().rounds.is_empty() {
-            return Err(SessionError::NotNow(
-                "Waaraan een eigen waarde gekoppeld is, ligt vast zodra de eerste ronde begonnen is."
-                    .into(),
-            ));
+            return Err(SessionError::NotNow(bi!(
+                "Waaraan een eigen waarde gekoppeld is, ligt vast zodra de eerste ronde begonnen is.",
+                "What an own value is linked to is fixed once the first round has begun."
+            )));
         }
         if now.name == name.trim() && now.meaning == meaning.trim() && old_link == link {
-            return Err(SessionError::Invalid(
-                "Naam en betekenis zijn niet veranderd.".into(),
-            ));
+            return Err(SessionError::Invalid(bi!(
+                "Naam en betekenis zijn niet veranderd.",
+                "Name and meaning have not changed."
+            )));
         }
         self.check_name_free(value, name)
     }
@@ -216,10 +232,13 @@ impl Session {
             .iter()
             .find(|v| v.id != id && v.name.trim().eq_ignore_ascii_case(name))
         {
-            Some(v) => Err(SessionError::Invalid(format!(
-                "Er is al een waarde die \"{}\" heet.",
-                v.name
-            ))),
+            Some(v) => {
+                let name = &v.name;
+                Err(SessionError::Invalid(bi!(
+                    "Er is al een waarde die \"{name}\" heet.",
+                    "There is already a value called \"{name}\"."
+                )))
+            }
             None => Ok(()),
         }
     }
@@ -231,10 +250,10 @@ impl Session {
                 && let Some(link) = &g.link
                 && values.iter().any(|(other, _)| other == link)
             {
-                return Err(SessionError::Invalid(format!(
-                    "\"{}\" telt als \"{}\": kies één van de twee.",
-                    g.name,
-                    self.deck().value_name(link)
+                let (name, link) = (&g.name, self.deck().value_name(link));
+                return Err(SessionError::Invalid(bi!(
+                    "\"{name}\" telt als \"{link}\": kies één van de twee.",
+                    "\"{name}\" counts as \"{link}\": choose one of the two."
                 )));
             }
         }

@@ -34,6 +34,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::deck::Deck;
+use crate::lang::{Bi, Lang};
 use crate::session::{Event, ReplayError, Session, SessionError, Settings};
 
 /// The journal format this program writes (and the newest it reads).
@@ -313,6 +314,21 @@ pub enum RecordError {
     /// The event could not be written, not even in a fresh journal; the session did not change.
     #[error("{0}")]
     Store(#[from] StoreError),
+}
+
+impl RecordError {
+    /// Why the event was not recorded, in Dutch and English.
+    pub fn message(&self) -> Bi {
+        match self {
+            RecordError::Refused(e) => e.message(),
+            RecordError::Store(e) => Bi::same(e.to_string()),
+        }
+    }
+
+    /// Why the event was not recorded, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message().text(lang).to_owned()
+    }
 }
 
 /// Checks `ev`, writes it to `journal` (synced) and only then applies it to `session`: exactly once.

@@ -127,7 +127,7 @@ fn dropped_files_are_kept_then_journaled_and_a_bad_one_changes_nothing() {
     }
     let msgs = &photos(&h).messages;
     assert_eq!(msgs.len(), 1, "{msgs:?}");
-    assert!(msgs[0].starts_with("kapot.jpg"), "{msgs:?}");
+    assert!(msgs[0].nl.starts_with("kapot.jpg"), "{msgs:?}");
     let text = std::fs::read_to_string(&journal).unwrap();
     assert_eq!(text.matches("\"PhotoAdded\"").count(), 2);
     // New photos get the first agreed value.
@@ -151,7 +151,7 @@ fn dropping_before_a_session_says_why_and_keeps_nothing() {
     drop_file(&mut h, &a);
     h.app.update();
     assert_eq!(photos(&h).busy(), 0);
-    assert!(photos(&h).messages[0].contains("sessie"));
+    assert!(photos(&h).messages[0].nl.contains("sessie"));
 }
 
 #[test]

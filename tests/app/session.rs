@@ -6,6 +6,7 @@ use super::harness::{DIGITS, Harness};
 use cultuurbarbarenspel::app::game::Action;
 use cultuurbarbarenspel::app::screens::{Phase, Screen};
 use cultuurbarbarenspel::deck::Key;
+use cultuurbarbarenspel::lang::Lang;
 
 #[test]
 fn starts_on_the_title_with_the_deck_loaded() {
@@ -184,7 +185,7 @@ fn a_session_resumes_where_it_stood() {
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].path, path);
     assert!(
-        entries[0].label.contains("Team 1, Team 2, Team 3"),
+        entries[0].label.nl.contains("Team 1, Team 2, Team 3"),
         "{}",
         entries[0].label
     );
@@ -388,17 +389,20 @@ fn an_empty_or_repeated_team_name_is_named_and_keeps_the_setup_open() {
     let mut h = Harness::new();
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Setup);
-    assert!(h.draft().setup_problems().is_empty());
+    assert!(h.draft().setup_problems(Lang::Nl).is_empty());
 
     h.click(Action::RenameTeam(1, "   ".into()));
-    assert_eq!(h.draft().setup_problems(), ["Team 2 heeft geen naam."]);
+    assert_eq!(
+        h.draft().setup_problems(Lang::Nl),
+        ["Team 2 heeft geen naam."]
+    );
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Setup, "Space waits for a name");
 
     h.click(Action::RenameTeam(1, "balie ".into()));
     h.click(Action::RenameTeam(2, "Balie".into()));
     assert_eq!(
-        h.draft().setup_problems(),
+        h.draft().setup_problems(Lang::Nl),
         ["Twee teams heten \"Balie\": geef elk team een eigen naam."]
     );
     h.press(KeyCode::Space);
@@ -407,11 +411,11 @@ fn an_empty_or_repeated_team_name_is_named_and_keeps_the_setup_open() {
     assert_eq!(h.draft().teams[1].name, "balie ");
 
     h.click(Action::RenameTeam(2, "Backoffice".into()));
-    assert!(h.draft().setup_problems().is_empty());
+    assert!(h.draft().setup_problems(Lang::Nl).is_empty());
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Values);
     assert_eq!(
-        h.draft().problems(),
+        h.draft().problems(Lang::Nl),
         ["Kies minstens één waarde voor de groep."]
     );
 }

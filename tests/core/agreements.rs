@@ -2,12 +2,13 @@
 //! survive the journal; posters and reports show the adopted agreements, never a behaviour under a
 //! value it harmed.
 
+use cultuurbarbarenspel::lang::Lang;
 use std::path::Path;
 
 use cultuurbarbarenspel::commands::report;
 use cultuurbarbarenspel::commands::simulate::{SimulateArgs, run};
 use cultuurbarbarenspel::deck::{self, Deck, Key};
-use cultuurbarbarenspel::poster::{self, Format};
+use cultuurbarbarenspel::report::poster::{self, Format};
 use cultuurbarbarenspel::session::{
     AgreementKind, AgreementStatus, Event, MAX_AGREEMENT, Session, SessionError, Settings,
     TeamSpec, default_checklist,
@@ -278,7 +279,7 @@ fn simulated_agreements_reach_posters_and_report_and_no_behaviour_is_listed_unde
         plan: Vec::new(),
     };
     let mut out = Vec::new();
-    run(&args, &mut out).unwrap();
+    run(&args, Lang::Nl, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t3_r4_s11_a5.jsonl");
     let (s, _) = store::read(&journal).unwrap().replay(None).unwrap();
     let statuses: Vec<AgreementStatus> = s.agreements().iter().map(|a| a.status).collect();
@@ -398,7 +399,7 @@ fn the_one_page_manners_lists_the_adopted_agreements_by_value_and_fits_a4() {
     s.apply(decide(1, AgreementStatus::Adopted)).unwrap();
     s.apply(decide(2, AgreementStatus::Dropped)).unwrap();
 
-    let model = cultuurbarbarenspel::manners::model(&s);
+    let model = cultuurbarbarenspel::report::manners::model(&s);
     let names: Vec<&str> = model.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(names, vec!["De klant centraal", "Samenwerking"]);
     assert_eq!(
@@ -409,7 +410,7 @@ fn the_one_page_manners_lists_the_adopted_agreements_by_value_and_fits_a4() {
             "Subgroep 2".to_string()
         )]
     );
-    let html = cultuurbarbarenspel::manners::html(&s, Some("2026-11-25T10:00:00Z"));
+    let html = cultuurbarbarenspel::report::manners::html(&s, Some("2026-11-25T10:00:00Z"));
     assert!(html.contains("<h1>Zo zijn onze manieren</h1>"));
     assert!(html.contains("&lt;zelf&gt;"), "escaped");
     assert!(
@@ -419,11 +420,11 @@ fn the_one_page_manners_lists_the_adopted_agreements_by_value_and_fits_a4() {
     assert!(html.contains("@page { size: A4"));
     assert!(!html.contains("<script") && !html.contains("http"));
 
-    let data = cultuurbarbarenspel::manners::poster_data(&s, None);
+    let data = cultuurbarbarenspel::report::manners::poster_data(&s, None);
     assert_eq!(data.values.len(), 2);
     assert!(data.values.iter().all(|v| v.behaviours.is_empty()));
     let dir = tempfile::tempdir().unwrap();
-    let written = cultuurbarbarenspel::manners::write(&s, None, dir.path(), false).unwrap();
+    let written = cultuurbarbarenspel::report::manners::write(&s, None, dir.path(), false).unwrap();
     assert_eq!(written.len(), 2);
     let png = std::fs::read(dir.path().join("manieren-a4.png")).unwrap();
     assert!(png.starts_with(b"\x89PNG"));

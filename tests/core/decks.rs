@@ -1,5 +1,6 @@
 //! Deck loading and `check`.
 
+use cultuurbarbarenspel::lang::Lang;
 use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::check::{self, CheckOptions};
@@ -38,7 +39,12 @@ fn headlines(path: &Path) -> Vec<String> {
     files[0]
         .located()
         .iter()
-        .map(|d| diag::headline(d).strip_prefix(&prefix).unwrap().to_string())
+        .map(|d| {
+            diag::headline(d, Lang::En)
+                .strip_prefix(&prefix)
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
@@ -53,7 +59,11 @@ fn every_deck_in_levels_loads_and_checks_clean() {
             .as_ref()
             .unwrap_or_else(|| panic!("{} does not load", f.display()));
         assert!(!deck.scenarios.is_empty());
-        let problems: Vec<String> = checked.located().iter().map(diag::headline).collect();
+        let problems: Vec<String> = checked
+            .located()
+            .iter()
+            .map(|d| diag::headline(d, Lang::En))
+            .collect();
         assert!(
             problems.is_empty(),
             "{}:\n{}",
@@ -354,7 +364,7 @@ fn coded_headlines(path: &Path, with_mini: bool) -> Vec<String> {
         .located()
         .iter()
         .map(|d| {
-            let head = diag::headline(d);
+            let head = diag::headline(d, Lang::En);
             let head = head.strip_prefix(&prefix).unwrap_or(&head);
             format!("{} [{}]", head, d.code).replace(&mini.display().to_string(), "MINI")
         })
@@ -570,8 +580,8 @@ fn check_bytes(bytes: &[u8]) {
     let src = String::from_utf8_lossy(bytes);
     let checked = deck::check_source("fuzz.ron", &src, None);
     for d in checked.located() {
-        let _ = diag::render_text(&d, &checked.source);
-        let _ = diag::render_json(&d);
+        let _ = diag::render_text(&d, &checked.source, Lang::En);
+        let _ = diag::render_json(&d, Lang::En);
         assert!(d.line >= 1 && d.column >= 1);
     }
 }
@@ -639,7 +649,12 @@ fn headlines_in(dir: &Path, name: &str) -> Vec<String> {
     let prefix = format!("{}:", f.name);
     f.located()
         .iter()
-        .map(|d| diag::headline(d).strip_prefix(&prefix).unwrap().to_string())
+        .map(|d| {
+            diag::headline(d, Lang::En)
+                .strip_prefix(&prefix)
+                .unwrap()
+                .to_string()
+        })
         .collect()
 }
 
@@ -661,7 +676,10 @@ fn a_value_id_may_use_underscores_but_nothing_else() {
     let src = mini().replace("\"team\"", "\"Team!\"");
     let checked = deck::check_source("waarde.ron", &src, None);
     let located = checked.located();
-    let heads: Vec<String> = located.iter().map(diag::headline).collect();
+    let heads: Vec<String> = located
+        .iter()
+        .map(|d| diag::headline(d, Lang::En))
+        .collect();
     assert_eq!(
         heads,
         [
@@ -669,7 +687,7 @@ fn a_value_id_may_use_underscores_but_nothing_else() {
         ]
     );
     assert_eq!(located[0].code, "invalid-id");
-    assert_eq!(located[0].hint.as_deref(), Some("for example `team`"));
+    assert_eq!(located[0].hint_in(Lang::En), Some("for example `team`"));
     let ok = deck::check_source(
         "ok.ron",
         &mini().replace("\"team\"", "\"samen_werken-2\""),
@@ -797,7 +815,7 @@ fn a_copy_of_the_template_checks_clean_and_simulate_says_how_many_rounds_it_can_
             plan: Vec::new(),
         };
         let mut out = Vec::new();
-        cultuurbarbarenspel::commands::simulate::run(&args, &mut out).map(|()| out)
+        cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).map(|()| out)
     };
     assert!(sim(1).is_ok());
     let err = sim(4).unwrap_err();

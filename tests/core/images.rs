@@ -3,7 +3,7 @@
 //! subfolder all fail it.
 
 use cultuurbarbarenspel::commands::images::{self, examine};
-use cultuurbarbarenspel::poster::{self, Format, PosterData, PosterValue};
+use cultuurbarbarenspel::report::poster::{self, Format, PosterData, PosterValue};
 use std::path::Path;
 
 const DARK: [u8; 3] = [18, 21, 28];

@@ -9,6 +9,7 @@ mod decks;
 mod faults;
 mod images;
 mod journal;
+mod languages;
 mod own_values;
 mod photos;
 mod plan;

@@ -355,7 +355,9 @@ fn a_carried_register_survives_the_journal_and_bad_carried_settings_are_refused(
     let last = s.history_of(0).pop().unwrap();
     assert_eq!((last.session, last.change), (2, Change::Dropped));
     // The report shows each carried agreement's history, and the group's name for its value.
-    let md = cultuurbarbarenspel::commands::report::markdown(&s, None, &[]);
+    let md = cultuurbarbarenspel::report::markdown::render(
+        &cultuurbarbarenspel::report::Report::new(&s, None, &[]),
+    );
     assert!(md.contains("aangenomen in sessie 1"), "{md}");
     assert!(md.contains("in sessie 2 besproken: niet"), "{md}");
     assert!(md.contains("herzien in sessie 1"), "{md}");

@@ -9,7 +9,7 @@ use cultuurbarbarenspel::deck;
 use cultuurbarbarenspel::photos::{
     self, Album, DISPLAY_MAX, PhotoError, Picture, apply_orientation, jpeg_with_exif_orientation,
 };
-use cultuurbarbarenspel::poster::{self, Format, PosterData, PosterPhoto, PosterValue};
+use cultuurbarbarenspel::report::poster::{self, Format, PosterData, PosterPhoto, PosterValue};
 use cultuurbarbarenspel::session::{Event, Session, SessionError};
 use cultuurbarbarenspel::store::{self, Recorder};
 
@@ -462,13 +462,16 @@ fn posters_and_pages_show_the_photos_and_a_missing_file_is_a_placeholder() {
         assert!((ratio - 4.0).abs() < 0.3, "{format:?}: {ratio}");
     }
 
-    let html = cultuurbarbarenspel::commands::report::html_with_photos(&s, None, &[], Some(&album));
+    let html = cultuurbarbarenspel::report::html::render(
+        &cultuurbarbarenspel::report::Report::new(&s, None, &[]),
+        Some(&album),
+    );
     assert!(html.contains("data:image/jpeg;base64,"));
     assert!(html.contains("foto ontbreekt") && html.contains("Verdwenen"));
-    let manners = cultuurbarbarenspel::manners::html_with_photos(&s, None, Some(&album));
+    let manners = cultuurbarbarenspel::report::manners::html_with_photos(&s, None, Some(&album));
     assert!(manners.contains("data:image/jpeg;base64,") && manners.contains("Breed"));
     let out = tmp.path().join("manieren");
-    cultuurbarbarenspel::manners::write_with_photos(&s, None, &out, false, &album).unwrap();
+    cultuurbarbarenspel::report::manners::write_with_photos(&s, None, &out, false, &album).unwrap();
     assert!(out.join("manieren-a4.png").is_file());
     // A poster without photos is as before.
     let plain = PosterData {
@@ -527,7 +530,10 @@ fn a_report_with_twenty_photos_stays_a_few_megabytes() {
             .unwrap();
     }
     let album = Album::in_dir(&dir);
-    let html = cultuurbarbarenspel::commands::report::html_with_photos(&s, None, &[], Some(&album));
+    let html = cultuurbarbarenspel::report::html::render(
+        &cultuurbarbarenspel::report::Report::new(&s, None, &[]),
+        Some(&album),
+    );
     assert_eq!(html.matches("data:image/jpeg;base64,").count(), 20);
     assert!(
         html.len() < 5_000_000,

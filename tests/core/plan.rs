@@ -1,6 +1,7 @@
 //! The session plan: the facilitator orders the scenarios, changes what comes next and undoes it;
 //! follow-ups come right after their scenario unless left out; a skipped scenario is not used up.
 
+use cultuurbarbarenspel::lang::Lang;
 use std::path::{Path, PathBuf};
 
 use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs};
@@ -108,7 +109,7 @@ fn a_plan_is_followed_changed_and_undone() {
     plan(&mut s, &[]).unwrap();
     assert_eq!(s.state().plan, None);
     assert_eq!(
-        s.describe(s.events().last().unwrap()),
+        s.describe(s.events().last().unwrap()).nl,
         "Plan losgelaten: de trekking beslist"
     );
 }
@@ -125,6 +126,7 @@ fn a_follow_up_in_the_plan_comes_right_after_its_scenario() {
     assert_eq!(next(&s), "vier");
     assert!(
         s.describe(&s.events()[1])
+            .nl
             .starts_with("Plan: Twee → Een → Drie"),
         "{}",
         s.describe(&s.events()[1])
@@ -189,7 +191,7 @@ fn simulate_follows_a_plan() {
         plan: vec!["telefoon".into(), "balie".into()],
     };
     let mut out = Vec::new();
-    simulate::run(&args, &mut out).unwrap();
+    simulate::run(&args, Lang::Nl, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     let rounds: Vec<&str> = out.lines().filter(|l| l.starts_with("Ronde ")).collect();
     assert_eq!(
@@ -211,7 +213,7 @@ fn simulate_follows_a_plan() {
         plan: vec!["kantine".into()],
         ..args
     };
-    let e = simulate::run(&bad, &mut Vec::new()).unwrap_err();
+    let e = simulate::run(&bad, Lang::Nl, &mut Vec::new()).unwrap_err();
     assert!(e.contains("het plan") && e.contains("kantine"), "{e}");
 }
 
@@ -243,7 +245,7 @@ fn a_decks_recommended_start_comes_first_and_is_checked() {
         .collect();
     assert_eq!(errors.len(), 1, "{:?}", file.located());
     assert_eq!(errors[0].line, 5);
-    assert!(errors[0].hint.as_deref().unwrap_or("").contains("drie"));
+    assert!(errors[0].hint_in(Lang::En).unwrap_or("").contains("drie"));
     // The three decks name theirs (the one their description recommends), in both languages.
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("levels");
     for (name, start) in [

@@ -2,7 +2,8 @@
 //! PNGs of the right size.
 
 use cultuurbarbarenspel::deck::Language;
-use cultuurbarbarenspel::poster::{
+use cultuurbarbarenspel::lang::Lang;
+use cultuurbarbarenspel::report::poster::{
     Format, PosterData, PosterValue, file_name, layout, png_bytes, render,
 };
 use cultuurbarbarenspel::session::AgreementKind;
@@ -38,7 +39,7 @@ fn poster(values: Vec<PosterValue>, team: &str) -> PosterData {
     }
 }
 
-fn assert_inside(data: &PosterData, format: Format) -> cultuurbarbarenspel::poster::Layout {
+fn assert_inside(data: &PosterData, format: Format) -> cultuurbarbarenspel::report::poster::Layout {
     let l = layout(data, format);
     let (w, h) = format.size();
     assert_eq!((l.width, l.height), (w as f32, h as f32));
@@ -166,7 +167,7 @@ fn the_poster_command_writes_two_posters_per_team() {
         agreements: 0,
         plan: Vec::new(),
     };
-    cultuurbarbarenspel::commands::simulate::run(&args, &mut out).unwrap();
+    cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t2_r2_s4.jsonl");
     let mut out = Vec::new();
     cultuurbarbarenspel::commands::poster::run(&journal, None, &dir.path().join("p"), &mut out)
@@ -245,7 +246,7 @@ fn played() -> cultuurbarbarenspel::session::Session {
 
 #[test]
 fn a_poster_shows_the_teams_values_strongest_first_with_only_the_behaviours_that_raised_them() {
-    use cultuurbarbarenspel::poster::data_for;
+    use cultuurbarbarenspel::report::poster::data_for;
     let s = played();
     let pv = |name: &str, weight: u8, meaning: &str, behaviours: &[(&str, &str)]| PosterValue {
         name: name.into(),
@@ -314,7 +315,7 @@ fn a_poster_shows_the_teams_values_strongest_first_with_only_the_behaviours_that
 
 #[test]
 fn a_rendered_poster_has_the_team_colour_and_ink_in_every_text_line() {
-    use cultuurbarbarenspel::poster::data_for;
+    use cultuurbarbarenspel::report::poster::data_for;
     let data = data_for(&played(), 1, Some("2026-11-22"));
     for format in [Format::Screen, Format::A4] {
         let l = layout(&data, format);

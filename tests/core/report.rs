@@ -266,7 +266,10 @@ fn writes_the_three_files_with_the_session_in_them() {
     assert_eq!(json["events"].as_array().unwrap().len(), 17);
     assert_eq!(json["ranking"][0]["team"], 1);
     assert_eq!(json["settings"]["deck_id"], "mini");
-    assert_eq!(json["version"], report::SESSION_JSON_VERSION);
+    assert_eq!(
+        json["version"],
+        cultuurbarbarenspel::report::json::SESSION_JSON_VERSION
+    );
     assert_eq!(json["journal_format"], store::FORMAT);
     assert_eq!(
         json["teams"][1]["values"],

@@ -2,6 +2,7 @@
 
 use cultuurbarbarenspel::commands::simulate::{self, SimulateArgs, parse_script};
 use cultuurbarbarenspel::deck::Key;
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::store;
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,7 @@ fn args(dir: &Path, seed: u64) -> SimulateArgs {
 
 fn run(a: &SimulateArgs) -> Result<String, String> {
     let mut out = Vec::new();
-    simulate::run(a, &mut out)?;
+    simulate::run(a, Lang::Nl, &mut out)?;
     Ok(String::from_utf8(out).expect("utf-8 output"))
 }
 
@@ -173,11 +174,15 @@ fn scripted_choices_are_played_as_written() {
 fn bad_scripts_and_arguments_are_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let err = parse_script("k.txt", "A B\nA Q\n").unwrap_err();
+    assert!(err.en.starts_with("k.txt:2:") && err.en.contains("not a behaviour"));
+    let err = err.nl;
     assert!(
         err.starts_with("k.txt:2:") && err.contains("\"Q\""),
         "{err}"
     );
-    let err = parse_script("k.txt", "waarden: zorgvuldig=5\n").unwrap_err();
+    let err = parse_script("k.txt", "waarden: zorgvuldig=5\n")
+        .unwrap_err()
+        .nl;
     assert!(
         err.contains("k.txt:1:") && err.contains("1, 2 of 3"),
         "{err}"
@@ -268,4 +273,33 @@ fn two_simulations_that_would_share_a_name_both_keep_their_journal() {
         out.contains("simulatie_klantcontact_t4_r6_s43_2.jsonl"),
         "{out}"
     );
+}
+
+/// `--lang en`: the scoreboard and the errors speak English, the journal is the same session.
+#[test]
+fn an_english_run_prints_english_and_writes_the_same_journal() {
+    let (nl_dir, en_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let dutch = run(&args(nl_dir.path(), 5)).unwrap();
+    let mut out = Vec::new();
+    simulate::run(&args(en_dir.path(), 5), Lang::En, &mut out).unwrap();
+    let english = String::from_utf8(out).unwrap();
+    for (nl, en) in [
+        ("Eindstand", "Final ranking"),
+        ("Ronde 1:", "Round 1:"),
+        ("Waarden:", "Values:"),
+    ] {
+        assert!(dutch.contains(nl) && !dutch.contains(en), "{dutch}");
+        assert!(english.contains(en) && !english.contains(nl), "{english}");
+    }
+    let name = "simulatie_klantcontact_t4_r6_s5.jsonl";
+    assert_eq!(
+        std::fs::read(nl_dir.path().join(name)).unwrap(),
+        std::fs::read(en_dir.path().join(name)).unwrap()
+    );
+
+    let mut bad = args(en_dir.path(), 5);
+    bad.teams = 2;
+    bad.choices = Some(en_dir.path().join("missing.txt"));
+    let err = simulate::run(&bad, Lang::En, &mut Vec::new()).unwrap_err();
+    assert!(err.contains("cannot read the choices file"), "{err}");
 }

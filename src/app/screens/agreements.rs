@@ -89,7 +89,7 @@ pub fn open(ctx: &mut Ctx, nav: &mut Nav) {
     if nav.is(Screen::Scoreboard) || from_debrief {
         nav.go(Screen::Agreements);
     } else if !nav.is(Screen::Agreements) {
-        ctx.refuse("G opent de afspraken vanaf het tussenklassement of een nabespreking.");
+        ctx.refuse_with(crate::lang::messages::Msg::AgreementsWhen);
     }
 }
 

@@ -10,20 +10,20 @@ use crate::app::nav::{Nav, Screen};
 use crate::app::session_link;
 use crate::app::theme;
 use crate::app::ui::{self, View, big_button, muted, wrap};
+use crate::lang::messages::Msg;
 
 /// The Final screen's actions.
 pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
     let on_screen = nav.is(Screen::Final);
     match action {
-        Action::SavePosters if !on_screen => {
-            ctx.refuse("P bewaart de posters op het eindscherm, niet nu.")
-        }
+        Action::SavePosters if !on_screen => ctx.refuse_with(Msg::PostersWhen),
         Action::SaveManners if on_screen => match session_link::save_manners(&ctx.live) {
             Ok(dir) => {
-                ctx.notices.notice = Some(format!(
-                    "Zo zijn onze manieren (A4, HTML en PNG) opgeslagen in {}",
-                    dir.display()
-                ))
+                let dir = dir.display();
+                ctx.notices.notice = Some(ctx.text(crate::bi!(
+                    "Zo zijn onze manieren (A4, HTML en PNG) opgeslagen in {dir}",
+                    "This is how we do things (A4, HTML and PNG) saved in {dir}"
+                )))
             }
             Err(e) => ctx.fail(e),
         },
@@ -37,7 +37,7 @@ fn continue_current(ctx: &mut Ctx, nav: &mut Nav) {
     let Some(path) = ctx.live.journal_path().map(std::path::Path::to_path_buf) else {
         return;
     };
-    match session_link::continue_from(&path, &mut ctx.draft) {
+    match session_link::continue_from(&path, &mut ctx.draft, ctx.lang.0) {
         Ok(notice) => {
             ctx.notices.notice = notice;
             ctx.notices.banner = None;
@@ -52,7 +52,7 @@ fn continue_current(ctx: &mut Ctx, nav: &mut Nav) {
 
 /// Space does nothing here: say what does.
 pub fn next(ctx: &mut Ctx) {
-    ctx.refuse("Dit is het eindscherm: P bewaart de posters, de knop ernaast de manieren op A4.");
+    ctx.refuse_with(Msg::FinalScreen);
 }
 
 /// The Final screen's posters: save them (P) and see what was saved.

@@ -10,6 +10,9 @@ use crate::app::nav::{Nav, Screen};
 use crate::app::session_link;
 use crate::app::theme::{self, Sizes};
 use crate::app::ui::{View, big_button, muted, rich, section, wrap};
+use crate::bi;
+use crate::lang::Key as _;
+use crate::lang::messages::Msg;
 
 /// The Title screen's actions (some also on Setup, where the deck can still change).
 pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
@@ -23,7 +26,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
             }
         }
         Action::ContinueSession(path) if nav.is(Screen::Title) => {
-            match session_link::continue_from(&path, &mut ctx.draft) {
+            match session_link::continue_from(&path, &mut ctx.draft, ctx.lang.0) {
                 Ok(notice) => {
                     ctx.notices.notice = notice;
                     ctx.notices.banner = None;
@@ -57,7 +60,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
                 ctx.draft.set_deck(other);
             }
         }
-        Action::OpenDeckFolder => ctx.notices.notice = Some(open_deck_folder()),
+        Action::OpenDeckFolder => ctx.notices.notice = Some(open_deck_folder(ctx.lang())),
         _ => {}
     }
 }
@@ -65,7 +68,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
 /// No new session while journals cannot be written: the Title screen says why.
 fn refused_for_folder(ctx: &mut Ctx) -> bool {
     if ctx.sessions.problem.is_some() {
-        ctx.refuse("De sessiemap is niet te beschrijven: kies op het titelscherm een andere map.");
+        ctx.refuse_with(Msg::SessionsFolderBlocked);
         return true;
     }
     false
@@ -79,21 +82,24 @@ pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
     if ctx.draft.deck.is_some() {
         nav.go(Screen::Setup);
     } else {
-        ctx.refuse("Er is geen deck geladen: kies een deck.");
+        ctx.refuse_with(Msg::NoDeckLoaded);
     }
 }
 
 /// Opens the user's deck folder in the system's file manager (making it, with the built-in decks,
 /// when it is missing); says where it is, and why it could not be opened.
-fn open_deck_folder() -> String {
+fn open_deck_folder(lang: Lang) -> String {
     let Some(folder) = crate::deck::builtin::user_folder() else {
-        return "Dit systeem heeft geen map voor gebruikersgegevens; zet decks in levels/ naast het spel.".into();
+        return Msg::NoUserFolder.tr(lang).into();
     };
+    let shown = folder.display();
     if let Err(e) = crate::deck::builtin::install(&folder) {
-        return format!(
-            "De deckmap {} kan niet gemaakt worden: {e}",
-            folder.display()
-        );
+        return bi!(
+            "De deckmap {shown} kan niet gemaakt worden: {e}",
+            "The deck folder {shown} cannot be made: {e}"
+        )
+        .text(lang)
+        .to_owned();
     }
     let opener = if cfg!(target_os = "windows") {
         "explorer"
@@ -109,15 +115,17 @@ fn open_deck_folder() -> String {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        Ok(_) => format!(
-            "Deckmap geopend: {}. Nieuwe of bewerkte decks staan na een herstart in de lijst.",
-            folder.display()
+        Ok(_) => bi!(
+            "Deckmap geopend: {shown}. Nieuwe of bewerkte decks staan na een herstart in de lijst.",
+            "Deck folder opened: {shown}. New or edited decks are in the list after a restart."
         ),
-        Err(e) => format!(
-            "De deckmap is {}; openen lukte niet ({opener}: {e}).",
-            folder.display()
+        Err(e) => bi!(
+            "De deckmap is {shown}; openen lukte niet ({opener}: {e}).",
+            "The deck folder is {shown}; it could not be opened ({opener}: {e})."
         ),
     }
+    .text(lang)
+    .to_owned()
 }
 
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes, out: &mut Vec<Action>) {
@@ -178,9 +186,13 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         if let Some(err) = &e.error {
             wrap(
                 ui,
-                egui::RichText::new(format!("⚠ {}: {err}", view.t(T::DeckHasErrors)))
-                    .size(15.0)
-                    .color(theme::BAD),
+                egui::RichText::new(format!(
+                    "⚠ {}: {}",
+                    view.t(T::DeckHasErrors),
+                    err.text(view.lang.0)
+                ))
+                .size(15.0)
+                .color(theme::BAD),
             );
         }
     }
@@ -193,7 +205,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         match &s.problem {
             None => {
                 ui.horizontal_wrapped(|ui| {
-                    if ui.button(&s.label).clicked() {
+                    if ui.button(s.label.text(**view.lang)).clicked() {
                         out.push(Action::ResumeSession(s.path.clone()));
                     }
                     if ui
@@ -206,7 +218,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 });
             }
             Some(problem) => {
-                ui.label(muted(&s.label, 16.0));
+                ui.label(muted(s.label.text(**view.lang), 16.0));
                 wrap(
                     ui,
                     egui::RichText::new(format!("⚠ {problem}"))

@@ -6,9 +6,14 @@ use crate::deck::Scenario;
 use crate::session;
 
 /// One line per event, for the facilitator's log (the core's own descriptions).
-pub fn log_lines(live: &Live) -> Vec<String> {
+pub fn log_lines(live: &Live, lang: crate::lang::Lang) -> Vec<String> {
     live.session()
-        .map(|s| s.events().iter().map(|e| s.describe(e)).collect())
+        .map(|s| {
+            s.events()
+                .iter()
+                .map(|e| s.describe(e).text(lang).to_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -117,15 +122,12 @@ pub fn barbarian_line(
     }
     let x = went_for.map_or(tr(lang, T::TheHabit), |v| deck.value_name(v));
     let ys: Vec<&str> = harmed.iter().map(|v| deck.value_name(v)).collect();
-    let and = match lang {
-        crate::lang::Lang::Nl => " en ",
-        crate::lang::Lang::En => " and ",
-    };
+    let and = format!(" {} ", tr(lang, T::And));
     Some(format!(
         "{}: {x} {} {}",
         tr(lang, T::BarbarianMove),
         tr(lang, T::WentFor),
-        ys.join(and)
+        ys.join(&and)
     ))
 }
 

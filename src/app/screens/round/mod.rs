@@ -11,7 +11,9 @@ use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::nav::{Nav, Phase, Screen};
 use crate::app::session_link;
+use crate::bi;
 use crate::deck::Key;
+use crate::lang::messages::Msg;
 
 /// What the facilitator has in hand during a round.
 #[derive(Resource, Debug, Clone, Default)]
@@ -44,7 +46,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav, input: &mut RoundInp
         Action::ToggleTimer => toggle_timer(ctx, nav),
         Action::AddMinute => add_minute(ctx, nav),
         Action::PlanNext(id) => {
-            if let Err(e) = session_link::plan_next(&mut ctx.live, &id) {
+            if let Err(e) = session_link::plan_next(&mut ctx.live, &id, ctx.lang.0) {
                 ctx.refuse(e);
             }
         }
@@ -52,7 +54,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav, input: &mut RoundInp
             if nav.phase == Some(Phase::Reveal) {
                 input.all_consequences = !input.all_consequences;
             } else {
-                ctx.refuse("W toont de gevolgen van alle gedragingen bij de onthulling, niet nu.");
+                ctx.refuse_with(Msg::AllConsequencesWhen);
             }
         }
         _ => {}
@@ -83,7 +85,7 @@ pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
                 }
             } else {
                 // Who is still choosing, in the core's words.
-                let why = session_link::why_not_reveal(&ctx.live);
+                let why = session_link::why_not_reveal(&ctx.live, ctx.lang());
                 ctx.refuse(why);
             }
         }
@@ -104,11 +106,12 @@ fn select_team(ctx: &mut Ctx, input: &mut RoundInput, i: usize) {
     if i < teams {
         input.selected_team = Some(i);
     } else {
-        ctx.refuse(format!(
-            "Er is geen team {} ({}): er spelen {teams} teams.",
-            i + 1,
-            crate::app::input::team_key(i),
+        let (n, key) = (i + 1, crate::app::input::team_key(i));
+        let why = ctx.text(bi!(
+            "Er is geen team {n} ({key}): er spelen {teams} teams.",
+            "There is no team {n} ({key}): {teams} teams are playing."
         ));
+        ctx.refuse(why);
     }
 }
 
@@ -116,8 +119,12 @@ fn pick_behaviour(ctx: &mut Ctx, nav: &Nav, input: &mut RoundInput, key: Key) {
     if let Some(team) = input.selected_team {
         choose(ctx, nav.phase, input, team, key);
     } else if matches!(nav.phase, Some(Phase::Choose | Phase::Discuss)) {
-        let hint = team_keys_hint(ctx.draft.teams.len());
-        ctx.refuse(format!("Kies eerst het team ({hint}), dan {key}."));
+        let teams = team_keys_hint(ctx.draft.teams.len());
+        let why = ctx.text(bi!(
+            "Kies eerst het team ({teams}), dan {key}.",
+            "Pick the team first ({teams}), then {key}."
+        ));
+        ctx.refuse(why);
     } else {
         refuse_choice_now(ctx, nav.screen, nav.phase);
     }
@@ -143,14 +150,10 @@ fn team_keys_hint(teams: usize) -> String {
 
 /// Why a behaviour cannot be chosen on this screen or in this phase.
 fn refuse_choice_now(ctx: &mut Ctx, screen: Screen, phase: Option<Phase>) {
-    ctx.refuse(match (screen, phase) {
-        (Screen::Round, Some(Phase::Scenario)) => {
-            "Teams kiezen tijdens het gesprek of de keuze: eerst spatie."
-        }
-        (Screen::Round, _) => {
-            "De keuzes van deze ronde zijn onthuld: maak de onthulling ongedaan (Ctrl+Z) om iets te wijzigen."
-        }
-        _ => "Teams kiezen een gedrag tijdens een ronde.",
+    ctx.refuse_with(match (screen, phase) {
+        (Screen::Round, Some(Phase::Scenario)) => Msg::ChooseInDiscussion,
+        (Screen::Round, _) => Msg::ChoicesRevealed,
+        _ => Msg::ChooseInRound,
     });
 }
 
@@ -172,7 +175,7 @@ fn skip_round(ctx: &mut Ctx, nav: &mut Nav) {
         Some(Phase::Scenario | Phase::Discuss | Phase::Choose)
     );
     if !nav.is(Screen::Round) || !open {
-        ctx.refuse("S slaat een scenario over zolang het nog niet onthuld is; nu niet.");
+        ctx.refuse_with(Msg::SkipWhen);
         return;
     }
     ctx.timer.running = false;
@@ -187,15 +190,15 @@ fn toggle_timer(ctx: &mut Ctx, nav: &Nav) {
     if nav.phase == Some(Phase::Discuss) && !ctx.timer.is_up() {
         ctx.timer.toggle();
     } else if nav.phase == Some(Phase::Discuss) {
-        ctx.refuse("De tijd is om: M geeft er een minuut bij.");
+        ctx.refuse_with(Msg::TimeIsUp);
     } else {
-        ctx.refuse("De timer loopt alleen tijdens het gesprek.");
+        ctx.refuse_with(Msg::TimerWhen);
     }
 }
 
 fn add_minute(ctx: &mut Ctx, nav: &Nav) {
     if nav.phase != Some(Phase::Discuss) {
-        ctx.refuse("M geeft alleen tijdens het gesprek een minuut erbij.");
+        ctx.refuse_with(Msg::MinuteWhen);
         return;
     }
     // A paused timer stays paused; when the time was up, the minute runs.
@@ -204,6 +207,6 @@ fn add_minute(ctx: &mut Ctx, nav: &Nav) {
     if was_up {
         ctx.timer.running = true;
     } else if !ctx.timer.running {
-        ctx.refuse("Een minuut erbij; de timer blijft gepauzeerd (T hervat).");
+        ctx.refuse_with(Msg::MinutePaused);
     }
 }

@@ -61,7 +61,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
 /// Space: build the session and open its journal; a later session of a trajectory first looks
 /// back at the agreements in force (Review), else on to the Values screen.
 pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
-    let problems = ctx.draft.setup_problems();
+    let problems = ctx.draft.setup_problems(ctx.lang());
     if !problems.is_empty() {
         ctx.refuse(problems.join(" "));
         return;
@@ -224,7 +224,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         out.push(Action::AddTeam);
     }
-    let problems = view.draft.setup_problems();
+    let problems = view.draft.setup_problems(**view.lang);
     problem_list(ui, &problems);
     section(ui, view.t(T::Setup));
     egui::Grid::new("setup-grid")

@@ -56,7 +56,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav, poll: &mut PollState
 
 /// Space: agree the values and begin the first round.
 pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
-    let problems = ctx.draft.problems();
+    let problems = ctx.draft.problems(ctx.lang());
     if !problems.is_empty() {
         ctx.refuse(problems.join(" "));
         return;
@@ -263,7 +263,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     own_values::facilitator(ui, view, out);
     poll::facilitator(ui, view, out);
     ui.add_space(12.0);
-    let problems = view.draft.problems();
+    let problems = view.draft.problems(**view.lang);
     problem_list(ui, &problems);
     if big_button(
         ui,

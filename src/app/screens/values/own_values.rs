@@ -148,7 +148,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             .add(
                 egui::TextEdit::singleline(&mut name)
                     .desired_width(ui.available_width())
-                    .hint_text("Menselijk"),
+                    .hint_text(view.t(T::OwnValueExample)),
             )
             .changed()
         {

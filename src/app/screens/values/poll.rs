@@ -5,6 +5,8 @@ use bevy_egui::egui;
 use std::path::PathBuf;
 
 use crate::app::ctx::Ctx;
+use crate::lang::Key as _;
+use crate::lang::messages::Msg;
 
 use crate::app::action::Action;
 use crate::app::i18n::T;
@@ -93,7 +95,13 @@ pub(super) fn import(ctx: &Ctx, poll: &mut PollState) {
         moment: poll.moment,
     };
     let result = std::fs::read(&path)
-        .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", path.display()))
+        .map_err(|e| {
+            let file = path.display();
+            ctx.text(crate::bi!(
+                "{file}: kan het bestand niet lezen: {e}",
+                "{file}: cannot read the file: {e}"
+            ))
+        })
         .and_then(|bytes| {
             crate::poll::import_with(&path.display().to_string(), &bytes, deck, opts)
                 .map_err(|e| e.to_string())
@@ -102,7 +110,7 @@ pub(super) fn import(ctx: &Ctx, poll: &mut PollState) {
         Ok(p) => {
             poll.preview = Some(PollPreview {
                 file: path,
-                summary: crate::poll::describe(&p, deck),
+                summary: crate::poll::summary(&p, deck, ctx.lang()),
                 warnings: p.warnings.clone(),
                 free_text: p.free_text.clone(),
                 weights: p.weights(),
@@ -125,8 +133,7 @@ pub(super) fn apply(ctx: &mut Ctx, poll: &mut PollState, set: usize) {
         return;
     };
     if weights.is_empty() {
-        poll.error =
-            Some("De peiling stelt geen enkele waarde voor; kies de waarden met de hand.".into());
+        poll.error = Some(Msg::PollProposesNothing.tr(ctx.lang()).into());
     } else if let Some(vs) = ctx.draft.values.get_mut(set) {
         *vs = weights;
     }
@@ -144,7 +151,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         }
         let field = ui.add(
             egui::TextEdit::singleline(&mut path)
-                .hint_text("peiling.csv")
+                .hint_text(view.t(T::PollFileExample))
                 .desired_width((ui.available_width() - 90.0).max(80.0)),
         );
         if field.changed() {
@@ -174,12 +181,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     wrap(ui, muted(p.file.display().to_string(), 14.0));
     crate::app::screens::values::own_values::poll_switch(ui, view, out);
     // The summary's lines on the values; the warnings follow, prominently.
-    let summary: Vec<&str> = p
-        .summary
-        .lines()
-        .filter(|l| !l.starts_with("Let op: "))
-        .collect();
-    wrap(ui, ui::rich(summary.join("\n"), 16.0));
+    wrap(ui, ui::rich(p.summary.trim_end(), 16.0));
     if !p.warnings.is_empty() {
         card(theme::CARD, 10.0).show(ui, |ui| {
             wrap(

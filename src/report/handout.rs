@@ -7,15 +7,14 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::commands::report::esc;
-use crate::deck::Language;
+use super::text::esc;
+use crate::lang::{Key as _, R};
 use crate::session::{RoundStatus, Session};
 
 /// The handout as one HTML page.
 pub fn html(s: &Session) -> String {
     let lang = s.settings().language;
-    let nl = lang == Language::Nl;
-    let t = |n: &'static str, e: &'static str| if nl { n } else { e };
+    let t = |key: R| key.tr(lang);
     let mut out = String::new();
     let _ = write!(
         out,
@@ -25,17 +24,14 @@ section{{border-top:2px solid #e69f00;padding-top:.6rem;margin-top:1.4rem;break-
 h1{{font-size:1.6rem}}h2{{font-size:1.25rem;margin:.2rem 0}}.setting{{font-style:italic;color:#444}}\
 ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;margin-right:.5rem}}\
 .choices{{color:#333;font-size:.95rem}}@page{{size:A4;margin:16mm}}</style></head><body>",
-        if nl { "nl" } else { "en" },
+        lang.code(),
         esc(&s.deck().title)
     );
     let _ = write!(
         out,
         "<h1>{}</h1><p>{}</p>",
         esc(&s.deck().title),
-        t(
-            "De scenario's van deze sessie, om in je team te lezen en te bespreken.",
-            "The scenarios of this session, to read and discuss in your team."
-        )
+        t(R::HandoutIntro)
     );
     let mut number = 0;
     for r in &s.state().rounds {
@@ -49,7 +45,7 @@ ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;ma
         let _ = write!(
             out,
             "<section><p>{} {number}</p><h2>{}</h2>",
-            t("Ronde", "Round"),
+            t(R::Round),
             esc(&sc.title)
         );
         if !sc.setting.trim().is_empty() {
@@ -59,7 +55,7 @@ ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;ma
             out,
             "<p>{}</p><p><strong>{}</strong></p><ol class=\"b\">",
             esc(sc.situation.trim()),
-            t("Wat doe je?", "What do you do?")
+            t(R::WhatDoYouDo)
         );
         for b in &sc.behaviours {
             let _ = write!(
@@ -71,11 +67,7 @@ ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;ma
         }
         out.push_str("</ol>");
         if !sc.debrief.is_empty() {
-            let _ = write!(
-                out,
-                "<p><strong>{}</strong></p><ul>",
-                t("Nabespreking", "Debrief")
-            );
+            let _ = write!(out, "<p><strong>{}</strong></p><ul>", t(R::HandoutDebrief));
             for q in &sc.debrief {
                 let _ = write!(out, "<li>{}</li>", esc(q.trim()));
             }
@@ -94,7 +86,7 @@ ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;ma
                 let _ = write!(
                     out,
                     "<p class=\"choices\">{}: {}</p>",
-                    t("Gekozen", "Chosen"),
+                    t(R::Chosen),
                     chosen.join(" · ")
                 );
             }
@@ -102,11 +94,7 @@ ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;ma
         out.push_str("</section>");
     }
     if number == 0 {
-        let _ = write!(
-            out,
-            "<p>{}</p>",
-            t("Er is nog geen ronde begonnen.", "No round has begun yet.")
-        );
+        let _ = write!(out, "<p>{}</p>", t(R::NoRoundYet));
     }
     out.push_str("</body></html>\n");
     out
@@ -118,7 +106,7 @@ pub fn write(s: &Session, dir: &Path, pdf: bool) -> Result<Vec<PathBuf>, String>
     let html_path = dir.join("handout.html");
     std::fs::write(&html_path, html(s)).map_err(|e| format!("{}: {e}", html_path.display()))?;
     let mut written = vec![html_path.clone()];
-    if pdf && let Some(p) = crate::manners::print_pdf(&html_path, &dir.join("handout.pdf")) {
+    if pdf && let Some(p) = super::manners::print_pdf(&html_path, &dir.join("handout.pdf")) {
         written.push(p);
     }
     Ok(written)

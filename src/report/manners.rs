@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::commands::report::esc;
-use crate::deck::Language;
+use super::poster::{self, Format, PosterData, PosterValue};
+use super::text::esc;
+use crate::lang::{Key as _, Lang, R};
 use crate::photos::Album;
-use crate::poster::{self, Format, PosterData, PosterValue};
 use crate::session::Session;
 
 /// One value with the adopted agreements that serve it.
@@ -44,33 +44,6 @@ pub fn model(s: &Session) -> Vec<ValueAgreements> {
         .collect()
 }
 
-struct Labels {
-    title: &'static str,
-    none: &'static str,
-    lang: &'static str,
-    by: &'static str,
-    missing: &'static str,
-}
-
-fn labels(lang: Language) -> Labels {
-    match lang {
-        Language::Nl => Labels {
-            title: "Zo zijn onze manieren",
-            none: "De groep heeft nog geen afspraken aangenomen.",
-            lang: "nl",
-            by: "voorgesteld door",
-            missing: "foto ontbreekt",
-        },
-        Language::En => Labels {
-            title: "This is how we do things",
-            none: "The group has not adopted any agreements yet.",
-            lang: "en",
-            by: "proposed by",
-            missing: "photo missing",
-        },
-    }
-}
-
 /// The values the page shows, in deck order: those with an adopted agreement or a photo.
 fn shown_values(s: &Session) -> Vec<&crate::deck::ValueDef> {
     let photos = s.photos_by_value();
@@ -93,7 +66,7 @@ pub fn html(s: &Session, date: Option<&str>) -> String {
 /// As [`html`]; with an album, each value's photos are embedded (scaled, as data URIs) under its
 /// agreements, and a photo whose file is missing shows a placeholder with the reason.
 pub fn html_with_photos(s: &Session, date: Option<&str>, album: Option<&Album>) -> String {
-    let l = labels(s.settings().language);
+    let lang = s.settings().language;
     let values = model(s);
     let adopted = s.adopted_by_value();
     let photos = s.photos_by_value();
@@ -108,6 +81,44 @@ pub fn html_with_photos(s: &Session, date: Option<&str>, album: Option<&Album>) 
     // to 8pt).
     let pt = (13.0 * 26.0 / count.max(1) as f32).clamp(8.0, 16.0);
     let mut o = String::new();
+    head(&mut o, s, date, pt);
+    if shown.is_empty() || (album.is_none() && values.is_empty()) {
+        let _ = writeln!(o, "<p>{}</p>", R::NoneAdopted.tr(lang));
+    }
+    for def in shown {
+        let agreed = adopted
+            .iter()
+            .position(|(v, _)| v.id == def.id)
+            .and_then(|i| values.get(i));
+        let value_photos = photos
+            .iter()
+            .find(|(v, _)| v.id == def.id)
+            .map(|(_, list)| list.as_slice())
+            .unwrap_or(&[]);
+        if agreed.is_none() && (album.is_none() || value_photos.is_empty()) {
+            continue;
+        }
+        let _ = writeln!(o, "<section><h2>{}</h2>", esc(&def.name));
+        if !def.meaning.is_empty() {
+            let _ = writeln!(o, r#"<p class="meaning">{}</p>"#, esc(&def.meaning));
+        }
+        if let Some(v) = agreed {
+            agreements(&mut o, v, lang);
+        }
+        if let Some(album) = album
+            && !value_photos.is_empty()
+        {
+            figures(&mut o, value_photos, album, lang);
+        }
+        let _ = writeln!(o, "</section>");
+    }
+    o.push_str("</main>\n</body>\n</html>\n");
+    o
+}
+
+/// The page's head, styles and title, with the type at `pt` points.
+fn head(o: &mut String, s: &Session, date: Option<&str>, pt: f32) {
+    let lang = s.settings().language;
     let _ = write!(
         o,
         r#"<!doctype html>
@@ -142,93 +153,65 @@ figcaption {{ font-size: 0.8em; color: var(--muted); }}
 <h1>{title}</h1>
 <p class="deck">{deck}{date}</p>
 "#,
-        lang = l.lang,
-        title = l.title,
+        lang = lang.code(),
+        title = R::Manners.tr(lang),
         deck = esc(&s.deck().title),
         date = date
-            .map(|d| format!(" · {}", esc(&d.chars().take(10).collect::<String>())))
+            .map(|d| format!(" · {}", esc(&super::date::day(d))))
             .unwrap_or_default(),
     );
-    if shown.is_empty() || (album.is_none() && values.is_empty()) {
-        let _ = writeln!(o, "<p>{}</p>", l.none);
-    }
-    for def in shown {
-        let agreed = adopted
-            .iter()
-            .position(|(v, _)| v.id == def.id)
-            .and_then(|i| values.get(i));
-        let value_photos = photos
-            .iter()
-            .find(|(v, _)| v.id == def.id)
-            .map(|(_, list)| list.as_slice())
-            .unwrap_or(&[]);
-        if agreed.is_none() && (album.is_none() || value_photos.is_empty()) {
-            continue;
-        }
-        let _ = writeln!(o, "<section><h2>{}</h2>", esc(&def.name));
-        if !def.meaning.is_empty() {
-            let _ = writeln!(o, r#"<p class="meaning">{}</p>"#, esc(&def.meaning));
-        }
-        if let Some(v) = agreed {
-            let _ = writeln!(o, "<ul>");
-            for (kind, text, by) in &v.agreements {
-                let by = if by.is_empty() {
-                    String::new()
-                } else {
-                    format!(r#" <span class="by">({} {})</span>"#, l.by, esc(by))
-                };
-                let _ = writeln!(
-                    o,
-                    r#"<li><span class="kind">{}</span>{}{by}</li>"#,
-                    esc(kind),
-                    esc(text)
-                );
-            }
-            let _ = writeln!(o, "</ul>");
-        }
-        if let Some(album) = album
-            && !value_photos.is_empty()
-        {
-            let _ = writeln!(o, r#"<div class="photos">"#);
-            for (_, p) in value_photos {
-                let caption = photo_caption(p);
-                match album.load(&p.hash) {
-                    Ok(pic) => {
-                        let _ = writeln!(
-                            o,
-                            r#"<figure><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>"#,
-                            crate::photos::data_uri(&pic, 520, 72),
-                            esc(&caption),
-                            esc(&caption)
-                        );
-                    }
-                    Err(why) => {
-                        let _ = writeln!(
-                            o,
-                            r#"<figure><div class="missing">{}</div><figcaption>{} — {}</figcaption></figure>"#,
-                            l.missing,
-                            esc(&caption),
-                            esc(&why)
-                        );
-                    }
-                }
-            }
-            let _ = writeln!(o, "</div>");
-        }
-        let _ = writeln!(o, "</section>");
-    }
-    o.push_str("</main>\n</body>\n</html>\n");
-    o
 }
 
-/// A photo's caption with the subgroup that made it.
-pub fn photo_caption(p: &crate::session::Photo) -> String {
-    match (p.caption.is_empty(), p.by.is_empty()) {
-        (false, false) => format!("{} · {}", p.caption, p.by),
-        (false, true) => p.caption.clone(),
-        (true, false) => p.by.clone(),
-        (true, true) => String::new(),
+/// A value's adopted agreements, each with its kind and who proposed it.
+fn agreements(o: &mut String, v: &ValueAgreements, lang: Lang) {
+    let _ = writeln!(o, "<ul>");
+    for (kind, text, by) in &v.agreements {
+        let by = if by.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#" <span class="by">({} {})</span>"#,
+                R::ProposedBy.tr(lang),
+                esc(by)
+            )
+        };
+        let _ = writeln!(
+            o,
+            r#"<li><span class="kind">{}</span>{}{by}</li>"#,
+            esc(kind),
+            esc(text)
+        );
     }
+    let _ = writeln!(o, "</ul>");
+}
+
+/// A value's photos, scaled and embedded; a missing file is a placeholder with the reason.
+fn figures(o: &mut String, photos: &[(usize, &crate::session::Photo)], album: &Album, lang: Lang) {
+    let _ = writeln!(o, r#"<div class="photos">"#);
+    for (_, p) in photos {
+        let caption = super::model::photo_caption(p);
+        match album.load(&p.hash) {
+            Ok(pic) => {
+                let _ = writeln!(
+                    o,
+                    r#"<figure><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>"#,
+                    crate::photos::data_uri(&pic, 520, 72),
+                    esc(&caption),
+                    esc(&caption)
+                );
+            }
+            Err(why) => {
+                let _ = writeln!(
+                    o,
+                    r#"<figure><div class="missing">{}</div><figcaption>{} — {}</figcaption></figure>"#,
+                    R::PhotoMissing.tr(lang),
+                    esc(&caption),
+                    esc(&why)
+                );
+            }
+        }
+    }
+    let _ = writeln!(o, "</div>");
 }
 
 /// The page as poster data for the A4 PNG: every value with an adopted agreement, with the group's
@@ -270,9 +253,9 @@ fn poster_data_for(s: &Session, date: Option<&str>, photos: bool) -> PosterData 
         .collect();
     PosterData {
         team: s.deck().title.clone(),
-        colour: [230, 159, 0],
+        colour: super::palette::ACCENT,
         deck: s.deck().title.clone(),
-        date: date.map(|d| d.chars().take(10).collect()),
+        date: date.map(super::date::day),
         language: s.settings().language,
         values,
     }
