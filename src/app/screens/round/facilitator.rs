@@ -18,20 +18,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         ui.label(egui::RichText::new(&sc.title).size(22.0).strong());
     }
     if phase == Phase::Discuss {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(egui::RichText::new(view.timer.label()).size(30.0).strong());
-            let pause = if view.timer.running {
-                view.t(T::PauseTimer)
-            } else {
-                view.t(T::ResumeTimer)
-            };
-            if ui.button(format!("{pause}  T")).clicked() {
-                out.push(Action::ToggleTimer);
-            }
-            if ui.button(format!("{}  M", view.t(T::AddMinute))).clicked() {
-                out.push(Action::AddMinute);
-            }
-        });
+        timer_controls(ui, view, out);
     }
     if matches!(phase, Phase::Scenario | Phase::Discuss | Phase::Choose)
         && ui
@@ -42,36 +29,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         out.push(Action::SkipRound);
     }
     if matches!(phase, Phase::Discuss | Phase::Choose) {
-        section(ui, view.t(T::SealedChoices));
-        let f = view.live.fold();
-        let keys: Vec<Key> = sc
-            .map(|s| s.behaviours.iter().map(|b| b.key).collect())
-            .unwrap_or_default();
-        for (i, team) in view.draft.teams.iter().enumerate() {
-            ui.horizontal_wrapped(|ui| {
-                let selected = view.round.selected_team == Some(i);
-                ui::swatch(ui, theme::team_colour(team.colour), 16.0);
-                let name = format!("{} {}", crate::app::input::team_key(i), team.name);
-                if ui.selectable_label(selected, name).clicked() {
-                    out.push(Action::SelectTeam(i));
-                }
-                let current = f.choices.get(i).copied().flatten();
-                for k in &keys {
-                    if ui
-                        .selectable_label(current == Some(*k), k.to_string())
-                        .clicked()
-                    {
-                        out.push(Action::Choose { team: i, key: *k });
-                    }
-                }
-            });
-        }
-        let sel = view
-            .round
-            .selected_team
-            .map(|i| view.draft.team_name(i))
-            .unwrap_or_else(|| view.t(T::NotSelected).into());
-        ui.label(muted(format!("{}: {sel}", view.t(T::SelectedTeam)), 16.0));
+        sealed_choices(ui, view, sc, out);
     }
     if let Some(sc) = sc {
         if !sc.notes.is_empty() {
@@ -165,4 +123,62 @@ pub fn next_scenario(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             }
         }
     }
+}
+
+/// The discussion's clock: pause or resume (T), a minute more (M).
+fn timer_controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(view.timer.label()).size(30.0).strong());
+        let pause = if view.timer.running {
+            view.t(T::PauseTimer)
+        } else {
+            view.t(T::ResumeTimer)
+        };
+        if ui.button(format!("{pause}  T")).clicked() {
+            out.push(Action::ToggleTimer);
+        }
+        if ui.button(format!("{}  M", view.t(T::AddMinute))).clicked() {
+            out.push(Action::AddMinute);
+        }
+    });
+}
+
+/// Who chose what so far (sealed: the facilitator's window only), and the team the next letter
+/// key chooses for.
+fn sealed_choices(
+    ui: &mut egui::Ui,
+    view: &View,
+    sc: Option<&crate::deck::Scenario>,
+    out: &mut Vec<Action>,
+) {
+    section(ui, view.t(T::SealedChoices));
+    let f = view.live.fold();
+    let keys: Vec<Key> = sc
+        .map(|s| s.behaviours.iter().map(|b| b.key).collect())
+        .unwrap_or_default();
+    for (i, team) in view.draft.teams.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            let selected = view.round.selected_team == Some(i);
+            ui::swatch(ui, theme::team_colour(team.colour), 16.0);
+            let name = format!("{} {}", crate::app::input::team_key(i), team.name);
+            if ui.selectable_label(selected, name).clicked() {
+                out.push(Action::SelectTeam(i));
+            }
+            let current = f.choices.get(i).copied().flatten();
+            for k in &keys {
+                if ui
+                    .selectable_label(current == Some(*k), k.to_string())
+                    .clicked()
+                {
+                    out.push(Action::Choose { team: i, key: *k });
+                }
+            }
+        });
+    }
+    let sel = view
+        .round
+        .selected_team
+        .map(|i| view.draft.team_name(i))
+        .unwrap_or_else(|| view.t(T::NotSelected).into());
+    ui.label(muted(format!("{}: {sel}", view.t(T::SelectedTeam)), 16.0));
 }

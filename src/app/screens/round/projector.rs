@@ -17,47 +17,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         return;
     };
     match phase {
-        Phase::Scenario => {
-            ui.label(
-                egui::RichText::new(&sc.title)
-                    .size(s.title())
-                    .strong()
-                    .color(theme::ACCENT),
-            );
-            if !sc.setting.is_empty() {
-                wrap(ui, muted(&sc.setting, s.small()).italics());
-            }
-            ui.add_space(s.gap());
-            // Side by side on a wide screen, so the behaviours stay in sight next to a long situation.
-            if ui.available_width() > ui.available_height() * 1.3 {
-                ui.columns(2, |cols| {
-                    // Shrink a long situation (down to two thirds) before it has to scroll.
-                    let key = (&sc.id, &sc.situation, s.body.to_bits());
-                    ui::fitted_scroll(&mut cols[0], "situation", key, 0.66, |ui, scale| {
-                        ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                            wrap(ui, rich(&sc.situation, s.body * scale))
-                        });
-                    });
-                    egui::ScrollArea::vertical()
-                        .id_salt("behaviours")
-                        .auto_shrink([false, false])
-                        .show(&mut cols[1], |ui| {
-                            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
-                                behaviours(ui, view, sc, s * 0.85)
-                            });
-                        });
-                });
-            } else {
-                egui::ScrollArea::vertical()
-                    .id_salt("situation")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        wrap(ui, rich(&sc.situation, s.body));
-                        ui.add_space(s.gap() * 1.5);
-                        behaviours(ui, view, sc, s);
-                    });
-            }
-        }
+        Phase::Scenario => scenario(ui, view, sc, s),
         Phase::Discuss | Phase::Choose => {
             // The situation and the behaviours stay readable while teams talk and choose; the
             // timer or the "has chosen" marks beside them.
@@ -82,28 +42,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
             );
         }
         Phase::Reveal => super::reveal::reveal(ui, view, sc, s),
-        Phase::Debrief => {
-            ui.label(
-                egui::RichText::new(&sc.title)
-                    .size(s.title())
-                    .strong()
-                    .color(theme::ACCENT),
-            );
-            ui.add_space(s.gap());
-            ui.label(muted(view.t(T::Questions), s.small()));
-            egui::ScrollArea::vertical()
-                .id_salt("debrief")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    for q in &sc.debrief {
-                        ui.add_space(s.gap());
-                        card(theme::CARD, s.gap()).show(ui, |ui| {
-                            ui.set_width(ui.available_width());
-                            wrap(ui, rich(q, s.body));
-                        });
-                    }
-                });
-        }
+        Phase::Debrief => debrief(ui, view, sc, s),
     }
 }
 
@@ -298,5 +237,73 @@ fn chosen_marks(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     )
                 });
             });
+        });
+}
+
+/// The scenario: its title, setting and situation, and the behaviours beside it (on a wide screen)
+/// or under it.
+fn scenario(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
+    ui.label(
+        egui::RichText::new(&sc.title)
+            .size(s.title())
+            .strong()
+            .color(theme::ACCENT),
+    );
+    if !sc.setting.is_empty() {
+        wrap(ui, muted(&sc.setting, s.small()).italics());
+    }
+    ui.add_space(s.gap());
+    // Side by side on a wide screen, so the behaviours stay in sight next to a long situation.
+    if ui.available_width() > ui.available_height() * 1.3 {
+        ui.columns(2, |cols| {
+            // Shrink a long situation (down to two thirds) before it has to scroll.
+            let key = (&sc.id, &sc.situation, s.body.to_bits());
+            ui::fitted_scroll(&mut cols[0], "situation", key, 0.66, |ui, scale| {
+                ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                    wrap(ui, rich(&sc.situation, s.body * scale))
+                });
+            });
+            egui::ScrollArea::vertical()
+                .id_salt("behaviours")
+                .auto_shrink([false, false])
+                .show(&mut cols[1], |ui| {
+                    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                        behaviours(ui, view, sc, s * 0.85)
+                    });
+                });
+        });
+    } else {
+        egui::ScrollArea::vertical()
+            .id_salt("situation")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                wrap(ui, rich(&sc.situation, s.body));
+                ui.add_space(s.gap() * 1.5);
+                behaviours(ui, view, sc, s);
+            });
+    }
+}
+
+/// The debrief: the scenario's questions, one card each.
+fn debrief(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
+    ui.label(
+        egui::RichText::new(&sc.title)
+            .size(s.title())
+            .strong()
+            .color(theme::ACCENT),
+    );
+    ui.add_space(s.gap());
+    ui.label(muted(view.t(T::Questions), s.small()));
+    egui::ScrollArea::vertical()
+        .id_salt("debrief")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for q in &sc.debrief {
+                ui.add_space(s.gap());
+                card(theme::CARD, s.gap()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    wrap(ui, rich(q, s.body));
+                });
+            }
         });
 }

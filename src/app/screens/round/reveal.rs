@@ -18,7 +18,6 @@ pub fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Siz
     ui.add_space(s.gap() * 0.5);
     let f = view.live.fold();
     let deck = crate::app::screens::values::own_values::value_deck(&view.draft, &view.live);
-    let ctx = ui.ctx().clone();
     let by_alignment = session_link::rank_by(&view.live) == crate::session::RankBy::Alignment;
     // One card per behaviour that was chosen, with the teams that chose it and what it did to
     // each team's own values (the scores come from the session core).
@@ -49,61 +48,7 @@ pub fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Siz
                     wrap(ui, muted(&b.consequence, s.small()).italics());
                 }
                 for &i in &teams {
-                    let team = &view.draft.teams[i];
-                    let result = session_link::team_round(&view.live, i);
-                    ui.horizontal_wrapped(|ui| {
-                        ui::swatch(ui, theme::team_colour(team.colour), s.small() * 0.8);
-                        ui.label(rich(&team.name, s.small()).strong());
-                        if let Some(score) = result.score {
-                            // Count up to the score: an egui animation asks for frames only while it runs.
-                            let id = egui::Id::new(("score", i, f.round));
-                            let shown = ui::count_up(&ctx, id, score as f32, 0.8);
-                            ui.label(
-                                egui::RichText::new(signed(shown.round() as i64))
-                                    .size(s.body)
-                                    .strong()
-                                    .color(signed_colour(score)),
-                            );
-                        }
-                        if by_alignment && let Some(p) = result.percent {
-                            ui.label(muted(format!("{p} %"), s.small()));
-                        }
-                        for (id, d) in &result.per_value {
-                            let name = deck
-                                .and_then(|d| d.value(id))
-                                .map_or(id.as_str(), |v| v.name.as_str());
-                            // Each value counts up (or down) to its change, like the score.
-                            let anim = egui::Id::new(("value", i, f.round, id));
-                            let shown = ui::count_up(&ctx, anim, *d as f32, 0.8);
-                            let mut rt = egui::RichText::new(format!(
-                                "{name} {}",
-                                signed(shown.round() as i64)
-                            ))
-                            .size(s.small() * 0.85)
-                            .color(signed_colour(*d));
-                            if result.barbarian.contains(id) {
-                                rt = rt.strong().underline();
-                            }
-                            ui.label(rt);
-                        }
-                    });
-                    // One short line that says why: "Barbaarse zet: X ging voor Y".
-                    if let Some(line) = deck.and_then(|d| {
-                        session_link::barbarian_line(
-                            view.lang.0,
-                            d,
-                            result.went_for.as_deref(),
-                            &result.barbarian,
-                        )
-                    }) {
-                        wrap(
-                            ui,
-                            egui::RichText::new(line)
-                                .size(s.small())
-                                .strong()
-                                .color(theme::BAD),
-                        );
-                    }
+                    team_result(ui, view, deck, i, f.round, by_alignment, s);
                 }
             });
             ui.add_space(s.gap() * 0.4);
@@ -140,4 +85,69 @@ fn not_chosen(ui: &mut egui::Ui, view: &View, b: &crate::deck::Behaviour, s: Siz
                 wrap(ui, muted(&b.consequence, s.small()).italics());
             }
         });
+}
+
+/// A team's line at the reveal: its score counting up, its alignment (values per team), the
+/// points per value, and the barbarian move in one short line.
+fn team_result(
+    ui: &mut egui::Ui,
+    view: &View,
+    deck: Option<&crate::deck::Deck>,
+    i: usize,
+    round: usize,
+    by_alignment: bool,
+    s: Sizes,
+) {
+    let team = &view.draft.teams[i];
+    let result = session_link::team_round(&view.live, i);
+    ui.horizontal_wrapped(|ui| {
+        ui::swatch(ui, theme::team_colour(team.colour), s.small() * 0.8);
+        ui.label(rich(&team.name, s.small()).strong());
+        if let Some(score) = result.score {
+            // Count up to the score: an egui animation asks for frames only while it runs.
+            let id = egui::Id::new(("score", i, round));
+            let shown = ui::count_up(ui.ctx(), id, score as f32, 0.8);
+            ui.label(
+                egui::RichText::new(signed(shown.round() as i64))
+                    .size(s.body)
+                    .strong()
+                    .color(signed_colour(score)),
+            );
+        }
+        if by_alignment && let Some(p) = result.percent {
+            ui.label(muted(format!("{p} %"), s.small()));
+        }
+        for (id, d) in &result.per_value {
+            let name = deck
+                .and_then(|d| d.value(id))
+                .map_or(id.as_str(), |v| v.name.as_str());
+            // Each value counts up (or down) to its change, like the score.
+            let anim = egui::Id::new(("value", i, round, id));
+            let shown = ui::count_up(ui.ctx(), anim, *d as f32, 0.8);
+            let mut rt = egui::RichText::new(format!("{name} {}", signed(shown.round() as i64)))
+                .size(s.small() * 0.85)
+                .color(signed_colour(*d));
+            if result.barbarian.contains(id) {
+                rt = rt.strong().underline();
+            }
+            ui.label(rt);
+        }
+    });
+    // One short line that says why: "Barbaarse zet: X ging voor Y".
+    if let Some(line) = deck.and_then(|d| {
+        session_link::barbarian_line(
+            view.lang.0,
+            d,
+            result.went_for.as_deref(),
+            &result.barbarian,
+        )
+    }) {
+        wrap(
+            ui,
+            egui::RichText::new(line)
+                .size(s.small())
+                .strong()
+                .color(theme::BAD),
+        );
+    }
 }

@@ -155,7 +155,36 @@ fn team_grid(
         });
 }
 
+/// The Setup screen in the facilitator's window: the deck, the teams, the numbers, the language,
+/// and the session plan.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    continues_line(ui, view);
+    crate::app::screens::review::deck_choice(ui, view, out);
+    section(ui, view.t(T::Teams));
+    for (i, team) in view.draft.teams.iter().enumerate() {
+        ui.horizontal(|ui| team_row(ui, view, i, team, out));
+    }
+    if ui
+        .add_enabled(
+            view.draft.teams.len() < MAX_TEAMS,
+            egui::Button::new(format!("+ {}", view.t(T::AddTeam))),
+        )
+        .clicked()
+    {
+        out.push(Action::AddTeam);
+    }
+    let problems = view.draft.setup_problems(**view.lang);
+    problem_list(ui, &problems);
+    section(ui, view.t(T::Setup));
+    numbers(ui, view, out);
+    super::title::language(ui, view, out);
+    ui.add_space(12.0);
+    go_on(ui, view, problems.is_empty(), out);
+    plan::facilitator(ui, view, out);
+}
+
+/// Which session this one continues, when it continues one.
+fn continues_line(ui: &mut egui::Ui, view: &View) {
     if let Some(previous) = &view.draft.continues {
         let name = previous
             .file_stem()
@@ -173,60 +202,55 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             .color(theme::GOOD),
         );
     }
-    crate::app::screens::review::deck_choice(ui, view, out);
-    section(ui, view.t(T::Teams));
-    for (i, team) in view.draft.teams.iter().enumerate() {
-        ui.horizontal(|ui| {
-            ui.label(muted(crate::app::input::team_key(i), 18.0));
-            let mut name = team.name.clone();
-            let w = (ui.available_width() - PALETTE.len() as f32 * 32.0 - 64.0).max(120.0);
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut name)
-                        .desired_width(w)
-                        .char_limit(crate::session::MAX_TEAM_NAME),
-                )
-                .changed()
-            {
-                out.push(Action::RenameTeam(i, name));
-            }
-            for c in 0..PALETTE.len() {
-                let (rect, resp) =
-                    ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::click());
-                ui.painter().rect_filled(rect, 4.0, theme::team_colour(c));
-                if c == team.colour {
-                    ui.painter().rect_stroke(
-                        rect.expand(2.0),
-                        4.0,
-                        egui::Stroke::new(2.0, theme::TEXT),
-                        egui::StrokeKind::Outside,
-                    );
-                }
-                if resp.clicked() {
-                    out.push(Action::SetTeamColour(i, c));
-                }
-            }
-            if ui
-                .add_enabled(view.draft.teams.len() > MIN_TEAMS, egui::Button::new("x"))
-                .on_hover_text(view.t(T::Remove))
-                .clicked()
-            {
-                out.push(Action::RemoveTeam(i));
-            }
-        });
+}
+
+/// One team: its key, its name, its colour and a button to remove it.
+fn team_row(
+    ui: &mut egui::Ui,
+    view: &View,
+    i: usize,
+    team: &crate::app::draft::TeamDraft,
+    out: &mut Vec<Action>,
+) {
+    ui.label(muted(crate::app::input::team_key(i), 18.0));
+    let mut name = team.name.clone();
+    let w = (ui.available_width() - PALETTE.len() as f32 * 32.0 - 64.0).max(120.0);
+    if ui
+        .add(
+            egui::TextEdit::singleline(&mut name)
+                .desired_width(w)
+                .char_limit(crate::session::MAX_TEAM_NAME),
+        )
+        .changed()
+    {
+        out.push(Action::RenameTeam(i, name));
+    }
+    for c in 0..PALETTE.len() {
+        let (rect, resp) = ui.allocate_exact_size(egui::vec2(20.0, 20.0), egui::Sense::click());
+        ui.painter().rect_filled(rect, 4.0, theme::team_colour(c));
+        if c == team.colour {
+            ui.painter().rect_stroke(
+                rect.expand(2.0),
+                4.0,
+                egui::Stroke::new(2.0, theme::TEXT),
+                egui::StrokeKind::Outside,
+            );
+        }
+        if resp.clicked() {
+            out.push(Action::SetTeamColour(i, c));
+        }
     }
     if ui
-        .add_enabled(
-            view.draft.teams.len() < MAX_TEAMS,
-            egui::Button::new(format!("+ {}", view.t(T::AddTeam))),
-        )
+        .add_enabled(view.draft.teams.len() > MIN_TEAMS, egui::Button::new("x"))
+        .on_hover_text(view.t(T::Remove))
         .clicked()
     {
-        out.push(Action::AddTeam);
+        out.push(Action::RemoveTeam(i));
     }
-    let problems = view.draft.setup_problems(**view.lang);
-    problem_list(ui, &problems);
-    section(ui, view.t(T::Setup));
+}
+
+/// Rounds, discussion time, seed, and shared or per-team values.
+fn numbers(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     egui::Grid::new("setup-grid")
         .num_columns(2)
         .spacing([16.0, 8.0])
@@ -279,8 +303,10 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             out.push(Action::SetSharedValues(false));
         }
     });
-    super::title::language(ui, view, out);
-    ui.add_space(12.0);
+}
+
+/// Space: on to the look back (a later session of a trajectory) or the values.
+fn go_on(ui: &mut egui::Ui, view: &View, ready: bool, out: &mut Vec<Action>) {
     if big_button(
         ui,
         &format!(
@@ -300,9 +326,8 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ),
             view.t(T::SpaceKey)
         ),
-        problems.is_empty(),
+        ready,
     ) {
         out.push(Action::Next);
     }
-    crate::app::screens::setup::plan::facilitator(ui, view, out);
 }

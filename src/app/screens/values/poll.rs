@@ -144,6 +144,22 @@ pub(super) fn apply(ctx: &mut Ctx, poll: &mut PollState, set: usize) {
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     section(ui, view.t(T::Poll));
     wrap(ui, muted(view.t(T::PollHint), 15.0));
+    file_row(ui, view, out);
+    if let Some(e) = &view.poll.error {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {e}"))
+                .size(17.0)
+                .color(theme::BAD),
+        );
+    }
+    if let Some(p) = &view.poll.preview {
+        proposal(ui, view, p, out);
+    }
+}
+
+/// The poll file: choose it in a dialog, or type its path and read it (Enter).
+fn file_row(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let mut path = view.poll.path.clone();
     ui.horizontal(|ui| {
         if ui.button(view.t(T::PollChoose)).clicked() {
@@ -169,15 +185,11 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             out.push(Action::ImportPoll);
         }
     });
-    if let Some(e) = &view.poll.error {
-        wrap(
-            ui,
-            egui::RichText::new(format!("⚠ {e}"))
-                .size(17.0)
-                .color(theme::BAD),
-        );
-    }
-    let Some(p) = &view.poll.preview else { return };
+}
+
+/// What the poll read proposes: the file, the summary, the warnings, which moment counts, the
+/// open answers (folded), and a button per value set to take it.
+fn proposal(ui: &mut egui::Ui, view: &View, p: &PollPreview, out: &mut Vec<Action>) {
     wrap(ui, muted(p.file.display().to_string(), 14.0));
     crate::app::screens::values::own_values::poll_switch(ui, view, out);
     // The summary's lines on the values; the warnings follow, prominently.
