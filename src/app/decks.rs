@@ -240,10 +240,11 @@ pub fn watch_deck(
                         ).text(lang.0).to_owned());
                         return;
                     }
-                    Err(DeckUpdateError::Store(e)) => live.notices.push(e.to_string()),
+                    Err(DeckUpdateError::Store(e)) => live.notices.push(e.text(lang.0)),
                     Ok(()) => {}
                 }
-                live.notices.extend(told);
+                live.notices
+                    .extend(told.iter().map(|n| n.text(lang.0).to_owned()));
                 draft.deck = Some(deck);
                 draft.deck_error = None;
             }

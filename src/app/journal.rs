@@ -12,8 +12,8 @@ pub struct SessionEntry {
     pub path: PathBuf,
     /// "2026-11-22 14:35 · klantcontact · Team 1, Team 2 · ronde 3 van 5".
     pub label: Bi,
-    /// Why it cannot be resumed, when it cannot (a damaged journal).
-    pub problem: Option<String>,
+    /// Why it cannot be resumed, when it cannot (a damaged journal), in both languages.
+    pub problem: Option<Bi>,
 }
 
 /// Earlier sessions, newest first, and whether new journals can be written to their folder.
@@ -23,9 +23,9 @@ pub struct SessionList {
     pub entries: Vec<SessionEntry>,
     /// Why journals cannot be written to `folder` (checked when the game starts and when the
     /// facilitator chooses another folder), when they cannot.
-    pub problem: Option<String>,
+    pub problem: Option<crate::lang::Bi>,
     /// Why the folder typed last could not be used (the current one stays).
-    pub refused: Option<String>,
+    pub refused: Option<crate::lang::Bi>,
     /// The folder the facilitator is typing on the Title screen.
     pub draft: String,
 }
@@ -35,7 +35,7 @@ impl SessionList {
     pub fn scan(folder: &Path) -> SessionList {
         let problem = store::check_dir(&store::RealFs, folder)
             .err()
-            .map(|e| e.to_string());
+            .map(|e| e.message());
         SessionList {
             problem,
             draft: folder.display().to_string(),
@@ -121,7 +121,7 @@ pub fn sessions_folder_actions(
                         *list = SessionList::scan(&folder);
                         live.folder = folder;
                     }
-                    Err(e) => list.refused = Some(e.to_string()),
+                    Err(e) => list.refused = Some(e.message()),
                 }
             }
             _ => {}

@@ -75,7 +75,8 @@ impl Live {
         let r = self.recorder.as_mut().ok_or("er loopt geen sessie")?;
         let lang = r.session().settings().language;
         let done = r.apply(ev).map_err(|e| e.text(lang));
-        self.notices.extend(r.take_notices());
+        self.notices
+            .extend(r.take_notices().iter().map(|n| n.text(lang).to_owned()));
         done
     }
 
@@ -120,7 +121,7 @@ pub fn begin(draft: &mut Draft, live: &mut Live) -> Result<(), String> {
     let lang = settings.language;
     let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
-    let recorder = Recorder::create(&live.folder, s).map_err(|e| e.to_string())?;
+    let recorder = Recorder::create(&live.folder, s).map_err(|e| e.text(lang))?;
     if let Some(Carry { agreed, .. }) = carry {
         for (i, set) in draft.values.iter_mut().enumerate() {
             if let Some(carried) = agreed.get(i).or(agreed.first()) {
@@ -176,18 +177,15 @@ fn deck_of(
 /// screens; the scenarios played so far in the trajectory are left out of the draw; the new
 /// journal records the link. Returns what the facilitator must be told, if anything, in `lang`.
 pub fn continue_from(path: &Path, draft: &mut Draft, lang: Lang) -> Result<Option<String>, String> {
-    let loaded = store::read(path).map_err(|e| e.to_string())?;
-    let deck_path = PathBuf::from(&loaded.settings.deck_path);
-    let on_disk = deck_of(draft, &loaded.settings, &deck_path);
-    let (previous, _) = loaded
-        .replay(on_disk.clone().ok())
-        .map_err(|e| match &on_disk {
-            Err(why) if loaded.deck.is_none() => why.clone(),
-            _ => e.to_string(),
-        })?;
+    // Opened as the report opens it: the deck file found for the journal (`report::open`).
+    let opened = crate::report::open(path, None).map_err(|e| e.text(lang).to_string())?;
+    let previous = opened.session;
     // The next session plays the deck file as it is now (a trainer may have improved it), else the
     // deck as it was played.
-    let deck = on_disk.unwrap_or_else(|_| previous.played_deck().clone());
+    let recorded = || PathBuf::from(&previous.settings().deck_path);
+    let (deck_path, deck) = opened
+        .deck_file
+        .unwrap_or_else(|| (recorded(), previous.played_deck().clone()));
     let settings = previous.settings();
     let mut played = settings.played_before.clone();
     // A skipped scenario was not played: it is back in the pool for the next session.
@@ -233,7 +231,10 @@ pub fn resume(
     live: &mut Live,
 ) -> Result<(Screen, Option<Phase>), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
-    let deck_path = PathBuf::from(&loaded.settings.deck_path);
+    // The deck file is found the way the report finds it (`report::open::find_deck`).
+    let recorded = &loaded.settings.deck_path;
+    let deck_path =
+        crate::report::open::find_deck(path, recorded).unwrap_or_else(|_| recorded.into());
     let on_disk = deck_of(draft, &loaded.settings, &deck_path);
     let fs: std::sync::Arc<dyn store::Fs> = std::sync::Arc::new(store::RealFs);
     let resumed =
@@ -248,7 +249,9 @@ pub fn resume(
     draft.deck_path = Some(deck_path);
     draft.deck_error = None;
     draft.take_settings(session.settings(), |set| session.team_values(set).to_vec());
-    live.notices.extend(resumed.warnings);
+    let lang = session.settings().language;
+    live.notices
+        .extend(resumed.warnings.iter().map(|w| w.text(lang).to_owned()));
 
     use session::Phase as P;
     let place = match session.phase() {

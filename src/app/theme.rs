@@ -5,12 +5,17 @@ use bevy_egui::{EguiContext, egui};
 
 use super::draft::PALETTE;
 
-pub const BG: egui::Color32 = egui::Color32::from_rgb(0x12, 0x15, 0x1c);
-pub const PANEL: egui::Color32 = egui::Color32::from_rgb(0x1d, 0x22, 0x2c);
-pub const CARD: egui::Color32 = egui::Color32::from_rgb(0x26, 0x2c, 0x39);
-pub const TEXT: egui::Color32 = egui::Color32::from_rgb(0xf0, 0xf2, 0xf6);
-pub const MUTED: egui::Color32 = egui::Color32::from_rgb(0xa9, 0xb1, 0xc2);
-pub const ACCENT: egui::Color32 = egui::Color32::from_rgb(230, 159, 0);
+// The dark stage's colours are the library's (`report::palette`), which the screen posters share.
+use crate::report::palette::{self, DARK};
+const fn rgb(c: palette::Rgb) -> egui::Color32 {
+    egui::Color32::from_rgb(c[0], c[1], c[2])
+}
+pub const BG: egui::Color32 = rgb(DARK.bg);
+pub const PANEL: egui::Color32 = rgb(palette::DARK_PANEL);
+pub const CARD: egui::Color32 = rgb(DARK.card);
+pub const TEXT: egui::Color32 = rgb(DARK.text);
+pub const MUTED: egui::Color32 = rgb(DARK.muted);
+pub const ACCENT: egui::Color32 = rgb(palette::ACCENT);
 /// Positive changes (bluish green) and negative ones (vermillion): a pair that stays apart for
 /// the common colour-vision deficiencies; numbers always carry their sign as well.
 pub const GOOD: egui::Color32 = egui::Color32::from_rgb(0, 170, 125);

@@ -10,9 +10,13 @@ use crate::bi;
 use crate::deck::{self, Severity, diag};
 use crate::lang::Lang;
 
-#[derive(Debug, Clone, Default)]
+/// `check`'s options, as the command line gives them (see `commands::cli` for their descriptions).
+#[derive(Debug, Clone, Default, PartialEq, clap::Args)]
 pub struct CheckOptions {
+    /// `--format json`: JSON lines for editors instead of text.
+    #[arg(long = "format", value_name = "text|json", default_value = "text", action = clap::ArgAction::Set, value_parser = super::format_parser())]
     pub json: bool,
+    #[arg(long)]
     pub deny_warnings: bool,
 }
 

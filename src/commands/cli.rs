@@ -4,7 +4,7 @@
 //! The options are declared here once, without their descriptions; the descriptions are the
 //! catalogue [`CliText`], hung on the definition by [`command`] in the language of the run.
 
-use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,10 +56,8 @@ pub enum Command {
     Play(PlayArgs),
     Check {
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        #[arg(long)]
-        deny_warnings: bool,
+        #[command(flatten)]
+        options: super::check::CheckOptions,
     },
     Simulate(super::simulate::SimulateArgs),
     Demo {
@@ -76,10 +74,8 @@ pub enum Command {
         file: PathBuf,
         #[arg(long)]
         deck: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        #[arg(long, value_enum, default_value_t = PollCount::Desired)]
-        count: PollCount,
+        #[command(flatten)]
+        options: super::poll::PollArgs,
     },
     Report(JournalArgs),
     #[command(hide = true)]
@@ -88,18 +84,6 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         min: usize,
     },
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
-}
-
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PollCount {
-    Desired,
-    Now,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -126,7 +110,7 @@ const TEXTS: &[(&str, Option<&str>, CliText)] = &[
     ("play", Some("phones_bind"), CliText::PhonesBind),
     ("check", None, CliText::CheckAbout),
     ("check", Some("paths"), CliText::CheckPaths),
-    ("check", Some("format"), CliText::CheckFormat),
+    ("check", Some("json"), CliText::CheckFormat),
     ("check", Some("deny_warnings"), CliText::DenyWarnings),
     ("simulate", None, CliText::SimulateAbout),
     ("simulate", Some("deck"), CliText::SimulateDeck),
@@ -147,8 +131,8 @@ const TEXTS: &[(&str, Option<&str>, CliText)] = &[
     ("poll", None, CliText::PollAbout),
     ("poll", Some("file"), CliText::PollFile),
     ("poll", Some("deck"), CliText::PollDeck),
-    ("poll", Some("format"), CliText::PollFormat),
-    ("poll", Some("count"), CliText::PollCount),
+    ("poll", Some("json"), CliText::PollFormat),
+    ("poll", Some("moment"), CliText::PollCount),
     ("check-images", None, CliText::CheckImagesAbout),
     ("check-images", Some("dir"), CliText::ImagesDir),
     ("check-images", Some("min"), CliText::ImagesMin),
@@ -183,12 +167,12 @@ fn localize(mut cmd: clap::Command, name: &str, lang: Lang) -> clap::Command {
     for (_, arg, key) in TEXTS.iter().filter(|(c, _, _)| *c == name) {
         match arg {
             None => cmd = cmd.about(tr(*key)),
-            Some(id) => cmd = cmd.mut_arg(*id, |a| a.help(tr(*key))),
+            Some(id) => cmd = cmd.mut_arg(*id, |a| described(a, tr(*key), lang)),
         }
     }
     if journal {
         for (id, key) in JOURNAL_TEXTS {
-            cmd = cmd.mut_arg(id, |a| a.help(tr(key)));
+            cmd = cmd.mut_arg(id, |a| described(a, tr(key), lang));
         }
     }
     let ids: Vec<(String, bool)> = cmd
@@ -228,6 +212,28 @@ fn localize(mut cmd: clap::Command, name: &str, lang: Lang) -> clap::Command {
         );
     }
     cmd
+}
+
+/// `arg` described by `text`, with its default in `lang` ("[standaard: 3]"); clap's own English
+/// notes of the default and the possible values are hidden (the texts name the values).
+fn described(arg: Arg, text: &str, lang: Lang) -> Arg {
+    if !arg.get_action().takes_values() {
+        return arg.help(text.to_owned());
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let help = if defaults.is_empty() {
+        text.to_owned()
+    } else {
+        let word = CliText::Default.tr(lang);
+        format!("{text} [{word}: {}]", defaults.join(", "))
+    };
+    arg.hide_default_value(true)
+        .hide_possible_values(true)
+        .help(help)
 }
 
 /// The language of a run: `--lang` when the arguments have a valid one, else the environment's.
@@ -286,16 +292,9 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
     let command = cli.command.unwrap_or(Command::Play(cli.play));
     let result = match command {
         Command::Play(play) => return crate::app::run(play_options(play, cli.lang)),
-        Command::Check {
-            paths,
-            format,
-            deny_warnings,
-        } => {
-            let opts = check::CheckOptions {
-                json: format == Format::Json,
-                deny_warnings,
-            };
-            return ExitCode::from(check::run(&paths, &opts, &mut out, &mut std::io::stderr()));
+        Command::Check { paths, options } => {
+            let mut err = std::io::stderr();
+            return ExitCode::from(check::run_in(&paths, &options, lang, &mut out, &mut err));
         }
         Command::Simulate(args) => simulate::run(&args, lang, &mut out),
         Command::Demo {
@@ -315,18 +314,8 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
         Command::Poll {
             file,
             deck,
-            format,
-            count,
-        } => {
-            let args = poll::PollArgs {
-                json: format == Format::Json,
-                moment: match count {
-                    PollCount::Desired => crate::poll::Moment::Desired,
-                    PollCount::Now => crate::poll::Moment::Now,
-                },
-            };
-            poll::run(&file, deck.as_deref(), args, &mut out)
-        }
+            options,
+        } => poll::run(&file, deck.as_deref(), options, &mut out),
         Command::Report(j) => report::run(&j.journal, j.deck.as_deref(), &j.out, &mut out),
         Command::CheckImages { dir, min } => images::run(&dir, min, &mut out),
     };

@@ -7,11 +7,23 @@ use std::path::Path;
 use crate::deck::load_deck;
 use crate::poll::{Moment, Options, Proposal};
 
-/// What `poll` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// What `poll` prints, as the command line gives it (see `commands::cli` for the descriptions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::Args)]
 pub struct PollArgs {
+    /// `--format json`: one JSON object instead of text.
+    #[arg(long = "format", value_name = "text|json", default_value = "text", action = clap::ArgAction::Set, value_parser = super::format_parser())]
     pub json: bool,
+    /// `--count desired|now`: which rating counts when a value has both.
+    #[arg(long = "count", value_name = "desired|now", default_value = "desired", value_parser = moment_parser())]
     pub moment: Moment,
+}
+
+fn moment_parser() -> impl clap::builder::TypedValueParser<Value = Moment> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["desired", "now"]).map(|m| match m.as_str() {
+        "now" => Moment::Now,
+        _ => Moment::Desired,
+    })
 }
 
 pub fn run(

@@ -12,7 +12,7 @@ use crate::report::{self, OpenError, Opened};
 pub fn open(journal: &Path, deck: Option<&Path>, out: &mut dyn Write) -> Result<Opened, String> {
     let opened = report::open(journal, deck).map_err(|e| match e {
         OpenError::NoDeck(why) => format!("{why}; geef het aan met --deck PAD"),
-        OpenError::Journal(why) => why,
+        OpenError::Journal(why) => why.to_string(),
     })?;
     for w in &opened.warnings {
         writeln!(out, "waarschuwing: {w}").map_err(|e| e.to_string())?;

@@ -23,17 +23,26 @@ pub enum Layer {
 impl Layer {
     pub const ALL: [Layer; 4] = [Layer::Symbols, Layer::Heroes, Layer::Rituals, Layer::Values];
 
+    /// The layer's name in `lang`.
     pub fn name(self, lang: Language) -> &'static str {
-        match (self, lang) {
-            (Layer::Symbols, Language::Nl) => "Symbolen",
-            (Layer::Heroes, Language::Nl) => "Helden",
-            (Layer::Rituals, Language::Nl) => "Rituelen",
-            (Layer::Values, Language::Nl) => "Waarden",
-            (Layer::Symbols, Language::En) => "Symbols",
-            (Layer::Heroes, Language::En) => "Heroes",
-            (Layer::Rituals, Language::En) => "Rituals",
-            (Layer::Values, Language::En) => "Values",
+        use crate::lang::Key as _;
+        match self {
+            Layer::Symbols => LayerName::Symbols,
+            Layer::Heroes => LayerName::Heroes,
+            Layer::Rituals => LayerName::Rituals,
+            Layer::Values => LayerName::Values,
         }
+        .tr(lang)
+    }
+}
+
+crate::catalogue! {
+    /// The names of the onion's layers.
+    pub enum LayerName {
+        Symbols => ("Symbolen", "Symbols"),
+        Heroes => ("Helden", "Heroes"),
+        Rituals => ("Rituelen", "Rituals"),
+        Values => ("Waarden", "Values"),
     }
 }
 

@@ -20,6 +20,7 @@ crate::catalogue! {
         Arguments => ("Argumenten", "Arguments"),
         Usage => ("Gebruik", "Usage"),
         Error => ("fout", "error"),
+        Default => ("standaard", "default"),
         PlayAbout => (
             "Speel het spel (ook zonder opdracht)",
             "Play the game (also without a command)",
@@ -57,8 +58,8 @@ crate::catalogue! {
             "Deck files and folders (default: levels/)",
         ),
         CheckFormat => (
-            "Uitvoer: leesbare tekst, of JSON-regels voor editors",
-            "Output: readable text, or JSON lines for editors",
+            "Uitvoer: text (leesbare tekst) of json (JSON-regels voor editors)",
+            "Output: text (readable) or json (JSON lines for editors)",
         ),
         DenyWarnings => (
             "Tel waarschuwingen als fouten (afsluitstatus 1)",
@@ -141,12 +142,12 @@ crate::catalogue! {
             "The deck whose values the poll rates (default: klantcontact.nl.ron)",
         ),
         PollFormat => (
-            "Uitvoer: tekst voor een mens, of één JSON-object",
-            "Output: text for a person, or one JSON object",
+            "Uitvoer: text (voor een mens) of json (één JSON-object)",
+            "Output: text (for a person) or json (one JSON object)",
         ),
         PollCount => (
-            "Als een waarde zowel 'nu' als 'gewenst' beoordeeld is: welke telt",
-            "When a value is rated both 'now' and 'desired': which counts",
+            "Als een waarde zowel nu als gewenst beoordeeld is, telt desired (gewenst) of now (nu)",
+            "When a value is rated both now and desired, which counts: desired or now",
         ),
         CheckImagesAbout => (
             "(Voor CI.) Controleer dat elke PNG in de map een echt, eigen beeld is en geen leeg venster",

@@ -15,7 +15,7 @@ fn quoted<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
 
 /// The warnings every layout adds, after those found while reading.
 pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
-    let name = |id: &str| deck.value(id).map_or(id.to_string(), |v| v.name.clone());
+    let name = |id: &str| deck.value_name(id).to_string();
     let mut w = Vec::new();
     if !p.identifying.is_empty() {
         w.push(format!(
@@ -137,9 +137,7 @@ pub fn summary(p: &Proposal, deck: &Deck, lang: Lang) -> String {
     );
     let _ = writeln!(s, "{}", head.text(lang));
     for sup in &p.support {
-        let name = deck
-            .value(&sup.value)
-            .map_or(sup.value.as_str(), |v| v.name.as_str());
+        let name = deck.value_name(&sup.value);
         let (answers, score) = (sup.answers, sup.score);
         let score = match p.layout {
             _ if p.layout.is_ratings() && sup.answers == 0 => {

@@ -4,6 +4,11 @@ use super::scores::{agreed_values, defuse, reasons, rows, separator};
 use crate::lang::{Key as _, Sheet};
 use crate::session::Session;
 
+/// `scores.csv` of the report's session.
+pub fn render(r: &super::Report) -> Result<Vec<u8>, String> {
+    csv(r.session)
+}
+
 /// `scores.csv`: a UTF-8 byte order mark (so Excel reads it as UTF-8), the session's separator,
 /// readable headers in its language, one row per team per revealed round; text cells defused.
 pub fn csv(s: &Session) -> Result<Vec<u8>, String> {

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::text::esc;
+use crate::deck::Scenario;
 use crate::lang::{Key as _, R};
 use crate::session::{RoundStatus, Session};
 
@@ -42,55 +43,7 @@ ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;ma
             continue;
         };
         number += 1;
-        let _ = write!(
-            out,
-            "<section><p>{} {number}</p><h2>{}</h2>",
-            t(R::Round),
-            esc(&sc.title)
-        );
-        if !sc.setting.trim().is_empty() {
-            let _ = write!(out, "<p class=\"setting\">{}</p>", esc(sc.setting.trim()));
-        }
-        let _ = write!(
-            out,
-            "<p>{}</p><p><strong>{}</strong></p><ol class=\"b\">",
-            esc(sc.situation.trim()),
-            t(R::WhatDoYouDo)
-        );
-        for b in &sc.behaviours {
-            let _ = write!(
-                out,
-                "<li><span class=\"k\">{}</span>{}</li>",
-                b.key,
-                esc(b.text.trim())
-            );
-        }
-        out.push_str("</ol>");
-        if !sc.debrief.is_empty() {
-            let _ = write!(out, "<p><strong>{}</strong></p><ul>", t(R::HandoutDebrief));
-            for q in &sc.debrief {
-                let _ = write!(out, "<li>{}</li>", esc(q.trim()));
-            }
-            out.push_str("</ul>");
-        }
-        if r.status == RoundStatus::Revealed {
-            let chosen: Vec<String> = r
-                .choices
-                .iter()
-                .enumerate()
-                .filter_map(|(team, k)| {
-                    k.map(|k| format!("{}: {k}", esc(&s.settings().team_name(team))))
-                })
-                .collect();
-            if !chosen.is_empty() {
-                let _ = write!(
-                    out,
-                    "<p class=\"choices\">{}: {}</p>",
-                    t(R::Chosen),
-                    chosen.join(" · ")
-                );
-            }
-        }
+        section(&mut out, s, r, sc, number);
         out.push_str("</section>");
     }
     if number == 0 {
@@ -98,6 +51,60 @@ ol.b{{list-style:none;padding:0}}ol.b li{{margin:.3rem 0}}.k{{font-weight:700;ma
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// One round's scenario, numbered, with the teams' choices once revealed.
+fn section(out: &mut String, s: &Session, r: &crate::session::Round, sc: &Scenario, number: usize) {
+    let t = |key: R| key.tr(s.settings().language);
+    let _ = write!(
+        out,
+        "<section><p>{} {number}</p><h2>{}</h2>",
+        t(R::Round),
+        esc(&sc.title)
+    );
+    if !sc.setting.trim().is_empty() {
+        let _ = write!(out, "<p class=\"setting\">{}</p>", esc(sc.setting.trim()));
+    }
+    let _ = write!(
+        out,
+        "<p>{}</p><p><strong>{}</strong></p><ol class=\"b\">",
+        esc(sc.situation.trim()),
+        t(R::WhatDoYouDo)
+    );
+    for b in &sc.behaviours {
+        let _ = write!(
+            out,
+            "<li><span class=\"k\">{}</span>{}</li>",
+            b.key,
+            esc(b.text.trim())
+        );
+    }
+    out.push_str("</ol>");
+    if !sc.debrief.is_empty() {
+        let _ = write!(out, "<p><strong>{}</strong></p><ul>", t(R::HandoutDebrief));
+        for q in &sc.debrief {
+            let _ = write!(out, "<li>{}</li>", esc(q.trim()));
+        }
+        out.push_str("</ul>");
+    }
+    if r.status == RoundStatus::Revealed {
+        let chosen: Vec<String> = r
+            .choices
+            .iter()
+            .enumerate()
+            .filter_map(|(team, k)| {
+                k.map(|k| format!("{}: {k}", esc(&s.settings().team_name(team))))
+            })
+            .collect();
+        if !chosen.is_empty() {
+            let _ = write!(
+                out,
+                "<p class=\"choices\">{}: {}</p>",
+                t(R::Chosen),
+                chosen.join(" · ")
+            );
+        }
+    }
 }
 
 /// Writes `handout.html` (and `handout.pdf` when `pdf` and Chromium is installed) into `dir`.

@@ -11,6 +11,7 @@
 //!
 //! The fixed texts are the catalogues in `crate::lang::report`. No Bevy here.
 
+pub mod agreements;
 pub mod csv;
 pub mod date;
 pub mod handout;
@@ -43,8 +44,8 @@ pub fn write(opened: &Opened, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
         .map_err(|e| format!("{}: kan de map niet maken: {e}", out_dir.display()))?;
     let files: [(&str, Vec<u8>); 5] = [
         ("report.md", markdown::render(&report).into()),
-        ("scores.csv", csv::csv(s)?),
-        ("scores.xlsx", xlsx::xlsx(s, created)?),
+        ("scores.csv", csv::render(&report)?),
+        ("scores.xlsx", xlsx::render(&report)?),
         ("session.json", json::render(&report)?.into()),
         (
             "report.html",

@@ -3,11 +3,12 @@
 //! values by their names, photos, notes, the trajectory, the profiles). The renderers
 //! ([`super::markdown`], [`super::html`]) only write it down.
 
+use super::agreements::{Adopted, Proposal, agreements};
 use super::date::local_time;
 use super::open::Stage;
 use crate::deck::{Key, Scenario};
 use crate::lang::{Key as _, Lang, R};
-use crate::session::{Agreement, AgreementStatus, RankBy, RoundStatus, Session, TeamResult};
+use crate::session::{RankBy, RoundStatus, Session, TeamResult};
 
 /// A value by its name as shown, with its weight.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,26 +82,6 @@ pub struct Choice {
     pub barbarian: Vec<String>,
     pub score: i64,
     pub best: i64,
-}
-
-/// An adopted agreement: its kind, its text and one line of detail (who proposed it, the checklist
-/// questions it meets, its history).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Adopted {
-    pub kind: String,
-    pub text: String,
-    pub detail: String,
-}
-
-/// A proposal that was not (or not yet) adopted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Proposal {
-    pub value: String,
-    pub kind: String,
-    pub text: String,
-    pub dropped: bool,
-    /// "; geschiedenis: …" for a proposal carried from an earlier session, else empty.
-    pub history: String,
 }
 
 /// A photo: its caption line and the hash its file is named by.
@@ -188,15 +169,7 @@ impl<'a> Report<'a> {
         let settings = s.settings();
         let deck = s.deck();
         let lang = settings.language;
-        let weighted = |values: &[(String, u8)]| -> Vec<Weighted> {
-            values
-                .iter()
-                .map(|(v, w)| Weighted {
-                    name: deck.value_name(v).to_string(),
-                    weight: *w,
-                })
-                .collect()
-        };
+        let weighted = |values: &[(String, u8)]| weighted(s, values);
         let shared = settings.values_mode == crate::session::ValuesMode::Shared;
         let sets = settings.value_sets();
         let profiles: Vec<Profile> = (0..s.team_count()).map(|t| profile(s, t)).collect();
@@ -219,11 +192,7 @@ impl<'a> Report<'a> {
             teams: (0..s.team_count())
                 .map(|t| Team {
                     name: settings.team_name(t),
-                    colour: settings
-                        .teams
-                        .get(t)
-                        .map_or("#888888", |x| safe_colour(&x.colour))
-                        .to_string(),
+                    colour: team_colour(s, t),
                 })
                 .collect(),
             value_sets: (0..sets)
@@ -240,21 +209,7 @@ impl<'a> Report<'a> {
             adopted,
             proposals,
             photos: photos(s),
-            stages: if stages.len() > 1 {
-                stages
-                    .iter()
-                    .map(|st| StageRow {
-                        label: st.label.clone(),
-                        teams: st
-                            .teams
-                            .iter()
-                            .map(|(n, total, v)| (n.clone(), *total, weighted(v)))
-                            .collect(),
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            stages: stage_rows(s, stages),
             finished: s.state().finished,
             by_alignment: s.rank_by() == RankBy::Alignment,
             ranking: s
@@ -279,10 +234,40 @@ impl<'a> Report<'a> {
     }
 }
 
-/// A `#RRGGBB` colour, or grey when the journal holds something else.
-fn safe_colour(c: &str) -> &str {
+/// Values with their names as shown.
+fn weighted(s: &Session, values: &[(String, u8)]) -> Vec<Weighted> {
+    values
+        .iter()
+        .map(|(v, w)| Weighted {
+            name: s.deck().value_name(v).to_string(),
+            weight: *w,
+        })
+        .collect()
+}
+
+/// A team's `#RRGGBB` colour, or grey when the journal holds something else.
+fn team_colour(s: &Session, t: usize) -> String {
+    let c = s.settings().teams.get(t).map_or("", |x| x.colour.as_str());
     let ok = c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|x| x.is_ascii_hexdigit());
-    if ok { c } else { "#888888" }
+    if ok { c } else { "#888888" }.to_string()
+}
+
+/// The trajectory's sessions with the values by their names; none for a first session.
+fn stage_rows(s: &Session, stages: &[Stage]) -> Vec<StageRow> {
+    if stages.len() < 2 {
+        return Vec::new();
+    }
+    stages
+        .iter()
+        .map(|st| StageRow {
+            label: st.label.clone(),
+            teams: st
+                .teams
+                .iter()
+                .map(|(n, total, v)| (n.clone(), *total, weighted(s, v)))
+                .collect(),
+        })
+        .collect()
 }
 
 fn adjustments(s: &Session, round: Option<usize>) -> Vec<Adjustment> {
@@ -387,85 +372,6 @@ fn revealed(s: &Session, index: usize, sc: &Scenario, teams: &[TeamResult]) -> R
             .map(|(qi, q)| (q.clone(), s.note(index, qi).map(str::to_string)))
             .collect(),
     }
-}
-
-/// The adopted agreements grouped by the value they serve (values in deck order), and the other
-/// proposals.
-fn agreements(s: &Session) -> (Vec<(String, Vec<Adopted>)>, Vec<Proposal>) {
-    let lang = s.settings().language;
-    let adopted = s
-        .adopted_by_value()
-        .into_iter()
-        .map(|(v, list)| {
-            let list = list
-                .into_iter()
-                .map(|a| Adopted {
-                    kind: a.kind.name(lang).to_string(),
-                    text: a.text.clone(),
-                    detail: agreement_detail(s, a),
-                })
-                .collect();
-            (v.name.clone(), list)
-        })
-        .collect();
-    let proposals = s
-        .agreements()
-        .iter()
-        .filter(|a| a.status != AgreementStatus::Adopted)
-        .map(|a| Proposal {
-            value: s.deck().value_name(&a.value).to_string(),
-            kind: a.kind.name(lang).to_string(),
-            text: a.text.clone(),
-            dropped: a.status == AgreementStatus::Dropped,
-            history: carried_history(s, a).map_or(String::new(), |h| format!("; {h}")),
-        })
-        .collect();
-    (adopted, proposals)
-}
-
-/// Who proposed an agreement and which checklist questions it meets, as one line.
-fn agreement_detail(s: &Session, a: &Agreement) -> String {
-    let lang = s.settings().language;
-    let mut parts = Vec::new();
-    if !a.by.is_empty() {
-        parts.push(format!("{} {}", R::ProposedBy.tr(lang), a.by));
-    }
-    if let Some(t) = a.team {
-        parts.push(s.settings().team_name(t));
-    }
-    if !a.meets.is_empty() {
-        let checklist = s.checklist();
-        let met: Vec<&str> = a
-            .meets
-            .iter()
-            .filter_map(|&q| checklist.get(q).map(String::as_str))
-            .collect();
-        parts.push(format!("{}: {}", R::Meets.tr(lang), met.join(" · ")));
-    }
-    // An agreement carried from an earlier session of the trajectory: what happened to it in each
-    // session (its earlier wordings included); else the earlier wordings of this session.
-    if let Some(h) = carried_history(s, a) {
-        parts.push(h);
-    } else if !a.history.is_empty() {
-        parts.push(format!(
-            "{}: {}",
-            R::Earlier.tr(lang),
-            a.history.join(" → ")
-        ));
-    }
-    parts.join("; ")
-}
-
-/// For an agreement carried from an earlier session: its history across the trajectory, as one
-/// line ("geschiedenis: aangenomen in sessie 1 · in sessie 2 besproken: deels").
-fn carried_history(s: &Session, a: &Agreement) -> Option<String> {
-    let i = s.agreements().iter().position(|x| std::ptr::eq(x, a))?;
-    if !s.is_carried(i) {
-        return None;
-    }
-    let lang = s.settings().language;
-    let steps: Vec<String> = s.history_of(i).iter().map(|m| m.describe(lang)).collect();
-    Some(format!("{}: {}", R::History.tr(lang), steps.join(" · ")))
 }
 
 /// The photos by value, each with its caption line.

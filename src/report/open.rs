@@ -5,7 +5,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::deck::{Deck, load_deck};
+use crate::deck::{Deck, load_deck_bi};
+use crate::lang::{Bi, Lang};
 use crate::photos::Album;
 use crate::session::Session;
 use crate::store;
@@ -26,22 +27,34 @@ pub struct Opened {
     pub stages: Vec<Stage>,
 }
 
-/// Why a journal could not be opened.
+/// Why a journal could not be opened, in Dutch and English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenError {
-    /// A journal of format 1 (without its deck) whose deck file is not found: where it was looked
-    /// for.
-    NoDeck(String),
+    /// A journal of format 1 (without its deck) whose deck file is not found or not read: where it
+    /// was looked for, or why it could not be read.
+    NoDeck(Bi),
     /// The journal cannot be read or replayed.
-    Journal(String),
+    Journal(Bi),
 }
 
-impl fmt::Display for OpenError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl OpenError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
         match self {
-            OpenError::NoDeck(m) | OpenError::Journal(m) => f.write_str(m),
+            OpenError::NoDeck(m) | OpenError::Journal(m) => m.text(lang),
         }
     }
+}
+
+/// Dutch, as the journal's own messages.
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text(Lang::Nl))
+    }
+}
+
+fn journal_error(e: store::StoreError) -> OpenError {
+    OpenError::Journal(e.message())
 }
 
 /// Reads the journal and replays it against the deck as played (stored in the journal); `deck`, or
@@ -49,9 +62,9 @@ impl fmt::Display for OpenError {
 /// since) and the deck of a journal of format 1. Adds the album beside the journal (a warning for
 /// each missing photo) and the trajectory.
 pub fn open(journal: &Path, deck: Option<&Path>) -> Result<Opened, OpenError> {
-    let loaded = store::read(journal).map_err(|e| OpenError::Journal(e.to_string()))?;
+    let loaded = store::read(journal).map_err(journal_error)?;
     let (session, deck_file, more) = replay(&loaded, journal, deck, None)?;
-    let mut warnings = loaded.warnings.clone();
+    let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
     warnings.extend(more);
     let album = Album::beside(journal);
     for (_, p) in session.photos_shown() {
@@ -87,23 +100,22 @@ fn replay(
         Some(p) => Ok(p.to_path_buf()),
         None => find_deck(journal, &loaded.settings.deck_path),
     };
-    let on_disk = path.and_then(|p| load_deck(&p).map(|d| (p, d)));
+    let on_disk = path.and_then(|p| load_deck_bi(&p).map(|d| (p, d)));
     let deck = match (&on_disk, fallback) {
         (Ok((_, d)), _) => Some(d.clone()),
         (Err(_), Some(d)) => Some(d.clone()),
         (Err(why), None) if loaded.deck.is_none() => return Err(OpenError::NoDeck(why.clone())),
         (Err(_), None) => None,
     };
-    let (session, warnings) = loaded
-        .replay(deck)
-        .map_err(|e| OpenError::Journal(e.to_string()))?;
+    let (session, warnings) = loaded.replay(deck).map_err(journal_error)?;
+    let warnings = warnings.iter().map(ToString::to_string).collect();
     Ok((session, on_disk.ok(), warnings))
 }
 
 /// The deck named in the journal: as written, else next to the journal's folder's parent (a
 /// sessions folder inside the project), else a deck of the same file name in `levels/` here or in
 /// the user's folder (a built-in deck); else a message that says where it was looked for.
-pub fn find_deck(journal: &Path, recorded: &str) -> Result<PathBuf, String> {
+pub fn find_deck(journal: &Path, recorded: &str) -> Result<PathBuf, Bi> {
     let recorded_path = PathBuf::from(recorded);
     let mut tried = vec![recorded_path.clone()];
     if recorded_path.is_file() {
@@ -128,9 +140,10 @@ pub fn find_deck(journal: &Path, recorded: &str) -> Result<PathBuf, String> {
         }
     }
     let tried: Vec<String> = tried.iter().map(|p| p.display().to_string()).collect();
-    Err(format!(
-        "het deck van deze sessie is niet gevonden (gezocht: {})",
-        tried.join(", ")
+    let tried = tried.join(", ");
+    Err(crate::bi!(
+        "het deck van deze sessie is niet gevonden (gezocht: {tried})",
+        "the deck of this session was not found (looked for: {tried})"
     ))
 }
 

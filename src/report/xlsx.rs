@@ -49,6 +49,11 @@ fn creation(created: Option<&str>) -> ExcelDateTime {
         .unwrap_or_default()
 }
 
+/// `scores.xlsx` of the report's session.
+pub fn render(r: &super::Report) -> Result<Vec<u8>, String> {
+    xlsx(r.session, r.created)
+}
+
 /// `scores.xlsx`: four sheets in the session's language — per team per round, the totals and
 /// ranking, the value profiles and the adjustments with their reasons; numbers as numbers.
 pub fn xlsx(s: &Session, created: Option<&str>) -> Result<Vec<u8>, String> {

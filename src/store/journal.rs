@@ -7,8 +7,9 @@ use std::sync::Arc;
 
 use super::fs::{FileHandle, Fs, RealFs};
 use super::time::Utc;
-use super::{EXTENSION, FORMAT, Meta, StoreError, line, safe_name};
+use super::{Doing, EXTENSION, FORMAT, Meta, StoreError, line, safe_name};
 use crate::deck::Deck;
+use crate::lang::Bi;
 use crate::session::{Event, Session, Settings};
 
 /// A journal open for appending. It holds the file's exclusive lock, so a second window cannot
@@ -19,11 +20,12 @@ pub struct Journal {
     path: PathBuf,
     file: Box<dyn FileHandle>,
     /// Why the journal takes no more lines (a write or sync failed), when it does not.
-    closed: Option<String>,
+    closed: Option<Bi>,
     /// The files of journals this one replaced while the program runs: their locks stay held.
     retired: Vec<Box<dyn FileHandle>>,
-    /// What the facilitator should be told (a journal replaced), in Dutch; taken by [`Journal::take_notices`].
-    notices: Vec<String>,
+    /// What the facilitator should be told (a journal replaced), in Dutch and English; taken by
+    /// [`Journal::take_notices`].
+    notices: Vec<Bi>,
 }
 
 fn write_all(file: &mut dyn FileHandle, mut bytes: &[u8]) -> io::Result<()> {
@@ -116,16 +118,12 @@ impl Journal {
                 }
             })
             .unwrap_or_else(|| Err(io::ErrorKind::AlreadyExists.into()))
-            .map_err(|e| StoreError::io(dir, "kan geen nieuw journaal aanmaken", e))?;
+            .map_err(|e| StoreError::io(dir, Doing::CreateNew, e))?;
         let written = write_all(&mut *file, text.as_bytes()).and_then(|()| file.sync());
         if let Err(e) = written {
             drop(file);
             let _ = fs.remove(&tmp);
-            return Err(StoreError::io(
-                &tmp,
-                "kan het nieuwe journaal niet schrijven",
-                e,
-            ));
+            return Err(StoreError::io(&tmp, Doing::WriteNew, e));
         }
         let mut path = None;
         for n in 1..=1000 {
@@ -138,11 +136,7 @@ impl Journal {
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(e) => {
                     let _ = fs.remove(&tmp);
-                    return Err(StoreError::io(
-                        &candidate,
-                        "kan het journaal geen naam geven",
-                        e,
-                    ));
+                    return Err(StoreError::io(&candidate, Doing::Name, e));
                 }
             }
         }
@@ -150,7 +144,7 @@ impl Journal {
             let _ = fs.remove(&tmp);
             return Err(StoreError::io(
                 dir,
-                "kan het journaal geen naam geven",
+                Doing::Name,
                 io::ErrorKind::AlreadyExists.into(),
             ));
         };
@@ -158,11 +152,7 @@ impl Journal {
             // Not confirmed: take the name back, so that the folder does not offer it.
             drop(file);
             let _ = fs.remove(&path);
-            return Err(StoreError::io(
-                &path,
-                "kan het nieuwe journaal niet vastleggen",
-                e,
-            ));
+            return Err(StoreError::io(&path, Doing::ConfirmNew, e));
         }
         Ok(Journal {
             fs,
@@ -185,7 +175,7 @@ impl Journal {
         let fs: Arc<dyn Fs> = Arc::new(RealFs);
         let file = fs
             .create_new(path)
-            .map_err(|e| StoreError::io(path, "kan het journaal niet aanmaken", e))?;
+            .map_err(|e| StoreError::io(path, Doing::Create, e))?;
         let mut journal = Journal::with_file(fs, path, file);
         journal.write_line(&header_line(settings, deck, created, None))?;
         if let Some(dir) = path.parent() {
@@ -197,7 +187,7 @@ impl Journal {
             journal
                 .fs
                 .sync_dir(dir)
-                .map_err(|e| StoreError::io(path, "kan het nieuwe journaal niet vastleggen", e))?;
+                .map_err(|e| StoreError::io(path, Doing::ConfirmNew, e))?;
         }
         Ok(journal)
     }
@@ -218,16 +208,16 @@ impl Journal {
     }
 
     /// Why the journal takes no more lines, when a write or a sync failed.
-    pub fn closed(&self) -> Option<&str> {
-        self.closed.as_deref()
+    pub fn closed(&self) -> Option<&Bi> {
+        self.closed.as_ref()
     }
 
-    pub(super) fn close(&mut self, why: String) {
+    pub(super) fn close(&mut self, why: Bi) {
         self.closed = Some(why);
     }
 
     /// What the facilitator should be told since the last call (a journal replaced), in Dutch.
-    pub fn take_notices(&mut self) -> Vec<String> {
+    pub fn take_notices(&mut self) -> Vec<Bi> {
         std::mem::take(&mut self.notices)
     }
 
@@ -257,8 +247,8 @@ impl Journal {
         }
         let written = write_all(&mut *self.file, line.as_bytes()).and_then(|()| self.file.sync());
         written.map_err(|e| {
-            self.closed = Some(e.to_string());
-            StoreError::io(&self.path, "kan niet naar het journaal schrijven", e)
+            self.closed = Some(Bi::same(e.to_string()));
+            StoreError::io(&self.path, Doing::Write, e)
         })
     }
 
@@ -288,11 +278,17 @@ impl Journal {
         self.retired = old.retired;
         self.retired.push(old.file);
         self.notices = old.notices;
-        self.notices.push(format!(
-            "Het journaal {} kon niet verder worden geschreven ({why}). Er is niets verloren: de sessie gaat verder in {}; het oude bestand blijft ongewijzigd bewaard.",
-            old.path.display(),
-            self.path.display()
-        ));
+        let (old_path, new_path) = (old.path.display(), self.path.display());
+        self.notices.push(Bi {
+            nl: format!(
+                "Het journaal {old_path} kon niet verder worden geschreven ({}). Er is niets verloren: de sessie gaat verder in {new_path}; het oude bestand blijft ongewijzigd bewaard.",
+                why.nl
+            ),
+            en: format!(
+                "The journal {old_path} could not be written any further ({}). Nothing is lost: the session goes on in {new_path}; the old file is kept unchanged.",
+                why.en
+            ),
+        });
         Ok(())
     }
 }

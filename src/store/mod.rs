@@ -18,14 +18,18 @@
 //! - Format 1 journals (before checksums) still load: there a last line without its newline is
 //!   dropped and `Recovered` lines fence off torn lines.
 
+mod error;
 mod fs;
 mod journal;
 mod line;
+mod list;
 mod read;
 mod time;
 
+pub use error::{Doing, RecordError, StoreError};
 pub use fs::{Faults, FileHandle, Fs, RealFs, SimFs};
 pub use journal::Journal;
+pub use list::{Summary, list, list_in};
 pub use time::local_time_of;
 
 use serde::{Deserialize, Serialize};
@@ -33,9 +37,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::bi;
 use crate::deck::Deck;
-use crate::lang::{Bi, Lang};
-use crate::session::{Event, ReplayError, Session, SessionError, Settings};
+use crate::lang::Bi;
+use crate::session::{Event, Session, Settings};
 
 /// The journal format this program writes (and the newest it reads).
 pub const FORMAT: u32 = 2;
@@ -66,88 +71,6 @@ enum Meta {
     Recovered { dropped_line: usize },
 }
 
-/// What went wrong with a journal. The text names the file and, where it applies, the line.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{}: {what}: {source}", .path.display())]
-    Io {
-        path: PathBuf,
-        what: &'static str,
-        source: io::Error,
-    },
-    #[error("{}: het journaal is leeg", .path.display())]
-    Empty { path: PathBuf },
-    #[error("{}:1: dit is geen sessiejournaal van CultuurBarbarenSpel ({detail})", .path.display())]
-    NotAJournal { path: PathBuf, detail: String },
-    #[error(
-        "{}:1: dit journaal heeft formaat {found}; dit programma kent formaat {FORMAT}. Gebruik een nieuwere versie.",
-        .path.display()
-    )]
-    Format { path: PathBuf, found: u32 },
-    #[error(
-        "{}:{line}: regel {line} is beschadigd ({detail}), en er staan goede regels na. Het journaal is niet gewijzigd; bewaar het zoals het is (verwijder geen regels: die zijn bevestigd) en vraag hulp.",
-        .path.display()
-    )]
-    Corrupt {
-        path: PathBuf,
-        line: usize,
-        detail: String,
-    },
-    #[error("{}:{line}: {source}", .path.display())]
-    Replay {
-        path: PathBuf,
-        line: usize,
-        source: ReplayError,
-    },
-    #[error(
-        "{}: het deck is veranderd en mist scenario's die in deze sessie al gespeeld zijn: {}",
-        .path.display(),
-        .missing.join(", ")
-    )]
-    DeckLacksPlayed { path: PathBuf, missing: Vec<String> },
-    #[error(
-        "{}: deze sessie is al geopend in een ander venster van het spel. Ga daar verder, of sluit dat venster eerst; hier is niets geschreven.",
-        .path.display()
-    )]
-    Locked { path: PathBuf },
-    #[error(
-        "{}: deze sessie ging verder in {}; open die.",
-        .path.display(),
-        .by.display()
-    )]
-    Replaced { path: PathBuf, by: PathBuf },
-    #[error(
-        "{}: het journaal neemt niets meer op ({why}).",
-        .path.display()
-    )]
-    Closed { path: PathBuf, why: String },
-    #[error(
-        "Niet opgeslagen, dus niet uitgevoerd: het journaal {} kon niet verder worden geschreven ({why}) en een nieuw journaal lukte ook niet ({error}). Alles wat al bevestigd was staat veilig in {}. Maak ruimte vrij of controleer de map, en probeer het opnieuw.",
-        .path.display(),
-        .path.display()
-    )]
-    FailOver {
-        path: PathBuf,
-        why: String,
-        error: Box<StoreError>,
-    },
-    #[error(
-        "{}: dit journaal bewaart zijn deck niet (een oudere versie van het spel) en het deck is niet gevonden.",
-        .path.display()
-    )]
-    NoDeck { path: PathBuf },
-}
-
-impl StoreError {
-    fn io(path: &Path, what: &'static str, source: io::Error) -> StoreError {
-        StoreError::Io {
-            path: path.to_path_buf(),
-            what,
-            source,
-        }
-    }
-}
-
 /// A journal as read from disk: its settings and events, not yet replayed.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -156,8 +79,8 @@ pub struct Loaded {
     pub created: Option<String>,
     pub settings: Settings,
     pub events: Vec<Event>,
-    /// Things the facilitator should know (a fenced-off tail), in Dutch.
-    pub warnings: Vec<String>,
+    /// Things the facilitator should know (a fenced-off tail), in Dutch and English.
+    pub warnings: Vec<Bi>,
     /// The journal's format (1: before checksums and the stored deck).
     pub format: u32,
     /// The deck as played (its last version, when it was saved during the session); `None` in
@@ -182,7 +105,7 @@ impl Loaded {
     pub fn replay(
         &self,
         on_disk: impl Into<Option<Deck>>,
-    ) -> Result<(Session, Vec<String>), StoreError> {
+    ) -> Result<(Session, Vec<Bi>), StoreError> {
         let on_disk = on_disk.into();
         let mut warnings = Vec::new();
         let deck = match (&self.deck, on_disk) {
@@ -191,9 +114,10 @@ impl Loaded {
                     && d.id == stored.id
                     && deck_hash_of(&d) != deck_hash_of(stored)
                 {
-                    warnings.push(format!(
-                        "Het deckbestand \"{}\" is veranderd sinds deze sessie het speelde; de sessie gebruikt het deck zoals het gespeeld is.",
-                        stored.id
+                    let id = &stored.id;
+                    warnings.push(bi!(
+                        "Het deckbestand \"{id}\" is veranderd sinds deze sessie het speelde; de sessie gebruikt het deck zoals het gespeeld is.",
+                        "The deck file \"{id}\" has changed since this session played it; the session uses the deck as it was played."
                     ));
                 }
                 stored.clone()
@@ -222,7 +146,7 @@ impl Loaded {
         Ok((session, warnings))
     }
 
-    fn check_old_deck(&self, deck: &Deck, warnings: &mut Vec<String>) -> Result<(), StoreError> {
+    fn check_old_deck(&self, deck: &Deck, warnings: &mut Vec<Bi>) -> Result<(), StoreError> {
         if self.settings.deck_hash.is_empty() || self.settings.deck_hash == deck_hash_of(deck) {
             return Ok(());
         }
@@ -242,9 +166,10 @@ impl Loaded {
                 missing,
             });
         }
-        warnings.push(format!(
-            "Het deck \"{}\" is veranderd sinds deze sessie begon; de gespeelde scenario's bestaan nog, dus de sessie gaat verder met het nieuwe deck.",
-            deck.id
+        let id = &deck.id;
+        warnings.push(bi!(
+            "Het deck \"{id}\" is veranderd sinds deze sessie begon; de gespeelde scenario's bestaan nog, dus de sessie gaat verder met het nieuwe deck.",
+            "The deck \"{id}\" has changed since this session began; the scenarios played still exist, so the session goes on with the new deck."
         ));
         Ok(())
     }
@@ -282,7 +207,7 @@ pub fn read(path: &Path) -> Result<Loaded, StoreError> {
 pub fn read_in(fs: &dyn Fs, path: &Path) -> Result<Loaded, StoreError> {
     let bytes = fs
         .read(path)
-        .map_err(|e| StoreError::io(path, "kan het journaal niet lezen", e))?;
+        .map_err(|e| StoreError::io(path, Doing::ReadJournal, e))?;
     read::parse(path, &bytes)
 }
 
@@ -302,32 +227,6 @@ fn safe_name(s: &str) -> String {
         "sessie".into()
     } else {
         cleaned
-    }
-}
-
-/// Why [`Recorder::apply`] did not record an event.
-#[derive(Debug, thiserror::Error)]
-pub enum RecordError {
-    /// The session refused the event; nothing was written.
-    #[error("{0}")]
-    Refused(#[from] SessionError),
-    /// The event could not be written, not even in a fresh journal; the session did not change.
-    #[error("{0}")]
-    Store(#[from] StoreError),
-}
-
-impl RecordError {
-    /// Why the event was not recorded, in Dutch and English.
-    pub fn message(&self) -> Bi {
-        match self {
-            RecordError::Refused(e) => e.message(),
-            RecordError::Store(e) => Bi::same(e.to_string()),
-        }
-    }
-
-    /// Why the event was not recorded, in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
-        self.message().text(lang).to_owned()
     }
 }
 
@@ -422,7 +321,7 @@ impl Recorder {
     }
 
     /// What the facilitator should be told since the last call (a journal replaced), in Dutch.
-    pub fn take_notices(&mut self) -> Vec<String> {
+    pub fn take_notices(&mut self) -> Vec<Bi> {
         self.journal.take_notices()
     }
 
@@ -435,8 +334,8 @@ impl Recorder {
 #[derive(Debug)]
 pub struct Resumed {
     pub recorder: Recorder,
-    /// In Dutch: a fenced-off tail, a changed deck, a fresh journal.
-    pub warnings: Vec<String>,
+    /// In Dutch and English: a fenced-off tail, a changed deck, a fresh journal.
+    pub warnings: Vec<Bi>,
 }
 
 /// Resume = replay: reads the journal at `path`, replays it against the deck stored in it (or, for
@@ -465,11 +364,7 @@ pub fn resume_in(
         io::ErrorKind::WouldBlock => replaced(&*fs).unwrap_or(StoreError::Locked {
             path: path.to_path_buf(),
         }),
-        _ => StoreError::io(
-            path,
-            "kan het journaal niet openen om verder te schrijven",
-            e,
-        ),
+        _ => StoreError::io(path, Doing::OpenToContinue, e),
     })?;
     let loaded = read_in(&*fs, path)?;
     if let Some(e) = replaced(&*fs) {
@@ -481,9 +376,15 @@ pub fn resume_in(
     warnings.extend(more);
     if loaded.format < FORMAT || loaded.unclean {
         journal.close(if loaded.unclean {
-            "het eind was niet helemaal geschreven".into()
+            bi!(
+                "het eind was niet helemaal geschreven",
+                "its end was not completely written"
+            )
         } else {
-            "het is van een oudere versie van het spel".into()
+            bi!(
+                "het is van een oudere versie van het spel",
+                "it is from an older version of the game"
+            )
         });
         journal.fail_over(&session, None)?;
         warnings.extend(journal.take_notices());
@@ -518,10 +419,10 @@ pub fn default_dir() -> PathBuf {
 fn make_dir(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
     let new_dir = fs.list(dir).is_err();
     fs.create_dir_all(dir)
-        .map_err(|e| StoreError::io(dir, "kan de sessiemap niet maken", e))?;
+        .map_err(|e| StoreError::io(dir, Doing::MakeFolder, e))?;
     if new_dir && let Some(parent) = dir.parent() {
         fs.sync_dir(parent)
-            .map_err(|e| StoreError::io(dir, "kan de nieuwe sessiemap niet vastleggen", e))?;
+            .map_err(|e| StoreError::io(dir, Doing::ConfirmFolder, e))?;
     }
     Ok(())
 }
@@ -535,122 +436,12 @@ pub fn check_dir(fs: &dyn Fs, dir: &Path) -> Result<(), StoreError> {
     let _ = fs.remove(&probe);
     let mut file = fs
         .create_new(&probe)
-        .map_err(|e| StoreError::io(dir, "kan niet schrijven in de sessiemap", e))?;
+        .map_err(|e| StoreError::io(dir, Doing::WriteFolder, e))?;
     let written = file.write(b"ok\n").and_then(|_| file.sync());
     drop(file);
     let removed = fs.remove(&probe);
-    written.map_err(|e| StoreError::io(dir, "kan niet schrijven in de sessiemap", e))?;
-    removed.map_err(|e| StoreError::io(dir, "kan niet opruimen in de sessiemap", e))
-}
-
-/// One journal in a sessions folder, as the Title screen lists it.
-#[derive(Debug, Clone)]
-pub struct Summary {
-    pub path: PathBuf,
-    pub modified: std::time::SystemTime,
-    pub created: Option<String>,
-    pub deck_id: String,
-    pub deck_path: String,
-    pub teams: Vec<String>,
-    pub rounds: u32,
-    /// Rounds revealed (undone ones not counted).
-    pub played: usize,
-    pub finished: bool,
-    /// Why the journal cannot be resumed as it is, if it cannot.
-    pub problem: Option<String>,
-}
-
-/// The journals in `dir`, newest first. A missing folder is an empty list; a damaged journal is
-/// listed with its problem.
-pub fn list(dir: &Path) -> Vec<Summary> {
-    list_in(&RealFs, dir)
-}
-
-/// As [`list`], on the file system `fs`. A journal another one took over from (after a failed
-/// write) is left out: the one that replaced it holds all its events.
-pub fn list_in(fs: &dyn Fs, dir: &Path) -> Vec<Summary> {
-    let Ok(entries) = fs.list(dir) else {
-        return Vec::new();
-    };
-    // (file name it replaces, its modification time, its path) of every journal that replaced one.
-    let mut replacing: Vec<(String, std::time::SystemTime, PathBuf)> = Vec::new();
-    let mut out: Vec<Summary> = entries
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|x| x == EXTENSION))
-        .map(|path| {
-            let modified = fs.modified(&path).unwrap_or(std::time::UNIX_EPOCH);
-            let loaded = read_in(fs, &path);
-            if let Ok(l) = &loaded
-                && let Some(r) = &l.replaces
-            {
-                replacing.push((r.clone(), modified, path.clone()));
-            }
-            summarise(path, modified, loaded)
-        })
-        .collect();
-    // Hidden: every journal another one replaced, and of two that replaced the same journal (a
-    // fresh journal whose creation was not confirmed, then a second one) all but the newest.
-    let mut hidden: Vec<PathBuf> = Vec::new();
-    for (name, modified, path) in &replacing {
-        hidden.push(dir.join(name));
-        if replacing
-            .iter()
-            .any(|(n, m, p)| n == name && (m, p) > (modified, path))
-        {
-            hidden.push(path.clone());
-        }
-    }
-    out.retain(|s| !hidden.contains(&s.path));
-    out.sort_by(|a, b| b.modified.cmp(&a.modified).then(b.path.cmp(&a.path)));
-    out
-}
-
-fn summarise(
-    path: PathBuf,
-    modified: std::time::SystemTime,
-    loaded: Result<Loaded, StoreError>,
-) -> Summary {
-    let path = path.as_path();
-    match loaded {
-        Ok(l) => {
-            // Undo takes back the last event still in effect: a stack of effective events.
-            let mut effective: Vec<&Event> = Vec::new();
-            for ev in &l.events {
-                if matches!(ev, Event::Undone) {
-                    effective.pop();
-                } else {
-                    effective.push(ev);
-                }
-            }
-            Summary {
-                path: path.to_path_buf(),
-                modified,
-                created: l.created.clone(),
-                deck_id: l.settings.deck_id.clone(),
-                deck_path: l.settings.deck_path.clone(),
-                teams: l.settings.teams.iter().map(|t| t.name.clone()).collect(),
-                rounds: l.settings.rounds,
-                played: effective
-                    .iter()
-                    .filter(|e| matches!(e, Event::Revealed))
-                    .count(),
-                finished: matches!(effective.last(), Some(Event::SessionFinished)),
-                problem: None,
-            }
-        }
-        Err(e) => Summary {
-            path: path.to_path_buf(),
-            modified,
-            created: None,
-            deck_id: String::new(),
-            deck_path: String::new(),
-            teams: Vec::new(),
-            rounds: 0,
-            played: 0,
-            finished: false,
-            problem: Some(e.to_string()),
-        },
-    }
+    written.map_err(|e| StoreError::io(dir, Doing::WriteFolder, e))?;
+    removed.map_err(|e| StoreError::io(dir, Doing::CleanFolder, e))
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 use std::path::Path;
 
 use super::{Loaded, Meta, StoreError, line};
+use crate::bi;
 use crate::deck::Deck;
+use crate::lang::Bi;
 use crate::session::Event;
 
 /// The tag every `Recovered` line (format 1) carries.
@@ -23,30 +25,34 @@ pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     }
 }
 
-fn not_a_journal(path: &Path, detail: impl Into<String>) -> StoreError {
+fn not_a_journal(path: &Path, detail: Bi) -> StoreError {
     StoreError::NotAJournal {
         path: path.to_path_buf(),
-        detail: detail.into(),
+        detail,
     }
 }
 
-fn corrupt(path: &Path, line: usize, detail: impl Into<String>) -> StoreError {
+fn corrupt(path: &Path, line: usize, detail: Bi) -> StoreError {
     StoreError::Corrupt {
         path: path.to_path_buf(),
         line,
-        detail: detail.into(),
+        detail,
     }
 }
 
 /// Why a line that does not open is damaged.
-fn damage(raw: &[u8]) -> String {
+fn damage(raw: &[u8]) -> Bi {
     if raw.iter().all(|&b| b == 0) {
-        "alleen nullen".into()
+        bi!("alleen nullen", "only zeros")
     } else if std::str::from_utf8(raw).is_err() {
-        "geen geldige UTF-8".into()
+        not_utf8()
     } else {
-        "de controlesom klopt niet".into()
+        bi!("de controlesom klopt niet", "the checksum does not match")
     }
+}
+
+fn not_utf8() -> Bi {
+    bi!("geen geldige UTF-8", "not valid UTF-8")
 }
 
 /// What a header line holds: (format, created, settings, deck as played, the journal it replaces).
@@ -75,8 +81,14 @@ fn header(path: &Path, json: &[u8]) -> Result<Header, StoreError> {
             }
             Ok((format, created, *settings, deck.map(|d| *d), replaces))
         }
-        Ok(_) => Err(not_a_journal(path, "de eerste regel is geen kop")),
-        Err(e) => Err(not_a_journal(path, e.to_string())),
+        Ok(_) => Err(not_a_journal(
+            path,
+            bi!(
+                "de eerste regel is geen kop",
+                "the first line is not a header"
+            ),
+        )),
+        Err(e) => Err(not_a_journal(path, Bi::same(e.to_string()))),
     }
 }
 
@@ -100,7 +112,10 @@ fn parse_sealed(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     let Some(last_good) = last_good else {
         return Err(not_a_journal(
             path,
-            "de kopregel is niet helemaal geschreven",
+            bi!(
+                "de kopregel is niet helemaal geschreven",
+                "the header line was not completely written"
+            ),
         ));
     };
     let header_json = opened[0]
@@ -126,8 +141,17 @@ fn parse_sealed(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
                 deck = Some(*d);
                 deck_changes += 1;
             }
-            Ok(_) => return Err(corrupt(path, number, "een kopregel midden in het journaal")),
-            Err(e) => return Err(corrupt(path, number, e.to_string())),
+            Ok(_) => {
+                return Err(corrupt(
+                    path,
+                    number,
+                    bi!(
+                        "een kopregel midden in het journaal",
+                        "a header line in the middle of the journal"
+                    ),
+                ));
+            }
+            Err(e) => return Err(corrupt(path, number, Bi::same(e.to_string()))),
         }
     }
     let tail: usize = lines[last_good + 1..]
@@ -138,11 +162,10 @@ fn parse_sealed(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     let mut warnings = Vec::new();
     let fenced = last_good + 1 < lines.len();
     if fenced {
-        warnings.push(format!(
-            "{}:{}: de laatste {tail} bytes (vanaf regel {}) zijn nooit bevestigd: het schrijven werd onderbroken. Ze tellen niet mee; al het andere is bewaard.",
-            path.display(),
-            last_good + 2,
-            last_good + 2
+        let (p, n) = (path.display(), last_good + 2);
+        warnings.push(bi!(
+            "{p}:{n}: de laatste {tail} bytes (vanaf regel {n}) zijn nooit bevestigd: het schrijven werd onderbroken. Ze tellen niet mee; al het andere is bewaard.",
+            "{p}:{n}: the last {tail} bytes (from line {n}) were never confirmed: writing was interrupted. They do not count; everything else is kept."
         ));
     }
     Ok(Loaded {
@@ -174,7 +197,10 @@ fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
     let Some(first) = lines.first() else {
         return Err(not_a_journal(
             path,
-            "de eerste regel is niet compleet geschreven",
+            bi!(
+                "de eerste regel is niet compleet geschreven",
+                "the first line was not completely written"
+            ),
         ));
     };
     let (format, created, settings, deck, replaces) = header(path, first)?;
@@ -205,9 +231,10 @@ fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
                 )
         });
         if fenced {
-            warnings.push(format!(
-                "{}:{number}: een half geschreven regel van een eerdere onderbreking telt niet mee.",
-                path.display()
+            let p = path.display();
+            warnings.push(bi!(
+                "{p}:{number}: een half geschreven regel van een eerdere onderbreking telt niet mee.",
+                "{p}:{number}: a half-written line from an earlier interruption does not count."
             ));
             continue;
         }
@@ -223,24 +250,34 @@ fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
                     return Err(corrupt(
                         path,
                         number,
-                        format!("hersteld-regel noemt regel {dropped_line}, niet de regel ervoor"),
+                        bi!(
+                            "hersteld-regel noemt regel {dropped_line}, niet de regel ervoor",
+                            "a recovered line names line {dropped_line}, not the line before it"
+                        ),
                     ));
                 }
             }
-            Ok(_) => return Err(corrupt(path, number, "een tweede kopregel")),
+            Ok(_) => {
+                return Err(corrupt(
+                    path,
+                    number,
+                    bi!("een tweede kopregel", "a second header line"),
+                ));
+            }
             Err(e) => {
                 let detail = match std::str::from_utf8(line) {
-                    Err(_) => "geen geldige UTF-8".to_string(),
-                    Ok(_) => e.to_string(),
+                    Err(_) => not_utf8(),
+                    Ok(_) => Bi::same(e.to_string()),
                 };
                 return Err(corrupt(path, number, detail));
             }
         }
     }
     if let Some(n) = torn_number {
-        warnings.push(format!(
-            "{}:{n}: de laatste regel is niet helemaal geschreven (het programma stopte midden in het schrijven); die gebeurtenis telt niet mee, de rest is bewaard.",
-            path.display()
+        let p = path.display();
+        warnings.push(bi!(
+            "{p}:{n}: de laatste regel is niet helemaal geschreven (het programma stopte midden in het schrijven); die gebeurtenis telt niet mee, de rest is bewaard.",
+            "{p}:{n}: the last line was not completely written (the program stopped in the middle of writing); that event does not count, the rest is kept."
         ));
     }
     Ok(Loaded {

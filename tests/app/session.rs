@@ -724,8 +724,15 @@ fn a_sessions_folder_that_cannot_be_written_is_named_on_the_title_screen_and_ano
         .problem
         .clone()
         .expect("the folder's problem is known at start");
-    assert!(problem.contains("bezet"), "{problem}");
-    assert!(problem.contains("kan de sessiemap niet maken"), "{problem}");
+    assert!(problem.nl.contains("bezet"), "{problem}");
+    assert!(
+        problem.nl.contains("kan de sessiemap niet maken"),
+        "{problem}"
+    );
+    assert!(
+        problem.en.contains("cannot make the sessions folder"),
+        "{problem}"
+    );
     // No session can start there: Space and the button stay on the Title screen.
     h.press(KeyCode::Space);
     h.click(Action::NewSession);
@@ -747,7 +754,11 @@ fn a_sessions_folder_that_cannot_be_written_is_named_on_the_title_screen_and_ano
     ));
     h.click(Action::UseSessionsFolder);
     let list = h.app.world().resource::<SessionList>().clone();
-    assert!(list.refused.as_deref().is_some_and(|p| p.contains("bezet")));
+    assert!(
+        list.refused
+            .as_ref()
+            .is_some_and(|p| p.nl.contains("bezet"))
+    );
     assert_eq!(list.problem, None, "the current folder still works");
     assert_eq!(h.live().folder, good);
 

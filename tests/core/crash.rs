@@ -242,7 +242,7 @@ fn killed_writers_keep_every_event_they_reported() {
         if !loaded.warnings.is_empty() {
             torn += 1;
             assert!(
-                loaded.warnings[0].contains("nooit bevestigd"),
+                loaded.warnings[0].nl.contains("nooit bevestigd"),
                 "{:?}",
                 loaded.warnings
             );

@@ -221,7 +221,7 @@ fn a_failed_sync_goes_on_in_a_fresh_journal_and_applies_the_event_once() {
     assert_ne!(rec.path(), first);
     let notices = rec.take_notices();
     assert_eq!(notices.len(), 1, "{notices:?}");
-    assert!(notices[0].contains("niets verloren"), "{notices:?}");
+    assert!(notices[0].nl.contains("niets verloren"), "{notices:?}");
     assert_eq!(rec.session().totals()[1], 2);
     let fresh = store::read_in(&fs, rec.path()).unwrap();
     assert_eq!(fresh.events.len(), 4);

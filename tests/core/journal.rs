@@ -314,9 +314,12 @@ fn an_unconfirmed_tail_is_fenced_off_and_the_session_goes_on_in_a_fresh_journal(
         assert!(loaded.unclean, "{name}");
         assert_eq!(loaded.warnings.len(), 1, "{name}: {:?}", loaded.warnings);
         let w = &loaded.warnings[0];
-        assert!(w.contains(&format!("{}:8:", path.display())), "{name}: {w}");
         assert!(
-            w.contains(&format!("laatste {} bytes", tail.len())),
+            w.nl.contains(&format!("{}:8:", path.display())),
+            "{name}: {w}"
+        );
+        assert!(
+            w.nl.contains(&format!("laatste {} bytes", tail.len())),
             "{name}: {w}"
         );
         assert_eq!(
@@ -335,7 +338,7 @@ fn an_unconfirmed_tail_is_fenced_off_and_the_session_goes_on_in_a_fresh_journal(
             resumed
                 .warnings
                 .iter()
-                .any(|w| w.contains("gaat verder in")),
+                .any(|w| w.nl.contains("gaat verder in")),
             "{name}: {:?}",
             resumed.warnings
         );
@@ -379,8 +382,16 @@ fn format_1_torn_and_recovered_lines_still_read_as_before() {
     assert_eq!(loaded.deck, None);
     assert_eq!(loaded.events, script()[..5].to_vec());
     assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
-    assert!(loaded.warnings[0].contains(":6:"), "{:?}", loaded.warnings);
-    assert!(loaded.warnings[1].contains(":9:"), "{:?}", loaded.warnings);
+    assert!(
+        loaded.warnings[0].nl.contains(":6:"),
+        "{:?}",
+        loaded.warnings
+    );
+    assert!(
+        loaded.warnings[1].nl.contains(":9:"),
+        "{:?}",
+        loaded.warnings
+    );
     assert_eq!(loaded.line_of(4), Some(8));
 
     // A torn line whose bytes form a whole event stays dropped once fenced.
@@ -616,7 +627,11 @@ fn invalid_utf8_is_a_clear_error_and_never_a_panic() {
     let loaded = store::read(&p).unwrap();
     assert_eq!(loaded.events, script()[..3].to_vec());
     assert_eq!(loaded.warnings.len(), 1);
-    assert!(loaded.warnings[0].contains(":5:"), "{:?}", loaded.warnings);
+    assert!(
+        loaded.warnings[0].nl.contains(":5:"),
+        "{:?}",
+        loaded.warnings
+    );
 }
 
 #[test]
@@ -661,11 +676,16 @@ fn a_deck_edited_after_the_session_does_not_change_its_scores() {
         assert_eq!(session.results(), live.results());
         assert_eq!(session.deck(), &mini(), "the deck as played");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
-        assert!(warnings[0].contains("is veranderd"), "{warnings:?}");
+        assert!(warnings[0].nl.contains("is veranderd"), "{warnings:?}");
 
         let resumed = resume(&path, deck).unwrap();
         assert_eq!(resumed.recorder.session().totals(), live.totals());
-        assert!(resumed.warnings.iter().any(|w| w.contains("is veranderd")));
+        assert!(
+            resumed
+                .warnings
+                .iter()
+                .any(|w| w.nl.contains("is veranderd"))
+        );
     }
     // No deck file at all: the journal alone is enough.
     let (session, warnings) = store::read(&path).unwrap().replay(None).unwrap();
@@ -731,7 +751,7 @@ fn a_format_1_journal_replays_against_the_deck_file_with_the_old_rules() {
     texts.title = "Mini, herzien".into();
     let (s, warnings) = store::read(&path).unwrap().replay(texts).unwrap();
     assert_eq!(s.events(), script().as_slice());
-    assert!(warnings[0].contains("is veranderd"), "{warnings:?}");
+    assert!(warnings[0].nl.contains("is veranderd"), "{warnings:?}");
     // Without a deck a format 1 journal cannot be replayed: a clear error.
     let err = store::read(&path).unwrap().replay(None).unwrap_err();
     assert!(matches!(err, StoreError::NoDeck { .. }), "{err:?}");
@@ -806,7 +826,14 @@ fn list_shows_the_newest_first_and_damaged_ones_with_their_problem() {
     assert!(n.finished);
     assert!(n.created.is_some());
 
-    let problem = b.problem.as_deref().expect("the broken one has a problem");
+    let problem = b.problem.as_ref().expect("the broken one has a problem");
+    assert!(
+        problem
+            .en
+            .contains("not a CultuurBarbarenSpel session journal"),
+        "{problem}"
+    );
+    let problem = &problem.nl;
     assert!(problem.contains("kapot.jsonl"), "{problem}");
     assert!(problem.contains("geen sessiejournaal"), "{problem}");
 

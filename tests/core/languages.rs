@@ -335,3 +335,73 @@ fn a_dutch_check_reads_dutch_with_the_same_codes() {
     assert!(json.contains(r#""code":"unknown-value""#), "{json}");
     assert!(json.contains("effect op onbekende waarde"), "{json}");
 }
+
+#[test]
+fn every_journal_error_is_in_both_languages() {
+    use cultuurbarbarenspel::lang::Key as _;
+    use cultuurbarbarenspel::store::{Doing, RecordError, StoreError};
+    use std::path::PathBuf;
+    let path = || PathBuf::from("sessie.jsonl");
+    let detail = || Bi {
+        nl: "alleen nullen".into(),
+        en: "only zeros".into(),
+    };
+    let replay = Session::replay(settings(Lang::En), taal(), [Event::Revealed]).unwrap_err();
+    let mut all = vec![
+        StoreError::Empty { path: path() },
+        StoreError::NotAJournal {
+            path: path(),
+            detail: detail(),
+        },
+        StoreError::Format {
+            path: path(),
+            found: 9,
+        },
+        StoreError::Corrupt {
+            path: path(),
+            line: 3,
+            detail: detail(),
+        },
+        StoreError::Replay {
+            path: path(),
+            line: 2,
+            source: replay,
+        },
+        StoreError::DeckLacksPlayed {
+            path: path(),
+            missing: vec!["een".into()],
+        },
+        StoreError::Locked { path: path() },
+        StoreError::Replaced {
+            path: path(),
+            by: PathBuf::from("b.jsonl"),
+        },
+        StoreError::Closed {
+            path: path(),
+            why: detail(),
+        },
+        StoreError::NoDeck { path: path() },
+    ];
+    for what in Doing::ALL {
+        all.push(StoreError::Io {
+            path: path(),
+            what: *what,
+            source: std::io::ErrorKind::NotFound.into(),
+        });
+    }
+    all.push(StoreError::FailOver {
+        path: path(),
+        why: detail(),
+        error: Box::new(StoreError::Locked { path: path() }),
+    });
+    for e in &all {
+        assert_bilingual(&e.message());
+        assert!(e.message().en.contains("sessie.jsonl"), "{e:?}");
+        assert_eq!(e.to_string(), e.message().nl);
+    }
+    let refused = RecordError::from(SessionError::UnknownValue("x".into()));
+    assert_eq!(
+        refused.text(Lang::En),
+        "The value \"x\" is not in the deck."
+    );
+}

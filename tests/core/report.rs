@@ -644,6 +644,15 @@ fn a_later_session_reports_the_trajectory() {
     );
     let html = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(html.contains("<h2>Het traject tot nu toe</h2>"));
+    // The game opens an earlier journal the same way: the session, its deck file, its trajectory.
+    let opened = cultuurbarbarenspel::report::open(second.path(), None).unwrap();
+    assert_eq!(opened.stages.len(), 2);
+    let found = opened.deck_file.as_ref().map(|(p, _)| p.clone());
+    assert_eq!(found, Some(deck_path.clone()));
+    // A deck recorded relative to the project is found beside the sessions folder.
+    let beside =
+        cultuurbarbarenspel::report::open::find_deck(&sessions.join("x.jsonl"), "mini3.ron");
+    assert_eq!(beside.ok(), Some(dir.path().join("mini3.ron")));
 
     // A first session has no trajectory section.
     run(&first_path, None, &dir.path().join("r1")).unwrap();

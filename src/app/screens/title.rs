@@ -221,7 +221,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 ui.label(muted(s.label.text(**view.lang), 16.0));
                 wrap(
                     ui,
-                    egui::RichText::new(format!("⚠ {problem}"))
+                    egui::RichText::new(format!("⚠ {}", problem.text(view.lang.0)))
                         .size(14.0)
                         .color(theme::BAD),
                 );
@@ -238,7 +238,7 @@ fn sessions_folder(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if let Some(problem) = &list.problem {
         wrap(
             ui,
-            egui::RichText::new(format!("⚠ {problem}"))
+            egui::RichText::new(format!("⚠ {}", problem.text(view.lang.0)))
                 .size(16.0)
                 .color(theme::BAD),
         );
@@ -260,7 +260,7 @@ fn sessions_folder(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if let Some(refused) = &list.refused {
         wrap(
             ui,
-            egui::RichText::new(format!("⚠ {refused}"))
+            egui::RichText::new(format!("⚠ {}", refused.text(view.lang.0)))
                 .size(15.0)
                 .color(theme::BAD),
         );

@@ -172,13 +172,6 @@ pub fn value_profile(live: &Live, team: usize) -> Vec<(String, i64)> {
     s.value_totals(team)
         .into_iter()
         .filter(|v| v.weight.is_some())
-        .map(|v| {
-            (
-                s.deck()
-                    .value(&v.value)
-                    .map_or(v.value.clone(), |d| d.name.clone()),
-                v.points,
-            )
-        })
+        .map(|v| (s.deck().value_name(&v.value).to_string(), v.points))
         .collect()
 }

@@ -86,38 +86,7 @@ pub(super) fn build(
     let footer_top = footer(&mut pen, data, &z, text_w, h, theme);
 
     // Body: value cards, each into the shortest column.
-    let cols = z.columns.max(1);
-    let col_w = (text_w - (cols - 1) as f32 * z.gap) / cols as f32;
-    let mut bottoms = vec![y; cols];
-    for (vi, v) in data.values.iter().enumerate() {
-        let c = (0..cols)
-            .min_by(|a, b| bottoms[*a].total_cmp(&bottoms[*b]))
-            .unwrap_or(0);
-        let x = z.margin + c as f32 * (col_w + z.gap);
-        let card = Card {
-            x: x + z.pad + z.pad * 0.4,
-            w: col_w - 2.0 * z.pad - z.pad * 0.4,
-            indent: z.bullet * 0.9,
-            z: &z,
-            theme,
-            colour: data.colour,
-            lang: data.language,
-        };
-        let top = bottoms[c];
-        let shown = v.items().min(keep.get(vi).copied().unwrap_or(usize::MAX));
-        let photos = photos.get(vi).map(Vec::as_slice).unwrap_or(&[]);
-        let bottom = card.lay(&mut pen, v, photos, top, shown) + z.pad * 0.65;
-        for (rw, colour) in [(col_w, theme.card), (z.pad * 0.3, data.colour)] {
-            pen.shapes.push(Shape::Rect {
-                x,
-                y: top,
-                w: rw,
-                h: bottom - top,
-                colour,
-            });
-        }
-        bottoms[c] = bottom + z.gap;
-    }
+    let bottoms = cards(&mut pen, data, photos, &z, theme, (y, text_w), keep);
     // Cards must also stay clear of the footer.
     let body_limit = footer_top - z.gap * 0.5;
     let overflow = bottoms.iter().any(|b| b - z.gap > body_limit);
@@ -142,6 +111,52 @@ pub(super) fn build(
         left_out,
         overflow,
     }
+}
+
+/// The value cards from `top`, each into the shortest column, `text_w` wide in all; returns the
+/// bottom of each column (with the gap after it).
+fn cards(
+    pen: &mut Pen,
+    data: &PosterData,
+    photos: &[Vec<PosterPhoto>],
+    z: &Sizes,
+    theme: &Theme,
+    (top, text_w): (f32, f32),
+    keep: &[usize],
+) -> Vec<f32> {
+    let cols = z.columns.max(1);
+    let col_w = (text_w - (cols - 1) as f32 * z.gap) / cols as f32;
+    let mut bottoms = vec![top; cols];
+    for (vi, v) in data.values.iter().enumerate() {
+        let c = (0..cols)
+            .min_by(|a, b| bottoms[*a].total_cmp(&bottoms[*b]))
+            .unwrap_or(0);
+        let x = z.margin + c as f32 * (col_w + z.gap);
+        let card = Card {
+            x: x + z.pad + z.pad * 0.4,
+            w: col_w - 2.0 * z.pad - z.pad * 0.4,
+            indent: z.bullet * 0.9,
+            z,
+            theme,
+            colour: data.colour,
+            lang: data.language,
+        };
+        let top = bottoms[c];
+        let shown = v.items().min(keep.get(vi).copied().unwrap_or(usize::MAX));
+        let photos = photos.get(vi).map(Vec::as_slice).unwrap_or(&[]);
+        let bottom = card.lay(pen, v, photos, top, shown) + z.pad * 0.65;
+        for (rw, colour) in [(col_w, theme.card), (z.pad * 0.3, data.colour)] {
+            pen.shapes.push(Shape::Rect {
+                x,
+                y: top,
+                w: rw,
+                h: bottom - top,
+                colour,
+            });
+        }
+        bottoms[c] = bottom + z.gap;
+    }
+    bottoms
 }
 
 /// The footer (deck, date, the game's name) at the bottom; returns its top.

@@ -16,73 +16,84 @@ fn colour(c: Rgb) -> Color {
 pub fn render(l: &Layout) -> Pixmap {
     let mut pix = Pixmap::new(l.width as u32, l.height as u32).expect("a poster has a size");
     for shape in &l.shapes {
-        let mut paint = Paint {
-            anti_alias: true,
-            ..Default::default()
-        };
-        match *shape {
-            Shape::Rect {
-                x,
-                y,
-                w,
-                h,
-                colour: c,
-            } => {
+        draw_shape(&mut pix, shape);
+    }
+    draw_text(&mut pix, &l.lines);
+    pix
+}
+
+/// Draws one shape.
+fn draw_shape(pix: &mut Pixmap, shape: &Shape) {
+    let mut paint = Paint {
+        anti_alias: true,
+        ..Default::default()
+    };
+    match *shape {
+        Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            colour: c,
+        } => {
+            if let Some(r) = Rect::from_xywh(x, y, w, h) {
+                paint.set_color(colour(c));
+                pix.fill_rect(r, &paint, Transform::identity(), None);
+            }
+        }
+        Shape::Dot {
+            x,
+            y,
+            r,
+            colour: c,
+            filled,
+        } => {
+            let mut pb = PathBuilder::new();
+            pb.push_circle(x, y, r);
+            if let Some(path) = pb.finish() {
+                paint.set_color(colour(c));
+                if filled {
+                    pix.fill_path(
+                        &path,
+                        &paint,
+                        FillRule::Winding,
+                        Transform::identity(),
+                        None,
+                    );
+                } else {
+                    let stroke = tiny_skia::Stroke {
+                        width: (r * 0.3).max(1.5),
+                        ..Default::default()
+                    };
+                    pix.stroke_path(&path, &paint, &stroke, Transform::identity(), None);
+                }
+            }
+        }
+        Shape::Photo {
+            x,
+            y,
+            w,
+            h,
+            ref picture,
+            colour: c,
+        } => match picture {
+            Some(pic) => draw_photo(pix, pic, x, y, w, h),
+            None => {
                 if let Some(r) = Rect::from_xywh(x, y, w, h) {
                     paint.set_color(colour(c));
                     pix.fill_rect(r, &paint, Transform::identity(), None);
                 }
             }
-            Shape::Dot {
-                x,
-                y,
-                r,
-                colour: c,
-                filled,
-            } => {
-                let mut pb = PathBuilder::new();
-                pb.push_circle(x, y, r);
-                if let Some(path) = pb.finish() {
-                    paint.set_color(colour(c));
-                    if filled {
-                        pix.fill_path(
-                            &path,
-                            &paint,
-                            FillRule::Winding,
-                            Transform::identity(),
-                            None,
-                        );
-                    } else {
-                        let stroke = tiny_skia::Stroke {
-                            width: (r * 0.3).max(1.5),
-                            ..Default::default()
-                        };
-                        pix.stroke_path(&path, &paint, &stroke, Transform::identity(), None);
-                    }
-                }
-            }
-            Shape::Photo {
-                x,
-                y,
-                w,
-                h,
-                ref picture,
-                colour: c,
-            } => match picture {
-                Some(pic) => draw_photo(&mut pix, pic, x, y, w, h),
-                None => {
-                    if let Some(r) = Rect::from_xywh(x, y, w, h) {
-                        paint.set_color(colour(c));
-                        pix.fill_rect(r, &paint, Transform::identity(), None);
-                    }
-                }
-            },
-        }
+        },
     }
+}
+
+/// Draws the lines of text over what is drawn, each glyph blended by its coverage.
+fn draw_text(pix: &mut Pixmap, lines: &[super::layout::Line]) {
     let font = font();
     let (w, h) = (pix.width() as i32, pix.height() as i32);
     let data = pix.data_mut();
-    for line in &l.lines {
+    for line in lines {
         let scaled = font.as_scaled(PxScale::from(line.px));
         // Centre the font's height in the line box.
         let baseline = line.y
@@ -119,7 +130,6 @@ pub fn render(l: &Layout) -> Pixmap {
             });
         }
     }
-    pix
 }
 
 /// Draws `pic` fitted into the box at (x, y, w, h) without distortion, centred.

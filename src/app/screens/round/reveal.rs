@@ -118,9 +118,7 @@ fn team_result(
             ui.label(muted(format!("{p} %"), s.small()));
         }
         for (id, d) in &result.per_value {
-            let name = deck
-                .and_then(|d| d.value(id))
-                .map_or(id.as_str(), |v| v.name.as_str());
+            let name = deck.map_or(id.as_str(), |d| d.value_name(id));
             // Each value counts up (or down) to its change, like the score.
             let anim = egui::Id::new(("value", i, round, id));
             let shown = ui::count_up(ui.ctx(), anim, *d as f32, 0.8);
