@@ -48,6 +48,30 @@ fn facilitator_system(
     out.send_all(actions);
 }
 
+/// Where the game stands, for the controls' title: the screen, or the round and its phase.
+fn place(view: &View) -> String {
+    match (view.screen(), view.phase()) {
+        (Screen::Round, Some(p)) => format!(
+            "{} {} · {}",
+            view.t(T::Round),
+            view.live.fold().round + 1,
+            view.t(p.label())
+        ),
+        (s, _) => view
+            .t(match s {
+                Screen::Title => T::GameTitle,
+                Screen::Setup => T::Setup,
+                Screen::Review => T::Review,
+                Screen::Values => T::Values,
+                Screen::Round => T::Round,
+                Screen::Scoreboard => T::Scoreboard,
+                Screen::Agreements => T::Agreements,
+                Screen::Final => T::Final,
+            })
+            .to_string(),
+    }
+}
+
 /// The controls for the current screen.
 pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     let screen = view.screen();
@@ -58,27 +82,7 @@ pub fn controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 .strong()
                 .color(theme::ACCENT),
         );
-        let where_ = match (screen, view.phase()) {
-            (Screen::Round, Some(p)) => format!(
-                "{} {} · {}",
-                view.t(T::Round),
-                view.live.fold().round + 1,
-                view.t(p.label())
-            ),
-            (s, _) => view
-                .t(match s {
-                    Screen::Title => T::GameTitle,
-                    Screen::Setup => T::Setup,
-                    Screen::Review => T::Review,
-                    Screen::Values => T::Values,
-                    Screen::Round => T::Round,
-                    Screen::Scoreboard => T::Scoreboard,
-                    Screen::Agreements => T::Agreements,
-                    Screen::Final => T::Final,
-                })
-                .to_string(),
-        };
-        ui.label(muted(where_, 18.0));
+        ui.label(muted(place(view), 18.0));
     });
     ui.horizontal_wrapped(|ui| {
         if ui::big_button(

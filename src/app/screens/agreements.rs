@@ -185,10 +185,18 @@ fn kind_label(view: &View, kind: AgreementKind) -> String {
 
 /// The facilitator's side: the form for a proposal, then each proposal with its decisions.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    use crate::app::i18n::T;
     let Some(s) = view.live.session() else {
         return;
     };
+    proposal_form(ui, view, s, out);
+    ui.separator();
+    agreement_list(ui, view, s, out);
+}
+
+/// The proposal being typed: its text, the value it serves, its kind, the subgroup, the
+/// checklist, and the button that records it.
+fn proposal_form(ui: &mut egui::Ui, view: &View, s: &Session, out: &mut Vec<Action>) {
+    use crate::app::i18n::T;
     let d = &view.agreements;
     ui.label(
         egui::RichText::new(view.t(T::NewProposal))
@@ -264,7 +272,11 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if let Some(e) = &d.error {
         wrap(ui, egui::RichText::new(e).size(15.0).color(theme::BAD));
     }
-    ui.separator();
+}
+
+/// Every agreement so far with its status, and the buttons to adopt, drop, reopen or reword it.
+fn agreement_list(ui: &mut egui::Ui, view: &View, s: &Session, out: &mut Vec<Action>) {
+    use crate::app::i18n::T;
     for (i, a) in s.agreements().iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let status = match a.status {
@@ -283,27 +295,38 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ));
         });
         wrap(ui, rich(&a.text, 16.0));
-        ui.horizontal_wrapped(|ui| {
-            for (status, key) in [
-                (AgreementStatus::Adopted, T::Adopt),
-                (AgreementStatus::Dropped, T::Drop),
-                (AgreementStatus::Proposed, T::BackToProposal),
-            ] {
-                if a.status != status && ui.small_button(view.t(key)).clicked() {
-                    out.push(Action::DecideAgreement(i, status));
-                }
-            }
-            if ui
-                .add_enabled(
-                    !d.text.trim().is_empty(),
-                    egui::Button::new(view.t(T::ReviseWithText)).small(),
-                )
-                .clicked()
-            {
-                out.push(Action::ReviseAgreement(i));
-            }
-        });
+        ui.horizontal_wrapped(|ui| decide_buttons(ui, view, i, a.status, out));
         ui.add_space(6.0);
+    }
+}
+
+/// Adopt, drop or reopen agreement `i`, or reword it with the typed text.
+fn decide_buttons(
+    ui: &mut egui::Ui,
+    view: &View,
+    i: usize,
+    now: AgreementStatus,
+    out: &mut Vec<Action>,
+) {
+    use crate::app::i18n::T;
+    let d = &view.agreements;
+    for (status, key) in [
+        (AgreementStatus::Adopted, T::Adopt),
+        (AgreementStatus::Dropped, T::Drop),
+        (AgreementStatus::Proposed, T::BackToProposal),
+    ] {
+        if now != status && ui.small_button(view.t(key)).clicked() {
+            out.push(Action::DecideAgreement(i, status));
+        }
+    }
+    if ui
+        .add_enabled(
+            !d.text.trim().is_empty(),
+            egui::Button::new(view.t(T::ReviseWithText)).small(),
+        )
+        .clicked()
+    {
+        out.push(Action::ReviseAgreement(i));
     }
 }
 
@@ -353,6 +376,36 @@ pub fn notes(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
 }
 
+/// An open proposal on the projector: its kind, value and subgroup, and its text large.
+fn proposal_card(
+    ui: &mut egui::Ui,
+    view: &View,
+    session: &Session,
+    a: &crate::session::Agreement,
+    s: Sizes,
+) {
+    card(theme::CARD, s.gap()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.add(
+            egui::Label::new(muted(
+                format!(
+                    "{} · {}{}",
+                    kind_label(view, a.kind),
+                    session.deck().value_name(&a.value),
+                    if a.by.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", a.by)
+                    }
+                ),
+                s.small(),
+            ))
+            .wrap(),
+        );
+        ui.add(egui::Label::new(rich(&a.text, s.body)).wrap());
+    });
+}
+
 /// The projected side: the checklist, the open proposals large, and the adopted list.
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     use crate::app::i18n::T;
@@ -397,26 +450,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     if !open.is_empty() {
                         ui.label(rich(view.t(T::Proposals), s.body).strong());
                         for a in &open {
-                            card(theme::CARD, s.gap()).show(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                ui.add(
-                                    egui::Label::new(muted(
-                                        format!(
-                                            "{} · {}{}",
-                                            kind_label(view, a.kind),
-                                            session.deck().value_name(&a.value),
-                                            if a.by.is_empty() {
-                                                String::new()
-                                            } else {
-                                                format!(" · {}", a.by)
-                                            }
-                                        ),
-                                        s.small(),
-                                    ))
-                                    .wrap(),
-                                );
-                                ui.add(egui::Label::new(rich(&a.text, s.body)).wrap());
-                            });
+                            proposal_card(ui, view, session, a, s);
                             ui.add_space(s.gap() * 0.5);
                         }
                         ui.add_space(s.gap());

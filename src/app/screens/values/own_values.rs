@@ -171,53 +171,63 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         .as_ref()
         .is_none_or(|id| s.own_value(id).is_some());
     if own {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(muted(view.t(T::ScoresAs), 15.0));
-            if ui
-                .selectable_label(d.link.is_none(), view.t(T::StandsAlone))
-                .clicked()
-            {
-                out.push(Action::DraftValue(ValueEdit::Link(None)));
-            }
-            for v in &s.played_deck().values {
-                if ui
-                    .selectable_label(d.link.as_deref() == Some(v.id.as_str()), &v.name)
-                    .clicked()
-                {
-                    out.push(Action::DraftValue(ValueEdit::Link(Some(v.id.clone()))));
-                }
-            }
-        });
-        if d.link.is_none() {
-            wrap(ui, muted(view.t(T::StandsAloneHint), 14.0));
-        }
+        link_choice(ui, view, s, out);
     }
-    ui.horizontal_wrapped(|ui| {
-        let ready = !d.name.trim().is_empty();
-        match &d.editing {
-            Some(id) => {
-                if ui
-                    .add_enabled(ready, egui::Button::new(rich(view.t(T::SaveWords), 17.0)))
-                    .clicked()
-                {
-                    out.push(Action::WordValue(id.clone()));
-                }
-            }
-            None => {
-                if ui
-                    .add_enabled(ready, egui::Button::new(rich(view.t(T::AddValue), 17.0)))
-                    .clicked()
-                {
-                    out.push(Action::AddOwnValue);
-                }
-            }
-        }
-        if (d.editing.is_some() || ready) && ui.button(view.t(T::Cancel)).clicked() {
-            out.push(Action::DraftValue(ValueEdit::Clear));
-        }
-    });
+    ui.horizontal_wrapped(|ui| save_row(ui, view, out));
     if let Some(e) = &d.error {
         wrap(ui, egui::RichText::new(e).size(15.0).color(theme::BAD));
+    }
+}
+
+/// Add the typed value (or save the words of the one being reworded), or cancel.
+fn save_row(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let d = &view.values;
+    let ready = !d.name.trim().is_empty();
+    match &d.editing {
+        Some(id) => {
+            if ui
+                .add_enabled(ready, egui::Button::new(rich(view.t(T::SaveWords), 17.0)))
+                .clicked()
+            {
+                out.push(Action::WordValue(id.clone()));
+            }
+        }
+        None => {
+            if ui
+                .add_enabled(ready, egui::Button::new(rich(view.t(T::AddValue), 17.0)))
+                .clicked()
+            {
+                out.push(Action::AddOwnValue);
+            }
+        }
+    }
+    if (d.editing.is_some() || ready) && ui.button(view.t(T::Cancel)).clicked() {
+        out.push(Action::DraftValue(ValueEdit::Clear));
+    }
+}
+
+/// Which deck value the group's own value scores as, or none (it stands alone).
+fn link_choice(ui: &mut egui::Ui, view: &View, s: &crate::session::Session, out: &mut Vec<Action>) {
+    let d = &view.values;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(muted(view.t(T::ScoresAs), 15.0));
+        if ui
+            .selectable_label(d.link.is_none(), view.t(T::StandsAlone))
+            .clicked()
+        {
+            out.push(Action::DraftValue(ValueEdit::Link(None)));
+        }
+        for v in &s.played_deck().values {
+            if ui
+                .selectable_label(d.link.as_deref() == Some(v.id.as_str()), &v.name)
+                .clicked()
+            {
+                out.push(Action::DraftValue(ValueEdit::Link(Some(v.id.clone()))));
+            }
+        }
+    });
+    if d.link.is_none() {
+        wrap(ui, muted(view.t(T::StandsAloneHint), 14.0));
     }
 }
 
