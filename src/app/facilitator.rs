@@ -48,6 +48,31 @@ fn facilitator_system(
     out.send_all(actions);
 }
 
+/// The texts the facilitator's window draws for the current state, laid out at `size` points: the
+/// controls, the help and the phones window (for tests; see [`ui::drawn_texts`]).
+pub fn drawn_texts(world: &mut World, size: egui::Vec2) -> Vec<String> {
+    use bevy::ecs::system::RunSystemOnce;
+    world
+        .run_system_once(move |view: View, phones: Res<super::phones::Phones>| {
+            let mut actions = Vec::new();
+            ui::drawn_texts(size, |ui| {
+                egui::CentralPanel::default()
+                    .frame(card(theme::PANEL, 16.0))
+                    .show(ui, |ui| controls(ui, &view, &mut actions));
+                ui::help_overlay(ui.ctx(), &view, &mut actions);
+                super::phones::phones_window(
+                    ui.ctx(),
+                    &phones,
+                    &view.draft,
+                    &view.live,
+                    view.lang.0,
+                    &mut actions,
+                );
+            })
+        })
+        .unwrap_or_default()
+}
+
 /// Where the game stands, for the controls' title: the screen, or the round and its phase.
 fn place(view: &View) -> String {
     match (view.screen(), view.phase()) {

@@ -52,7 +52,8 @@ pub struct DemoOptions {
     pub screenshots: PathBuf,
     /// "WIDTHxHEIGHT"
     pub size: String,
-    /// The deck to play (default: [`crate::deck::builtin::default_deck`]).
+    /// The deck to play (default: [`crate::deck::builtin::default_deck`], in `lang` when
+    /// given).
     pub deck: Option<PathBuf>,
     /// The demo's language (`--lang`); else the language of its deck.
     pub lang: Option<crate::lang::Lang>,

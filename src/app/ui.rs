@@ -304,6 +304,36 @@ pub fn event_log(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
 }
 
+/// The texts a view draws with `draw`, laid out at `size` points: a fresh egui context with the
+/// default fonts, a few frames (a view that shrinks to fit settles in the later ones), nothing
+/// sent. For tests.
+pub fn drawn_texts(size: egui::Vec2, mut draw: impl FnMut(&mut egui::Ui)) -> Vec<String> {
+    fn collect(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(t) => out.push(t.galley.text().to_string()),
+            egui::Shape::Vec(v) => v.iter().for_each(|s| collect(s, out)),
+            _ => {}
+        }
+    }
+    let ctx = egui::Context::default();
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size)),
+        ..Default::default()
+    };
+    let mut out = ctx.run_ui(input.clone(), &mut draw);
+    for _ in 0..3 {
+        // Nothing draws these textures: egui insists they are taken.
+        out.textures_delta.clear();
+        out = ctx.run_ui(input.clone(), &mut draw);
+    }
+    out.textures_delta.clear();
+    let mut texts = Vec::new();
+    for clipped in &out.shapes {
+        collect(&clipped.shape, &mut texts);
+    }
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

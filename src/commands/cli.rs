@@ -309,14 +309,16 @@ fn run(cli: Cli, lang: Lang) -> ExitCode {
                 lang: cli.lang,
             });
         }
-        Command::Poster(j) => poster::run(&j.journal, j.deck.as_deref(), &j.out, &mut out),
-        Command::Manners(j) => poster::manners(&j.journal, j.deck.as_deref(), &j.out, &mut out),
+        Command::Poster(j) => poster::run(&j.journal, j.deck.as_deref(), &j.out, lang, &mut out),
+        Command::Manners(j) => {
+            poster::manners(&j.journal, j.deck.as_deref(), &j.out, lang, &mut out)
+        }
         Command::Poll {
             file,
             deck,
             options,
-        } => poll::run(&file, deck.as_deref(), options, &mut out),
-        Command::Report(j) => report::run(&j.journal, j.deck.as_deref(), &j.out, &mut out),
+        } => poll::run(&file, deck.as_deref(), options, lang, &mut out),
+        Command::Report(j) => report::run(&j.journal, j.deck.as_deref(), &j.out, lang, &mut out),
         Command::CheckImages { dir, min } => images::run(&dir, min, &mut out),
     };
     match result {

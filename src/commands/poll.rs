@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::deck::load_deck;
+use crate::lang::Lang;
 use crate::poll::{Moment, Options, Proposal};
 
 /// What `poll` prints, as the command line gives it (see `commands::cli` for the descriptions).
@@ -26,10 +27,12 @@ fn moment_parser() -> impl clap::builder::TypedValueParser<Value = Moment> {
     })
 }
 
+/// Reads the poll export and prints the proposal, in `lang`.
 pub fn run(
     file: &Path,
     deck: Option<&Path>,
     args: PollArgs,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let deck_path = match deck {
@@ -37,8 +40,15 @@ pub fn run(
         None => crate::deck::builtin::default_deck()?,
     };
     let deck = load_deck(&deck_path)?;
-    let bytes = std::fs::read(file)
-        .map_err(|e| format!("{}: kan het bestand niet lezen: {e}", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        let f = file.display();
+        crate::bi!(
+            "{f}: kan het bestand niet lezen: {e}",
+            "{f}: cannot read the file: {e}"
+        )
+        .text(lang)
+        .to_owned()
+    })?;
     let opts = Options {
         moment: args.moment,
     };
@@ -50,10 +60,11 @@ pub fn run(
         s
     } else {
         let mut s = format!("Deck: {} ({})\n", deck.title, deck.id);
-        s.push_str(&crate::poll::describe(&proposal, &deck));
+        s.push_str(&crate::poll::describe(&proposal, &deck, lang));
         // The command line is the facilitator's: the open answers are shown here.
+        let open = lang.pick("Open vraag", "Open question");
         for f in &proposal.free_text {
-            s.push_str(&format!("Open vraag \"{}\":\n", f.header));
+            s.push_str(&format!("{open} \"{}\":\n", f.header));
             for a in &f.answers {
                 s.push_str(&format!("  - {}\n", a.replace('\n', " ")));
             }

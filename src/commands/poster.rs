@@ -6,14 +6,17 @@ use std::io::Write;
 use std::path::Path;
 
 use super::report::{list, open};
+use crate::lang::Lang;
 
+/// Writes each team's posters; messages in `lang`.
 pub fn run(
     journal: &Path,
     deck: Option<&Path>,
     out_dir: &Path,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let o = open(journal, deck, out)?;
+    let o = open(journal, deck, lang, out)?;
     let (paths, _) = crate::report::poster::write_posters(
         &o.session,
         o.created.as_deref(),
@@ -25,13 +28,15 @@ pub fn run(
     list(&paths, out)
 }
 
+/// Writes the A4 page of the group's agreements; messages in `lang`.
 pub fn manners(
     journal: &Path,
     deck: Option<&Path>,
     out_dir: &Path,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let o = open(journal, deck, out)?;
+    let o = open(journal, deck, lang, out)?;
     let created = o.created.as_deref();
     let paths =
         crate::report::manners::write_with_photos(&o.session, created, out_dir, true, &o.album)?;

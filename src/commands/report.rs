@@ -5,17 +5,28 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::lang::Lang;
 use crate::report::{self, OpenError, Opened};
 
 /// Opens the journal with its deck (`deck`, else the one the journal names) and prints the
-/// warnings.
-pub fn open(journal: &Path, deck: Option<&Path>, out: &mut dyn Write) -> Result<Opened, String> {
+/// warnings; messages in `lang`.
+pub fn open(
+    journal: &Path,
+    deck: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<Opened, String> {
     let opened = report::open(journal, deck).map_err(|e| match e {
-        OpenError::NoDeck(why) => format!("{why}; geef het aan met --deck PAD"),
-        OpenError::Journal(why) => why.to_string(),
+        OpenError::NoDeck(why) => format!(
+            "{}; {}",
+            why.text(lang),
+            lang.pick("geef het aan met --deck PAD", "name it with --deck PATH")
+        ),
+        OpenError::Journal(why) => why.text(lang).to_owned(),
     })?;
+    let word = lang.pick("waarschuwing", "warning");
     for w in &opened.warnings {
-        writeln!(out, "waarschuwing: {w}").map_err(|e| e.to_string())?;
+        writeln!(out, "{word}: {w}").map_err(|e| e.to_string())?;
     }
     Ok(opened)
 }
@@ -33,8 +44,9 @@ pub fn run(
     journal: &Path,
     deck: Option<&Path>,
     out_dir: &Path,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    let opened = open(journal, deck, out)?;
+    let opened = open(journal, deck, lang, out)?;
     list(&report::write(&opened, out_dir)?, out)
 }

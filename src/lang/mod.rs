@@ -264,6 +264,7 @@ mod tests {
         both_languages::<phones::PhoneText>(&[]);
         both_languages::<photos::PhotoText>(&[]);
         both_languages::<T>(&[T::Decks, T::Teams, T::Deck, T::Scenario, T::Score]);
+        both_languages::<cli::CliText>(&[]);
     }
 
     /// The Rust sources under src/, but for `skip` (a catalogue's own file), as (path, text).
@@ -319,6 +320,9 @@ mod tests {
         unused_keys.extend(unused::<messages::Msg>("src/lang/messages.rs"));
         unused_keys.extend(unused::<phones::PhoneText>("src/lang/phones.rs"));
         unused_keys.extend(unused::<photos::PhotoText>("src/lang/photos.rs"));
+        unused_keys.extend(unused::<cli::CliText>("src/lang/cli.rs"));
+        unused_keys.extend(unused::<report::R>("src/lang/report.rs"));
+        unused_keys.extend(unused::<report::Sheet>("src/lang/report.rs"));
         assert!(
             unused_keys.is_empty(),
             "keys no source uses: {unused_keys:?}"

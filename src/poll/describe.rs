@@ -85,11 +85,12 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
     p.warnings.extend(w);
 }
 
-/// A short Dutch summary of a proposal, for the command line: [`summary`] and the warnings.
-pub fn describe(p: &Proposal, deck: &Deck) -> String {
-    let mut s = summary(p, deck, Lang::Nl);
+/// A short summary of a proposal in `lang`, for the command line: [`summary`] and the warnings.
+pub fn describe(p: &Proposal, deck: &Deck, lang: Lang) -> String {
+    let mut s = summary(p, deck, lang);
+    let note = lang.pick("Let op", "Note");
     for w in &p.warnings {
-        s.push_str(&format!("Let op: {w}\n"));
+        s.push_str(&format!("{note}: {w}\n"));
     }
     s
 }

@@ -333,7 +333,7 @@ fn simulated_agreements_reach_posters_and_report_and_no_behaviour_is_listed_unde
     }
 
     let rep = dir.path().join("verslag");
-    report::run(&journal, None, &rep, &mut Vec::new()).unwrap();
+    report::run(&journal, None, &rep, Lang::Nl, &mut Vec::new()).unwrap();
     let md = std::fs::read_to_string(rep.join("report.md")).unwrap();
     let manners = md.split("## Zo zijn onze manieren").nth(1).unwrap();
     assert!(manners.contains("voorgesteld door Subgroep 1"), "{manners}");

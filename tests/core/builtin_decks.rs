@@ -14,6 +14,9 @@ fn in_empty_folder(args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
         .current_dir(&here)
         .env("XDG_DATA_HOME", tmp.path().join("data"))
         .env("HOME", tmp.path().join("home"))
+        .env("LANG", "nl_NL.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("the binary runs");
     (tmp, out)
@@ -58,6 +61,9 @@ fn a_deck_edited_in_the_users_folder_is_kept_and_used() {
         .current_dir(&here)
         .env("XDG_DATA_HOME", tmp.path().join("data"))
         .env("HOME", tmp.path().join("home"))
+        .env("LANG", "nl_NL.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -84,6 +90,9 @@ fn without_a_display_the_game_and_the_demo_say_so_in_a_sentence() {
             .env_remove("WAYLAND_DISPLAY")
             .env("XDG_DATA_HOME", tmp.path().join("data"))
             .env("HOME", tmp.path().join("home"))
+            .env("LANG", "nl_NL.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -3,6 +3,7 @@
 //! layouts, encodings, separators, scales and words; the command; any bytes never panic.
 
 use cultuurbarbarenspel::deck::{self, Deck};
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::poll::{
     Encoding, Layout, Moment, Options, Scale, clean_path, fold, import, import_with,
 };
@@ -389,7 +390,7 @@ fn identifying_data_and_open_answers_stay_out_of_the_summary_and_the_json() {
         p.free_text[0].answers,
         vec!["Fijn dat we dit doen", "Meer tijd voor overleg, graag"]
     );
-    let summary = cultuurbarbarenspel::poll::describe(&p, &d);
+    let summary = cultuurbarbarenspel::poll::describe(&p, &d, Lang::Nl);
     let json = cultuurbarbarenspel::commands::poll::json(&p).to_string();
     for text in [&summary, &json] {
         for private in ["@voorbeeld.nl", "2026/11/02", "Fijn dat we"] {
@@ -600,7 +601,7 @@ fn the_command_prints_the_proposal_as_text_or_json() {
     )
     .unwrap();
     let mut out = Vec::new();
-    run(&file, None, PollArgs::default(), &mut out).unwrap();
+    run(&file, None, PollArgs::default(), Lang::Nl, &mut out).unwrap();
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("2 deelnemers"), "{out}");
     assert!(
@@ -618,7 +619,7 @@ fn the_command_prints_the_proposal_as_text_or_json() {
         json: true,
         ..PollArgs::default()
     };
-    run(&file, None, json, &mut out).unwrap();
+    run(&file, None, json, Lang::Nl, &mut out).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         v,
@@ -636,10 +637,27 @@ fn the_command_prints_the_proposal_as_text_or_json() {
         &dir.path().join("mist.csv"),
         None,
         PollArgs::default(),
+        Lang::Nl,
         &mut Vec::new(),
     )
     .unwrap_err();
     assert!(e.contains("mist.csv: kan het bestand niet lezen"), "{e}");
+
+    // --lang en: the command's own words in English.
+    let mut out = Vec::new();
+    run(&file, None, PollArgs::default(), Lang::En, &mut out).unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Open question \"Waarom?\""), "{out}");
+    assert!(!out.contains("Open vraag"), "{out}");
+    let e = run(
+        &dir.path().join("mist.csv"),
+        None,
+        PollArgs::default(),
+        Lang::En,
+        &mut Vec::new(),
+    )
+    .unwrap_err();
+    assert!(e.contains("mist.csv: cannot read the file"), "{e}");
 }
 
 proptest! {
@@ -696,7 +714,7 @@ fn the_summary_names_the_file_the_scale_every_value_and_the_warnings() {
     )
     .unwrap();
     assert_eq!(
-        cultuurbarbarenspel::poll::describe(&p, &d),
+        cultuurbarbarenspel::poll::describe(&p, &d, Lang::Nl),
         "4 deelnemers, een cijfer per waarde (cijfers van 1 tot 10, omgerekend naar 1–5).\n\
          Bestand: UTF-16LE, gescheiden door tab.\n  \
          De klant centraal: gemiddeld 4,6, gewicht 3\n  \

@@ -170,8 +170,14 @@ fn the_poster_command_writes_two_posters_per_team() {
     cultuurbarbarenspel::commands::simulate::run(&args, Lang::Nl, &mut out).unwrap();
     let journal = dir.path().join("simulatie_klantcontact_t2_r2_s4.jsonl");
     let mut out = Vec::new();
-    cultuurbarbarenspel::commands::poster::run(&journal, None, &dir.path().join("p"), &mut out)
-        .unwrap();
+    cultuurbarbarenspel::commands::poster::run(
+        &journal,
+        None,
+        &dir.path().join("p"),
+        Lang::Nl,
+        &mut out,
+    )
+    .unwrap();
     let printed = String::from_utf8(out).unwrap();
     assert_eq!(printed.lines().count(), 4, "{printed}");
     for line in printed.lines() {

@@ -2,6 +2,7 @@
 
 use cultuurbarbarenspel::commands::report;
 use cultuurbarbarenspel::deck::{self, Key};
+use cultuurbarbarenspel::lang::Lang;
 use cultuurbarbarenspel::session::{Event, Settings, TeamSpec, ValuesMode};
 use cultuurbarbarenspel::store::{self, Recorder};
 use std::path::{Path, PathBuf};
@@ -97,7 +98,7 @@ fn play(dir: &Path) -> (PathBuf, Vec<i64>) {
 
 fn run(journal: &Path, deck: Option<&Path>, out: &Path) -> Result<String, String> {
     let mut printed = Vec::new();
-    report::run(journal, deck, out, &mut printed)?;
+    report::run(journal, deck, out, Lang::Nl, &mut printed)?;
     Ok(String::from_utf8(printed).unwrap())
 }
 
