@@ -5,28 +5,23 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::lang::Lang;
+use crate::lang::{Key as _, Lang, R};
 use crate::report::{self, OpenError, Opened};
 
 /// Opens the journal with its deck (`deck`, else the one the journal names) and prints the
-/// warnings; messages in `lang`.
+/// warnings; a failure is told in `lang`, the language of the run.
 pub fn open(
     journal: &Path,
     deck: Option<&Path>,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Opened, String> {
-    let opened = report::open(journal, deck).map_err(|e| match e {
-        OpenError::NoDeck(why) => format!(
-            "{}; {}",
-            why.text(lang),
-            lang.pick("geef het aan met --deck PAD", "name it with --deck PATH")
-        ),
-        OpenError::Journal(why) => why.text(lang).to_owned(),
+    let opened = report::open(journal, deck).map_err(|e| match &e {
+        OpenError::NoDeck(_) => format!("{}; {}", e.text(lang), R::NameTheDeck.tr(lang)),
+        OpenError::Journal(_) => e.text(lang).to_string(),
     })?;
-    let word = lang.pick("waarschuwing", "warning");
     for w in &opened.warnings {
-        writeln!(out, "{word}: {w}").map_err(|e| e.to_string())?;
+        writeln!(out, "{}: {w}", R::Warning.tr(lang)).map_err(|e| e.to_string())?;
     }
     Ok(opened)
 }
@@ -39,7 +34,8 @@ pub fn list(paths: &[std::path::PathBuf], out: &mut dyn Write) -> Result<(), Str
     Ok(())
 }
 
-/// Reads the journal, replays it and writes the report files into `out_dir`.
+/// Reads the journal, replays it and writes the report files into `out_dir`; the files are in the
+/// session's language, the messages in `lang`.
 pub fn run(
     journal: &Path,
     deck: Option<&Path>,

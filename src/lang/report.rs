@@ -90,6 +90,11 @@ crate::catalogue! {
         HandoutDebrief => ("Nabespreking", "Debrief"),
         Chosen => ("Gekozen", "Chosen"),
         NoRoundYet => ("Er is nog geen ronde begonnen.", "No round has begun yet."),
+        // Writing the files, and the command line.
+        CannotMakeFolder => ("kan de map niet maken", "cannot create the folder"),
+        CannotWrite => ("kan niet schrijven", "cannot write"),
+        Warning => ("waarschuwing", "warning"),
+        NameTheDeck => ("geef het aan met --deck PAD", "name it with --deck PATH"),
     }
 }
 

@@ -109,9 +109,10 @@ fn section(out: &mut String, s: &Session, r: &crate::session::Round, sc: &Scenar
 
 /// Writes `handout.html` (and `handout.pdf` when `pdf` and Chromium is installed) into `dir`.
 pub fn write(s: &Session, dir: &Path, pdf: bool) -> Result<Vec<PathBuf>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let lang = s.settings().language;
+    super::make_dir(dir, lang)?;
     let html_path = dir.join("handout.html");
-    std::fs::write(&html_path, html(s)).map_err(|e| format!("{}: {e}", html_path.display()))?;
+    super::write_file(&html_path, html(s), lang)?;
     let mut written = vec![html_path.clone()];
     if pdf && let Some(p) = super::manners::print_pdf(&html_path, &dir.join("handout.pdf")) {
         written.push(p);

@@ -290,10 +290,10 @@ fn write_pages(
     pdf: bool,
     album: Option<&Album>,
 ) -> Result<Vec<PathBuf>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let lang = s.settings().language;
+    super::make_dir(dir, lang)?;
     let html_path = dir.join("manieren.html");
-    std::fs::write(&html_path, html_with_photos(s, date, album))
-        .map_err(|e| format!("{}: {e}", html_path.display()))?;
+    super::write_file(&html_path, html_with_photos(s, date, album), lang)?;
     let png_path = dir.join("manieren-a4.png");
     let data = poster_data_for(s, date, album.is_some());
     let photos = match album {
@@ -308,8 +308,7 @@ fn write_pages(
         None => Vec::new(),
     };
     let pix = poster::render(&poster::layout_with_photos(&data, &photos, Format::A4));
-    std::fs::write(&png_path, poster::png_bytes(&pix, Format::A4)?)
-        .map_err(|e| format!("{}: {e}", png_path.display()))?;
+    super::write_file(&png_path, poster::png_bytes(&pix, Format::A4)?, lang)?;
     let mut written = vec![html_path.clone(), png_path];
     if pdf && let Some(pdf) = print_pdf(&html_path, &dir.join("manieren.pdf")) {
         written.push(pdf);

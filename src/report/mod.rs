@@ -30,6 +30,8 @@ pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
+use crate::lang::{Key as _, Lang, R};
+
 pub use model::Report;
 pub use open::{OpenError, Opened, Stage, open};
 
@@ -40,8 +42,8 @@ pub fn write(opened: &Opened, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
     let s = &opened.session;
     let created = opened.created.as_deref();
     let report = Report::new(s, created, &opened.stages);
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| format!("{}: kan de map niet maken: {e}", out_dir.display()))?;
+    let lang = s.settings().language;
+    make_dir(out_dir, lang)?;
     let files: [(&str, Vec<u8>); 5] = [
         ("report.md", markdown::render(&report).into()),
         ("scores.csv", csv::render(&report)?),
@@ -55,9 +57,20 @@ pub fn write(opened: &Opened, out_dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut written = Vec::new();
     for (name, bytes) in files {
         let path = out_dir.join(name);
-        std::fs::write(&path, bytes)
-            .map_err(|e| format!("{}: kan niet schrijven: {e}", path.display()))?;
+        write_file(&path, bytes, lang)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Creates the folder `dir` (and those above it); a failure says which and why, in `lang`.
+pub(crate) fn make_dir(dir: &Path, lang: Lang) -> Result<(), String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("{}: {}: {e}", dir.display(), R::CannotMakeFolder.tr(lang)))
+}
+
+/// Writes `bytes` to `path`; a failure says which and why, in `lang`.
+pub(crate) fn write_file(path: &Path, bytes: impl AsRef<[u8]>, lang: Lang) -> Result<(), String> {
+    std::fs::write(path, bytes)
+        .map_err(|e| format!("{}: {}: {e}", path.display(), R::CannotWrite.tr(lang)))
 }

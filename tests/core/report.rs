@@ -436,6 +436,19 @@ fn a_moved_deck_and_a_damaged_journal_are_clear_errors() {
         err.contains("decks/weg.ron") && err.contains("--deck"),
         "{err}"
     );
+    // In an English run, in English.
+    let err = report::run(
+        &moved,
+        None,
+        &dir.path().join("a"),
+        Lang::En,
+        &mut Vec::new(),
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("was not found") && err.contains("--deck PATH"),
+        "{err}"
+    );
     // --deck points to it.
     run(
         &moved,

@@ -225,8 +225,8 @@ pub fn write_posters(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<(Vec<std::path::PathBuf>, Vec<Preview>), String> {
     let total = s.team_count() * 2;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: kan de map niet maken: {e}", dir.display()))?;
+    let lang = s.settings().language;
+    super::make_dir(dir, lang)?;
     let mut written = Vec::new();
     let mut previews = Vec::new();
     for team in 0..s.team_count() {
@@ -241,8 +241,7 @@ pub fn write_posters(
                 previews.push(thumbnail(&pix, preview_width));
             }
             let path = dir.join(file_name(team, &data.team, format));
-            std::fs::write(&path, png_bytes(&pix, format)?)
-                .map_err(|e| format!("{}: kan niet schrijven: {e}", path.display()))?;
+            super::write_file(&path, png_bytes(&pix, format)?, lang)?;
             written.push(path);
             progress(written.len(), total);
         }
