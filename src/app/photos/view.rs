@@ -300,7 +300,15 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 .color(theme::BAD),
         );
     }
-    let d = &ph.draft;
+    photo_form(ui, view, s, out);
+    ui.add_space(4.0);
+    photo_list(ui, view, s, out);
+}
+
+/// The form for the photo being edited: its value, subgroup, caption and agreement.
+fn photo_form(ui: &mut egui::Ui, view: &View, s: &crate::session::Session, out: &mut Vec<Action>) {
+    let lang = view.lang.0;
+    let d = &view.photos.draft;
     ui.horizontal_wrapped(|ui| {
         ui.label(muted(PhotoText::ValueLabel.tr(lang), 15.0));
         let current = value_for(d, s);
@@ -361,7 +369,11 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             out.push(Action::DescribePhoto);
         }
     }
-    ui.add_space(4.0);
+}
+
+/// The photos on the wall, each with its thumbnail and the buttons to edit or remove it.
+fn photo_list(ui: &mut egui::Ui, view: &View, s: &crate::session::Session, out: &mut Vec<Action>) {
+    let (lang, ph) = (view.lang.0, &view.photos);
     for (i, p) in s.photos_shown() {
         ui.horizontal(|ui| {
             picture(
