@@ -97,38 +97,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     if ph.full_screen
         && let Some((_, photo)) = order.get(ph.selected)
     {
-        let thumb = match &ph.large {
-            Some((h, t)) if *h == photo.hash => Some(t),
-            _ => ph.thumbs.get(&photo.hash),
-        };
-        let key = match &ph.large {
-            Some((h, _)) if *h == photo.hash => format!("{}-large", photo.hash),
-            _ => photo.hash.clone(),
-        };
-        let caption_h = s.body * 3.2;
-        let size = egui::vec2(
-            ui.available_width(),
-            (ui.available_height() - caption_h).max(100.0),
-        );
-        picture(ui, &key, thumb, size, lang);
-        ui.add_space(s.gap() * 0.5);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                egui::RichText::new(session.deck().value_name(&photo.value))
-                    .size(s.body)
-                    .color(theme::ACCENT),
-            );
-            if !photo.caption.is_empty() {
-                ui.label(rich(&photo.caption, s.body));
-            }
-            if !photo.by.is_empty() {
-                ui.label(muted(format!("· {}", photo.by), s.small()));
-            }
-            ui.label(muted(
-                format!("   {} / {}   ‹ ›  Esc", ph.selected + 1, order.len()),
-                s.small(),
-            ));
-        });
+        full_screen(ui, view, session, photo, order.len(), s);
         return;
     }
     ui.horizontal_wrapped(|ui| {
@@ -189,54 +158,114 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
             ),
             egui::vec2(tw, th),
         );
-        let selected = k == ph.selected;
-        ui.painter().rect_filled(rect, 8.0, theme::CARD);
-        if selected {
-            ui.painter().rect_stroke(
-                rect,
-                8.0,
-                egui::Stroke::new(4.0, theme::ACCENT),
-                egui::StrokeKind::Inside,
-            );
-        }
-        let inner = rect.shrink(gap * 0.5);
-        ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
-            ui.spacing_mut().item_spacing.y = 2.0;
-            picture(
-                ui,
-                &p.hash,
-                ph.thumbs.get(&p.hash),
-                egui::vec2(
-                    inner.width(),
-                    (inner.height() - caption_h + gap * 0.5).max(10.0),
-                ),
-                lang,
-            );
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(session.deck().value_name(&p.value))
-                        .size(text)
-                        .color(theme::ACCENT),
-                )
-                .truncate(),
-            );
-            let caption = crate::report::model::photo_caption(p);
-            if !caption.is_empty() {
-                let mut job = egui::text::LayoutJob::single_section(
-                    caption,
-                    egui::TextFormat::simple(egui::FontId::proportional(text), theme::TEXT),
-                );
-                job.wrap = egui::text::TextWrapping {
-                    max_rows: 2,
-                    break_anywhere: false,
-                    overflow_character: Some('…'),
-                    max_width: inner.width(),
-                };
-                ui.label(job);
-            }
-        });
+        let size = (caption_h, text, gap);
+        tile(ui, view, session, p, rect, k == ph.selected, size);
     }
     ui.allocate_rect(area, egui::Sense::hover());
+}
+
+/// One photo full screen (the large version once it is loaded), with its value, caption and
+/// subgroup, and where it stands among the `n` on the wall.
+fn full_screen(
+    ui: &mut egui::Ui,
+    view: &View,
+    session: &crate::session::Session,
+    photo: &crate::session::Photo,
+    n: usize,
+    s: Sizes,
+) {
+    let (lang, ph) = (view.lang.0, &view.photos);
+    let thumb = match &ph.large {
+        Some((h, t)) if *h == photo.hash => Some(t),
+        _ => ph.thumbs.get(&photo.hash),
+    };
+    let key = match &ph.large {
+        Some((h, _)) if *h == photo.hash => format!("{}-large", photo.hash),
+        _ => photo.hash.clone(),
+    };
+    let caption_h = s.body * 3.2;
+    let size = egui::vec2(
+        ui.available_width(),
+        (ui.available_height() - caption_h).max(100.0),
+    );
+    picture(ui, &key, thumb, size, lang);
+    ui.add_space(s.gap() * 0.5);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(session.deck().value_name(&photo.value))
+                .size(s.body)
+                .color(theme::ACCENT),
+        );
+        if !photo.caption.is_empty() {
+            ui.label(rich(&photo.caption, s.body));
+        }
+        if !photo.by.is_empty() {
+            ui.label(muted(format!("· {}", photo.by), s.small()));
+        }
+        ui.label(muted(
+            format!("   {} / {}   ‹ ›  Esc", ph.selected + 1, n),
+            s.small(),
+        ));
+    });
+}
+
+/// One tile of the wall in `rect`: the picture, the value and the caption (two lines at most);
+/// `size` is the caption's height, the text size and the gap.
+fn tile(
+    ui: &mut egui::Ui,
+    view: &View,
+    session: &crate::session::Session,
+    p: &crate::session::Photo,
+    rect: egui::Rect,
+    selected: bool,
+    (caption_h, text, gap): (f32, f32, f32),
+) {
+    let (lang, ph) = (view.lang.0, &view.photos);
+    ui.painter().rect_filled(rect, 8.0, theme::CARD);
+    if selected {
+        ui.painter().rect_stroke(
+            rect,
+            8.0,
+            egui::Stroke::new(4.0, theme::ACCENT),
+            egui::StrokeKind::Inside,
+        );
+    }
+    let inner = rect.shrink(gap * 0.5);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+        ui.spacing_mut().item_spacing.y = 2.0;
+        picture(
+            ui,
+            &p.hash,
+            ph.thumbs.get(&p.hash),
+            egui::vec2(
+                inner.width(),
+                (inner.height() - caption_h + gap * 0.5).max(10.0),
+            ),
+            lang,
+        );
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(session.deck().value_name(&p.value))
+                    .size(text)
+                    .color(theme::ACCENT),
+            )
+            .truncate(),
+        );
+        let caption = crate::report::model::photo_caption(p);
+        if !caption.is_empty() {
+            let mut job = egui::text::LayoutJob::single_section(
+                caption,
+                egui::TextFormat::simple(egui::FontId::proportional(text), theme::TEXT),
+            );
+            job.wrap = egui::text::TextWrapping {
+                max_rows: 2,
+                break_anywhere: false,
+                overflow_character: Some('…'),
+                max_width: inner.width(),
+            };
+            ui.label(job);
+        }
+    });
 }
 
 /// The facilitator's side: how photos come in, the progress, the refusals, and per photo its
