@@ -11,7 +11,10 @@ use super::GameSystems;
 use super::action::Action;
 use super::facilitator::FacilitatorWindow;
 use super::screens::{Phase, Screen};
-use crate::deck::Key;
+use crate::bi;
+use crate::deck::{Deck, Key};
+use crate::lang::cli::CliText;
+use crate::lang::{Bi, Key as _, Lang};
 
 /// The demo's deck when no default deck can be found or written.
 pub const FALLBACK_DECK: &str = "tests/fixtures/app-demo.ron";
@@ -59,7 +62,8 @@ pub fn poll_csv(deck: &crate::deck::Deck) -> String {
         .take(3)
         .map(|v| v.name.as_str())
         .collect();
-    let mut csv = format!("Tijdstempel;{}\n", names.join(";"));
+    let stamp = deck.language.pick("Tijdstempel", "Timestamp");
+    let mut csv = format!("{stamp};{}\n", names.join(";"));
     for (i, minute) in ["09:01", "09:04"].iter().enumerate() {
         let ratings: Vec<String> = (0..names.len()).map(|v| (5 - v).to_string()).collect();
         csv.push_str(&format!("2026-11-22 {minute}:0{i};{}\n", ratings.join(";")));
@@ -158,6 +162,22 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             ),
         ]
     };
+    // The second name has 40 characters.
+    let team_names = if nl {
+        [
+            "De Klantvrienden",
+            "Het team met een naam van veertig tekens",
+            "Backoffice",
+            "Balie",
+        ]
+    } else {
+        [
+            "The Customer Friends",
+            "The team whose name has forty characters",
+            "Back Office",
+            "Front Desk",
+        ]
+    };
     let revised = if nl {
         "Elke maandag tien minuten staan: welk klantgesprek ging goed, en wat nemen we mee?"
     } else {
@@ -176,10 +196,10 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
             vec![
                 Next,
                 AddTeam,
-                RenameTeam(0, "De Klantvrienden".into()),
-                RenameTeam(1, "Het team met een naam van veertig tekens".into()),
-                RenameTeam(2, "Backoffice".into()),
-                RenameTeam(3, "Balie".into()),
+                RenameTeam(0, team_names[0].into()),
+                RenameTeam(1, team_names[1].into()),
+                RenameTeam(2, team_names[2].into()),
+                RenameTeam(3, team_names[3].into()),
                 SetRounds(ROUNDS),
                 SetDiscussSeconds(150),
             ],
@@ -602,7 +622,7 @@ fn copy_poster(sessions: &Path, screenshots: &Path) -> Result<PathBuf, String> {
                 .unwrap_or_default();
             n.starts_with("poster-1-") && n.ends_with("-1920x1080.png")
         })
-        .ok_or("geen poster gevonden")?;
+        .ok_or("no poster-1-…-1920x1080.png")?;
     let to = screenshots.join("13-poster-photos.png");
     std::fs::copy(&poster, &to).map_err(|e| e.to_string())?;
     Ok(to)
@@ -743,17 +763,23 @@ pub fn demo_deck() -> PathBuf {
     }
 }
 
-pub fn run(opts: DemoOptions) -> ExitCode {
+/// The demo's window size, deck file and deck.
+type Prepared = ((u32, u32), PathBuf, Deck);
+
+/// The demo's size, deck file and deck, or the exit status and why not.
+fn prepare(opts: &DemoOptions) -> Result<Prepared, (u8, Bi)> {
     let Some(size) = parse_size(&opts.size) else {
-        eprintln!(
-            "fout: --size moet BREEDTExHOOGTE zijn, bijvoorbeeld 1920x1080 (niet {:?})",
-            opts.size
-        );
-        return ExitCode::from(2);
+        let size = &opts.size;
+        return Err((
+            2,
+            bi!(
+                "--size moet BREEDTExHOOGTE zijn, bijvoorbeeld 1920x1080 (niet {size:?})",
+                "--size must be WIDTHxHEIGHT, for example 1920x1080 (not {size:?})"
+            ),
+        ));
     };
     if let Err(e) = std::fs::create_dir_all(&opts.screenshots) {
-        eprintln!("fout: {}: {e}", opts.screenshots.display());
-        return ExitCode::from(1);
+        return Err((1, Bi::same(format!("{}: {e}", opts.screenshots.display()))));
     }
     let mut deck_path = opts.deck.clone().unwrap_or_else(demo_deck);
     // In another language than the deck's: the same deck in that language, when there is one.
@@ -763,27 +789,37 @@ pub fn run(opts: DemoOptions) -> ExitCode {
     {
         deck_path = other.path.clone();
     }
-    let deck = match super::decks::load(&deck_path) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("fout: {e}");
-            return ExitCode::from(1);
+    let deck = super::decks::load(&deck_path).map_err(|e| (1, e))?;
+    if deck.scenarios.len() < ROUNDS {
+        let (path, n) = (deck_path.display(), deck.scenarios.len());
+        return Err((
+            1,
+            bi!(
+                "de demo speelt {ROUNDS} rondes en heeft een deck met minstens {ROUNDS} scenario's nodig; {path} heeft er {n}",
+                "the demo plays {ROUNDS} rounds and needs a deck with at least {ROUNDS} scenarios; {path} has {n}"
+            ),
+        ));
+    }
+    Ok((size, deck_path, deck))
+}
+
+pub fn run(opts: DemoOptions) -> ExitCode {
+    // The terminal's messages: `--lang`, else the environment's language.
+    let lang = opts.lang.unwrap_or_else(Lang::from_env);
+    let error = CliText::Error.tr(lang);
+    let (size, deck_path, deck) = match prepare(&opts) {
+        Ok(ready) => ready,
+        Err((code, why)) => {
+            eprintln!("{error}: {}", why.text(lang));
+            return ExitCode::from(code);
         }
     };
-    if deck.scenarios.len() < ROUNDS {
-        eprintln!(
-            "fout: de demo speelt {ROUNDS} rondes en heeft een deck met minstens {ROUNDS} scenario's nodig; {} heeft er {}",
-            deck_path.display(),
-            deck.scenarios.len()
-        );
-        return ExitCode::from(1);
-    }
     let sizes = super::windows::WindowSizes {
         projector: size,
         facilitator: (1000, 900),
         exact: true,
     };
-    let mut app = match super::open_windowed_app(sizes, false) {
+    let mut app = match super::open_windowed_app(sizes, false, lang) {
         Ok(app) => app,
         Err(why) => {
             eprintln!("{why}");
@@ -792,12 +828,12 @@ pub fn run(opts: DemoOptions) -> ExitCode {
     };
     let sessions =
         std::env::temp_dir().join(format!("cultuurbarbarenspel-demo-{}", std::process::id()));
-    let poll = sessions.join("peiling.csv");
+    let poll = sessions.join(deck.language.pick("peiling.csv", "poll.csv"));
     if let Err(e) = std::fs::create_dir_all(&sessions)
         .and_then(|()| std::fs::write(&poll, poll_csv(&deck)))
         .and_then(|()| write_photos(&poll))
     {
-        eprintln!("fout: {}: {e}", poll.display());
+        eprintln!("{error}: {}: {e}", poll.display());
         return ExitCode::from(1);
     }
     super::init_game(&mut app, Some(deck_path), Some(sessions.clone()));
@@ -818,7 +854,8 @@ pub fn run(opts: DemoOptions) -> ExitCode {
     let code = super::exit_code(app.run());
     if code == ExitCode::SUCCESS {
         if let Err(e) = copy_poster(&sessions, &opts.screenshots) {
-            eprintln!("fout: de poster met foto's: {e}");
+            let why = bi!("de poster met foto's: {e}", "the poster with photos: {e}");
+            eprintln!("{error}: {}", why.text(lang));
             return ExitCode::from(1);
         }
         println!("{}", opts.screenshots.display());

@@ -7,29 +7,36 @@ use super::GameSystems;
 use super::action::Action;
 use crate::deck::Key;
 
+/// The keys of a shortcut as the help shows them: the same in both languages, or named.
+#[derive(Debug, Clone, Copy)]
+pub enum Keys {
+    Fixed(&'static str),
+    Named(super::i18n::T),
+}
+
 /// The shortcuts, for the help overlay: (keys, what they do).
-pub const SHORTCUTS: [(&str, super::i18n::T); 19] = {
+pub const SHORTCUTS: [(Keys, super::i18n::T); 19] = {
     use super::i18n::T;
     [
-        ("1 … 9, 0", T::KeyDigits),
-        ("A … F", T::KeyLetters),
-        ("Spatie / Space", T::KeySpace),
-        ("Ctrl+Z", T::KeyUndo),
-        ("T", T::KeyTimer),
-        ("M", T::KeyMinute),
-        ("S", T::KeySkip),
-        ("G", T::KeyAgreements),
-        ("P", T::KeyPosters),
-        ("F1", T::KeyHelp),
-        ("F2", T::KeyControls),
-        ("F11", T::KeyFullscreen),
-        ("+ / −", T::KeyTextSize),
-        ("W · ‹ › · Enter", T::KeyPhotos),
-        ("Shift+1, Shift+2", T::KeyTeams11),
-        ("Esc", T::KeyEsc),
-        ("W", T::KeyAllConsequences),
-        ("Q", T::KeyPhones),
-        ("R", T::KeyRules),
+        (Keys::Fixed("1 … 9, 0"), T::KeyDigits),
+        (Keys::Fixed("A … F"), T::KeyLetters),
+        (Keys::Named(T::SpaceBar), T::KeySpace),
+        (Keys::Fixed("Ctrl+Z"), T::KeyUndo),
+        (Keys::Fixed("T"), T::KeyTimer),
+        (Keys::Fixed("M"), T::KeyMinute),
+        (Keys::Fixed("S"), T::KeySkip),
+        (Keys::Fixed("G"), T::KeyAgreements),
+        (Keys::Fixed("P"), T::KeyPosters),
+        (Keys::Fixed("F1"), T::KeyHelp),
+        (Keys::Fixed("F2"), T::KeyControls),
+        (Keys::Fixed("F11"), T::KeyFullscreen),
+        (Keys::Fixed("+ / −"), T::KeyTextSize),
+        (Keys::Fixed("W · ‹ › · Enter"), T::KeyPhotos),
+        (Keys::Fixed("Shift+1, Shift+2"), T::KeyTeams11),
+        (Keys::Fixed("Esc"), T::KeyEsc),
+        (Keys::Fixed("W"), T::KeyAllConsequences),
+        (Keys::Fixed("Q"), T::KeyPhones),
+        (Keys::Fixed("R"), T::KeyRules),
     ]
 };
 

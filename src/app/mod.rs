@@ -34,6 +34,9 @@ use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::lang::cli::CliText;
+use crate::lang::{Key as _, Lang};
+
 #[derive(Debug, Clone, Default)]
 pub struct PlayOptions {
     pub deck: Option<PathBuf>,
@@ -204,7 +207,7 @@ pub fn windowed_app(sizes: windows::WindowSizes, single_window: bool) -> App {
 
 /// Why no window can be opened, in a plain sentence: on Linux and the BSDs neither an X11 nor a
 /// Wayland display is named in the environment. `None` when a display may be there.
-pub fn display_problem() -> Option<String> {
+pub fn display_problem(lang: Lang) -> Option<String> {
     if cfg!(any(
         target_os = "windows",
         target_os = "macos",
@@ -216,18 +219,26 @@ pub fn display_problem() -> Option<String> {
     if named("DISPLAY") || named("WAYLAND_DISPLAY") {
         return None;
     }
-    Some(
-        "fout: er is geen beeldscherm om het spel op te tonen (DISPLAY en WAYLAND_DISPLAY zijn niet gezet). \
+    let error = CliText::Error.tr(lang);
+    let why = crate::bi!(
+        "{error}: er is geen beeldscherm om het spel op te tonen (DISPLAY en WAYLAND_DISPLAY zijn niet gezet). \
          Start het spel op een computer met een bureaublad, of voor schermafbeeldingen zonder scherm \
-         met xvfb-run; de opdrachten check, simulate, report, poster en poll hebben geen scherm nodig."
-            .to_string(),
-    )
+         met xvfb-run; de opdrachten check, simulate, report, poster en poll hebben geen scherm nodig.",
+        "{error}: there is no display to show the game on (DISPLAY and WAYLAND_DISPLAY are not set). \
+         Start the game on a computer with a desktop, or for screenshots without a screen with \
+         xvfb-run; the commands check, simulate, report, poster and poll need no screen."
+    );
+    Some(why.text(lang).to_owned())
 }
 
 /// [`windowed_app`], or a plain sentence when no window can be opened (no display named, or the
 /// display named cannot be reached) instead of a panic with a backtrace.
-pub fn open_windowed_app(sizes: windows::WindowSizes, single_window: bool) -> Result<App, String> {
-    if let Some(why) = display_problem() {
+pub fn open_windowed_app(
+    sizes: windows::WindowSizes,
+    single_window: bool,
+    lang: Lang,
+) -> Result<App, String> {
+    if let Some(why) = display_problem(lang) {
         return Err(why);
     }
     // Building the window plugin connects to the display; it panics when it cannot. Catch that
@@ -247,21 +258,34 @@ pub fn open_windowed_app(sizes: windows::WindowSizes, single_window: bool) -> Re
     built.map_err(|_| {
         let detail = said.lock().map(|s| s.clone()).unwrap_or_default();
         let detail = detail.lines().next().unwrap_or_default().to_string();
-        format!(
-            "fout: het spel kan geen venster openen: er is geen beeldscherm te bereiken ({detail}). \
-             Start het op een computer met een bureaublad, of zonder scherm met xvfb-run."
+        let error = CliText::Error.tr(lang);
+        crate::bi!(
+            "{error}: het spel kan geen venster openen: er is geen beeldscherm te bereiken ({detail}). \
+             Start het op een computer met een bureaublad, of zonder scherm met xvfb-run.",
+            "{error}: the game cannot open a window: no display can be reached ({detail}). \
+             Start it on a computer with a desktop, or without a screen with xvfb-run."
         )
+        .text(lang)
+        .to_owned()
     })
 }
 
 pub fn run(opts: PlayOptions) -> ExitCode {
+    // The terminal's messages: `--lang`, else the environment's language.
+    let lang = opts.lang.unwrap_or_else(Lang::from_env);
     if let Some(deck) = &opts.deck
         && !deck.is_file()
     {
-        eprintln!("fout: {}: geen deckbestand gevonden", deck.display());
+        let (error, deck) = (CliText::Error.tr(lang), deck.display());
+        let why = crate::bi!(
+            "{error}: {deck}: geen deckbestand gevonden",
+            "{error}: {deck}: no deck file found"
+        );
+        eprintln!("{}", why.text(lang));
         return ExitCode::from(2);
     }
-    let mut app = match open_windowed_app(windows::WindowSizes::default(), opts.single_window) {
+    let sizes = windows::WindowSizes::default();
+    let mut app = match open_windowed_app(sizes, opts.single_window, lang) {
         Ok(app) => app,
         Err(why) => {
             eprintln!("{why}");

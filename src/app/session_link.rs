@@ -94,11 +94,12 @@ impl Live {
 /// Build the session from the set-up and open its journal (leaving the Setup screen): from here
 /// on, what the group makes of its values and agreements is journaled. In a session that continues
 /// a trajectory, the values agreed before are carried onto this deck for the Values screen.
-pub fn begin(draft: &mut Draft, live: &mut Live) -> Result<(), String> {
-    let deck = draft.deck.clone().ok_or("geen deck gekozen")?;
+pub fn begin(draft: &mut Draft, live: &mut Live, lang: Lang) -> Result<(), String> {
+    let no_deck = || Msg::ChooseDeckFirst.tr(lang).to_string();
+    let deck = draft.deck.clone().ok_or_else(no_deck)?;
     let mut settings = draft
         .to_settings(store::deck_hash_of(&deck))
-        .ok_or("geen deck gekozen")?;
+        .ok_or_else(no_deck)?;
     // What the previous session of the trajectory hands on, mapped onto this deck.
     let carry = draft.previous.as_ref().map(|previous| {
         settings.sitting = previous.sitting() + 1;
@@ -135,9 +136,9 @@ pub fn begin(draft: &mut Draft, live: &mut Live) -> Result<(), String> {
 }
 
 /// Agree the values chosen on the Values screen and begin the first round.
-pub fn start(draft: &Draft, live: &mut Live) -> Result<(), String> {
+pub fn start(draft: &Draft, live: &mut Live, lang: Lang) -> Result<(), String> {
     if live.recorder.is_none() {
-        return Err("er loopt geen sessie".into());
+        return Err(Msg::NoSession.tr(lang).into());
     }
     for (i, set) in draft.values.iter().enumerate() {
         let team = if draft.shared_values { None } else { Some(i) };
@@ -155,7 +156,7 @@ pub fn start(draft: &Draft, live: &mut Live) -> Result<(), String> {
     let first = live
         .session()
         .and_then(Session::next_round_event)
-        .ok_or("het deck heeft geen scenario meer")?;
+        .ok_or(Msg::NoScenarioLeft.tr(lang))?;
     live.apply(first)
 }
 
@@ -167,8 +168,15 @@ fn deck_of(
 ) -> Result<crate::deck::Deck, String> {
     match (&draft.deck, &draft.deck_path) {
         (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
-        _ => crate::deck::load_deck_bi(deck_path)
-            .map_err(|e| format!("Het deck van deze sessie is niet te laden: {e}")),
+        _ => crate::deck::load_deck_bi(deck_path).map_err(|e| {
+            let e = e.text(settings.language);
+            crate::bi!(
+                "Het deck van deze sessie is niet te laden: {e}",
+                "The deck of this session cannot be loaded: {e}"
+            )
+            .text(settings.language)
+            .to_owned()
+        }),
     }
 }
 
@@ -283,8 +291,8 @@ pub(crate) fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String
 
 /// Writes "Zo zijn onze manieren" on one A4 page (HTML and PNG) into a folder next to the journal
 /// (`<journal>-manieren/`); returns the folder.
-pub fn save_manners(live: &Live) -> Result<PathBuf, String> {
-    let s = live.session().ok_or("er loopt geen sessie")?;
+pub fn save_manners(live: &Live, lang: Lang) -> Result<PathBuf, String> {
+    let s = live.session().ok_or(Msg::NoSession.tr(lang))?;
     let (dir, created) = beside_journal(live, "manieren");
     let album = live
         .journal_path()
@@ -347,10 +355,11 @@ pub fn rounds_left(live: &Live) -> usize {
 }
 
 pub fn next_round(live: &mut Live) -> Result<(), String> {
-    let ev = live
-        .session()
+    let s = live.session();
+    let lang = s.map_or_else(Lang::default, |s| s.settings().language);
+    let ev = s
         .and_then(Session::next_round_event)
-        .ok_or("er kan geen nieuwe ronde beginnen")?;
+        .ok_or(Msg::NoNewRound.tr(lang))?;
     live.apply(ev)
 }
 

@@ -198,6 +198,10 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
                 .spacing([size, size * 0.4])
                 .show(ui, |ui| {
                     for (keys, what) in super::input::SHORTCUTS {
+                        let keys = match keys {
+                            super::input::Keys::Fixed(k) => k,
+                            super::input::Keys::Named(k) => view.t(k),
+                        };
                         ui.label(
                             egui::RichText::new(keys)
                                 .strong()

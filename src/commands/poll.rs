@@ -87,6 +87,6 @@ pub fn json(p: &Proposal) -> serde_json::Value {
         "layout": p.layout.key(),
         "weights": weights,
         "unmatched": p.unmatched,
-        "warnings": p.warnings,
+        "warnings": p.warnings.iter().map(|w| w.nl.as_str()).collect::<Vec<_>>(),
     })
 }

@@ -87,5 +87,13 @@ crate::catalogue! {
             "This is the final screen: P saves the posters, the button beside it the manners on A4.",
         ),
         NoSession => ("Er loopt geen sessie.", "No session is running."),
+        NoScenarioLeft => (
+            "Het deck heeft geen scenario meer.",
+            "The deck has no scenario left.",
+        ),
+        NoNewRound => (
+            "Er kan geen nieuwe ronde beginnen.",
+            "No new round can begin.",
+        ),
     }
 }

@@ -5,7 +5,11 @@
 //!   too; it is the same type.
 //! - Fixed strings live in catalogues declared with [`catalogue!`]: an enum of keys, each with its
 //!   Dutch and English text side by side, so a key without both does not compile. Every catalogue
-//!   implements [`Key`] and lists its keys in `ALL`, which the tests walk.
+//!   implements [`Key`] and lists its keys in `ALL`, which the tests walk: every key has both
+//!   texts, and every key is named somewhere outside its catalogue's file (no unused keys). The
+//!   catalogues: [`T`] (the game's interface), [`messages::Msg`] (the game's refusals and
+//!   notices), [`phones::PhoneText`], [`photos::PhotoText`], [`cli::CliText`] (the command line),
+//!   [`R`] and [`Sheet`] (the reports).
 //! - Messages that carry values (a refusal naming a team, a diagnostic naming a value) are [`Bi`]:
 //!   both texts formatted at once with [`bi!`], the language picked where it is shown.
 

@@ -293,6 +293,7 @@ crate::catalogue! {
         SpaceKey => ("spatie", "space"),
         ToReview => ("Naar de terugblik", "To the look back"),
         And => ("en", "and"),
+        SpaceBar => ("Spatie", "Space"),
         OwnValueExample => ("Menselijk", "Human"),
         PollFileExample => ("peiling.csv", "poll.csv"),
         ProjectorWindow => ("Cultuurbarbaren — projectie", "Culture Barbarians — projector"),

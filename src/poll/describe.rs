@@ -1,4 +1,4 @@
-//! The warnings of a proposal and its summary in words (Dutch, as the rest of the core).
+//! The warnings of a proposal and its summary in words, in Dutch and English.
 
 use super::{Deck, Layout, Moment, Proposal, table};
 use crate::bi;
@@ -18,18 +18,20 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
     let name = |id: &str| deck.value_name(id).to_string();
     let mut w = Vec::new();
     if !p.identifying.is_empty() {
-        w.push(format!(
-            "Niet geteld en niet bewaard (maken deelnemers herkenbaar): {}.",
-            quoted(&p.identifying)
+        let cols = quoted(&p.identifying);
+        w.push(bi!(
+            "Niet geteld en niet bewaard (maken deelnemers herkenbaar): {cols}.",
+            "Not counted and not kept (they identify respondents): {cols}."
         ));
     }
     if let Some(s) = p.scale
         && !s.stated
         && (s.low, s.high) != (1, 5)
     {
-        w.push(format!(
-            "De schaal staat in geen kop; uit de antwoorden afgeleid: {}–{}, omgerekend naar 1–5. Klopt dat niet, zet de schaal in de kop, bijvoorbeeld \"(1-10)\".",
-            s.low, s.high
+        let (low, high) = (s.low, s.high);
+        w.push(bi!(
+            "De schaal staat in geen kop; uit de antwoorden afgeleid: {low}–{high}, omgerekend naar 1–5. Klopt dat niet, zet de schaal in de kop, bijvoorbeeld \"(1-10)\".",
+            "No header states the scale; taken from the answers: {low}–{high}, converted to 1–5. If that is wrong, put the scale in the header, for example \"(1-10)\"."
         ));
     }
     if !p.likert.is_empty() {
@@ -38,20 +40,24 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
             .iter()
             .map(|(t, l)| format!("\"{t}\" = {l}"))
             .collect();
-        w.push(format!(
-            "Antwoorden in woorden als cijfer (1–5) geteld: {}.",
-            map.join(", ")
+        let map = map.join(", ");
+        w.push(bi!(
+            "Antwoorden in woorden als cijfer (1–5) geteld: {map}.",
+            "Answers in words counted as a rating (1–5): {map}."
         ));
     }
     if !p.paired.is_empty() {
-        let (counted, other) = match p.moment {
-            Moment::Desired => ("de gewenste situatie", "de huidige"),
-            Moment::Now => ("de huidige situatie", "de gewenste"),
-        };
-        w.push(format!(
-            "Gevraagd naar nu én gewenst ({}): geteld is {counted}; kies {other} om die te tellen.",
-            quoted(p.paired.iter().map(|id| name(id)))
-        ));
+        let values = quoted(p.paired.iter().map(|id| name(id)));
+        w.push(match p.moment {
+            Moment::Desired => bi!(
+                "Gevraagd naar nu én gewenst ({values}): geteld is de gewenste situatie; kies de huidige om die te tellen.",
+                "Asked about now and desired ({values}): the desired situation is counted; choose the current one to count that."
+            ),
+            Moment::Now => bi!(
+                "Gevraagd naar nu én gewenst ({values}): geteld is de huidige situatie; kies de gewenste om die te tellen.",
+                "Asked about now and desired ({values}): the current situation is counted; choose the desired one to count that."
+            ),
+        });
     }
     if !p.ignored.is_empty() {
         let shown: Vec<&str> = p.ignored.iter().take(5).map(String::as_str).collect();
@@ -59,28 +65,38 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
         let scale = p
             .scale
             .map_or("1–5".to_string(), |s| format!("{}–{}", s.low, s.high));
-        w.push(format!(
-            "{} cellen zijn geen cijfer van {scale} of antwoord als \"belangrijk\" en tellen niet mee: {}{more}.",
-            p.ignored.len(),
-            shown.join("; ")
+        let (n, shown) = (p.ignored.len(), shown.join("; "));
+        w.push(bi!(
+            "{n} cellen zijn geen cijfer van {scale} of antwoord als \"belangrijk\" en tellen niet mee: {shown}{more}.",
+            "{n} cells are no rating from {scale} or answer such as \"important\" and do not count: {shown}{more}."
         ));
     }
     if !p.unmatched.is_empty() {
-        let what = if p.layout.is_ratings() {
-            "Kolommen zonder waarde uit dit deck"
+        let unmatched = quoted(&p.unmatched);
+        w.push(if p.layout.is_ratings() {
+            bi!(
+                "Kolommen zonder waarde uit dit deck: {unmatched}.",
+                "Columns without a value of this deck: {unmatched}."
+            )
         } else {
-            "Antwoorden zonder waarde uit dit deck"
-        };
-        w.push(format!("{what}: {}.", quoted(&p.unmatched)));
+            bi!(
+                "Antwoorden zonder waarde uit dit deck: {unmatched}.",
+                "Answers without a value of this deck: {unmatched}."
+            )
+        });
     }
     if !p.free_text.is_empty() {
-        w.push(format!(
-            "Open vragen, niet geteld (de antwoorden ziet alleen de begeleider): {}.",
-            quoted(p.free_text.iter().map(|f| &f.header))
+        let questions = quoted(p.free_text.iter().map(|f| &f.header));
+        w.push(bi!(
+            "Open vragen, niet geteld (de antwoorden ziet alleen de begeleider): {questions}.",
+            "Open questions, not counted (only the facilitator sees the answers): {questions}."
         ));
     }
     if p.support.iter().all(|s| s.weight.is_none()) {
-        w.push("De peiling stelt geen enkele waarde voor; kies de waarden met de hand.".into());
+        w.push(bi!(
+            "De peiling stelt geen enkele waarde voor; kies de waarden met de hand.",
+            "The poll proposes no value at all; choose the values by hand."
+        ));
     }
     p.warnings.extend(w);
 }
@@ -90,7 +106,7 @@ pub fn describe(p: &Proposal, deck: &Deck, lang: Lang) -> String {
     let mut s = summary(p, deck, lang);
     let note = lang.pick("Let op", "Note");
     for w in &p.warnings {
-        s.push_str(&format!("{note}: {w}\n"));
+        s.push_str(&format!("{note}: {}\n", w.text(lang)));
     }
     s
 }

@@ -14,7 +14,7 @@ pub(super) fn per_answer(
     grid: &Grid,
     question: usize,
     answer: usize,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<crate::lang::Bi>,
 ) -> Result<Proposal, PollError> {
     let Some(who) = (0..grid.headers.len())
         .filter(|&c| grid.identifying[c])
@@ -66,8 +66,9 @@ pub(super) fn per_answer(
             rows[i][c] = r[answer].clone();
         }
         if twice > 0 {
-            warnings.push(format!(
-                "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt."
+            warnings.push(crate::bi!(
+                "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt.",
+                "{twice} times a respondent answered the same question again; the last answer counts."
             ));
         }
         let n = headers.len();
@@ -100,8 +101,9 @@ pub(super) fn per_answer(
             },
         )
     };
-    warnings.push(format!(
+    warnings.push(crate::bi!(
         "Eén rij per antwoord: per deelnemer geteld (kolom \"{}\"), {} rijen van {} deelnemers.",
+        "One row per answer: counted per respondent (column \"{}\"), {} rows from {} respondents.";
         grid.headers[who],
         grid.rows.len(),
         keys.len()
@@ -174,8 +176,9 @@ pub(super) fn ratings(
         if let [first, rest @ ..] = chosen.as_slice() {
             counted.push(first);
             if !rest.is_empty() {
-                p.warnings.push(format!(
+                p.warnings.push(crate::bi!(
                     "Meer kolommen vragen naar {}: alleen \"{}\" telt, niet {}.",
+                    "More columns ask about {}: only \"{}\" counts, not {}.";
                     v.name,
                     grid.headers[first.column],
                     rest.iter()

@@ -137,8 +137,8 @@ pub struct Proposal {
     /// Values rated both "now" and "desired"; `moment` says which counted.
     pub paired: Vec<String>,
     pub moment: Moment,
-    /// What the facilitator should know before taking the proposal, in Dutch.
-    pub warnings: Vec<String>,
+    /// What the facilitator should know before taking the proposal, in both languages.
+    pub warnings: Vec<crate::lang::Bi>,
 }
 
 impl Proposal {
@@ -329,8 +329,9 @@ pub fn import_with(
     };
     let mut warnings = Vec::new();
     if table.short_rows > 0 {
-        warnings.push(format!(
+        warnings.push(crate::bi!(
             "{} rijen missen de lege cellen aan het eind (Excel laat ze weg); die zijn als leeg gelezen.",
+            "{} rows lack the empty cells at the end (Excel leaves them out); they were read as empty.";
             table.short_rows
         ));
     }

@@ -5,6 +5,7 @@ mod guards;
 mod harness;
 mod hot_reload;
 mod keyboard;
+mod language;
 mod own_values;
 mod phone_client;
 mod phones;

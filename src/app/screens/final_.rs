@@ -17,7 +17,8 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
     let on_screen = nav.is(Screen::Final);
     match action {
         Action::SavePosters if !on_screen => ctx.refuse_with(Msg::PostersWhen),
-        Action::SaveManners if on_screen => match session_link::save_manners(&ctx.live) {
+        Action::SaveManners if on_screen => match session_link::save_manners(&ctx.live, ctx.lang())
+        {
             Ok(dir) => {
                 let dir = dir.display();
                 ctx.notices.notice = Some(ctx.text(crate::bi!(

@@ -68,7 +68,7 @@ pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
     }
     ctx.draft.fit_value_sets();
     let ctx = &mut *ctx;
-    match session_link::begin(&mut ctx.draft, &mut ctx.live) {
+    match session_link::begin(&mut ctx.draft, &mut ctx.live, ctx.lang.0) {
         Ok(()) => {
             let looks_back = ctx
                 .live

@@ -62,7 +62,7 @@ pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
         return;
     }
     let ctx = &mut *ctx;
-    match session_link::start(&ctx.draft, &mut ctx.live) {
+    match session_link::start(&ctx.draft, &mut ctx.live, ctx.lang.0) {
         Ok(()) => nav.round(Phase::Scenario),
         Err(e) => ctx.fail(e),
     }

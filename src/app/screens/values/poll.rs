@@ -111,7 +111,11 @@ pub(super) fn import(ctx: &Ctx, poll: &mut PollState) {
             poll.preview = Some(PollPreview {
                 file: path,
                 summary: crate::poll::summary(&p, deck, ctx.lang()),
-                warnings: p.warnings.clone(),
+                warnings: p
+                    .warnings
+                    .iter()
+                    .map(|w| w.text(ctx.lang()).to_owned())
+                    .collect(),
                 free_text: p.free_text.clone(),
                 weights: p.weights(),
                 paired: !p.paired.is_empty(),
