@@ -372,7 +372,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
         let job = photos.jobs.remove(0);
         photos.batch_done += 1;
         match result {
-            Err(e) => photos.note(Bi::same(e.to_string())),
+            Err(e) => photos.note(e.message()),
             Ok(imported) => {
                 let Some(s) = live.session() else {
                     continue;

@@ -4,7 +4,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::deck::load_deck;
+use crate::bi;
+use crate::deck::load_deck_bi;
 use crate::lang::Lang;
 use crate::poll::{Moment, Options, Proposal};
 
@@ -39,10 +40,10 @@ pub fn run(
         Some(p) => p.to_path_buf(),
         None => crate::deck::builtin::default_deck()?,
     };
-    let deck = load_deck(&deck_path)?;
+    let deck = load_deck_bi(&deck_path).map_err(|e| e.text(lang).to_owned())?;
     let bytes = std::fs::read(file).map_err(|e| {
         let f = file.display();
-        crate::bi!(
+        bi!(
             "{f}: kan het bestand niet lezen: {e}",
             "{f}: cannot read the file: {e}"
         )
@@ -53,9 +54,10 @@ pub fn run(
         moment: args.moment,
     };
     let proposal = crate::poll::import_with(&file.display().to_string(), &bytes, &deck, opts)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.text(lang))?;
     let text = if args.json {
-        let mut s = serde_json::to_string_pretty(&json(&proposal)).map_err(|e| e.to_string())?;
+        let mut s =
+            serde_json::to_string_pretty(&json(&proposal, lang)).map_err(|e| e.to_string())?;
         s.push('\n');
         s
     } else {
@@ -74,9 +76,10 @@ pub fn run(
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// The proposal as `poll --format json` prints it: weights only for the proposed values; no
-/// identifying data and no free text.
-pub fn json(p: &Proposal) -> serde_json::Value {
+/// The proposal as `poll --format json` prints it, the warnings in `lang`: weights only for the
+/// proposed values; no identifying data and no free text.
+pub fn json(p: &Proposal, lang: Lang) -> serde_json::Value {
+    let warnings: Vec<&str> = p.warnings.iter().map(|w| w.text(lang)).collect();
     let weights: serde_json::Map<String, serde_json::Value> = p
         .weights()
         .into_iter()
@@ -87,6 +90,6 @@ pub fn json(p: &Proposal) -> serde_json::Value {
         "layout": p.layout.key(),
         "weights": weights,
         "unmatched": p.unmatched,
-        "warnings": p.warnings.iter().map(|w| w.nl.as_str()).collect::<Vec<_>>(),
+        "warnings": warnings,
     })
 }

@@ -192,6 +192,19 @@ fn behaviour_rules(
             )),
         );
     }
+    effect_rules(deck, at, bi, b, value_ids, out);
+}
+
+/// The effects of behaviour `bi`: known values, each once, within -3…+3.
+fn effect_rules(
+    deck: &Deck,
+    at: &At,
+    bi: usize,
+    b: &Behaviour,
+    value_ids: &HashMap<&str, usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let key = b.key;
     let mut seen_values: HashMap<&str, usize> = HashMap::new();
     for (ei, (v, e)) in b.effects.iter().enumerate() {
         if deck.values.is_empty() {

@@ -7,19 +7,14 @@ use super::locate::{
     self,
     Step::{Field, Index},
 };
-use super::types::Deck;
+use super::types::{Deck, Scenario};
 use crate::bi;
 use crate::lang::Bi;
 
 /// Differences between a deck `a` and its translation `b`, reported on `b`.
 pub(super) fn compare_translation(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let err = |place: Vec<locate::Step>, msg: Bi| {
-        Diagnostic::error("translation-mismatch", Place::Path(place), msg).with_hint(bi!(
-            "een vertaling moet dezelfde ids, letters en effecten hebben als {a_name}",
-            "a translation must have the same ids, keys and effects as {a_name}"
-        ))
-    };
+    let err = |place: Vec<locate::Step>, msg: Bi| mismatch(a_name, place, msg);
     if a.language == b.language {
         out.push(
             Diagnostic::error(
@@ -63,6 +58,23 @@ pub(super) fn compare_translation(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagn
             ),
         ));
     }
+    out.extend(compare_scenarios(a, a_name, b));
+    out.extend(compare_texts(a, a_name, b));
+    out
+}
+
+/// `translation-mismatch` at `place`, with the hint that names the reference.
+fn mismatch(a_name: &str, place: Vec<locate::Step>, msg: Bi) -> Diagnostic {
+    Diagnostic::error("translation-mismatch", Place::Path(place), msg).with_hint(bi!(
+        "een vertaling moet dezelfde ids, letters en effecten hebben als {a_name}",
+        "a translation must have the same ids, keys and effects as {a_name}"
+    ))
+}
+
+/// The scenarios of `b` against those of `a`: ids, layers, follow-ups, images, keys and effects.
+fn compare_scenarios(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let err = |place: Vec<locate::Step>, msg: Bi| mismatch(a_name, place, msg);
     for (si, (sa, sb)) in a.scenarios.iter().zip(&b.scenarios).enumerate() {
         let p = |rest: &[locate::Step]| {
             let mut v = vec![Field("scenarios"), Index(si)];
@@ -132,7 +144,6 @@ pub(super) fn compare_translation(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagn
             }
         }
     }
-    out.extend(compare_texts(a, a_name, b));
     out
 }
 
@@ -185,7 +196,7 @@ fn compare_texts(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
         "is a sentence missing on one side? A translation says the same, sentence by sentence"
     );
     let mut out = Vec::new();
-    let mut texts: Vec<(Vec<locate::Step>, Bi, &str, &str)> = vec![
+    let mut texts: Texts = vec![
         (
             vec![Field("title")],
             bi!("de titel van het deck", "the deck's title"),
@@ -216,6 +227,35 @@ fn compare_texts(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
             ));
         }
     }
+    out.extend(scenario_texts(a, a_name, b, &hint, &mut texts));
+    for (place, what, ta, tb) in texts {
+        if texts_differ(ta, tb) {
+            out.push(
+                Diagnostic::warning(
+                    "translation-length",
+                    Place::Path(place),
+                    length_differs(&what, a_name, ta, tb),
+                )
+                .with_hint(hint.clone()),
+            );
+        }
+    }
+    out
+}
+
+/// A text of `b` and the same text of `a`: where, what it is, the two texts.
+type Texts<'a> = Vec<(Vec<locate::Step>, Bi, &'a str, &'a str)>;
+
+/// The scenario texts of `a` and `b` added to `texts`; a debrief with another number of questions
+/// is a warning of its own.
+fn scenario_texts<'a>(
+    a: &'a Deck,
+    a_name: &str,
+    b: &'a Deck,
+    hint: &Bi,
+    texts: &mut Texts<'a>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     for (si, (sa, sb)) in a.scenarios.iter().zip(&b.scenarios).enumerate() {
         if sa.id != sb.id {
             continue;
@@ -252,29 +292,7 @@ fn compare_texts(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
             ));
         }
         if sa.behaviours.len() == sb.behaviours.len() {
-            for (bi, (ba, bb)) in sa.behaviours.iter().zip(&sb.behaviours).enumerate() {
-                let bp = |f| p(&[Field("behaviours"), Index(bi), Field(f)]);
-                texts.push((
-                    bp("text"),
-                    bi!(
-                        "de tekst van gedrag {} van `{id}`",
-                        "the text of behaviour {} of `{id}`";
-                        bb.key
-                    ),
-                    &ba.text,
-                    &bb.text,
-                ));
-                texts.push((
-                    bp("consequence"),
-                    bi!(
-                        "het gevolg van gedrag {} van `{id}`",
-                        "the consequence of behaviour {} of `{id}`";
-                        bb.key
-                    ),
-                    &ba.consequence,
-                    &bb.consequence,
-                ));
-            }
+            behaviour_texts(si, sa, sb, texts);
         }
         if sa.debrief.len() == sb.debrief.len() {
             for (qi, (qa, qb)) in sa.debrief.iter().zip(&sb.debrief).enumerate() {
@@ -305,19 +323,43 @@ fn compare_texts(a: &Deck, a_name: &str, b: &Deck) -> Vec<Diagnostic> {
             );
         }
     }
-    for (place, what, ta, tb) in texts {
-        if texts_differ(ta, tb) {
-            out.push(
-                Diagnostic::warning(
-                    "translation-length",
-                    Place::Path(place),
-                    length_differs(&what, a_name, ta, tb),
-                )
-                .with_hint(hint.clone()),
-            );
-        }
-    }
     out
+}
+
+/// The texts and consequences of the behaviours of scenario `si`, added to `texts`.
+fn behaviour_texts<'a>(si: usize, sa: &'a Scenario, sb: &'a Scenario, texts: &mut Texts<'a>) {
+    let id = &sb.id;
+    for (bi, (ba, bb)) in sa.behaviours.iter().zip(&sb.behaviours).enumerate() {
+        let bp = |f| {
+            vec![
+                Field("scenarios"),
+                Index(si),
+                Field("behaviours"),
+                Index(bi),
+                Field(f),
+            ]
+        };
+        texts.push((
+            bp("text"),
+            bi!(
+                "de tekst van gedrag {} van `{id}`",
+                "the text of behaviour {} of `{id}`";
+                bb.key
+            ),
+            &ba.text,
+            &bb.text,
+        ));
+        texts.push((
+            bp("consequence"),
+            bi!(
+                "het gevolg van gedrag {} van `{id}`",
+                "the consequence of behaviour {} of `{id}`";
+                bb.key
+            ),
+            &ba.consequence,
+            &bb.consequence,
+        ));
+    }
 }
 
 /// "the length of … differs a lot from …", with the characters and sentences of both.

@@ -7,6 +7,8 @@ use zune_jpeg::zune_core::colorspace::ColorSpace;
 use zune_jpeg::zune_core::options::DecoderOptions;
 
 use super::{PhotoError, Picture, check_size, orientation_from_tiff};
+use crate::bi;
+use crate::lang::Bi;
 
 /// What the markers before the image data say.
 struct Markers<'a> {
@@ -79,7 +81,7 @@ pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<(Picture, u8), PhotoErr
     let mut decoder = JpegDecoder::new_with_options(ZCursor::new(bytes), options);
     let damaged = |e: zune_jpeg::errors::DecodeErrors| PhotoError::Damaged {
         name: name.to_string(),
-        detail: e.to_string(),
+        detail: Bi::same(e.to_string()),
     };
     decoder.decode_headers().map_err(damaged)?;
     let info = decoder.info().ok_or_else(truncated)?;
@@ -99,8 +101,9 @@ pub(super) fn decode(name: &str, bytes: &[u8]) -> Result<(Picture, u8), PhotoErr
     } else {
         return Err(PhotoError::Damaged {
             name: name.to_string(),
-            detail: format!(
+            detail: bi!(
                 "{} bytes aan pixels voor {w} × {h} beeldpunten",
+                "{} bytes of pixels for {w} × {h} pixels";
                 pixels.len()
             ),
         });

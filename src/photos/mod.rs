@@ -11,17 +11,25 @@
 //! the original, synced, before the event that names the hash is journaled. The journal never holds
 //! image bytes.
 
+mod album;
+mod decode;
+mod error;
 mod exif;
 mod jpeg;
 mod resize;
 
+pub use album::{Album, INBOX, dir_for_journal, store};
+use decode::check_size;
+pub use decode::decode;
+pub use error::PhotoError;
 pub use exif::{apply_orientation, orientation_from_tiff};
 pub use jpeg::{encode_jpeg, jpeg_with_exif_orientation};
 pub use resize::{box_size, fit_within, fitted_size, resize};
 
 use sha2::{Digest, Sha256};
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+
+use crate::bi;
+use std::path::Path;
 
 /// The long side of the display copy, in pixels.
 pub const DISPLAY_MAX: u32 = 2048;
@@ -93,52 +101,6 @@ impl Format {
     }
 }
 
-/// Why a file is not taken. The text (Dutch, naming the file) says what to do.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PhotoError {
-    #[error("{name}: het bestand is leeg (0 bytes). Kopieer de foto opnieuw.")]
-    Empty { name: String },
-    #[error(
-        "{name}: dit is een HEIC-foto (iPhone). Die kan het spel niet lezen. Zet hem om naar JPEG: op de iPhone via Instellingen › Camera › Formaten › Meest compatibel (voor nieuwe foto's), of stuur hem via Mail of WhatsApp (dan wordt het JPEG), of open hem op een Mac in Voorvertoning › Archief › Exporteer › JPEG, op Windows in Foto's › Opslaan als › JPG."
-    )]
-    Heic { name: String },
-    #[error(
-        "{name}: dit is een {kind}-bestand; het spel leest alleen JPEG- en PNG-foto's. Sla de foto op als JPEG (of PNG) en probeer het opnieuw."
-    )]
-    OtherFormat { name: String, kind: &'static str },
-    #[error(
-        "{name}: dit is geen foto die het spel kan lezen (geen JPEG of PNG{named}). Kies het fotobestand zelf."
-    )]
-    NotAnImage { name: String, named: String },
-    #[error(
-        "{name}: het bestand is onvolledig (afgebroken, bijvoorbeeld tijdens het kopiëren). Kopieer de foto opnieuw."
-    )]
-    Truncated { name: String },
-    #[error("{name}: het bestand is beschadigd en niet te lezen ({detail}).")]
-    Damaged { name: String, detail: String },
-    #[error(
-        "{name}: de foto is {width} × {height} pixels; het spel neemt foto's tot {max_side} pixels per zijde en {mp} megapixel. Verklein de foto eerst."
-    , max_side = MAX_SIDE, mp = MAX_PIXELS / 1_000_000)]
-    TooLarge {
-        name: String,
-        width: u64,
-        height: u64,
-    },
-    #[error(
-        "{name}: het bestand is {mb} MB; het spel neemt bestanden tot {max} MB.",
-        max = MAX_FILE_BYTES / 1024 / 1024
-    )]
-    FileTooLarge { name: String, mb: u64 },
-    #[error("{name}: kan het bestand niet lezen: {detail}")]
-    Read { name: String, detail: String },
-    #[error("{name}: kan de foto niet bewaren in {dir}: {detail}")]
-    Store {
-        name: String,
-        dir: String,
-        detail: String,
-    },
-}
-
 /// A photo ready to be kept: its hash, the original bytes and the display copy.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -207,7 +169,7 @@ pub fn prepare_file(path: &Path) -> Result<Prepared, PhotoError> {
     if meta.is_dir() {
         return Err(PhotoError::NotAnImage {
             name,
-            named: " maar een map".into(),
+            named: bi!(" maar een map", " but a folder"),
         });
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -221,204 +183,6 @@ pub fn prepare_file(path: &Path) -> Result<Prepared, PhotoError> {
         detail: e.to_string(),
     })?;
     prepare(&name, bytes)
-}
-
-/// What the first bytes say a file is.
-enum Sniffed {
-    Jpeg,
-    Png,
-    Heic,
-    Other(&'static str),
-    Unknown,
-}
-
-fn sniff(b: &[u8]) -> Sniffed {
-    if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Sniffed::Jpeg;
-    }
-    if b.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Sniffed::Png;
-    }
-    if b.len() >= 12 && &b[4..8] == b"ftyp" {
-        return match &b[8..12] {
-            b"heic" | b"heix" | b"hevc" | b"hevx" | b"heim" | b"heis" | b"mif1" | b"msf1" => {
-                Sniffed::Heic
-            }
-            b"avif" | b"avis" => Sniffed::Other("AVIF"),
-            _ => Sniffed::Other("video"),
-        };
-    }
-    if b.starts_with(b"GIF8") {
-        return Sniffed::Other("GIF");
-    }
-    if b.len() >= 12 && b.starts_with(b"RIFF") && &b[8..12] == b"WEBP" {
-        return Sniffed::Other("WebP");
-    }
-    if b.starts_with(b"II*\0") || b.starts_with(b"MM\0*") {
-        return Sniffed::Other("TIFF (of RAW)");
-    }
-    if b.starts_with(b"BM") {
-        return Sniffed::Other("BMP");
-    }
-    if b.starts_with(b"%PDF") {
-        return Sniffed::Other("PDF");
-    }
-    Sniffed::Unknown
-}
-
-/// Checks a picture's size from its header.
-fn check_size(name: &str, width: u64, height: u64) -> Result<(), PhotoError> {
-    if width == 0 || height == 0 {
-        return Err(PhotoError::Damaged {
-            name: name.to_string(),
-            detail: "de afmetingen zijn 0".into(),
-        });
-    }
-    if width > u64::from(MAX_SIDE) || height > u64::from(MAX_SIDE) || width * height > MAX_PIXELS {
-        return Err(PhotoError::TooLarge {
-            name: name.to_string(),
-            width,
-            height,
-        });
-    }
-    Ok(())
-}
-
-/// Decodes `bytes` (JPEG or PNG) into an upright RGB picture; returns it with the format and the
-/// EXIF orientation that was applied.
-pub fn decode(name: &str, bytes: &[u8]) -> Result<(Picture, Format, u8), PhotoError> {
-    if bytes.is_empty() {
-        return Err(PhotoError::Empty {
-            name: name.to_string(),
-        });
-    }
-    match sniff(bytes) {
-        Sniffed::Jpeg => {
-            let (pic, orientation) = jpeg::decode(name, bytes)?;
-            Ok((
-                apply_orientation(pic, orientation),
-                Format::Jpeg,
-                orientation,
-            ))
-        }
-        Sniffed::Png => {
-            let (pic, orientation) = decode_png(name, bytes)?;
-            Ok((
-                apply_orientation(pic, orientation),
-                Format::Png,
-                orientation,
-            ))
-        }
-        Sniffed::Heic => Err(PhotoError::Heic {
-            name: name.to_string(),
-        }),
-        Sniffed::Other(kind) => Err(PhotoError::OtherFormat {
-            name: name.to_string(),
-            kind,
-        }),
-        Sniffed::Unknown => {
-            let lower = name.to_ascii_lowercase();
-            let named = if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
-                ", al heet het .jpg"
-            } else if lower.ends_with(".png") {
-                ", al heet het .png"
-            } else {
-                ""
-            };
-            Err(PhotoError::NotAnImage {
-                name: name.to_string(),
-                named: named.to_string(),
-            })
-        }
-    }
-}
-
-/// Reads a PNG: the header first (size check), then the pixels, as 8-bit RGB over white.
-fn decode_png(name: &str, bytes: &[u8]) -> Result<(Picture, u8), PhotoError> {
-    let damaged = |e: png::DecodingError| match e {
-        png::DecodingError::IoError(ref io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
-            PhotoError::Truncated {
-                name: name.to_string(),
-            }
-        }
-        png::DecodingError::LimitsExceeded => PhotoError::Damaged {
-            name: name.to_string(),
-            detail: "de foto vraagt meer geheugen dan het spel toestaat".into(),
-        },
-        other => PhotoError::Damaged {
-            name: name.to_string(),
-            detail: other.to_string(),
-        },
-    };
-    let limits = png::Limits {
-        bytes: (MAX_PIXELS as usize) * 8,
-    };
-    let mut decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), limits);
-    let (w, h) = {
-        let info = decoder.read_header_info().map_err(damaged)?;
-        (info.width, info.height)
-    };
-    check_size(name, u64::from(w), u64::from(h))?;
-    decoder.set_transformations(png::Transformations::normalize_to_color8());
-    let mut reader = decoder.read_info().map_err(damaged)?;
-    let orientation = reader
-        .info()
-        .exif_metadata
-        .as_deref()
-        .map_or(1, orientation_from_tiff);
-    let size = reader
-        .output_buffer_size()
-        .ok_or_else(|| PhotoError::TooLarge {
-            name: name.to_string(),
-            width: u64::from(w),
-            height: u64::from(h),
-        })?;
-    let mut buf = vec![0u8; size];
-    let out = reader.next_frame(&mut buf).map_err(damaged)?;
-    let (cw, ch) = (out.width as usize, out.height as usize);
-    let mut rgb = Vec::with_capacity(cw * ch * 3);
-    let over_white = |v: u8, a: u8| -> u8 {
-        ((u32::from(v) * u32::from(a) + 255 * (255 - u32::from(a)) + 127) / 255) as u8
-    };
-    for row in buf.chunks(out.line_size).take(ch) {
-        match out.color_type {
-            png::ColorType::Grayscale => {
-                for &g in &row[..cw] {
-                    rgb.extend_from_slice(&[g, g, g]);
-                }
-            }
-            png::ColorType::GrayscaleAlpha => {
-                for p in row[..cw * 2].chunks_exact(2) {
-                    let g = over_white(p[0], p[1]);
-                    rgb.extend_from_slice(&[g, g, g]);
-                }
-            }
-            png::ColorType::Rgb => rgb.extend_from_slice(&row[..cw * 3]),
-            png::ColorType::Rgba => {
-                for p in row[..cw * 4].chunks_exact(4) {
-                    rgb.extend_from_slice(&[
-                        over_white(p[0], p[3]),
-                        over_white(p[1], p[3]),
-                        over_white(p[2], p[3]),
-                    ]);
-                }
-            }
-            png::ColorType::Indexed => {
-                return Err(PhotoError::Damaged {
-                    name: name.to_string(),
-                    detail: "onverwachte palettekleuren".into(),
-                });
-            }
-        }
-    }
-    Ok((
-        Picture {
-            width: cw as u32,
-            height: ch as u32,
-            rgb,
-        },
-        orientation,
-    ))
 }
 
 /// Prepares a photo from its bytes: checks, decodes, turns upright, downscales and encodes the
@@ -440,145 +204,6 @@ pub fn prepare(name: &str, bytes: Vec<u8>) -> Result<Prepared, PhotoError> {
         display_jpeg,
         thumb,
     })
-}
-
-/// The folder a journal's photos are kept in: `<journal>-fotos/` beside it.
-pub fn dir_for_journal(journal: &Path) -> PathBuf {
-    let stem = journal
-        .file_stem()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "sessie".into());
-    journal.with_file_name(format!("{stem}-fotos"))
-}
-
-/// The folder inside a photo folder that is watched for new pictures during the session.
-pub const INBOX: &str = "nieuw";
-
-/// Writes `bytes` to `path` under a temporary name, syncs it, then gives it its name and syncs the
-/// folder: the file is there whole or not at all.
-fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let tmp = dir.join(format!(
-        ".{}.part",
-        path.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
-    ));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(&tmp, path)?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        // Syncing a folder is not possible on every platform; the file itself is synced.
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// Keeps a prepared photo in `dir`: the display copy as `<hash>.jpg` and the original as
-/// `originelen/<hash>.<ext>`, each synced. A photo already kept is left as it is (same hash, same
-/// bytes).
-pub fn store(p: &Prepared, dir: &Path) -> Result<PathBuf, PhotoError> {
-    let fail = |e: std::io::Error| PhotoError::Store {
-        name: p.name.clone(),
-        dir: dir.display().to_string(),
-        detail: e.to_string(),
-    };
-    let originals = dir.join("originelen");
-    std::fs::create_dir_all(&originals).map_err(fail)?;
-    let original = originals.join(format!("{}.{}", p.hash, p.format.extension()));
-    if !original.is_file() {
-        write_synced(&original, &p.original).map_err(fail)?;
-    }
-    let display = dir.join(format!("{}.jpg", p.hash));
-    if !display.is_file() {
-        write_synced(&display, &p.display_jpeg).map_err(fail)?;
-    }
-    Ok(display)
-}
-
-/// Where a session's photos are: the folder new photos go to, and the folders of the journals it
-/// took over from (after a failed write the session goes on in a fresh journal, with a folder of its
-/// own).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Album {
-    dirs: Vec<PathBuf>,
-}
-
-impl Album {
-    /// No folder: every photo is missing (what a report without its journal's folder shows).
-    pub fn none() -> Album {
-        Album::default()
-    }
-
-    /// Photos in `dir` only.
-    pub fn in_dir(dir: impl Into<PathBuf>) -> Album {
-        Album {
-            dirs: vec![dir.into()],
-        }
-    }
-
-    /// The photos of the session in `journal`: its own folder, then those of the journals it
-    /// replaced (up to 50 back).
-    pub fn beside(journal: &Path) -> Album {
-        let mut dirs = vec![dir_for_journal(journal)];
-        let mut current = journal.to_path_buf();
-        for _ in 0..50 {
-            let Some(prev) = crate::store::read(&current).ok().and_then(|l| l.replaces) else {
-                break;
-            };
-            let prev = current.with_file_name(prev);
-            if prev == current {
-                break;
-            }
-            dirs.push(dir_for_journal(&prev));
-            current = prev;
-        }
-        Album { dirs }
-    }
-
-    /// The folder new photos are kept in.
-    pub fn dir(&self) -> Option<&Path> {
-        self.dirs.first().map(PathBuf::as_path)
-    }
-
-    /// The folder watched for new pictures.
-    pub fn inbox(&self) -> Option<PathBuf> {
-        self.dir().map(|d| d.join(INBOX))
-    }
-
-    /// The display copy of photo `hash`, where it exists.
-    pub fn find(&self, hash: &str) -> Option<PathBuf> {
-        if !is_hash(hash) {
-            return None;
-        }
-        self.dirs
-            .iter()
-            .map(|d| d.join(format!("{hash}.jpg")))
-            .find(|p| p.is_file())
-    }
-
-    /// Reads the display copy of photo `hash`. A missing or unreadable file is an `Err` with a
-    /// sentence for the report or the screen.
-    pub fn load(&self, hash: &str) -> Result<Picture, String> {
-        let short: String = hash.chars().take(12).collect();
-        let Some(path) = self.find(hash) else {
-            return Err(match self.dir() {
-                Some(d) => format!(
-                    "Foto {short}… ontbreekt: het bestand {short}….jpg staat niet in {}.",
-                    d.display()
-                ),
-                None => {
-                    format!("Foto {short}… ontbreekt: de fotomap van de sessie is niet gevonden.")
-                }
-            });
-        };
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        decode(&display_name(&path), &bytes)
-            .map(|(p, _, _)| p)
-            .map_err(|e| e.to_string())
-    }
 }
 
 /// A picture scaled to fit `max` × `max` as a `data:image/jpeg;base64,…` URI, for a page that must

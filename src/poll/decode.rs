@@ -2,6 +2,7 @@
 //! Windows-1252 (Excel's "CSV (lijstscheidingsteken)" in a Dutch or English locale).
 
 use super::{PollError, err};
+use crate::bi;
 
 /// The encodings an export can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,8 +29,9 @@ impl Encoding {
 /// by the control characters they are full of.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding), PollError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0") {
-        return Err(err(format!(
-            "{name}: dit is een Excel-werkmap, geen CSV. Open het in Excel en kies Opslaan als → \"CSV UTF-8 (door komma's gescheiden)\"."
+        return Err(err(bi!(
+            "{name}: dit is een Excel-werkmap, geen CSV. Open het in Excel en kies Opslaan als → \"CSV UTF-8 (door komma's gescheiden)\".",
+            "{name}: this is an Excel workbook, not a CSV. Open it in Excel and choose Save As → \"CSV UTF-8 (Comma delimited)\"."
         )));
     }
     let (text, encoding) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -53,8 +55,9 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, Encoding), PollError>
         .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         .count();
     if control * 20 > text.chars().count() {
-        return Err(err(format!(
-            "{name}: dit is geen tekstbestand. Exporteer de antwoorden als CSV (\"CSV UTF-8\" in Excel)."
+        return Err(err(bi!(
+            "{name}: dit is geen tekstbestand. Exporteer de antwoorden als CSV (\"CSV UTF-8\" in Excel).",
+            "{name}: this is not a text file. Export the answers as CSV (\"CSV UTF-8\" in Excel)."
         )));
     }
     Ok((text, encoding))

@@ -18,10 +18,10 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
     let name = |id: &str| deck.value_name(id).to_string();
     let mut w = Vec::new();
     if !p.identifying.is_empty() {
-        let cols = quoted(&p.identifying);
+        let list = quoted(&p.identifying);
         w.push(bi!(
-            "Niet geteld en niet bewaard (maken deelnemers herkenbaar): {cols}.",
-            "Not counted and not kept (they identify respondents): {cols}."
+            "Niet geteld en niet bewaard (maken deelnemers herkenbaar): {list}.",
+            "Not counted and not kept (they make participants recognisable): {list}."
         ));
     }
     if let Some(s) = p.scale
@@ -43,7 +43,7 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
         let map = map.join(", ");
         w.push(bi!(
             "Antwoorden in woorden als cijfer (1–5) geteld: {map}.",
-            "Answers in words counted as a rating (1–5): {map}."
+            "Answers in words counted as a number (1–5): {map}."
         ));
     }
     if !p.paired.is_empty() {
@@ -51,45 +51,36 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
         w.push(match p.moment {
             Moment::Desired => bi!(
                 "Gevraagd naar nu én gewenst ({values}): geteld is de gewenste situatie; kies de huidige om die te tellen.",
-                "Asked about now and desired ({values}): the desired situation is counted; choose the current one to count that."
+                "Asked about now and desired ({values}): the desired situation is counted; choose now to count that one."
             ),
             Moment::Now => bi!(
                 "Gevraagd naar nu én gewenst ({values}): geteld is de huidige situatie; kies de gewenste om die te tellen.",
-                "Asked about now and desired ({values}): the current situation is counted; choose the desired one to count that."
+                "Asked about now and desired ({values}): the situation now is counted; choose desired to count that one."
             ),
         });
     }
     if !p.ignored.is_empty() {
-        let shown: Vec<&str> = p.ignored.iter().take(5).map(String::as_str).collect();
-        let more = if p.ignored.len() > 5 { "; …" } else { "" };
-        let scale = p
-            .scale
-            .map_or("1–5".to_string(), |s| format!("{}–{}", s.low, s.high));
-        let (n, shown) = (p.ignored.len(), shown.join("; "));
-        w.push(bi!(
-            "{n} cellen zijn geen cijfer van {scale} of antwoord als \"belangrijk\" en tellen niet mee: {shown}{more}.",
-            "{n} cells are no rating from {scale} or answer such as \"important\" and do not count: {shown}{more}."
-        ));
+        w.push(ignored_warning(p));
     }
     if !p.unmatched.is_empty() {
-        let unmatched = quoted(&p.unmatched);
+        let list = quoted(&p.unmatched);
         w.push(if p.layout.is_ratings() {
             bi!(
-                "Kolommen zonder waarde uit dit deck: {unmatched}.",
-                "Columns without a value of this deck: {unmatched}."
+                "Kolommen zonder waarde uit dit deck: {list}.",
+                "Columns without a value of this deck: {list}."
             )
         } else {
             bi!(
-                "Antwoorden zonder waarde uit dit deck: {unmatched}.",
-                "Answers without a value of this deck: {unmatched}."
+                "Antwoorden zonder waarde uit dit deck: {list}.",
+                "Answers without a value of this deck: {list}."
             )
         });
     }
     if !p.free_text.is_empty() {
-        let questions = quoted(p.free_text.iter().map(|f| &f.header));
+        let list = quoted(p.free_text.iter().map(|f| &f.header));
         w.push(bi!(
-            "Open vragen, niet geteld (de antwoorden ziet alleen de begeleider): {questions}.",
-            "Open questions, not counted (only the facilitator sees the answers): {questions}."
+            "Open vragen, niet geteld (de antwoorden ziet alleen de begeleider): {list}.",
+            "Open questions, not counted (only the facilitator sees the answers): {list}."
         ));
     }
     if p.support.iter().all(|s| s.weight.is_none()) {
@@ -101,7 +92,70 @@ pub(super) fn add_warnings(p: &mut Proposal, deck: &Deck) {
     p.warnings.extend(w);
 }
 
-/// A short summary of a proposal in `lang`, for the command line: [`summary`] and the warnings.
+/// The cells that did not count: how many, and the first five.
+fn ignored_warning(p: &Proposal) -> Bi {
+    let n = p.ignored.len();
+    let more = if n > 5 { "; …" } else { "" };
+    let scale = p
+        .scale
+        .map_or("1–5".to_string(), |s| format!("{}–{}", s.low, s.high));
+    let shown = |lang: Lang| {
+        p.ignored
+            .iter()
+            .take(5)
+            .map(|c| c.text(lang))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    Bi {
+        nl: format!(
+            "{n} cellen zijn geen cijfer van {scale} of antwoord als \"belangrijk\" en tellen niet mee: {}{more}.",
+            shown(Lang::Nl)
+        ),
+        en: format!(
+            "{n} cells are no rating from {scale} or answer such as \"important\" and do not count: {}{more}.",
+            shown(Lang::En)
+        ),
+    }
+}
+
+/// How the answers were read, in `lang`: "een cijfer per waarde (cijfers van 1 tot 5)".
+fn layout_words(p: &Proposal, lang: Lang) -> String {
+    let scale = match p.scale {
+        Some(sc) if (sc.low, sc.high) != (1, 5) => {
+            let (lo, hi) = (sc.low, sc.high);
+            bi!(
+                "cijfers van {lo} tot {hi}, omgerekend naar 1–5",
+                "numbers from {lo} to {hi}, converted to 1–5"
+            )
+        }
+        Some(_) => bi!("cijfers van 1 tot 5", "numbers from 1 to 5"),
+        None => bi!("antwoorden in woorden", "answers in words"),
+    };
+    let scale = scale.text(lang);
+    let words = match p.layout {
+        Layout::Ratings => bi!(
+            "een cijfer per waarde ({scale})",
+            "a number per value ({scale})"
+        ),
+        Layout::PerAnswerRatings => bi!(
+            "één rij per antwoord, een cijfer per waarde ({scale})",
+            "one row per answer, a number per value ({scale})"
+        ),
+        Layout::TopThree => bi!(
+            "de belangrijkste waarden per deelnemer",
+            "the most important values per participant"
+        ),
+        Layout::PerAnswerChoices => bi!(
+            "één rij per antwoord, de belangrijkste waarden per deelnemer",
+            "one row per answer, the most important values per participant"
+        ),
+    };
+    words.text(lang).to_owned()
+}
+
+/// A short summary of a proposal in `lang`, for the command line: [`summary`] and the warnings,
+/// each line starting with "Let op: " / "Note: ".
 pub fn describe(p: &Proposal, deck: &Deck, lang: Lang) -> String {
     let mut s = summary(p, deck, lang);
     let note = lang.pick("Let op", "Note");
@@ -116,58 +170,37 @@ pub fn describe(p: &Proposal, deck: &Deck, lang: Lang) -> String {
 pub fn summary(p: &Proposal, deck: &Deck, lang: Lang) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
-    let scale = match p.scale {
-        Some(sc) if (sc.low, sc.high) != (1, 5) => {
-            let (low, high) = (sc.low, sc.high);
-            bi!(
-                "cijfers van {low} tot {high}, omgerekend naar 1–5",
-                "ratings from {low} to {high}, converted to 1–5"
-            )
-        }
-        Some(_) => bi!("cijfers van 1 tot 5", "ratings from 1 to 5"),
-        None => bi!("antwoorden in woorden", "answers in words"),
-    };
-    let scale = scale.text(lang);
-    let layout = match p.layout {
-        Layout::Ratings => bi!(
-            "een cijfer per waarde ({scale})",
-            "a rating per value ({scale})"
-        ),
-        Layout::PerAnswerRatings => bi!(
-            "één rij per antwoord, een cijfer per waarde ({scale})",
-            "one row per answer, a rating per value ({scale})"
-        ),
-        Layout::TopThree => bi!(
-            "de belangrijkste waarden per deelnemer",
-            "the most important values per respondent"
-        ),
-        Layout::PerAnswerChoices => bi!(
-            "één rij per antwoord, de belangrijkste waarden per deelnemer",
-            "one row per answer, the most important values per respondent"
-        ),
-    };
-    let (n, layout) = (p.respondents, layout.text(lang));
-    let (encoding, sep) = (p.encoding.label(), table::name(p.delimiter, lang));
-    let head = bi!(
-        "{n} deelnemers, {layout}.\nBestand: {encoding}, gescheiden door {sep}.",
-        "{n} respondents, {layout}.\nFile: {encoding}, separated by {sep}."
+    let (n, layout) = (p.respondents, layout_words(p, lang));
+    let _ = writeln!(
+        s,
+        "{}",
+        bi!("{n} deelnemers, {layout}.", "{n} participants, {layout}.").text(lang)
     );
-    let _ = writeln!(s, "{}", head.text(lang));
+    let (encoding, delimiter) = (p.encoding.label(), table::name(p.delimiter, lang));
+    let _ = writeln!(
+        s,
+        "{}",
+        bi!(
+            "Bestand: {encoding}, gescheiden door {delimiter}.",
+            "File: {encoding}, separated by {delimiter}."
+        )
+        .text(lang)
+    );
     for sup in &p.support {
-        let name = deck.value_name(&sup.value);
-        let (answers, score) = (sup.answers, sup.score);
+        let name = deck
+            .value(&sup.value)
+            .map_or(sup.value.as_str(), |v| v.name.as_str());
+        let (answers, all) = (sup.answers, p.respondents);
         let score = match p.layout {
-            _ if p.layout.is_ratings() && sup.answers == 0 => {
-                bi!("geen antwoorden", "no answers")
-            }
+            _ if p.layout.is_ratings() && sup.answers == 0 => bi!("geen antwoorden", "no answers"),
             // Dutch writes a decimal comma.
             _ if p.layout.is_ratings() => Bi {
-                nl: format!("gemiddeld {score:.1}").replace('.', ","),
-                en: format!("average {score:.1}"),
+                nl: format!("gemiddeld {:.1}", sup.score).replace('.', ","),
+                en: format!("average {:.1}", sup.score),
             },
             _ => bi!(
-                "{answers} van de {n} noemen haar",
-                "{answers} of the {n} name it"
+                "{answers} van de {all} noemen haar",
+                "{answers} of the {all} name it"
             ),
         };
         let weight = match sup.weight {

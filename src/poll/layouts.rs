@@ -5,6 +5,8 @@ use super::{
     Deck, Grid, Layout, Moment, Options, PollError, Proposal, SCALES, Scale, Support, blank,
     choice_value, err, fold, match_key, split_choices, words,
 };
+use crate::bi;
+use crate::lang::Bi;
 
 /// One row per answer: grouped per respondent into a grid of one of the other layouts.
 pub(super) fn per_answer(
@@ -14,7 +16,7 @@ pub(super) fn per_answer(
     grid: &Grid,
     question: usize,
     answer: usize,
-    warnings: &mut Vec<crate::lang::Bi>,
+    warnings: &mut Vec<Bi>,
 ) -> Result<Proposal, PollError> {
     let Some(who) = (0..grid.headers.len())
         .filter(|&c| grid.identifying[c])
@@ -22,8 +24,9 @@ pub(super) fn per_answer(
         .min()
         .map(|(_, c)| c)
     else {
-        return Err(err(format!(
+        return Err(err(bi!(
             "{name}: dit bestand heeft één rij per antwoord (kolommen \"{}\" en \"{}\") maar geen kolom die zegt van welke deelnemer elk antwoord is, dus er valt niet per deelnemer te tellen. Exporteer de antwoorden met één rij per deelnemer, of met een kolom voor de deelnemer (ID, e-mail of naam).",
+            "{name}: this file has one row per answer (columns \"{}\" and \"{}\") but no column that says which participant gave each answer, so nothing can be counted per participant. Export the answers with one row per participant, or with a column for the participant (ID, e-mail or name).";
             grid.headers[question], grid.headers[answer]
         )));
     };
@@ -49,69 +52,22 @@ pub(super) fn per_answer(
         }
     }
     let (layout, pivot) = if rated {
-        // One column per distinct question, in the order they appear.
-        let mut headers: Vec<String> = Vec::new();
-        for (_, r) in &grid.rows {
-            if !headers.contains(&r[question]) {
-                headers.push(r[question].clone());
-            }
-        }
-        let mut rows: Vec<Vec<String>> = vec![vec![String::new(); headers.len()]; keys.len()];
-        let mut twice = 0;
-        for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
-            let c = headers.iter().position(|h| *h == r[question]).unwrap_or(0);
-            if !rows[i][c].is_empty() {
-                twice += 1;
-            }
-            rows[i][c] = r[answer].clone();
-        }
-        if twice > 0 {
-            warnings.push(crate::bi!(
-                "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt.",
-                "{twice} times a respondent answered the same question again; the last answer counts."
-            ));
-        }
-        let n = headers.len();
-        (
-            Layout::PerAnswerRatings,
-            Grid {
-                headers,
-                rows: lines.iter().copied().zip(rows).collect(),
-                identifying: vec![false; n],
-            },
-        )
+        pivot_ratings(grid, question, answer, &of_row, &lines, warnings)
     } else {
-        let mut rows = vec![String::new(); keys.len()];
-        for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
-            if !r[answer].is_empty() {
-                rows[i].push_str(&r[answer]);
-                rows[i].push('\n');
-            }
-        }
-        (
-            Layout::PerAnswerChoices,
-            Grid {
-                headers: vec![grid.headers[answer].clone()],
-                rows: lines
-                    .iter()
-                    .copied()
-                    .zip(rows.into_iter().map(|r| vec![r]))
-                    .collect(),
-                identifying: vec![false],
-            },
-        )
+        pivot_choices(grid, answer, &of_row, &lines)
     };
-    warnings.push(crate::bi!(
+    warnings.push(bi!(
         "Eén rij per antwoord: per deelnemer geteld (kolom \"{}\"), {} rijen van {} deelnemers.",
-        "One row per answer: counted per respondent (column \"{}\"), {} rows from {} respondents.";
+        "One row per answer: counted per participant (column \"{}\"), {} rows of {} participants.";
         grid.headers[who],
         grid.rows.len(),
         keys.len()
     ));
     let mut p = if layout == Layout::PerAnswerRatings {
         ratings(name, deck, opts, &pivot)?.ok_or_else(|| {
-            err(format!(
+            err(bi!(
                 "{name}: de kolom \"{}\" bevat geen cijfers of antwoorden als \"belangrijk\".",
+                "{name}: the column \"{}\" holds no numbers or answers like \"important\".";
                 grid.headers[answer]
             ))
         })?
@@ -120,6 +76,73 @@ pub(super) fn per_answer(
     };
     p.layout = layout;
     Ok(p)
+}
+
+/// One row per answer with a rating: one column per distinct question, one row per respondent.
+fn pivot_ratings(
+    grid: &Grid,
+    question: usize,
+    answer: usize,
+    of_row: &[usize],
+    lines: &[usize],
+    warnings: &mut Vec<Bi>,
+) -> (Layout, Grid) {
+    let respondents = lines.len();
+    // One column per distinct question, in the order they appear.
+    let mut headers: Vec<String> = Vec::new();
+    for (_, r) in &grid.rows {
+        if !headers.contains(&r[question]) {
+            headers.push(r[question].clone());
+        }
+    }
+    let mut rows: Vec<Vec<String>> = vec![vec![String::new(); headers.len()]; respondents];
+    let mut twice = 0;
+    for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
+        let c = headers.iter().position(|h| *h == r[question]).unwrap_or(0);
+        if !rows[i][c].is_empty() {
+            twice += 1;
+        }
+        rows[i][c] = r[answer].clone();
+    }
+    if twice > 0 {
+        warnings.push(bi!(
+            "{twice} keer beantwoordde een deelnemer dezelfde vraag opnieuw; het laatste antwoord telt.",
+            "{twice} times a participant answered the same question again; the last answer counts."
+        ));
+    }
+    let n = headers.len();
+    (
+        Layout::PerAnswerRatings,
+        Grid {
+            headers,
+            rows: lines.iter().copied().zip(rows).collect(),
+            identifying: vec![false; n],
+        },
+    )
+}
+
+/// One row per answer naming values: one cell per respondent with all it named.
+fn pivot_choices(grid: &Grid, answer: usize, of_row: &[usize], lines: &[usize]) -> (Layout, Grid) {
+    let respondents = lines.len();
+    let mut rows = vec![String::new(); respondents];
+    for (&i, (_, r)) in of_row.iter().zip(&grid.rows) {
+        if !r[answer].is_empty() {
+            rows[i].push_str(&r[answer]);
+            rows[i].push('\n');
+        }
+    }
+    (
+        Layout::PerAnswerChoices,
+        Grid {
+            headers: vec![grid.headers[answer].clone()],
+            rows: lines
+                .iter()
+                .copied()
+                .zip(rows.into_iter().map(|r| vec![r]))
+                .collect(),
+            identifying: vec![false],
+        },
+    )
 }
 
 /// A column that rates a value.
@@ -158,129 +181,10 @@ pub(super) fn ratings(
     if rated.is_empty() {
         return Ok(None);
     }
-    // Per value the column that counts: "now" or "desired" when both are asked.
-    let mut counted: Vec<&Rated> = Vec::new();
-    for (vi, v) in deck.values.iter().enumerate() {
-        let cols: Vec<&Rated> = rated.iter().filter(|r| r.value == vi).collect();
-        let now = cols.iter().any(|r| r.asks == Some(words::Asks::Now));
-        let other = cols.iter().any(|r| r.asks != Some(words::Asks::Now));
-        let chosen: Vec<&Rated> = if now && other {
-            p.paired.push(v.id.clone());
-            let want_now = opts.moment == Moment::Now;
-            cols.into_iter()
-                .filter(|r| (r.asks == Some(words::Asks::Now)) == want_now)
-                .collect()
-        } else {
-            cols
-        };
-        if let [first, rest @ ..] = chosen.as_slice() {
-            counted.push(first);
-            if !rest.is_empty() {
-                p.warnings.push(crate::bi!(
-                    "Meer kolommen vragen naar {}: alleen \"{}\" telt, niet {}.",
-                    "More columns ask about {}: only \"{}\" counts, not {}.";
-                    v.name,
-                    grid.headers[first.column],
-                    rest.iter()
-                        .map(|r| format!("\"{}\"", grid.headers[r.column]))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-        }
-    }
-    // The scale: stated in a header, else read from the answers.
-    let mut stated: Vec<(u32, u32)> = Vec::new();
-    for r in &rated {
-        if let Some(s) = words::header_scale(&grid.headers[r.column])
-            && !stated.contains(&s)
-        {
-            stated.push(s);
-        }
-    }
-    let numbers: Vec<u32> = counted
-        .iter()
-        .flat_map(|r| grid.nonempty(r.column).filter_map(words::rating))
-        .collect();
-    let scale = match stated.as_slice() {
-        [] if numbers.is_empty() => None,
-        [] => {
-            let (lo, hi) = (
-                *numbers.iter().min().unwrap_or(&1),
-                *numbers.iter().max().unwrap_or(&5),
-            );
-            let high = match hi {
-                _ if lo == 0 && hi <= 10 => 10,
-                0..=5 => 5,
-                6 | 7 => 7,
-                8..=10 => 10,
-                _ => {
-                    return Err(err(format!(
-                        "{name}: er zijn antwoorden tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Zet de antwoorden om naar een van die schalen, of noem de schaal in de kop van de kolommen, bijvoorbeeld \"(1-10)\"."
-                    )));
-                }
-            };
-            Some(Scale {
-                low: if lo == 0 { 0 } else { 1 },
-                high,
-                stated: false,
-            })
-        }
-        [(lo, hi)] => {
-            if !SCALES.contains(&(*lo, *hi)) {
-                return Err(err(format!(
-                    "{name}: de kop noemt een schaal van {lo} tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Vraag de cijfers op een van die schalen, of zet ze om."
-                )));
-            }
-            Some(Scale {
-                low: *lo,
-                high: *hi,
-                stated: true,
-            })
-        }
-        _ => {
-            let list: Vec<String> = stated.iter().map(|(l, h)| format!("{l}–{h}")).collect();
-            return Err(err(format!(
-                "{name}: de kolommen noemen verschillende schalen ({}); gebruik één schaal voor alle waarden.",
-                list.join(", ")
-            )));
-        }
-    };
+    let counted = counted_columns(deck, opts, grid, &rated, &mut p);
+    let scale = scale_of(name, grid, &rated, &counted)?;
     p.scale = scale;
-    let strong_very = !counted
-        .iter()
-        .any(|r| grid.nonempty(r.column).any(words::extreme_label));
-    // Sums of answers rescaled to 0..=SPAN (SPAN is a multiple of every scale's width).
-    const SPAN: u64 = 180;
-    let mut sums = vec![(0u64, 0usize); deck.values.len()];
-    for r in &counted {
-        let header = &grid.headers[r.column];
-        for (line, cell) in grid.cells(r.column) {
-            if cell.is_empty() {
-                continue;
-            }
-            let x = match (words::rating(cell), scale) {
-                (Some(n), Some(s)) if (s.low..=s.high).contains(&n) => {
-                    Some(u64::from(n - s.low) * SPAN / u64::from(s.high - s.low))
-                }
-                (Some(_), _) => None,
-                (None, _) => words::likert(cell, strong_very).map(|l| {
-                    let label = cell.to_string();
-                    if !p.likert.iter().any(|(t, _)| fold(t) == fold(&label)) {
-                        p.likert.push((label, l));
-                    }
-                    u64::from(l - 1) * SPAN / 4
-                }),
-            };
-            match x {
-                Some(x) => {
-                    sums[r.value].0 += x;
-                    sums[r.value].1 += 1;
-                }
-                None => p.ignored.push(format!("rij {line}, {header}: \"{cell}\"")),
-            }
-        }
-    }
+    let sums = rating_sums(deck, grid, &counted, scale, &mut p);
     p.likert.sort_by_key(|(_, l)| *l);
     p.support = deck
         .values
@@ -311,6 +215,167 @@ pub(super) fn ratings(
     Ok(Some(p))
 }
 
+/// Sums of answers rescaled to 0..=SPAN (SPAN is a multiple of every scale's width).
+const SPAN: u64 = 180;
+
+/// Per deck value the sum of its answers (rescaled to 0..=[`SPAN`]) and how many there are; the
+/// Likert labels and the cells that do not count go into `p`.
+fn rating_sums(
+    deck: &Deck,
+    grid: &Grid,
+    counted: &[&Rated],
+    scale: Option<Scale>,
+    p: &mut Proposal,
+) -> Vec<(u64, usize)> {
+    let strong_very = !counted
+        .iter()
+        .any(|r| grid.nonempty(r.column).any(words::extreme_label));
+    let mut sums = vec![(0u64, 0usize); deck.values.len()];
+    for r in counted {
+        let header = &grid.headers[r.column];
+        for (line, cell) in grid.cells(r.column) {
+            if cell.is_empty() {
+                continue;
+            }
+            let x = match (words::rating(cell), scale) {
+                (Some(n), Some(s)) if (s.low..=s.high).contains(&n) => {
+                    Some(u64::from(n - s.low) * SPAN / u64::from(s.high - s.low))
+                }
+                (Some(_), _) => None,
+                (None, _) => words::likert(cell, strong_very).map(|l| {
+                    let label = cell.to_string();
+                    if !p.likert.iter().any(|(t, _)| fold(t) == fold(&label)) {
+                        p.likert.push((label, l));
+                    }
+                    u64::from(l - 1) * SPAN / 4
+                }),
+            };
+            match x {
+                Some(x) => {
+                    sums[r.value].0 += x;
+                    sums[r.value].1 += 1;
+                }
+                None => p.ignored.push(bi!(
+                    "rij {line}, {header}: \"{cell}\"",
+                    "row {line}, {header}: \"{cell}\""
+                )),
+            }
+        }
+    }
+    sums
+}
+
+/// Per value the column that counts: "now" or "desired" when both are asked; a warning when more
+/// columns ask about one value.
+fn counted_columns<'a>(
+    deck: &Deck,
+    opts: Options,
+    grid: &Grid,
+    rated: &'a [Rated],
+    p: &mut Proposal,
+) -> Vec<&'a Rated> {
+    let mut counted: Vec<&Rated> = Vec::new();
+    for (vi, v) in deck.values.iter().enumerate() {
+        let cols: Vec<&Rated> = rated.iter().filter(|r| r.value == vi).collect();
+        let now = cols.iter().any(|r| r.asks == Some(words::Asks::Now));
+        let other = cols.iter().any(|r| r.asks != Some(words::Asks::Now));
+        let chosen: Vec<&Rated> = if now && other {
+            p.paired.push(v.id.clone());
+            let want_now = opts.moment == Moment::Now;
+            cols.into_iter()
+                .filter(|r| (r.asks == Some(words::Asks::Now)) == want_now)
+                .collect()
+        } else {
+            cols
+        };
+        if let [first, rest @ ..] = chosen.as_slice() {
+            counted.push(first);
+            if !rest.is_empty() {
+                let others = rest
+                    .iter()
+                    .map(|r| format!("\"{}\"", grid.headers[r.column]))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let (value, counted) = (&v.name, &grid.headers[first.column]);
+                p.warnings.push(bi!(
+                    "Meer kolommen vragen naar {value}: alleen \"{counted}\" telt, niet {others}.",
+                    "More columns ask about {value}: only \"{counted}\" counts, not {others}."
+                ));
+            }
+        }
+    }
+    counted
+}
+
+/// The scale of the rated columns: stated in a header, else read from the answers.
+fn scale_of(
+    name: &str,
+    grid: &Grid,
+    rated: &[Rated],
+    counted: &[&Rated],
+) -> Result<Option<Scale>, PollError> {
+    let mut stated: Vec<(u32, u32)> = Vec::new();
+    for r in rated {
+        if let Some(s) = words::header_scale(&grid.headers[r.column])
+            && !stated.contains(&s)
+        {
+            stated.push(s);
+        }
+    }
+    let numbers: Vec<u32> = counted
+        .iter()
+        .flat_map(|r| grid.nonempty(r.column).filter_map(words::rating))
+        .collect();
+    let scale = match stated.as_slice() {
+        [] if numbers.is_empty() => None,
+        [] => {
+            let (lo, hi) = (
+                *numbers.iter().min().unwrap_or(&1),
+                *numbers.iter().max().unwrap_or(&5),
+            );
+            let high = match hi {
+                _ if lo == 0 && hi <= 10 => 10,
+                0..=5 => 5,
+                6 | 7 => 7,
+                8..=10 => 10,
+                _ => {
+                    return Err(err(bi!(
+                        "{name}: er zijn antwoorden tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Zet de antwoorden om naar een van die schalen, of noem de schaal in de kop van de kolommen, bijvoorbeeld \"(1-10)\".",
+                        "{name}: there are answers up to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Convert the answers to one of those scales, or name the scale in the column headers, for example \"(1-10)\"."
+                    )));
+                }
+            };
+            Some(Scale {
+                low: if lo == 0 { 0 } else { 1 },
+                high,
+                stated: false,
+            })
+        }
+        [(lo, hi)] => {
+            if !SCALES.contains(&(*lo, *hi)) {
+                return Err(err(bi!(
+                    "{name}: de kop noemt een schaal van {lo} tot {hi}; het spel kent de schalen 1–5, 1–7, 1–10 en 0–10. Vraag de cijfers op een van die schalen, of zet ze om.",
+                    "{name}: the header names a scale of {lo} to {hi}; the game knows the scales 1–5, 1–7, 1–10 and 0–10. Ask for the numbers on one of those scales, or convert them."
+                )));
+            }
+            Some(Scale {
+                low: *lo,
+                high: *hi,
+                stated: true,
+            })
+        }
+        _ => {
+            let list: Vec<String> = stated.iter().map(|(l, h)| format!("{l}–{h}")).collect();
+            let list = list.join(", ");
+            return Err(err(bi!(
+                "{name}: de kolommen noemen verschillende schalen ({list}); gebruik één schaal voor alle waarden.",
+                "{name}: the columns name different scales ({list}); use one scale for all values."
+            )));
+        }
+    };
+    Ok(scale)
+}
+
 /// One column in which each respondent names the values that matter most.
 pub(super) fn top_three(name: &str, deck: &Deck, grid: &Grid) -> Result<Proposal, PollError> {
     // The column whose answers name deck values most often.
@@ -334,10 +399,10 @@ pub(super) fn top_three(name: &str, deck: &Deck, grid: &Grid) -> Result<Proposal
             .filter(|(_, i)| !**i)
             .map(|(h, _)| h.as_str())
             .collect();
-        return Err(err(format!(
-            "{name}: geen kolom noemt een waarde van dit deck. Verwacht: per waarde een kolom met een cijfer of een antwoord als \"belangrijk\", of één kolom met de belangrijkste waarden. De waarden van het deck: {}. Kolommen in het bestand: {}.",
-            names.join(", "),
-            headers.join(", ")
+        let (names, headers) = (names.join(", "), headers.join(", "));
+        return Err(err(bi!(
+            "{name}: geen kolom noemt een waarde van dit deck. Verwacht: per waarde een kolom met een cijfer of een antwoord als \"belangrijk\", of één kolom met de belangrijkste waarden. De waarden van het deck: {names}. Kolommen in het bestand: {headers}.",
+            "{name}: no column names a value of this deck. Expected: per value a column with a number or an answer like \"important\", or one column with the most important values. The deck's values: {names}. Columns in the file: {headers}."
         )));
     };
     let mut p = blank(Layout::TopThree, grid.rows.len(), Moment::Desired);

@@ -34,7 +34,9 @@ mod words;
 
 use std::fmt;
 
+use crate::bi;
 use crate::deck::Deck;
+use crate::lang::{Bi, Lang};
 
 pub use decode::Encoding;
 pub use describe::{describe, summary};
@@ -126,8 +128,9 @@ pub struct Proposal {
     pub support: Vec<Support>,
     /// Column headers (ratings) or answers (top three) that match no value of the deck.
     pub unmatched: Vec<String>,
-    /// Cells that are no rating on the scale, as "rij N, kolom: text" (ratings).
-    pub ignored: Vec<String>,
+    /// Cells that are no rating on the scale, as "rij N, kolom: text" / "row N, column: text"
+    /// (ratings).
+    pub ignored: Vec<Bi>,
     /// Headers of the identifying columns, never counted.
     pub identifying: Vec<String>,
     /// Open questions and their answers (facilitator only).
@@ -137,8 +140,8 @@ pub struct Proposal {
     /// Values rated both "now" and "desired"; `moment` says which counted.
     pub paired: Vec<String>,
     pub moment: Moment,
-    /// What the facilitator should know before taking the proposal, in both languages.
-    pub warnings: Vec<crate::lang::Bi>,
+    /// What the facilitator should know before taking the proposal, in Dutch and English.
+    pub warnings: Vec<Bi>,
 }
 
 impl Proposal {
@@ -151,20 +154,32 @@ impl Proposal {
     }
 }
 
-/// Why a file could not be imported, in Dutch.
+/// Why a file could not be imported, in Dutch and English; `Display` is the Dutch text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PollError(pub String);
+pub struct PollError(pub Bi);
+
+impl PollError {
+    /// Why, in Dutch and English.
+    pub fn message(&self) -> Bi {
+        self.0.clone()
+    }
+
+    /// Why, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.0.text(lang).to_owned()
+    }
+}
 
 impl fmt::Display for PollError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.0.nl)
     }
 }
 
 impl std::error::Error for PollError {}
 
-fn err(msg: impl Into<String>) -> PollError {
-    PollError(msg.into())
+fn err(msg: Bi) -> PollError {
+    PollError(msg)
 }
 
 /// Lower case, accents removed, everything but letters and digits turned into single spaces.
@@ -296,17 +311,22 @@ pub fn import_with(
 ) -> Result<Proposal, PollError> {
     let (text, encoding) = decode::decode(name, bytes)?;
     if text.trim().is_empty() {
-        return Err(err(format!("{name}: het bestand is leeg.")));
+        return Err(err(bi!(
+            "{name}: het bestand is leeg.",
+            "{name}: the file is empty."
+        )));
     }
     let table = table::read(name, &text)?;
     if table.rows.is_empty() {
-        return Err(err(format!(
-            "{name}: er staan geen antwoorden in (alleen een kopregel)."
+        return Err(err(bi!(
+            "{name}: er staan geen antwoorden in (alleen een kopregel).",
+            "{name}: there are no answers in it (only a header line)."
         )));
     }
     if let Some(h) = table.headers.iter().find(|h| words::average_header(h)) {
-        return Err(err(format!(
-            "{name}: dit is een samenvatting (één rij per vraag of stelling, met een kolom \"{h}\"), geen antwoorden per deelnemer: daaruit is niet af te lezen hoeveel deelnemers wat vonden. Exporteer de losse antwoorden: één rij per deelnemer, of één rij per antwoord met een kolom voor de deelnemer. Kan het programma dat niet, kies de gewichten dan met de hand."
+        return Err(err(bi!(
+            "{name}: dit is een samenvatting (één rij per vraag of stelling, met een kolom \"{h}\"), geen antwoorden per deelnemer: daaruit is niet af te lezen hoeveel deelnemers wat vonden. Exporteer de losse antwoorden: één rij per deelnemer, of één rij per antwoord met een kolom voor de deelnemer. Kan het programma dat niet, kies de gewichten dan met de hand.",
+            "{name}: this is a summary (one row per question or statement, with a column \"{h}\"), not answers per participant: it does not show how many participants thought what. Export the separate answers: one row per participant, or one row per answer with a column for the participant. If the program cannot do that, choose the weights by hand."
         )));
     }
     let identifying: Vec<bool> = (0..table.headers.len())
@@ -329,10 +349,10 @@ pub fn import_with(
     };
     let mut warnings = Vec::new();
     if table.short_rows > 0 {
-        warnings.push(crate::bi!(
-            "{} rijen missen de lege cellen aan het eind (Excel laat ze weg); die zijn als leeg gelezen.",
-            "{} rows lack the empty cells at the end (Excel leaves them out); they were read as empty.";
-            table.short_rows
+        let n = table.short_rows;
+        warnings.push(bi!(
+            "{n} rijen missen de lege cellen aan het eind (Excel laat ze weg); die zijn als leeg gelezen.",
+            "{n} rows lack the empty cells at their end (Excel leaves them out); they were read as empty."
         ));
     }
     let question = (0..grid.headers.len())

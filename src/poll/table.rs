@@ -2,6 +2,8 @@
 //! line obeyed), rows that lack trailing empty cells accepted.
 
 use super::{PollError, err};
+use crate::bi;
+use crate::lang::Lang;
 
 /// The separators an export can have, in the order that breaks ties.
 const SEPARATORS: [char; 4] = ['\t', ';', ',', '|'];
@@ -87,7 +89,12 @@ pub fn read(name: &str, text: &str) -> Result<Table, PollError> {
     let mut rows = Vec::new();
     let mut short_rows = 0;
     for rec in reader.records() {
-        let rec = rec.map_err(|e| err(format!("{name}: het bestand is niet te lezen: {e}")))?;
+        let rec = rec.map_err(|e| {
+            err(bi!(
+                "{name}: het bestand is niet te lezen: {e}",
+                "{name}: the file cannot be read: {e}"
+            ))
+        })?;
         let line = skipped + rec.position().map_or(0, |p| p.line() as usize);
         let cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
         if cells.iter().all(String::is_empty) {
@@ -100,8 +107,9 @@ pub fn read(name: &str, text: &str) -> Result<Table, PollError> {
         let mut cells = cells;
         if cells.len() > h.len() {
             if cells[h.len()..].iter().any(|c| !c.is_empty()) {
-                return Err(err(format!(
+                return Err(err(bi!(
                     "{name}: rij {line} heeft {} kolommen, de kopregel {}. Staat er ergens een scheidingsteken ('{}') te veel?",
+                    "{name}: row {line} has {} columns, the header line {}. Is there a separator ('{}') too many somewhere?";
                     cells.len(),
                     h.len(),
                     show(delimiter)
@@ -115,7 +123,10 @@ pub fn read(name: &str, text: &str) -> Result<Table, PollError> {
         rows.push((line, cells));
     }
     let Some(headers) = headers else {
-        return Err(err(format!("{name}: het bestand is leeg.")));
+        return Err(err(bi!(
+            "{name}: het bestand is leeg.",
+            "{name}: the file is empty."
+        )));
     };
     Ok(Table {
         delimiter,
@@ -135,7 +146,7 @@ pub fn show(d: char) -> String {
 }
 
 /// A separator's name, for the summary.
-pub fn name(d: char, lang: crate::lang::Lang) -> &'static str {
+pub fn name(d: char, lang: Lang) -> &'static str {
     match d {
         '\t' => "tab",
         ';' => lang.pick("puntkomma", "semicolon"),

@@ -76,42 +76,9 @@ impl Session {
     /// The lines of what the group makes: agreements, notes, own values, photos.
     fn describe_made(&self, ev: &Event) -> Bi {
         match ev {
-            Event::AgreementProposed {
-                text, value, by, ..
-            } => {
-                let by = if by.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({by})")
-                };
-                let value = self.deck.value_name(value);
-                bi!(
-                    "Voorstel{by} voor {value}: {text}",
-                    "Proposal{by} for {value}: {text}"
-                )
-            }
-            Event::AgreementDecided { agreement, status } => {
-                let n = agreement + 1;
-                match status {
-                    AgreementStatus::Adopted => {
-                        bi!("Afspraak {n} aangenomen", "Agreement {n} adopted")
-                    }
-                    AgreementStatus::Dropped => {
-                        bi!("Afspraak {n} vervallen", "Agreement {n} dropped")
-                    }
-                    AgreementStatus::Proposed => bi!(
-                        "Afspraak {n} weer een voorstel",
-                        "Agreement {n} a proposal again"
-                    ),
-                }
-            }
-            Event::AgreementRevised { agreement, text } => {
-                let n = agreement + 1;
-                bi!(
-                    "Afspraak {n} herzien: {text}",
-                    "Agreement {n} revised: {text}"
-                )
-            }
+            Event::AgreementProposed { .. }
+            | Event::AgreementDecided { .. }
+            | Event::AgreementRevised { .. } => self.describe_agreement(ev),
             Event::DebriefNoted {
                 round, question, ..
             } => {
@@ -167,6 +134,49 @@ impl Session {
                 bi!("Foto {n} aangepast", "Photo {n} changed")
             }
             // The events of play are described by `describe`.
+            _ => Bi::default(),
+        }
+    }
+
+    /// The lines of the agreements: proposed, decided, revised.
+    fn describe_agreement(&self, ev: &Event) -> Bi {
+        match ev {
+            Event::AgreementProposed {
+                text, value, by, ..
+            } => {
+                let by = if by.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({by})")
+                };
+                let value = self.deck.value_name(value);
+                bi!(
+                    "Voorstel{by} voor {value}: {text}",
+                    "Proposal{by} for {value}: {text}"
+                )
+            }
+            Event::AgreementDecided { agreement, status } => {
+                let n = agreement + 1;
+                match status {
+                    AgreementStatus::Adopted => {
+                        bi!("Afspraak {n} aangenomen", "Agreement {n} adopted")
+                    }
+                    AgreementStatus::Dropped => {
+                        bi!("Afspraak {n} vervallen", "Agreement {n} dropped")
+                    }
+                    AgreementStatus::Proposed => bi!(
+                        "Afspraak {n} weer een voorstel",
+                        "Agreement {n} a proposal again"
+                    ),
+                }
+            }
+            Event::AgreementRevised { agreement, text } => {
+                let n = agreement + 1;
+                bi!(
+                    "Afspraak {n} herzien: {text}",
+                    "Agreement {n} revised: {text}"
+                )
+            }
             _ => Bi::default(),
         }
     }

@@ -196,6 +196,18 @@ impl State {
             Event::SessionFinished => {
                 Inverse::Finished(std::mem::replace(&mut self.finished, true))
             }
+            Event::PlanSet { plan } => {
+                let new = (!plan.is_empty()).then(|| plan.clone());
+                Inverse::Plan(std::mem::replace(&mut self.plan, new))
+            }
+            Event::Undone => Inverse::Nothing,
+            _ => self.fold_made(ev),
+        }
+    }
+
+    /// The events of what the group makes: agreements, notes, own values, photos.
+    fn fold_made(&mut self, ev: &Event) -> Inverse {
+        match ev {
             Event::AgreementProposed {
                 text,
                 value,
@@ -265,11 +277,8 @@ impl State {
                 by,
                 agreement,
             } => self.describe_photo(*photo, caption, value, by, *agreement),
-            Event::PlanSet { plan } => {
-                let new = (!plan.is_empty()).then(|| plan.clone());
-                Inverse::Plan(std::mem::replace(&mut self.plan, new))
-            }
-            Event::Undone => Inverse::Nothing,
+            // The events of play are folded by `fold`.
+            _ => Inverse::Nothing,
         }
     }
 

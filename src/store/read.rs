@@ -243,35 +243,7 @@ fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
             line_of_event.push(number);
             continue;
         }
-        match serde_json::from_slice::<Meta>(line) {
-            Ok(Meta::Recovered { dropped_line }) => {
-                // Only valid right after the line it names.
-                if dropped_line + 1 != number {
-                    return Err(corrupt(
-                        path,
-                        number,
-                        bi!(
-                            "hersteld-regel noemt regel {dropped_line}, niet de regel ervoor",
-                            "a recovered line names line {dropped_line}, not the line before it"
-                        ),
-                    ));
-                }
-            }
-            Ok(_) => {
-                return Err(corrupt(
-                    path,
-                    number,
-                    bi!("een tweede kopregel", "a second header line"),
-                ));
-            }
-            Err(e) => {
-                let detail = match std::str::from_utf8(line) {
-                    Err(_) => not_utf8(),
-                    Ok(_) => Bi::same(e.to_string()),
-                };
-                return Err(corrupt(path, number, detail));
-            }
-        }
+        v1_other_line(path, number, line)?;
     }
     if let Some(n) = torn_number {
         let p = path.display();
@@ -293,4 +265,39 @@ fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         unclean: torn_number.is_some(),
         line_of_event,
     })
+}
+
+/// A format 1 line that is no event: a `Recovered` line right after the line it names, else
+/// damage.
+fn v1_other_line(path: &Path, number: usize, line: &[u8]) -> Result<(), StoreError> {
+    match serde_json::from_slice::<Meta>(line) {
+        Ok(Meta::Recovered { dropped_line }) => {
+            // Only valid right after the line it names.
+            if dropped_line + 1 != number {
+                return Err(corrupt(
+                    path,
+                    number,
+                    bi!(
+                        "hersteld-regel noemt regel {dropped_line}, niet de regel ervoor",
+                        "a recovered line names line {dropped_line}, not the line before it"
+                    ),
+                ));
+            }
+        }
+        Ok(_) => {
+            return Err(corrupt(
+                path,
+                number,
+                bi!("een tweede kopregel", "a second header line"),
+            ));
+        }
+        Err(e) => {
+            let detail = match std::str::from_utf8(line) {
+                Err(_) => not_utf8(),
+                Ok(_) => Bi::same(e.to_string()),
+            };
+            return Err(corrupt(path, number, detail));
+        }
+    }
+    Ok(())
 }

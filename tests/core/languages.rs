@@ -405,3 +405,65 @@ fn every_journal_error_is_in_both_languages() {
         "The value \"x\" is not in the deck."
     );
 }
+
+#[test]
+fn poll_refusals_warnings_and_summary_are_in_both_languages() {
+    use cultuurbarbarenspel::poll;
+    let d = deck::load_deck(&root().join("levels/klantcontact.en.ron")).unwrap();
+    for bytes in [
+        b"".as_slice(),
+        b"PK\x03\x04xx",
+        b"Zorgvuldig;Doelmatig\n",
+        b"Question,Answer\nZorgvuldig,5\n",
+        b"Iets,Anders\n1,2\n",
+        b"Zorgvuldig (1-4)\n3\n",
+    ] {
+        let e = poll::import("p.csv", bytes, &d).unwrap_err();
+        assert_bilingual(&e.message());
+        assert!(e.text(Lang::En).starts_with("p.csv: "), "{e:?}");
+    }
+    let csv = std::fs::read(root().join("tests/fixtures/poll/msforms-en-csv-utf8.csv")).unwrap();
+    let p = poll::import("p.csv", &csv, &d).unwrap();
+    assert!(!p.warnings.is_empty());
+    p.warnings.iter().for_each(assert_bilingual);
+    let en = poll::describe(&p, &d, Lang::En);
+    let nl = poll::describe(&p, &d, Lang::Nl);
+    assert!(en.contains("participants") && en.contains("Note: "), "{en}");
+    assert!(nl.contains("deelnemers") && nl.contains("Let op: "), "{nl}");
+}
+
+#[test]
+fn photo_refusals_are_in_both_languages() {
+    use cultuurbarbarenspel::photos::{self, PhotoError};
+    let mut all: Vec<PhotoError> = [
+        b"".as_slice(),
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF",
+        b"....ftypheic....",
+        b"GIF89a......",
+        b"hello, this is text",
+    ]
+    .iter()
+    .map(|b| photos::prepare("foto.jpg", b.to_vec()).unwrap_err())
+    .collect();
+    let dir = tempfile::tempdir().unwrap();
+    all.push(photos::prepare_file(dir.path()).unwrap_err());
+    all.push(photos::prepare_file(&dir.path().join("weg.jpg")).unwrap_err());
+    all.push(PhotoError::TooLarge {
+        name: "f.png".into(),
+        width: 30_000,
+        height: 2,
+    });
+    all.push(PhotoError::FileTooLarge {
+        name: "f.png".into(),
+        mb: 300,
+    });
+    all.push(PhotoError::Store {
+        name: "f.png".into(),
+        dir: "d".into(),
+        detail: "vol".into(),
+    });
+    for e in &all {
+        assert_bilingual(&e.message());
+        assert_eq!(e.to_string(), e.message().nl);
+    }
+}

@@ -3,12 +3,17 @@
 //! layouts, encodings, separators, scales and words; the command; any bytes never panic.
 
 use cultuurbarbarenspel::deck::{self, Deck};
-use cultuurbarbarenspel::lang::Lang;
+use cultuurbarbarenspel::lang::{Bi, Lang};
 use cultuurbarbarenspel::poll::{
     Encoding, Layout, Moment, Options, Scale, clean_path, fold, import, import_with,
 };
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
+
+/// The Dutch texts of a list of messages.
+fn dutch(list: &[Bi]) -> Vec<String> {
+    list.iter().map(|b| b.nl.clone()).collect()
+}
 
 fn nl() -> Deck {
     deck::load_deck(Path::new("levels/klantcontact.nl.ron")).unwrap()
@@ -275,8 +280,7 @@ fn every_export_in_the_corpus_gives_its_weights_and_warnings() {
         assert_eq!(p.layout, case.layout, "{}", case.file);
         assert_eq!(p.respondents, case.respondents, "{}", case.file);
         assert_eq!(p.weights(), weights, "{}", case.file);
-        let dutch: Vec<&str> = p.warnings.iter().map(|w| w.nl.as_str()).collect();
-        assert_eq!(dutch, case.warnings, "{}", case.file);
+        assert_eq!(dutch(&p.warnings), case.warnings, "{}", case.file);
     }
 }
 
@@ -393,7 +397,7 @@ fn identifying_data_and_open_answers_stay_out_of_the_summary_and_the_json() {
         vec!["Fijn dat we dit doen", "Meer tijd voor overleg, graag"]
     );
     let summary = cultuurbarbarenspel::poll::describe(&p, &d, Lang::Nl);
-    let json = cultuurbarbarenspel::commands::poll::json(&p).to_string();
+    let json = cultuurbarbarenspel::commands::poll::json(&p, Lang::Nl).to_string();
     for text in [&summary, &json] {
         for private in ["@voorbeeld.nl", "2026/11/02", "Fijn dat we"] {
             assert!(!text.contains(private), "{private} in {text}");
@@ -432,7 +436,7 @@ fn scales_from_headers_and_answers() {
         vec![("doelmatig".to_string(), 3), ("zorgvuldig".to_string(), 1)]
     );
     assert_eq!(
-        p.ignored,
+        dutch(&p.ignored),
         vec![r#"rij 3, Zorgvuldig (schaal 1 tot 10): "11""#]
     );
     let errors: [(&[u8], &str); 2] = [
@@ -528,7 +532,7 @@ fn bad_files_get_clear_messages() {
     )
     .unwrap();
     assert_eq!(
-        p.ignored,
+        dutch(&p.ignored),
         vec![
             r#"rij 2, Doelmatig (1-5): "heel erg""#,
             r#"rij 3, Doelmatig (1-5): "9""#
@@ -539,7 +543,7 @@ fn bad_files_get_clear_messages() {
         vec![("doelmatig".to_string(), 3), ("zorgvuldig".to_string(), 2)]
     );
     assert_eq!(
-        p.warnings.iter().map(|w| w.nl.as_str()).collect::<Vec<_>>(),
+        dutch(&p.warnings),
         vec![
             r#"2 cellen zijn geen cijfer van 1–5 of antwoord als "belangrijk" en tellen niet mee: rij 2, Doelmatig (1-5): "heel erg"; rij 3, Doelmatig (1-5): "9"."#
         ]

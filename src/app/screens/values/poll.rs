@@ -104,7 +104,7 @@ pub(super) fn import(ctx: &Ctx, poll: &mut PollState) {
         })
         .and_then(|bytes| {
             crate::poll::import_with(&path.display().to_string(), &bytes, deck, opts)
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.text(ctx.lang()))
         });
     match result {
         Ok(p) => {
