@@ -140,17 +140,12 @@ fn game(files: &[PathBuf], dir: &Path) {
         app.update();
         let took = u.elapsed();
         updates += 1;
-        let added = app
-            .world()
-            .resource::<Live>()
-            .session
-            .as_ref()
-            .map_or(0, |s| {
-                s.events()
-                    .iter()
-                    .filter(|e| matches!(e, Event::PhotoAdded { .. }))
-                    .count()
-            });
+        let added = app.world().resource::<Live>().session().map_or(0, |s| {
+            s.events()
+                .iter()
+                .filter(|e| matches!(e, Event::PhotoAdded { .. }))
+                .count()
+        });
         if added > before {
             longest_journaling = longest_journaling.max(took);
         } else {
@@ -224,7 +219,7 @@ fn drive_window(
             f.dropped = Some(Instant::now());
         }
         n if n > 60 => {
-            let added = live.session.as_ref().map_or(0, |s| s.photos().len());
+            let added = live.session().map_or(0, |s| s.photos().len());
             let mut out = f
                 .out
                 .lock()

@@ -6,7 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::Duration;
 
+use super::state::{Notices, SetupDraft};
 use crate::deck::{self, Deck, Severity};
+use crate::store::DeckUpdateError;
 
 /// One deck file found on disk, checked.
 #[derive(Debug, Clone)]
@@ -175,22 +177,22 @@ pub struct Seen {
 #[allow(clippy::too_many_arguments)]
 pub fn watch_deck(
     time: Res<Time<Real>>,
-    mut game: ResMut<super::game::Game>,
+    (mut draft, mut notices): (ResMut<SetupDraft>, ResMut<Notices>),
     mut live: ResMut<super::session_link::Live>,
-    screen: Res<State<super::screens::Screen>>,
+    screen: Res<State<super::nav::Screen>>,
     watcher: Res<DeckWatcher>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
     mut seen: Local<Seen>,
     lang: Res<super::i18n::UiLang>,
 ) {
-    use super::screens::Screen;
+    use super::nav::Screen;
     let Seen { last, next_check } = &mut *seen;
     let told = watcher.changed.swap(false, Ordering::SeqCst);
     if !told && time.elapsed() < *next_check {
         return;
     }
     *next_check = time.elapsed() + std::time::Duration::from_secs(1);
-    let Some(path) = game.deck_path.clone() else {
+    let Some(path) = draft.deck_path.clone() else {
         return;
     };
     let Ok(modified) = std::fs::metadata(&path).and_then(|m| m.modified()) else {
@@ -210,47 +212,41 @@ pub fn watch_deck(
     match load(&path) {
         Err(e) => {
             warn!("{e}");
-            game.banner = Some(e.text(lang.0).to_owned());
+            notices.banner = Some(e.text(lang.0).to_owned());
         }
         Ok(deck) => {
             info!("{}: nieuwe versie ingelezen", path.display());
-            if game
+            if notices
                 .banner
                 .as_deref()
                 .is_some_and(|b| b.starts_with(&path.display().to_string()))
             {
-                game.banner = None;
+                notices.banner = None;
             }
             if before_rounds {
-                game.deck = Some(deck);
-                game.deck_error = None;
-                game.fit_value_sets();
-            } else if let Some(session) = live.session.as_mut() {
-                match session.update_deck(deck.clone()) {
-                    Ok(()) => {
-                        // The journal keeps the deck as played, so a replay scores the same.
-                        let live = &mut *live;
-                        if let (Some(journal), Some(session)) =
-                            (live.journal.as_mut(), &live.session)
-                        {
-                            if let Err(e) = crate::store::record_deck(journal, session) {
-                                live.notices.push(e.text(lang.0));
-                            }
-                            let notices = journal.take_notices();
-                            live.notices
-                                .extend(notices.iter().map(|n| n.text(lang.0).to_owned()));
-                        }
-                        game.deck = Some(deck);
-                        game.deck_error = None;
-                    }
-                    Err(e) => {
+                draft.deck = Some(deck);
+                draft.deck_error = None;
+                draft.fit_value_sets();
+            } else if let Some(recorder) = live.recorder.as_mut() {
+                // The journal keeps the deck as played, so a replay scores the same.
+                let taken = recorder.update_deck(deck.clone());
+                let told = recorder.take_notices();
+                match taken {
+                    Err(DeckUpdateError::Unfit(e)) => {
                         let path = path.display();
-                        game.banner = Some(crate::bi!(
+                        notices.banner = Some(crate::bi!(
                             "{path}: de nieuwe versie past niet bij de lopende sessie ({e}); het spel gaat door met de vorige versie.",
                             "{path}: the new version does not fit the running session ({e}); the game goes on with the previous version."
-                        ).text(**lang).to_owned())
+                        ).text(lang.0).to_owned());
+                        return;
                     }
+                    Err(DeckUpdateError::Store(e)) => live.notices.push(e.text(lang.0)),
+                    Ok(()) => {}
                 }
+                live.notices
+                    .extend(told.iter().map(|n| n.text(lang.0).to_owned()));
+                draft.deck = Some(deck);
+                draft.deck_error = None;
             }
         }
     }
@@ -303,14 +299,11 @@ impl DeckWatcher {
 
 /// Follows the deck's folder as the deck changes (Title screen, language, a resumed session).
 fn follow_deck_folder(
-    game: Res<super::game::Game>,
+    draft: Res<SetupDraft>,
     mut watch: ResMut<DeckWatcher>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
 ) {
-    let folder = game.deck_path.as_deref().map(|p| match p.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    });
+    let folder = draft.deck_folder();
     if folder == watch.folder {
         return;
     }
@@ -351,7 +344,7 @@ impl Plugin for DeckWatchPlugin {
             Update,
             (follow_deck_folder, watch_deck)
                 .chain()
-                .after(super::game::GameSystems::Apply),
+                .in_set(super::GameSystems::Follow),
         );
     }
 }

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use super::DemoOptions;
+use super::GameSystems;
+use super::action::Action;
 use super::facilitator::FacilitatorWindow;
-use super::game::{Action, GameSystems};
 use super::screens::{Phase, Screen};
 use crate::bi;
 use crate::deck::{Deck, Key};
@@ -73,8 +74,8 @@ pub fn poll_csv(deck: &crate::deck::Deck) -> String {
 /// The scripted session: two rounds with four teams, one of them with a 40-character name. The
 /// values come from the poll at `poll` (see [`poll_csv`]).
 pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
-    use super::agreements::DraftEdit;
     use super::photos::PhotoEdit;
+    use crate::app::action::DraftEdit;
     let nl_deck = deck.language == crate::deck::Language::Nl;
     let subgroup = |i: usize| {
         if nl_deck {
@@ -452,7 +453,7 @@ pub fn script(deck: &crate::deck::Deck, poll: &std::path::Path) -> Vec<Step> {
 
 /// The group's own value in the demo: in its own words, linked to the deck's fourth value.
 fn own_value(deck: &crate::deck::Deck) -> Vec<Action> {
-    use super::own_values::ValueEdit;
+    use crate::app::action::ValueEdit;
     let nl = deck.language == crate::deck::Language::Nl;
     let (name, meaning) = if nl {
         (

@@ -3,7 +3,8 @@
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 
-use super::game::{Action, GameSystems};
+use super::GameSystems;
+use super::action::Action;
 use crate::deck::Key;
 
 /// The keys of a shortcut as the help shows them: the same in both languages, or named.
@@ -88,10 +89,42 @@ const LETTERS: [(KeyCode, Key); 6] = [
 #[derive(Resource, Default, Debug, Clone, Copy)]
 pub struct TextFocus(pub bool);
 
+/// The keys that do one thing each (no Ctrl, no text field); `wall`: W is the photo wall.
+fn plain_keys(wall: bool) -> [(&'static [KeyCode], Action); 13] {
+    [
+        (&[KeyCode::Space], Action::Next),
+        (&[KeyCode::KeyT], Action::ToggleTimer),
+        (&[KeyCode::KeyM], Action::AddMinute),
+        (&[KeyCode::KeyS], Action::SkipRound),
+        (&[KeyCode::KeyG], Action::OpenAgreements),
+        (&[KeyCode::KeyP], Action::SavePosters),
+        (
+            &[KeyCode::KeyW],
+            if wall {
+                Action::TogglePhotoWall
+            } else {
+                Action::ToggleAllConsequences
+            },
+        ),
+        (&[KeyCode::KeyR], Action::ToggleRules),
+        (&[KeyCode::Equal, KeyCode::NumpadAdd], Action::TextSize(1)),
+        (
+            &[KeyCode::Minus, KeyCode::NumpadSubtract],
+            Action::TextSize(-1),
+        ),
+        (&[KeyCode::ArrowLeft], Action::PhotoStep(-1)),
+        (&[KeyCode::ArrowRight], Action::PhotoStep(1)),
+        (
+            &[KeyCode::Enter, KeyCode::NumpadEnter],
+            Action::TogglePhotoFull,
+        ),
+    ]
+}
+
 pub fn keyboard_actions(
     keys: Res<ButtonInput<KeyCode>>,
     focus: Res<TextFocus>,
-    screen: Option<Res<State<super::screens::Screen>>>,
+    screen: Option<Res<State<super::nav::Screen>>>,
     mut out: MessageWriter<Action>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
@@ -133,56 +166,18 @@ pub fn keyboard_actions(
                     send(Action::PickBehaviour(key));
                 }
             }
-            if keys.just_pressed(KeyCode::Space) {
-                send(Action::Next);
-            }
-            if keys.just_pressed(KeyCode::KeyT) {
-                send(Action::ToggleTimer);
-            }
-            if keys.just_pressed(KeyCode::KeyM) {
-                send(Action::AddMinute);
-            }
-            if keys.just_pressed(KeyCode::KeyS) {
-                send(Action::SkipRound);
-            }
-            if keys.just_pressed(KeyCode::KeyG) {
-                send(Action::OpenAgreements);
-            }
-            if keys.just_pressed(KeyCode::KeyP) {
-                send(Action::SavePosters);
-            }
             // W: the photo wall on the agreements and final screens, else (at the reveal) the
             // consequences of every behaviour.
             let wall = screen.as_ref().is_some_and(|s| {
                 matches!(
                     *s.get(),
-                    super::screens::Screen::Agreements | super::screens::Screen::Final
+                    super::nav::Screen::Agreements | super::nav::Screen::Final
                 )
             });
-            if keys.just_pressed(KeyCode::KeyW) {
-                send(if wall {
-                    Action::TogglePhotoWall
-                } else {
-                    Action::ToggleAllConsequences
-                });
-            }
-            if keys.just_pressed(KeyCode::KeyR) {
-                send(Action::ToggleRules);
-            }
-            if keys.any_just_pressed([KeyCode::Equal, KeyCode::NumpadAdd]) {
-                send(Action::TextSize(1));
-            }
-            if keys.any_just_pressed([KeyCode::Minus, KeyCode::NumpadSubtract]) {
-                send(Action::TextSize(-1));
-            }
-            if keys.just_pressed(KeyCode::ArrowLeft) {
-                send(Action::PhotoStep(-1));
-            }
-            if keys.just_pressed(KeyCode::ArrowRight) {
-                send(Action::PhotoStep(1));
-            }
-            if keys.any_just_pressed([KeyCode::Enter, KeyCode::NumpadEnter]) {
-                send(Action::TogglePhotoFull);
+            for (codes, action) in plain_keys(wall) {
+                if keys.any_just_pressed(codes.iter().copied()) {
+                    send(action);
+                }
             }
         }
         if keys.just_pressed(KeyCode::Escape) {
@@ -200,7 +195,6 @@ impl Plugin for KeyboardPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<TextFocus>()
             .add_message::<RequestRedraw>()
-            .configure_sets(Update, (GameSystems::Input, GameSystems::Apply).chain())
             .add_systems(Update, keyboard_actions.in_set(GameSystems::Input));
     }
 }

@@ -105,16 +105,16 @@ pub fn typed_folder(text: &str) -> PathBuf {
 /// The Title screen's sessions folder: typing another one and switching to it (only before a
 /// session is set up; a folder that cannot be written keeps the current one and says why).
 pub fn sessions_folder_actions(
-    mut actions: MessageReader<super::game::Action>,
+    mut actions: MessageReader<super::action::Action>,
     mut list: ResMut<SessionList>,
     mut live: ResMut<super::session_link::Live>,
-    screen: Res<State<super::screens::Screen>>,
+    screen: Res<State<super::nav::Screen>>,
 ) {
-    use super::game::Action;
+    use super::action::Action;
     for action in actions.read() {
         match action {
             Action::SetSessionsPath(text) => list.draft = text.clone(),
-            Action::UseSessionsFolder if *screen.get() == super::screens::Screen::Title => {
+            Action::UseSessionsFolder if *screen.get() == super::nav::Screen::Title => {
                 let folder = typed_folder(&list.draft);
                 match store::check_dir(&store::RealFs, &folder) {
                     Ok(()) => {

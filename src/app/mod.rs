@@ -3,26 +3,27 @@
 //! The logic plugins ([`LogicPlugins`]) need no window, so the tests in `tests/app/` drive them
 //! headless; the view plugins ([`ViewPlugins`]) add egui, the windows and the render policy.
 
-pub mod agreements;
+pub mod action;
+pub mod ctx;
 pub mod decks;
 pub mod demo;
+pub mod draft;
 pub mod facilitator;
 pub mod game;
 pub mod i18n;
 pub mod input;
 pub mod journal;
-pub mod own_values;
+pub mod nav;
 pub mod phones;
 pub mod photos;
-pub mod plan;
 pub mod poll_file;
 pub mod poster_job;
 pub mod probe;
 pub mod projector;
 pub mod render;
-pub mod review;
 pub mod screens;
 pub mod session_link;
+pub mod state;
 pub mod theme;
 pub mod timer;
 pub mod ui;
@@ -61,13 +62,41 @@ pub struct DemoOptions {
     pub lang: Option<crate::lang::Lang>,
 }
 
+/// The order of the game's systems in a frame, declared here and nowhere else: input becomes
+/// actions, the screens handle them, the screens and features with systems of their own handle
+/// theirs, then what follows the new state (deck watch, posters, phones' pages, file dialog).
+/// The views draw after all of this, in the egui pass.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub enum GameSystems {
+    /// Keys, phones, dropped files, the demo's script: they write [`action::Action`]s.
+    Input,
+    /// [`game::apply_actions`]: each action to the screen that owns it.
+    Apply,
+    /// The agreements, own values, review, sessions folder, photos and phones read the actions
+    /// too, for what they own.
+    Own,
+    /// What follows the new state.
+    Follow,
+}
+
+/// Declares the order of [`GameSystems`].
+struct OrderPlugin;
+
+impl Plugin for OrderPlugin {
+    fn build(&self, app: &mut App) {
+        use GameSystems::*;
+        app.configure_sets(Update, (Input, Apply, Own, Follow).chain());
+    }
+}
+
 /// The game's logic: states, actions, keyboard, timer, session link. No window needed.
 pub struct LogicPlugins;
 
 impl PluginGroup for LogicPlugins {
     fn build(self) -> PluginGroupBuilder {
         PluginGroupBuilder::start::<Self>()
-            .add(screens::ScreensPlugin)
+            .add(OrderPlugin)
+            .add(nav::ScreensPlugin)
             .add(session_link::SessionLinkPlugin)
             .add(game::GamePlugin)
             .add(input::KeyboardPlugin)
@@ -112,9 +141,9 @@ pub fn init_game(app: &mut App, deck: Option<PathBuf>, sessions: Option<PathBuf>
         None => decks::DeckList::scan_all(&crate::deck::builtin::deck_folders()),
     };
     let chosen = deck.or_else(|| decks::default_deck(&list));
-    let mut game = game::Game::default();
+    let mut draft = state::SetupDraft::default();
     if let Some(path) = chosen {
-        game.set_deck(path);
+        draft.set_deck(path);
     }
     let folder = sessions.unwrap_or_else(journal::default_folder);
     app.insert_resource(list)
@@ -123,7 +152,7 @@ pub fn init_game(app: &mut App, deck: Option<PathBuf>, sessions: Option<PathBuf>
             folder,
             ..Default::default()
         })
-        .insert_resource(game);
+        .insert_resource(draft);
 }
 
 /// The game's language, once [`init_game`] has chosen the deck: `lang` when given, else the
@@ -134,14 +163,15 @@ pub fn init_lang(app: &mut App, lang: Option<crate::lang::Lang>, deck_given: boo
     let deck_lang = deck_given
         .then(|| {
             app.world()
-                .get_resource::<game::Game>()
-                .and_then(|g| g.deck.as_ref())
+                .get_resource::<state::SetupDraft>()
+                .and_then(|d| d.deck.as_ref())
                 .map(|d| d.language)
         })
         .flatten();
     if let Some(l) = lang.or(deck_lang) {
         app.insert_resource(i18n::UiLang(l));
-        app.world_mut().write_message(game::Action::SetLanguage(l));
+        app.world_mut()
+            .write_message(action::Action::SetLanguage(l));
     }
 }
 
@@ -271,7 +301,7 @@ pub fn run(opts: PlayOptions) -> ExitCode {
     });
     if let Some(journal) = opts.continue_from {
         app.world_mut()
-            .write_message(game::Action::ContinueSession(journal));
+            .write_message(action::Action::ContinueSession(journal));
     }
     exit_code(app.run())
 }

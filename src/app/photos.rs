@@ -6,28 +6,32 @@
 //! agreement; the projector shows a photo wall grouped by value (W), and one photo full screen
 //! (Enter; ← → to go through them, Esc to go back).
 //!
-//! This module owns the state, the actions and both views; its strings are here in both languages.
+//! This module owns the state and the actions; `inbox` the watched folder and the loading of
+//! pictures, `view` both views. The strings are the catalogue `lang::photos::PhotoText`.
 
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
 use bevy::window::FileDragAndDrop;
-use bevy_egui::egui;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant, SystemTime};
 
-use super::game::{Action, GameSystems};
-use super::i18n::{Key, Lang};
-use super::screens::Screen;
+use super::GameSystems;
+use super::action::Action;
+pub use super::action::PhotoEdit;
+use super::nav::Screen;
 use super::session_link::Live;
-use super::theme::{self, Sizes};
-use super::ui::{View, muted, rich, wrap};
 use crate::lang::Bi;
 use crate::lang::photos::PhotoText;
 use crate::photos::{self, Album, Picture};
 use crate::session::{Event, MAX_CAPTION};
+
+mod inbox;
+mod view;
+use inbox::{load_pictures, watch_inbox};
+pub use view::{facilitator, projector, showing};
 
 /// The small picture of a photo, or why there is none.
 #[derive(Debug, Clone)]
@@ -47,15 +51,6 @@ pub struct PhotoDraft {
     /// The subgroup (new photos get it too).
     pub by: String,
     pub agreement: Option<usize>,
-}
-
-/// One change to the photo form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PhotoEdit {
-    Caption(String),
-    Value(String),
-    By(String),
-    Agreement(Option<usize>),
 }
 
 /// A file read and kept off the main thread.
@@ -195,7 +190,7 @@ fn start_jobs(
     proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
 ) {
     let Some(dir) = photos.album().and_then(|a| a.dir()).map(Path::to_path_buf) else {
-        let msg = if live.session.is_some() {
+        let msg = if live.session().is_some() {
             PhotoText::NoJournal
         } else {
             PhotoText::NoSession
@@ -275,7 +270,7 @@ fn photo_actions(
         photos.wall = false;
         photos.full_screen = false;
     }
-    let shown = live.session.as_ref().map_or(0, |s| s.photos_shown().len());
+    let shown = live.session().map_or(0, |s| s.photos_shown().len());
     for action in actions.read() {
         match action.clone() {
             Action::ImportPhotos(paths) => {
@@ -300,7 +295,7 @@ fn photo_actions(
                 }
             }
             Action::SelectPhoto(i) => {
-                if let Some(s) = live.session.as_ref()
+                if let Some(s) = live.session()
                     && let Some(p) = s.photos().get(i)
                 {
                     photos.draft = PhotoDraft {
@@ -327,7 +322,7 @@ fn photo_actions(
                 let Some(i) = photos.draft.photo else {
                     continue;
                 };
-                let Some(s) = live.session.as_ref() else {
+                let Some(s) = live.session() else {
                     continue;
                 };
                 let d = &photos.draft;
@@ -353,7 +348,7 @@ fn photo_actions(
     finish_jobs(photos, &mut live);
     watch_inbox(photos, &live, wall_screen, proxy.as_deref());
     load_pictures(photos, &live, proxy.as_deref());
-    let shown = live.session.as_ref().map_or(0, |s| s.photos_shown().len());
+    let shown = live.session().map_or(0, |s| s.photos_shown().len());
     if shown == 0 {
         photos.selected = 0;
         photos.full_screen = false;
@@ -379,7 +374,7 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
         match result {
             Err(e) => photos.note(e.message()),
             Ok(imported) => {
-                let Some(s) = live.session.as_ref() else {
+                let Some(s) = live.session() else {
                     continue;
                 };
                 if job.from_inbox && s.photo_seen(&imported.hash) {
@@ -412,578 +407,6 @@ fn finish_jobs(photos: &mut Photos, live: &mut Live) {
     }
 }
 
-/// Follows the session's watched folder and starts jobs for files that have settled.
-fn watch_inbox(
-    photos: &mut Photos,
-    live: &Live,
-    wall_screen: bool,
-    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
-) {
-    let inbox = photos.album().and_then(Album::inbox);
-    // The folder is made when the photo assignment begins (the agreements or final screen), and
-    // watched from then on while the session runs.
-    let inbox = inbox.filter(|d| {
-        live.session.is_some()
-            && (d.is_dir() || (wall_screen && std::fs::create_dir_all(d).is_ok()))
-    });
-    if inbox != photos.watch.folder {
-        photos.watch = Watch {
-            folder: inbox.clone(),
-            ..Watch::default()
-        };
-        let Some(folder) = inbox else { return };
-        let changed = photos.watch.changed.clone();
-        changed.store(true, Ordering::SeqCst);
-        let proxy_in = proxy.map(|p| (**p).clone());
-        let watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
-            if ev.is_ok_and(|e| !e.kind.is_access()) {
-                changed.store(true, Ordering::SeqCst);
-                if let Some(proxy) = &proxy_in {
-                    let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
-                }
-            }
-        });
-        match watcher.and_then(|mut w| {
-            use notify::Watcher;
-            w.watch(&folder, notify::RecursiveMode::NonRecursive)
-                .map(|()| w)
-        }) {
-            Ok(w) => photos.watch.watcher = Some(w),
-            Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
-        }
-    }
-    let Some(folder) = photos.watch.folder.clone() else {
-        return;
-    };
-    let changed = photos.watch.changed.swap(false, Ordering::SeqCst);
-    if !changed && photos.watch.waiting.is_empty() {
-        return;
-    }
-    let now = Instant::now();
-    let mut ready = Vec::new();
-    let entries: Vec<(PathBuf, u64, Option<SystemTime>)> = std::fs::read_dir(&folder)
-        .map(|rd| {
-            rd.filter_map(Result::ok)
-                .filter_map(|e| {
-                    let p = e.path();
-                    let m = e.metadata().ok()?;
-                    (m.is_file() && photos::looks_like_photo(&p))
-                        .then(|| (p, m.len(), m.modified().ok()))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let w = &mut photos.watch;
-    w.waiting
-        .retain(|p, _| entries.iter().any(|(q, _, _)| q == p));
-    for (path, len, modified) in entries {
-        if w.taken.contains(&(path.clone(), len, modified)) {
-            continue;
-        }
-        match w.waiting.get(&path) {
-            Some((l, m, since)) if *l == len && *m == modified => {
-                if now.duration_since(*since) >= SETTLE {
-                    w.waiting.remove(&path);
-                    w.taken.insert((path.clone(), len, modified));
-                    ready.push(path);
-                }
-            }
-            _ => {
-                w.waiting.insert(path, (len, modified, now));
-            }
-        }
-    }
-    if !photos.watch.waiting.is_empty()
-        && photos.watch.wake_at.is_none_or(|t| t <= now)
-        && let Some(proxy) = proxy
-    {
-        // Look again once the files had time to settle (the app otherwise sleeps).
-        photos.watch.wake_at = Some(now + SETTLE);
-        let proxy = (**proxy).clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(SETTLE);
-            let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
-        });
-    }
-    if !ready.is_empty() {
-        ready.sort();
-        start_jobs(ready, true, photos, live, proxy);
-    }
-}
-
-/// Loads the small pictures of the photos on the wall (after a resume, or a file that came back),
-/// and the large picture of the one shown full screen.
-fn load_pictures(
-    photos: &mut Photos,
-    live: &Live,
-    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
-) {
-    let Some(s) = live.session.as_ref() else {
-        return;
-    };
-    let Some(album) = photos.album().cloned() else {
-        return;
-    };
-    let pool = AsyncComputeTaskPool::get();
-    let wake = |proxy: &Option<bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>>| {
-        if let Some(p) = proxy {
-            let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
-        }
-    };
-    for (_, p) in s.photos_shown() {
-        if photos.thumbs.contains_key(&p.hash)
-            || photos.thumb_jobs.iter().any(|(h, _)| *h == p.hash)
-        {
-            continue;
-        }
-        let (album, hash) = (album.clone(), p.hash.clone());
-        let proxy = proxy.map(|p| (**p).clone());
-        let task = pool.spawn(async move {
-            let r = album
-                .load(&hash)
-                .map(|pic| photos::fit_within(&pic, photos::THUMB_MAX, photos::THUMB_MAX));
-            wake(&proxy);
-            r
-        });
-        photos.thumb_jobs.push((p.hash.clone(), task));
-    }
-    let mut i = 0;
-    while i < photos.thumb_jobs.len() {
-        if let Some(r) = check_ready(&mut photos.thumb_jobs[i].1) {
-            let (hash, _) = photos.thumb_jobs.remove(i);
-            let thumb = match r {
-                Ok(p) => Thumb::Ready(Arc::new(p)),
-                Err(e) => Thumb::Missing(e),
-            };
-            photos.thumbs.insert(hash, thumb);
-            photos.generation += 1;
-        } else {
-            i += 1;
-        }
-    }
-    // The large picture: only while one is shown full screen.
-    let wanted = photos
-        .full_screen
-        .then(|| {
-            wall_order(s)
-                .get(photos.selected)
-                .map(|(_, p)| p.hash.clone())
-        })
-        .flatten();
-    if let Some((hash, task)) = &mut photos.large_job
-        && let Some(r) = check_ready(task)
-    {
-        let thumb = match r {
-            Ok(p) => Thumb::Ready(Arc::new(p)),
-            Err(e) => Thumb::Missing(e),
-        };
-        photos.large = Some((hash.clone(), thumb));
-        photos.large_job = None;
-        photos.generation += 1;
-    }
-    let have = photos.large.as_ref().map(|(h, _)| h.clone());
-    let loading = photos.large_job.as_ref().map(|(h, _)| h.clone());
-    if let Some(hash) = wanted
-        && have.as_ref() != Some(&hash)
-        && loading.as_ref() != Some(&hash)
-    {
-        let album = album.clone();
-        let h = hash.clone();
-        let proxy = proxy.map(|p| (**p).clone());
-        let task = pool.spawn(async move {
-            let r = album
-                .load(&h)
-                .map(|pic| photos::fit_within(&pic, 1920, 1920));
-            wake(&proxy);
-            r
-        });
-        photos.large_job = Some((hash, task));
-    }
-}
-
-/// A texture for a picture in this egui context, made once per picture.
-fn texture(ctx: &egui::Context, key: &str, pic: &Picture) -> egui::TextureHandle {
-    let id = egui::Id::new(("photo-texture", key));
-    if let Some(t) = ctx.data(|d| d.get_temp::<egui::TextureHandle>(id)) {
-        return t;
-    }
-    let image = egui::ColorImage::from_rgba_unmultiplied(
-        [pic.width as usize, pic.height as usize],
-        &pic.rgba(),
-    );
-    let t = ctx.load_texture(key, image, egui::TextureOptions::LINEAR);
-    ctx.data_mut(|d| d.insert_temp(id, t.clone()));
-    t
-}
-
-/// A picture fitted into `size` without distortion, centred; a placeholder when it is missing.
-fn picture(ui: &mut egui::Ui, key: &str, thumb: Option<&Thumb>, size: egui::Vec2, lang: Lang) {
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    match thumb {
-        Some(Thumb::Ready(pic)) => {
-            let tex = texture(ui.ctx(), key, pic);
-            let k = (size.x / pic.width as f32).min(size.y / pic.height as f32);
-            let fit = egui::vec2(pic.width as f32 * k, pic.height as f32 * k);
-            let r = egui::Rect::from_center_size(rect.center(), fit);
-            ui.painter().image(
-                tex.id(),
-                r,
-                egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0)),
-                egui::Color32::WHITE,
-            );
-        }
-        other => {
-            ui.painter().rect_filled(rect, 6.0, theme::CARD);
-            let text = match other {
-                Some(Thumb::Missing(_)) => PhotoText::Missing.tr(lang),
-                _ => "…",
-            };
-            ui.painter().text(
-                rect.center(),
-                egui::Align2::CENTER_CENTER,
-                text,
-                egui::FontId::proportional((size.y * 0.1).clamp(10.0, 28.0)),
-                theme::MUTED,
-            );
-        }
-    }
-}
-
-/// The progress line while a batch is prepared.
-fn progress(photos: &Photos, lang: Lang) -> Option<String> {
-    let (done, total) = (photos.batch_done, photos.batch_total);
-    (total > 0).then(|| {
-        crate::bi!(
-            "Foto's klaarzetten: {done} van {total}…",
-            "Preparing photos: {done} of {total}…"
-        )
-        .text(lang)
-        .to_owned()
-    })
-}
-
-/// Whether the projector shows the photo wall now.
-pub fn showing(view: &View) -> bool {
-    view.photos.wall && matches!(view.screen(), Screen::Agreements | Screen::Final)
-}
-
-/// The projected photo wall (or one photo full screen).
-pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
-    let lang = view.lang.0;
-    let Some(session) = view.live.session.as_ref() else {
-        return;
-    };
-    let ph = &view.photos;
-    let order = wall_order(session);
-    if ph.full_screen
-        && let Some((_, photo)) = order.get(ph.selected)
-    {
-        let thumb = match &ph.large {
-            Some((h, t)) if *h == photo.hash => Some(t),
-            _ => ph.thumbs.get(&photo.hash),
-        };
-        let key = match &ph.large {
-            Some((h, _)) if *h == photo.hash => format!("{}-large", photo.hash),
-            _ => photo.hash.clone(),
-        };
-        let caption_h = s.body * 3.2;
-        let size = egui::vec2(
-            ui.available_width(),
-            (ui.available_height() - caption_h).max(100.0),
-        );
-        picture(ui, &key, thumb, size, lang);
-        ui.add_space(s.gap() * 0.5);
-        ui.horizontal_wrapped(|ui| {
-            ui.label(
-                egui::RichText::new(session.deck().value_name(&photo.value))
-                    .size(s.body)
-                    .color(theme::ACCENT),
-            );
-            if !photo.caption.is_empty() {
-                ui.label(rich(&photo.caption, s.body));
-            }
-            if !photo.by.is_empty() {
-                ui.label(muted(format!("· {}", photo.by), s.small()));
-            }
-            ui.label(muted(
-                format!("   {} / {}   ‹ ›  Esc", ph.selected + 1, order.len()),
-                s.small(),
-            ));
-        });
-        return;
-    }
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(PhotoText::OurPhotos.tr(lang))
-                .size(s.title())
-                .strong()
-                .color(theme::ACCENT),
-        );
-        if let Some(p) = progress(ph, lang) {
-            ui.add_space(s.gap());
-            ui.label(muted(p, s.small()));
-        }
-    });
-    ui.add_space(s.gap());
-    if order.is_empty() {
-        wrap(ui, muted(PhotoText::NoPhotosYet.tr(lang), s.body));
-        return;
-    }
-    // A grid of tiles, as large as the wall allows: the picture, then the value and the caption.
-    let area = ui.available_rect_before_wrap();
-    let n = order.len();
-    let gap = s.gap() * 0.6;
-    let text = s.small() * 0.9;
-    let caption_h = text * 1.3 * 3.0 + gap;
-    let (mut cols, mut best) = (1usize, 0.0f32);
-    for c in 1..=n {
-        let r = n.div_ceil(c);
-        let tw = (area.width() - gap * (c - 1) as f32) / c as f32;
-        let th = (area.height() - gap * (r - 1) as f32) / r as f32 - caption_h;
-        if tw <= 0.0 || th <= 0.0 {
-            continue;
-        }
-        // The picture area a 4 : 3 photo gets in such a tile.
-        let (w, h) = if tw / th > 4.0 / 3.0 {
-            (th * 4.0 / 3.0, th)
-        } else {
-            (tw, tw * 0.75)
-        };
-        if w * h > best {
-            (cols, best) = (c, w * h);
-        }
-    }
-    let rows = n.div_ceil(cols);
-    let tw = (area.width() - gap * (cols - 1) as f32) / cols as f32;
-    // No taller than a 4 : 3 picture and its caption need; the grid is centred in the wall.
-    let th = ((area.height() - gap * (rows - 1) as f32) / rows as f32)
-        .min((tw - gap) * 0.75 + caption_h + gap)
-        .max(caption_h + 20.0);
-    let top =
-        area.min.y + ((area.height() - rows as f32 * th - (rows - 1) as f32 * gap) / 2.0).max(0.0);
-    for (k, (_, p)) in order.iter().enumerate() {
-        let (row, col) = (k / cols, k % cols);
-        let rect = egui::Rect::from_min_size(
-            egui::pos2(
-                area.min.x + col as f32 * (tw + gap),
-                top + row as f32 * (th + gap),
-            ),
-            egui::vec2(tw, th),
-        );
-        let selected = k == ph.selected;
-        ui.painter().rect_filled(rect, 8.0, theme::CARD);
-        if selected {
-            ui.painter().rect_stroke(
-                rect,
-                8.0,
-                egui::Stroke::new(4.0, theme::ACCENT),
-                egui::StrokeKind::Inside,
-            );
-        }
-        let inner = rect.shrink(gap * 0.5);
-        ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
-            ui.spacing_mut().item_spacing.y = 2.0;
-            picture(
-                ui,
-                &p.hash,
-                ph.thumbs.get(&p.hash),
-                egui::vec2(
-                    inner.width(),
-                    (inner.height() - caption_h + gap * 0.5).max(10.0),
-                ),
-                lang,
-            );
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new(session.deck().value_name(&p.value))
-                        .size(text)
-                        .color(theme::ACCENT),
-                )
-                .truncate(),
-            );
-            let caption = crate::report::model::photo_caption(p);
-            if !caption.is_empty() {
-                let mut job = egui::text::LayoutJob::single_section(
-                    caption,
-                    egui::TextFormat::simple(egui::FontId::proportional(text), theme::TEXT),
-                );
-                job.wrap = egui::text::TextWrapping {
-                    max_rows: 2,
-                    break_anywhere: false,
-                    overflow_character: Some('…'),
-                    max_width: inner.width(),
-                };
-                ui.label(job);
-            }
-        });
-    }
-    ui.allocate_rect(area, egui::Sense::hover());
-}
-
-/// The facilitator's side: how photos come in, the progress, the refusals, and per photo its
-/// caption, value, subgroup and agreement.
-pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let lang = view.lang.0;
-    let Some(s) = view.live.session.as_ref() else {
-        return;
-    };
-    let ph = &view.photos;
-    ui.separator();
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(PhotoText::Assignment.tr(lang))
-                .size(20.0)
-                .strong()
-                .color(theme::ACCENT),
-        );
-        let label = if ph.wall {
-            PhotoText::CloseWall.tr(lang)
-        } else {
-            PhotoText::ShowWall.tr(lang)
-        };
-        if ui.button(label).clicked() {
-            out.push(Action::TogglePhotoWall);
-        }
-    });
-    if s.state().finished {
-        // A finished session takes no events: the wall can be shown, nothing changed.
-        wrap(ui, muted(PhotoText::SessionFinished.tr(lang), 14.0));
-        for m in &ph.messages {
-            wrap(
-                ui,
-                egui::RichText::new(format!("⚠ {}", m.text(lang)))
-                    .size(14.0)
-                    .color(theme::BAD),
-            );
-        }
-        return;
-    }
-    wrap(ui, muted(PhotoText::DropHint.tr(lang), 14.0));
-    if let Some(inbox) = ph.inbox() {
-        wrap(
-            ui,
-            muted(
-                format!("{} {}", PhotoText::OrCopyInto.tr(lang), inbox.display()),
-                14.0,
-            ),
-        );
-    }
-    if let Some(p) = progress(ph, lang) {
-        ui.label(rich(p, 15.0));
-        let frac = ph.batch_done as f32 / ph.batch_total.max(1) as f32;
-        ui.add(egui::ProgressBar::new(frac).desired_width(280.0));
-    }
-    for m in &ph.messages {
-        wrap(
-            ui,
-            egui::RichText::new(format!("⚠ {m}"))
-                .size(14.0)
-                .color(theme::BAD),
-        );
-    }
-    let d = &ph.draft;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(muted(PhotoText::ValueLabel.tr(lang), 15.0));
-        let current = value_for(d, s);
-        for (id, _) in s.team_values(0) {
-            if ui
-                .selectable_label(current == *id, s.deck().value_name(id))
-                .clicked()
-            {
-                out.push(Action::DraftPhoto(PhotoEdit::Value(id.clone())));
-            }
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        ui.label(muted(PhotoText::SubgroupLabel.tr(lang), 15.0));
-        let mut by = d.by.clone();
-        if ui
-            .add(egui::TextEdit::singleline(&mut by).desired_width(180.0))
-            .changed()
-        {
-            out.push(Action::DraftPhoto(PhotoEdit::By(by)));
-        }
-    });
-    if let Some(i) = d.photo
-        && s.photos().get(i).is_some_and(|p| !p.removed)
-    {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(muted(
-                format!("{} {}:", PhotoText::CaptionOf.tr(lang), i + 1),
-                15.0,
-            ));
-            let mut caption = d.caption.clone();
-            if ui
-                .add(egui::TextEdit::singleline(&mut caption).desired_width(260.0))
-                .changed()
-            {
-                out.push(Action::DraftPhoto(PhotoEdit::Caption(caption)));
-            }
-        });
-        ui.horizontal_wrapped(|ui| {
-            ui.label(muted(PhotoText::WithAgreement.tr(lang), 15.0));
-            if ui
-                .selectable_label(d.agreement.is_none(), PhotoText::NoAgreement.tr(lang))
-                .clicked()
-            {
-                out.push(Action::DraftPhoto(PhotoEdit::Agreement(None)));
-            }
-            for (k, a) in s.agreements().iter().enumerate() {
-                let text: String = a.text.chars().take(28).collect();
-                if ui
-                    .selectable_label(d.agreement == Some(k), format!("{}. {text}", k + 1))
-                    .clicked()
-                {
-                    out.push(Action::DraftPhoto(PhotoEdit::Agreement(Some(k))));
-                }
-            }
-        });
-        if ui.button(PhotoText::SaveToPhoto.tr(lang)).clicked() {
-            out.push(Action::DescribePhoto);
-        }
-    }
-    ui.add_space(4.0);
-    for (i, p) in s.photos_shown() {
-        ui.horizontal(|ui| {
-            picture(
-                ui,
-                &p.hash,
-                ph.thumbs.get(&p.hash),
-                egui::vec2(64.0, 48.0),
-                lang,
-            );
-            ui.vertical(|ui| {
-                let title = if p.caption.is_empty() {
-                    PhotoText::NoCaption.tr(lang).to_string()
-                } else {
-                    p.caption.clone()
-                };
-                ui.add(egui::Label::new(rich(format!("{}. {title}", i + 1), 15.0)).truncate());
-                ui.label(muted(
-                    format!(
-                        "{}{}",
-                        s.deck().value_name(&p.value),
-                        if p.by.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" · {}", p.by)
-                        }
-                    ),
-                    13.0,
-                ));
-                ui.horizontal(|ui| {
-                    if ui.small_button(PhotoText::Edit.tr(lang)).clicked() {
-                        out.push(Action::SelectPhoto(i));
-                    }
-                    if ui.small_button(PhotoText::RemovePhoto.tr(lang)).clicked() {
-                        out.push(Action::RemovePhoto(i));
-                    }
-                });
-            });
-        });
-    }
-}
-
 pub struct PhotosPlugin;
 
 impl Plugin for PhotosPlugin {
@@ -995,9 +418,7 @@ impl Plugin for PhotosPlugin {
                 Update,
                 (
                     file_drops.in_set(GameSystems::Input),
-                    photo_actions
-                        .in_set(GameSystems::Apply)
-                        .after(super::game::apply_actions),
+                    photo_actions.in_set(GameSystems::Own),
                 ),
             );
     }

@@ -9,8 +9,9 @@ use std::sync::{Mutex, mpsc};
 use bevy::prelude::*;
 use bevy::window::FileDragAndDrop;
 
-use super::game::{Action, GameSystems};
-use super::screens::Screen;
+use super::GameSystems;
+use super::action::Action;
+use super::nav::Screen;
 
 /// The dialog open now, if any: its answer arrives on this channel.
 #[derive(Resource, Default)]
@@ -91,6 +92,6 @@ impl Plugin for PollFilePlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<Dialog>()
             .add_systems(Update, receive.in_set(GameSystems::Input))
-            .add_systems(Update, open_dialog.after(GameSystems::Apply));
+            .add_systems(Update, open_dialog.in_set(GameSystems::Follow));
     }
 }

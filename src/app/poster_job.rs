@@ -10,9 +10,11 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::game::{Action, Game, GameSystems};
-use super::screens::Screen;
+use super::GameSystems;
+use super::action::Action;
+use super::nav::Screen;
 use super::session_link::{Live, beside_journal};
+use super::state::Notices;
 use crate::deck::Language;
 
 /// What a finished job hands back: the folder and a preview per team (name, width, height, RGBA).
@@ -40,6 +42,14 @@ impl PosterJob {
     }
 }
 
+/// Previews of the posters last saved: (team name, width, height, RGBA), and a counter that
+/// changes with every save so views can refresh their textures.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Posters {
+    pub previews: Vec<(String, u32, u32, Vec<u8>)>,
+    pub saved: u64,
+}
+
 fn progress_text(language: Language, written: usize, total: usize) -> String {
     let n = (written + 1).min(total);
     crate::bi!(
@@ -54,7 +64,7 @@ fn progress_text(language: Language, written: usize, total: usize) -> String {
 pub fn poster_actions(
     mut actions: MessageReader<Action>,
     mut job: ResMut<PosterJob>,
-    mut game: ResMut<Game>,
+    mut notices: ResMut<Notices>,
     live: Res<Live>,
     screen: Res<State<Screen>>,
 ) {
@@ -65,7 +75,7 @@ pub fn poster_actions(
         {
             continue;
         }
-        let Some(session) = live.session.clone() else {
+        let Some(session) = live.session().cloned() else {
             continue;
         };
         let (dir, created) = beside_journal(&live, "posters");
@@ -91,7 +101,7 @@ pub fn poster_actions(
                 .collect();
             Ok((dir, named))
         });
-        game.notice = Some(progress_text(language, 0, total));
+        notices.notice = Some(progress_text(language, 0, total));
         job.0 = Some(Job {
             task,
             written,
@@ -106,7 +116,8 @@ pub fn poster_actions(
 /// otherwise only draws on input), the previews or the error when it ends.
 pub fn follow_posters(
     mut job: ResMut<PosterJob>,
-    mut game: ResMut<Game>,
+    mut notices: ResMut<Notices>,
+    mut posters: ResMut<Posters>,
     mut redraw: MessageWriter<RequestRedraw>,
 ) {
     let Some(j) = job.0.as_mut() else {
@@ -119,7 +130,7 @@ pub fn follow_posters(
         match made {
             Ok((dir, previews)) => {
                 let (n, dir) = (previews.len() * 2, dir.display());
-                game.notice = Some(
+                notices.notice = Some(
                     crate::bi!(
                         "{n} posters opgeslagen in {dir}",
                         "{n} posters saved in {dir}"
@@ -127,12 +138,12 @@ pub fn follow_posters(
                     .text(language)
                     .to_owned(),
                 );
-                game.posters = previews;
-                game.posters_saved += 1;
+                posters.previews = previews;
+                posters.saved += 1;
             }
             Err(e) => {
-                game.notice = None;
-                game.banner = Some(e);
+                notices.notice = None;
+                notices.banner = Some(e);
             }
         }
         return;
@@ -140,7 +151,7 @@ pub fn follow_posters(
     let written = j.written.load(Ordering::Relaxed);
     if written != j.shown {
         j.shown = written;
-        game.notice = Some(progress_text(j.language, written, j.total));
+        notices.notice = Some(progress_text(j.language, written, j.total));
     }
 }
 
@@ -149,12 +160,13 @@ pub struct PosterJobPlugin;
 impl Plugin for PosterJobPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<PosterJob>()
+            .init_resource::<Posters>()
             .add_message::<RequestRedraw>()
             .add_systems(
                 Update,
                 (poster_actions, follow_posters)
                     .chain()
-                    .after(GameSystems::Apply),
+                    .in_set(GameSystems::Follow),
             );
     }
 }

@@ -17,7 +17,7 @@ use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{EguiInput, EguiInputSet, EguiPreUpdateSet, egui};
 use std::time::Duration;
 
-use super::screens::Phase;
+use super::nav::Phase;
 use super::timer::DiscussTimer;
 
 /// How long the app sleeps on a static screen before it looks again.

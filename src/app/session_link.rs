@@ -7,19 +7,21 @@ use crate::lang::messages::Msg;
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
-use super::game::TeamDraft;
-use super::game::{Game, PALETTE};
-use super::screens::{Phase, Screen};
+use super::draft::Draft;
+use super::nav::{Phase, Screen};
 use crate::deck::{Key, Scenario};
-use crate::session::{self, Carry, Event, Session, Settings, TeamSpec, ValuesMode};
-use crate::store;
+use crate::session::{self, Carry, Event, Session, Settings};
+use crate::store::{self, Recorder};
 
-/// The live session, once the rounds have started, and its journal on disk. Every event is
-/// checked, written and synced to the journal, and only then applied (see [`crate::store`]).
+mod read;
+pub use read::*;
+
+/// The live session, once the set-up is done, with its journal on disk: no session without a
+/// journal. Every event is checked, written and synced, and only then applied
+/// ([`Recorder::apply`]).
 #[derive(Resource, Debug, Default)]
 pub struct Live {
-    pub session: Option<Session>,
-    pub journal: Option<store::Journal>,
+    pub recorder: Option<Recorder>,
     /// The folder new journals are written to.
     pub folder: PathBuf,
     /// What the facilitator must be told about the journal (it was replaced after a failed write).
@@ -37,8 +39,13 @@ pub struct Folded {
 }
 
 impl Live {
+    /// The session, when one runs.
+    pub fn session(&self) -> Option<&Session> {
+        self.recorder.as_ref().map(Recorder::session)
+    }
+
     pub fn fold(&self) -> Folded {
-        let Some(s) = &self.session else {
+        let Some(s) = self.session() else {
             return Folded::default();
         };
         let st = s.state();
@@ -59,72 +66,42 @@ impl Live {
 
     /// Rounds to be played in all.
     pub fn rounds(&self) -> usize {
-        self.session
-            .as_ref()
-            .map_or(0, |s| s.settings().rounds as usize)
+        self.session().map_or(0, |s| s.settings().rounds as usize)
     }
 
-    /// Checks, journals (synced) and applies `ev` through [`store::record`]: exactly once, and in a
-    /// fresh journal when the current one can no longer be written.
+    /// Checks, journals (synced) and applies `ev` through [`Recorder::apply`]: exactly once, and
+    /// in a fresh journal when the current one can no longer be written.
     pub fn apply(&mut self, ev: Event) -> Result<(), String> {
-        let s = self.session.as_mut().ok_or("er loopt geen sessie")?;
-        let Some(journal) = self.journal.as_mut() else {
-            return s.apply(ev).map_err(|e| e.text(s.settings().language));
-        };
-        let lang = s.settings().language;
-        let done = store::record(journal, s, ev).map_err(|e| e.text(lang));
-        self.notices.extend(
-            journal
-                .take_notices()
-                .iter()
-                .map(|n| n.text(lang).to_owned()),
-        );
+        let r = self.recorder.as_mut().ok_or("er loopt geen sessie")?;
+        let lang = r.session().settings().language;
+        let done = r.apply(ev).map_err(|e| e.text(lang));
+        self.notices
+            .extend(r.take_notices().iter().map(|n| n.text(lang).to_owned()));
         done
     }
 
-    /// The journal's path, when the session is being recorded.
+    /// The journal's path, when a session runs.
     pub fn journal_path(&self) -> Option<&Path> {
-        self.journal.as_ref().map(store::Journal::path)
+        self.recorder.as_ref().map(Recorder::path)
     }
-}
 
-fn hex(c: [u8; 3]) -> String {
-    format!("#{:02X}{:02X}{:02X}", c[0], c[1], c[2])
-}
-
-/// The session's settings as the Setup screen has them (`None` before a deck is chosen), with the
-/// deck's hash as given (the views check the settings on every frame and need no hash).
-pub fn settings(game: &Game, deck_hash: String) -> Option<Settings> {
-    let deck = game.deck.as_ref()?;
-    let path = game.deck_path.clone().unwrap_or_default();
-    let mut settings = Settings::for_deck(&path, deck, deck_hash);
-    settings.teams = game
-        .teams
-        .iter()
-        .map(|t| TeamSpec::new(t.name.trim(), hex(PALETTE[t.colour % PALETTE.len()])))
-        .collect();
-    settings.rounds = game.rounds as u32;
-    settings.discussion_secs = game.discuss_secs;
-    settings.seed = game.seed;
-    settings.values_mode = if game.shared_values {
-        ValuesMode::Shared
-    } else {
-        ValuesMode::PerTeam
-    };
-    settings.continues = game.continues.as_ref().map(|p| p.display().to_string());
-    settings.played_before = game.played_before.clone();
-    Some(settings)
+    /// Closes the session and its journal (the next one is written when its set-up is done).
+    pub fn close(&mut self) {
+        self.recorder = None;
+    }
 }
 
 /// Build the session from the set-up and open its journal (leaving the Setup screen): from here
 /// on, what the group makes of its values and agreements is journaled. In a session that continues
 /// a trajectory, the values agreed before are carried onto this deck for the Values screen.
-pub fn begin(game: &mut Game, live: &mut Live, lang: Lang) -> Result<(), String> {
+pub fn begin(draft: &mut Draft, live: &mut Live, lang: Lang) -> Result<(), String> {
     let no_deck = || Msg::ChooseDeckFirst.tr(lang).to_string();
-    let deck = game.deck.clone().ok_or_else(no_deck)?;
-    let mut settings = settings(game, store::deck_hash_of(&deck)).ok_or_else(no_deck)?;
+    let deck = draft.deck.clone().ok_or_else(no_deck)?;
+    let mut settings = draft
+        .to_settings(store::deck_hash_of(&deck))
+        .ok_or_else(no_deck)?;
     // What the previous session of the trajectory hands on, mapped onto this deck.
-    let carry = game.previous.as_ref().map(|previous| {
+    let carry = draft.previous.as_ref().map(|previous| {
         settings.sitting = previous.sitting() + 1;
         previous.carry(&deck)
     });
@@ -145,69 +122,51 @@ pub fn begin(game: &mut Game, live: &mut Live, lang: Lang) -> Result<(), String>
     let lang = settings.language;
     let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
-    let journal = store::Journal::create(&live.folder, &s).map_err(|e| e.text(lang))?;
+    let recorder = Recorder::create(&live.folder, s).map_err(|e| e.text(lang))?;
     if let Some(Carry { agreed, .. }) = carry {
-        for (i, set) in game.values.iter_mut().enumerate() {
+        for (i, set) in draft.values.iter_mut().enumerate() {
             if let Some(carried) = agreed.get(i).or(agreed.first()) {
                 *set = carried.clone();
             }
-            set.retain(|(id, _)| s.deck().value(id).is_some());
+            set.retain(|(id, _)| recorder.session().deck().value(id).is_some());
         }
     }
-    live.session = Some(s);
-    live.journal = Some(journal);
+    live.recorder = Some(recorder);
     Ok(())
 }
 
 /// Agree the values chosen on the Values screen and begin the first round.
-pub fn start(game: &Game, live: &mut Live, lang: Lang) -> Result<(), String> {
-    if live.session.is_none() {
+pub fn start(draft: &Draft, live: &mut Live, lang: Lang) -> Result<(), String> {
+    if live.recorder.is_none() {
         return Err(Msg::NoSession.tr(lang).into());
     }
-    for (i, set) in game.values.iter().enumerate() {
-        let team = if game.shared_values { None } else { Some(i) };
+    for (i, set) in draft.values.iter().enumerate() {
+        let team = if draft.shared_values { None } else { Some(i) };
         live.apply(Event::ValuesAgreed {
             team,
             values: set.clone(),
         })?;
     }
     // The plan made on Setup (without one the draw decides, the deck's recommended start first).
-    if !game.plan.is_empty() {
+    if !draft.plan.is_empty() {
         live.apply(Event::PlanSet {
-            plan: game.plan.clone(),
+            plan: draft.plan.clone(),
         })?;
     }
     let first = live
-        .session
-        .as_ref()
+        .session()
         .and_then(Session::next_round_event)
         .ok_or(Msg::NoScenarioLeft.tr(lang))?;
     live.apply(first)
 }
 
-/// A session's teams as the Setup screen edits them (colours back to palette places).
-fn team_drafts(settings: &Settings) -> Vec<TeamDraft> {
-    settings
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| TeamDraft {
-            name: t.name.clone(),
-            colour: t
-                .rgb()
-                .and_then(|c| PALETTE.iter().position(|p| *p == c))
-                .unwrap_or(i % PALETTE.len()),
-        })
-        .collect()
-}
-
-/// The deck a journal was played with: the game's own when it is the same file, else read again.
+/// The deck a journal was played with: the draft's own when it is the same file, else read again.
 fn deck_of(
-    game: &Game,
+    draft: &Draft,
     settings: &Settings,
     deck_path: &Path,
 ) -> Result<crate::deck::Deck, String> {
-    match (&game.deck, &game.deck_path) {
+    match (&draft.deck, &draft.deck_path) {
         (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
         _ => crate::deck::load_deck_bi(deck_path).map_err(|e| {
             let e = e.text(settings.language);
@@ -224,8 +183,8 @@ fn deck_of(
 /// Prepares a new session that continues the one in `path` (a trajectory of sessions): its deck,
 /// teams, rounds, timer and agreed values carry over and can be revised on the Setup and Values
 /// screens; the scenarios played so far in the trajectory are left out of the draw; the new
-/// journal records the link.
-pub fn continue_from(path: &Path, game: &mut Game, lang: Lang) -> Result<(), String> {
+/// journal records the link. Returns what the facilitator must be told, if anything, in `lang`.
+pub fn continue_from(path: &Path, draft: &mut Draft, lang: Lang) -> Result<Option<String>, String> {
     // Opened as the report opens it: the deck file found for the journal (`report::open`).
     let opened = crate::report::open(path, None).map_err(|e| e.text(lang).to_string())?;
     let previous = opened.session;
@@ -250,11 +209,11 @@ pub fn continue_from(path: &Path, game: &mut Game, lang: Lang) -> Result<(), Str
         .iter()
         .filter(|s| !played.contains(&s.id))
         .count();
-    game.set_deck(deck_path);
+    draft.set_deck(deck_path);
     // Every scenario of this deck was played: the Setup screen offers the other decks (values and
     // agreements carry over to any deck).
     let title = &deck.title;
-    game.notice = (left == 0).then(|| {
+    let notice = (left == 0).then(|| {
         crate::bi!(
             "Alle scenario's van \"{title}\" zijn in dit traject al gespeeld: kies hieronder een ander deck voor deze sessie.",
             "Every scenario of \"{title}\" was already played in this trajectory: choose another deck for this session below."
@@ -262,31 +221,21 @@ pub fn continue_from(path: &Path, game: &mut Game, lang: Lang) -> Result<(), Str
         .text(lang)
         .to_owned()
     });
-    game.teams = team_drafts(settings);
-    game.rounds = (settings.rounds as usize).min(left.max(1));
-    game.discuss_secs = settings.discussion_secs;
-    game.seed = settings.seed.wrapping_add(1);
-    game.shared_values = settings.values_mode == ValuesMode::Shared;
-    game.values = (0..settings.value_sets())
-        .map(|i| {
-            previous
-                .team_values(if game.shared_values { 0 } else { i })
-                .to_vec()
-        })
-        .collect();
-    game.continues = Some(path.to_path_buf());
-    game.played_before = played;
-    game.previous = Some(Box::new(previous));
-    game.banner = None;
-    Ok(())
+    draft.take_settings(settings, |set| previous.team_values(set).to_vec());
+    draft.rounds = (settings.rounds as usize).min(left.max(1));
+    draft.seed = settings.seed.wrapping_add(1);
+    draft.continues = Some(path.to_path_buf());
+    draft.played_before = played;
+    draft.previous = Some(Box::new(previous));
+    Ok(notice)
 }
 
-/// Resume = replay: reads the journal, replays it against its deck (the one the game has loaded
+/// Resume = replay: reads the journal, replays it against its deck (the one the draft has loaded
 /// when that is the same deck, else the file named in the journal) and continues writing to it.
-/// Returns the screen and phase where the session stood, and the warnings for the banner.
+/// Returns the screen and phase where the session stood; the warnings go to [`Live::notices`].
 pub fn resume(
     path: &Path,
-    game: &mut Game,
+    draft: &mut Draft,
     live: &mut Live,
 ) -> Result<(Screen, Option<Phase>), String> {
     let loaded = store::read(path).map_err(|e| e.to_string())?;
@@ -294,39 +243,23 @@ pub fn resume(
     let recorded = &loaded.settings.deck_path;
     let deck_path =
         crate::report::open::find_deck(path, recorded).unwrap_or_else(|_| recorded.into());
-    let on_disk = deck_of(game, &loaded.settings, &deck_path);
+    let on_disk = deck_of(draft, &loaded.settings, &deck_path);
     let fs: std::sync::Arc<dyn store::Fs> = std::sync::Arc::new(store::RealFs);
     let resumed =
         store::resume_in(fs, path, on_disk.clone().ok()).map_err(|e| match (e, on_disk) {
             (store::StoreError::NoDeck { .. }, Err(why)) => why,
             (e, _) => e.to_string(),
         })?;
-    let (session, journal) = resumed.recorder.into_parts();
-    let settings = session.settings().clone();
+    let recorder = resumed.recorder;
+    let session = recorder.session();
     // The session plays on with its deck as played (stored in the journal).
-    let deck = session.played_deck().clone();
-
-    game.deck = Some(deck);
-    game.deck_path = Some(deck_path);
-    game.deck_error = None;
-    game.teams = team_drafts(&settings);
-    game.rounds = settings.rounds as usize;
-    game.discuss_secs = settings.discussion_secs;
-    game.seed = settings.seed;
-    game.shared_values = settings.values_mode == ValuesMode::Shared;
-    game.values = (0..settings.value_sets())
-        .map(|i| {
-            let team = if game.shared_values { 0 } else { i };
-            session.team_values(team).to_vec()
-        })
-        .collect();
-    game.banner = None;
-    live.notices.extend(
-        resumed
-            .warnings
-            .iter()
-            .map(|w| w.text(settings.language).to_owned()),
-    );
+    draft.deck = Some(session.played_deck().clone());
+    draft.deck_path = Some(deck_path);
+    draft.deck_error = None;
+    draft.take_settings(session.settings(), |set| session.team_values(set).to_vec());
+    let lang = session.settings().language;
+    live.notices
+        .extend(resumed.warnings.iter().map(|w| w.text(lang).to_owned()));
 
     use session::Phase as P;
     let place = match session.phase() {
@@ -336,8 +269,7 @@ pub fn resume(
         P::Revealed { .. } => (Screen::Round, Some(Phase::Reveal)),
         P::Finished => (Screen::Final, None),
     };
-    live.session = Some(session);
-    live.journal = Some(journal);
+    live.recorder = Some(recorder);
     Ok(place)
 }
 
@@ -360,7 +292,7 @@ pub(crate) fn beside_journal(live: &Live, what: &str) -> (PathBuf, Option<String
 /// Writes "Zo zijn onze manieren" on one A4 page (HTML and PNG) into a folder next to the journal
 /// (`<journal>-manieren/`); returns the folder.
 pub fn save_manners(live: &Live, lang: Lang) -> Result<PathBuf, String> {
-    let s = live.session.as_ref().ok_or(Msg::NoSession.tr(lang))?;
+    let s = live.session().ok_or(Msg::NoSession.tr(lang))?;
     let (dir, created) = beside_journal(live, "manieren");
     let album = live
         .journal_path()
@@ -381,7 +313,7 @@ pub fn all_chosen(live: &Live) -> bool {
 /// The scenarios to come after the current round, as the plan and the draw give them (at most
 /// `n`, also beyond the rounds left: the facilitator may choose among them), for the look-ahead.
 pub fn upcoming(live: &Live, n: usize) -> Vec<&Scenario> {
-    let Some(s) = &live.session else {
+    let Some(s) = live.session() else {
         return Vec::new();
     };
     s.upcoming(n)
@@ -393,7 +325,7 @@ pub fn upcoming(live: &Live, n: usize) -> Vec<&Scenario> {
 /// Puts scenario `id` next in the session plan, the rest of what was to come after it (a
 /// [`session::Event::PlanSet`], journaled; Ctrl+Z takes it back).
 pub fn plan_next(live: &mut Live, id: &str, lang: Lang) -> Result<(), String> {
-    let s = live.session.as_ref().ok_or(Msg::NoSession.tr(lang))?;
+    let s = live.session().ok_or(Msg::NoSession.tr(lang))?;
     let mut plan = vec![id.to_string()];
     plan.extend(
         s.upcoming(s.deck().scenarios.len())
@@ -405,7 +337,7 @@ pub fn plan_next(live: &mut Live, id: &str, lang: Lang) -> Result<(), String> {
 
 /// Why the choices cannot be revealed now (who is still choosing), in the core's words.
 pub fn why_not_reveal(live: &Live, lang: Lang) -> String {
-    match &live.session {
+    match live.session() {
         Some(s) => match s.check(&Event::Revealed) {
             Err(e) => e.text(lang),
             Ok(()) => String::new(),
@@ -419,11 +351,11 @@ pub fn reveal(live: &mut Live) -> Result<(), String> {
 }
 
 pub fn rounds_left(live: &Live) -> usize {
-    live.session.as_ref().map_or(0, Session::rounds_left)
+    live.session().map_or(0, Session::rounds_left)
 }
 
 pub fn next_round(live: &mut Live) -> Result<(), String> {
-    let s = live.session.as_ref();
+    let s = live.session();
     let lang = s.map_or_else(Lang::default, |s| s.settings().language);
     let ev = s
         .and_then(Session::next_round_event)
@@ -441,7 +373,7 @@ pub fn skip_round(live: &mut Live) -> Result<bool, String> {
     live.apply(Event::RoundSkipped {
         reason: String::new(),
     })?;
-    match live.session.as_ref().and_then(Session::next_round_event) {
+    match live.session().and_then(Session::next_round_event) {
         Some(ev) => live.apply(ev).map(|()| true),
         None => finish(live).map(|()| false),
     }
@@ -459,7 +391,7 @@ pub fn adjust_score(live: &mut Live, team: usize, points: i64, reason: &str) -> 
 /// Undo the last event; returns the screen and phase that fit the state afterwards, if they change.
 /// The agreed values are not undone from a round (they belong to the set-up).
 pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> {
-    let Some(s) = &live.session else {
+    let Some(s) = live.session() else {
         return Ok(None);
     };
     match s.undoable() {
@@ -472,7 +404,7 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
     use session::Phase as P;
     // A skip and the round (or finish) after it are one step for the facilitator: undo both, and
     // the skipped scenario is on the screen again.
-    let skipped_last = live.session.as_ref().is_some_and(|s| {
+    let skipped_last = live.session().is_some_and(|s| {
         s.phase() == P::ReadyForRound
             && s.state()
                 .rounds
@@ -483,7 +415,7 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
         live.apply(Event::Undone)?;
         return Ok(Some((Screen::Round, Some(Phase::Scenario))));
     }
-    let after = live.session.as_ref().map(Session::phase);
+    let after = live.session().map(Session::phase);
     Ok(match (before, after) {
         (P::Revealed { .. }, Some(P::RoundOpen { .. })) => {
             Some((Screen::Round, Some(Phase::Choose)))
@@ -493,182 +425,6 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
         }
         _ => None,
     })
-}
-
-/// One line per event, for the facilitator's log (the core's own descriptions).
-pub fn log_lines(live: &Live, lang: Lang) -> Vec<String> {
-    live.session
-        .as_ref()
-        .map(|s| {
-            s.events()
-                .iter()
-                .map(|e| s.describe(e).text(lang).to_owned())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// The scenario of the current round.
-pub fn current_scenario<'a>(live: &'a Live, _game: &'a Game) -> Option<&'a Scenario> {
-    live.session.as_ref()?.current_scenario()
-}
-
-/// The scenario the draw gives next, for the facilitator.
-pub fn next_scenario<'a>(live: &'a Live, _game: &'a Game) -> Option<&'a Scenario> {
-    let s = live.session.as_ref()?;
-    if s.rounds_left() == 0 {
-        return None;
-    }
-    // As the look-ahead has it: the follow-up of an open round comes right after it.
-    let id = s.upcoming(1).into_iter().next()?;
-    let next = s.deck().scenario(&id)?;
-    (Some(next.id.as_str()) != s.current_scenario().map(|c| c.id.as_str())).then_some(next)
-}
-
-/// A team's result in the current round, as the session core reports it.
-#[derive(Debug, Clone, Default)]
-pub struct TeamRound {
-    pub score: Option<i64>,
-    pub best: Option<i64>,
-    pub total: Option<i64>,
-    /// Per agreed value: (value id, points).
-    pub per_value: Vec<(String, i64)>,
-    pub barbarian: Vec<String>,
-    /// What the choice went for (a value id), for "Barbaarse zet: X ging voor Y".
-    pub went_for: Option<String>,
-    /// This round's chosen ÷ best, as a whole percent (see [`session::Alignment::percent`]).
-    pub percent: Option<i64>,
-}
-
-/// Scores for a team in the current round, once revealed.
-pub fn team_round(live: &Live, team: usize) -> TeamRound {
-    let Some(s) = &live.session else {
-        return TeamRound::default();
-    };
-    let Some((index, round)) = s.current_round() else {
-        return TeamRound::default();
-    };
-    if round.status != session::RoundStatus::Revealed {
-        return TeamRound::default();
-    }
-    match s.team_result(index, team) {
-        Some(r) => TeamRound {
-            score: Some(r.score),
-            best: Some(r.best),
-            total: Some(r.total),
-            per_value: r
-                .per_value
-                .iter()
-                .map(|v| (v.value.clone(), v.points))
-                .collect(),
-            barbarian: r.barbarian.clone(),
-            went_for: r.went_for.clone(),
-            percent: r.alignment().percent(),
-        },
-        None => TeamRound::default(),
-    }
-}
-
-/// Total per team, from the session core.
-pub fn totals(live: &Live) -> Vec<Option<i64>> {
-    live.session
-        .as_ref()
-        .map(|s| s.totals().into_iter().map(Some).collect())
-        .unwrap_or_default()
-}
-
-/// Each team's place in the ranking (1-based, ties share a place), from the core.
-pub fn ranks(live: &Live) -> Vec<usize> {
-    let mut out = vec![0; live.session.as_ref().map_or(0, |s| s.team_count())];
-    for r in ranking(live) {
-        if let Some(slot) = out.get_mut(r.team) {
-            *slot = r.rank;
-        }
-    }
-    out
-}
-
-/// The ranking as the core orders it (by points or by alignment, see [`rank_by`]), first first.
-pub fn ranking(live: &Live) -> Vec<session::Ranked> {
-    live.session
-        .as_ref()
-        .map(|s| s.ranking())
-        .unwrap_or_default()
-}
-
-/// What the ranking orders by: points (shared values) or alignment (values per team).
-pub fn rank_by(live: &Live) -> session::RankBy {
-    live.session
-        .as_ref()
-        .map_or(session::RankBy::Points, |s| s.rank_by())
-}
-
-/// One short line for a team's barbarian move in a round: "Barbaarse zet: X ging voor Y", with
-/// X what the choice went for (or "de gewoonte") and Y the harmed values. `None` without one.
-pub fn barbarian_line(
-    lang: super::i18n::Lang,
-    deck: &crate::deck::Deck,
-    went_for: Option<&str>,
-    harmed: &[String],
-) -> Option<String> {
-    use super::i18n::{T, tr};
-    if harmed.is_empty() {
-        return None;
-    }
-    let x = went_for.map_or(tr(lang, T::TheHabit), |v| deck.value_name(v));
-    let ys: Vec<&str> = harmed.iter().map(|v| deck.value_name(v)).collect();
-    let and = format!(" {} ", tr(lang, T::And));
-    Some(format!(
-        "{}: {x} {} {}",
-        tr(lang, T::BarbarianMove),
-        tr(lang, T::WentFor),
-        ys.join(&and)
-    ))
-}
-
-/// The behaviours a team chose in the revealed rounds: (scenario title, behaviour text).
-pub fn chosen_behaviours(live: &Live, team: usize) -> Vec<(String, String)> {
-    let Some(s) = &live.session else {
-        return Vec::new();
-    };
-    s.results()
-        .iter()
-        .filter_map(|r| {
-            let t = r.teams.get(team)?;
-            let sc = s.deck().scenario(&r.scenario)?;
-            Some((sc.title.clone(), sc.behaviour(t.key)?.text.clone()))
-        })
-        .collect()
-}
-
-/// A team's barbarian moves: (round number, the value it went for or `None`, the harmed value's
-/// name).
-pub fn barbarian_moves(live: &Live, team: usize) -> Vec<(usize, Option<String>, String)> {
-    let Some(s) = &live.session else {
-        return Vec::new();
-    };
-    s.barbarian_moves(team)
-        .into_iter()
-        .map(|m| {
-            (
-                m.number,
-                m.went_for.map(|v| s.deck().value_name(&v).to_string()),
-                s.deck().value_name(&m.value).to_string(),
-            )
-        })
-        .collect()
-}
-
-/// A team's points per deck value it agreed on: (value name, points).
-pub fn value_profile(live: &Live, team: usize) -> Vec<(String, i64)> {
-    let Some(s) = &live.session else {
-        return Vec::new();
-    };
-    s.value_totals(team)
-        .into_iter()
-        .filter(|v| v.weight.is_some())
-        .map(|v| (s.deck().value_name(&v.value).to_string(), v.points))
-        .collect()
 }
 
 pub struct SessionLinkPlugin;

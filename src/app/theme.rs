@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, egui};
 
-use super::game::PALETTE;
+use super::draft::PALETTE;
 
 // The dark stage's colours are the library's (`report::palette`), which the screen posters share.
 use crate::report::palette::{self, DARK};
@@ -104,5 +104,15 @@ impl Plugin for ThemePlugin {
     fn build(&self, app: &mut App) {
         app.insert_resource(ClearColor(Color::srgb_u8(0x12, 0x15, 0x1c)))
             .add_systems(PreUpdate, style_new_contexts);
+    }
+}
+
+/// Sizes scaled by `k` (a smaller column, a fitted block).
+impl std::ops::Mul<f32> for Sizes {
+    type Output = Sizes;
+    fn mul(self, k: f32) -> Sizes {
+        Sizes {
+            body: self.body * k,
+        }
     }
 }

@@ -3,7 +3,7 @@
 use bevy::prelude::*;
 use std::time::Duration;
 
-use super::screens::Phase;
+use super::nav::Phase;
 
 #[derive(Resource, Debug, Clone, Default)]
 pub struct DiscussTimer {

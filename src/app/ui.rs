@@ -5,19 +5,28 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use bevy_egui::egui;
 
+use super::action::Action;
 use super::decks::DeckList;
-use super::game::{Action, Game};
 use super::i18n::{Key, T, UiLang};
 use super::journal::SessionList;
-use super::screens::{Phase, Screen};
+use super::nav::{Phase, Screen};
+use super::poster_job::Posters;
+use super::screens::{round::RoundInput, values::PollState};
+use super::session_link;
 use super::session_link::Live;
-use super::theme;
+use super::state::{Notices, Prefs, SetupDraft};
+use super::theme::{self, Sizes};
 use super::timer::DiscussTimer;
 
 /// Everything a view reads.
 #[derive(SystemParam)]
 pub struct View<'w> {
-    pub game: Res<'w, Game>,
+    pub draft: Res<'w, SetupDraft>,
+    pub prefs: Res<'w, Prefs>,
+    pub notices: Res<'w, Notices>,
+    pub round: Res<'w, RoundInput>,
+    pub poll: Res<'w, PollState>,
+    pub posters: Res<'w, Posters>,
     pub lang: Res<'w, UiLang>,
     pub live: Res<'w, Live>,
     pub timer: Res<'w, DiscussTimer>,
@@ -25,8 +34,8 @@ pub struct View<'w> {
     pub phase: Option<Res<'w, State<Phase>>>,
     pub decks: Res<'w, DeckList>,
     pub sessions: Res<'w, SessionList>,
-    pub agreements: Res<'w, super::agreements::AgreementDraft>,
-    pub values: Res<'w, super::own_values::ValueDraft>,
+    pub agreements: Res<'w, crate::app::screens::agreements::AgreementDraft>,
+    pub values: Res<'w, crate::app::screens::values::own_values::ValueDraft>,
     pub photos: Res<'w, super::photos::Photos>,
 }
 
@@ -168,7 +177,7 @@ pub fn signed_colour(n: i64) -> egui::Color32 {
 
 /// The help overlay listing every shortcut.
 pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
-    if !view.game.help_open {
+    if !view.prefs.help_open {
         return;
     }
     // Every key fits the window: the text shrinks with a small window and long lines wrap.
@@ -219,7 +228,7 @@ pub fn help_overlay(ctx: &egui::Context, view: &View, out: &mut Vec<Action>) {
 /// reload, with its path): in the facilitator's window or panel only, never on the projector.
 /// The ✕ (or Esc) dismisses a warning; a deck error stays while the deck is broken.
 pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) {
-    let (msg, dismissable) = match (&view.game.banner, &view.game.deck_error) {
+    let (msg, dismissable) = match (&view.notices.banner, &view.draft.deck_error) {
         (Some(b), _) => (b.clone(), true),
         (None, Some(e)) => (e.text(view.lang.0).to_owned(), false),
         (None, None) => return,
@@ -233,6 +242,70 @@ pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) 
             wrap(ui, rich(format!("⚠ {msg}"), size));
         });
     });
+}
+
+pub fn header(ui: &mut egui::Ui, view: &View, s: Sizes, title: &str) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(title)
+                .size(s.title())
+                .strong()
+                .color(theme::ACCENT),
+        );
+        if let Some(deck) = &view.draft.deck {
+            ui.add_space(s.gap());
+            ui.label(muted(&deck.title, s.small()));
+        }
+    });
+    ui.add_space(s.gap());
+}
+
+pub fn big_button(ui: &mut egui::Ui, text: &str, enabled: bool) -> bool {
+    ui.add_enabled(
+        enabled,
+        egui::Button::new(egui::RichText::new(text).size(22.0).strong()).fill(theme::CARD),
+    )
+    .clicked()
+}
+
+/// Why the facilitator cannot go on yet, one line each (nothing when all is well).
+pub fn problem_list(ui: &mut egui::Ui, problems: &[String]) {
+    for p in problems {
+        wrap(
+            ui,
+            egui::RichText::new(format!("⚠ {p}"))
+                .size(16.0)
+                .color(theme::BAD),
+        );
+    }
+}
+
+pub fn section(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(8.0);
+    ui.label(
+        egui::RichText::new(text)
+            .size(22.0)
+            .strong()
+            .color(theme::ACCENT),
+    );
+}
+
+pub fn event_log(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    section(ui, view.t(T::EventLog));
+    let lines = session_link::log_lines(&view.live, **view.lang);
+    card(theme::BG, 8.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        for (i, line) in lines.iter().enumerate().rev().take(12) {
+            ui.label(
+                egui::RichText::new(format!("{:>3}  {line}", i + 1))
+                    .monospace()
+                    .size(15.0),
+            );
+        }
+    });
+    if ui.button(format!("{}  Ctrl+Z", view.t(T::Undo))).clicked() {
+        out.push(Action::Undo);
+    }
 }
 
 /// The texts a view draws with `draw`, laid out at `size` points: a fresh egui context with the

@@ -5,8 +5,8 @@ use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode, WindowRef, WindowResolution};
 use bevy_egui::{EguiGlobalSettings, EguiSchedule, PrimaryEguiContext};
 
+use super::action::Action;
 use super::facilitator::{FacilitatorPass, FacilitatorWindow, Layout};
-use super::game::Action;
 use super::i18n::{Key as _, Lang, T, UiLang};
 
 /// Window sizes asked for at start.

@@ -80,9 +80,9 @@ fn resume_lands_on_the_screen_of_each_phase() {
             (screen, phase),
             "after {at} events"
         );
-        assert_eq!(h.game().values, agreed, "after {at} events");
-        assert_eq!(h.game().banner, None);
-        assert_eq!(h.live().session.as_ref().unwrap().events(), events);
+        assert_eq!(h.draft().values, agreed, "after {at} events");
+        assert_eq!(h.notices().banner, None);
+        assert_eq!(h.live().session().unwrap().events(), events);
     }
 }
 
@@ -91,7 +91,7 @@ fn undo_does_not_take_back_the_values_or_the_first_round() {
     let mut h = Harness::new();
     h.play_to_first_round();
     let first = h.current_scenario_id();
-    let events = h.live().session.as_ref().unwrap().events().to_vec();
+    let events = h.live().session().unwrap().events().to_vec();
     assert_eq!(events.len(), 2, "{events:?}");
     h.ctrl(KeyCode::KeyZ);
     assert_eq!(
@@ -99,8 +99,8 @@ fn undo_does_not_take_back_the_values_or_the_first_round() {
         (Screen::Round, Some(Phase::Scenario))
     );
     assert_eq!(h.current_scenario_id(), first);
-    assert_eq!(h.live().session.as_ref().unwrap().events(), events);
-    assert_eq!(h.game().banner, None);
+    assert_eq!(h.live().session().unwrap().events(), events);
+    assert_eq!(h.notices().banner, None);
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn points_are_adjusted_on_the_round_and_scoreboard_only() {
     h.click(Action::SetAdjustReason("Goed gesprek".into()));
     // Before the session: nothing to adjust, and nothing said.
     h.click(Action::AdjustScore { team: 0, points: 1 });
-    assert_eq!(h.game().banner, None);
+    assert_eq!(h.notices().banner, None);
     h.press(KeyCode::Space);
     h.reveal_all_choosing(KeyCode::KeyA);
     h.press(KeyCode::Space);
@@ -124,12 +124,12 @@ fn points_are_adjusted_on_the_round_and_scoreboard_only() {
     assert_eq!(h.screen(), Screen::Agreements);
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Final);
-    let events = h.live().session.as_ref().unwrap().events().len();
-    let totals = h.live().session.as_ref().unwrap().totals();
+    let events = h.live().session().unwrap().events().len();
+    let totals = h.live().session().unwrap().totals();
     // On the final screen the button is not there: the click is ignored, not refused by the core.
     h.click(Action::AdjustScore { team: 0, points: 1 });
-    assert_eq!(h.game().banner, None);
-    let s = h.live().session.as_ref().unwrap();
+    assert_eq!(h.notices().banner, None);
+    let s = h.live().session().unwrap();
     assert_eq!((s.events().len(), s.totals()), (events, totals));
 }
 
@@ -137,11 +137,11 @@ fn points_are_adjusted_on_the_round_and_scoreboard_only() {
 fn the_values_mode_is_fixed_once_the_rounds_run() {
     let mut h = Harness::new();
     h.play_to_first_round();
-    let agreed = h.game().values.clone();
+    let agreed = h.draft().values.clone();
     assert_eq!(agreed, vec![values(&[("klant", 2), ("team", 3)])]);
     h.click(Action::SetSharedValues(false));
-    assert!(h.game().shared_values);
-    assert_eq!(h.game().values, agreed);
+    assert!(h.draft().shared_values);
+    assert_eq!(h.draft().values, agreed);
 }
 
 #[test]
@@ -152,7 +152,7 @@ fn weights_rounds_seconds_and_text_size_stay_in_range() {
     let mut rounds = vec![];
     for r in [0, 1, 2, 3, 4, 99] {
         h.click(Action::SetRounds(r));
-        rounds.push(h.game().rounds);
+        rounds.push(h.draft().rounds);
     }
     assert_eq!(
         rounds,
@@ -160,11 +160,11 @@ fn weights_rounds_seconds_and_text_size_stay_in_range() {
         "the demo deck has three scenarios"
     );
     h.click(Action::SetDiscussSeconds(100_000));
-    assert_eq!(h.game().discuss_secs, 3600);
+    assert_eq!(h.draft().discuss_secs, 3600);
     h.click(Action::TextSize(100));
-    assert_eq!(h.game().text_size, 15);
+    assert_eq!(h.prefs().text_size, 15);
     h.click(Action::TextSize(-100));
-    assert_eq!(h.game().text_size, -5);
+    assert_eq!(h.prefs().text_size, -5);
 
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Values);
@@ -179,7 +179,7 @@ fn weights_rounds_seconds_and_text_size_stay_in_range() {
             value: "klant".into(),
             weight: w,
         });
-        weights.push(h.game().values[0][0].1);
+        weights.push(h.draft().values[0][0].1);
     }
     assert_eq!(weights, [1, 1, 2, 3, 3, 3]);
 }
@@ -206,13 +206,13 @@ fn removing_a_team_removes_its_own_values() {
     let mut h = Harness::with_deck_and_sessions(demo_deck(), dir);
     h.click(Action::ContinueSession(path));
     assert_eq!(h.screen(), Screen::Setup);
-    assert!(!h.game().shared_values);
-    assert_eq!(h.game().values.len(), 3);
+    assert!(!h.draft().shared_values);
+    assert_eq!(h.draft().values.len(), 3);
     h.click(Action::RemoveTeam(1));
-    let names: Vec<&str> = h.game().teams.iter().map(|t| t.name.as_str()).collect();
+    let names: Vec<&str> = h.draft().teams.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Team 1", "Team 3"]);
     assert_eq!(
-        h.game().values,
+        h.draft().values,
         vec![
             values(&[("klant", 3)]),
             values(&[("team", 1), ("tempo", 2)])
@@ -220,8 +220,8 @@ fn removing_a_team_removes_its_own_values() {
     );
     // The last two teams stay.
     h.click(Action::RemoveTeam(0));
-    assert_eq!(h.game().teams.len(), 2);
-    assert_eq!(h.game().values.len(), 2);
+    assert_eq!(h.draft().teams.len(), 2);
+    assert_eq!(h.draft().values.len(), 2);
 }
 
 #[test]
@@ -231,7 +231,7 @@ fn digit_zero_selects_the_tenth_team() {
     for _ in 0..7 {
         h.click(Action::AddTeam);
     }
-    assert_eq!(h.game().teams.len(), 10);
+    assert_eq!(h.draft().teams.len(), 10);
     h.press(KeyCode::Space);
     h.click(Action::ToggleValue {
         set: 0,
@@ -242,10 +242,10 @@ fn digit_zero_selects_the_tenth_team() {
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Choose));
     h.press(KeyCode::Digit0);
-    assert_eq!(h.game().selected_team, Some(9));
+    assert_eq!(h.round().selected_team, Some(9));
     h.press(KeyCode::KeyB);
     h.press(KeyCode::Digit9);
-    assert_eq!(h.game().selected_team, Some(8));
+    assert_eq!(h.round().selected_team, Some(8));
     h.press(KeyCode::KeyA);
     let mut want = vec![None; 10];
     want[8] = Some(Key::A);

@@ -6,9 +6,13 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use std::path::PathBuf;
 
-use cultuurbarbarenspel::app::game::{Action, Game};
+use cultuurbarbarenspel::app::draft::Draft;
+use cultuurbarbarenspel::app::game::Action;
+use cultuurbarbarenspel::app::poster_job::Posters;
 use cultuurbarbarenspel::app::screens::{Phase, Screen};
+use cultuurbarbarenspel::app::screens::{round::RoundInput, values::PollState};
 use cultuurbarbarenspel::app::session_link::Live;
+use cultuurbarbarenspel::app::state::{Notices, Prefs, SetupDraft};
 use cultuurbarbarenspel::app::{LogicPlugins, init_game};
 
 pub fn demo_deck() -> PathBuf {
@@ -103,8 +107,29 @@ impl Harness {
             .map(|p| *p.get())
     }
 
-    pub fn game(&self) -> &Game {
-        self.app.world().resource::<Game>()
+    /// The set-up draft.
+    pub fn draft(&self) -> &Draft {
+        self.app.world().resource::<SetupDraft>()
+    }
+
+    pub fn notices(&self) -> &Notices {
+        self.app.world().resource::<Notices>()
+    }
+
+    pub fn prefs(&self) -> &Prefs {
+        self.app.world().resource::<Prefs>()
+    }
+
+    pub fn round(&self) -> &RoundInput {
+        self.app.world().resource::<RoundInput>()
+    }
+
+    pub fn poll(&self) -> &PollState {
+        self.app.world().resource::<PollState>()
+    }
+
+    pub fn posters(&self) -> &Posters {
+        self.app.world().resource::<Posters>()
     }
 
     pub fn live(&self) -> &Live {
@@ -113,7 +138,7 @@ impl Harness {
 
     /// The id of the scenario of the current round.
     pub fn current_scenario_id(&self) -> String {
-        let s = self.live().session.as_ref().expect("a session runs");
+        let s = self.live().session().expect("a session runs");
         s.current_scenario().expect("a round is open").id.clone()
     }
 
@@ -171,7 +196,7 @@ impl Harness {
 
     /// Why the last key could do nothing, as the facilitator's window shows it.
     pub fn refused(&self) -> String {
-        self.game().refused.clone().unwrap_or_default()
+        self.notices().refused.clone().unwrap_or_default()
     }
 }
 
@@ -182,7 +207,7 @@ impl Harness {
         assert_eq!(self.screen(), Screen::Setup);
         self.press(KeyCode::Space);
         assert_eq!(self.screen(), Screen::Values);
-        let value = self.game().deck.as_ref().expect("a deck").values[0]
+        let value = self.draft().deck.as_ref().expect("a deck").values[0]
             .id
             .clone();
         self.click(Action::ToggleValue { set: 0, value });

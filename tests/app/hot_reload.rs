@@ -53,7 +53,7 @@ fn on_a_copy() -> (tempfile::TempDir, std::path::PathBuf, String, Harness) {
 fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
     let (_dir, path, good, mut h) = on_a_copy();
     assert_eq!(
-        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        h.draft().deck.as_ref().map(|d| d.title.as_str()),
         Some("Klantcontact (demo)")
     );
 
@@ -63,7 +63,7 @@ fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
         &good.replace("Klantcontact (demo)", "Klantcontact (nieuw)"),
     );
     assert_eq!(
-        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        h.draft().deck.as_ref().map(|d| d.title.as_str()),
         Some("Klantcontact (nieuw)")
     );
 
@@ -72,25 +72,25 @@ fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
         &path,
         &good.replace("title: \"Klantcontact (demo)\",", "title: \"kapot\""),
     );
-    let banner = h.game().banner.clone().unwrap_or_default();
+    let banner = h.notices().banner.clone().unwrap_or_default();
     assert!(
         banner.starts_with(&format!("{}:", path.display())) && banner.contains(": error: "),
         "banner names the file and place: {banner}"
     );
     assert_eq!(
-        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        h.draft().deck.as_ref().map(|d| d.title.as_str()),
         Some("Klantcontact (nieuw)"),
         "the last good deck stays"
     );
 
     save(&mut h, &path, &good);
     assert_eq!(
-        h.game().banner,
+        h.notices().banner,
         None,
         "the banner goes once the deck is fixed"
     );
     assert_eq!(
-        h.game().deck.as_ref().map(|d| d.title.as_str()),
+        h.draft().deck.as_ref().map(|d| d.title.as_str()),
         Some("Klantcontact (demo)")
     );
 }
@@ -99,7 +99,7 @@ fn a_changed_deck_is_reloaded_and_a_broken_one_keeps_the_last_good() {
 fn during_a_session_an_edit_reaches_the_scenarios_still_to_come_only() {
     let (_dir, path, good, mut h) = on_a_copy();
     h.play_to_first_round();
-    let session = h.live().session.as_ref().unwrap();
+    let session = h.live().session().unwrap();
     let current = session.current_scenario().unwrap().clone();
     let next = session.next_scenario().unwrap().clone();
     assert_ne!(current.id, next.id);
@@ -109,7 +109,7 @@ fn during_a_session_an_edit_reaches_the_scenarios_still_to_come_only() {
         .replace(&current.title, &format!("{} (bewerkt)", current.title))
         .replace(&next.title, &format!("{} (bewerkt)", next.title));
     save(&mut h, &path, &edited);
-    let session = h.live().session.as_ref().unwrap();
+    let session = h.live().session().unwrap();
     assert_eq!(
         session.current_scenario().unwrap().title,
         current.title,
@@ -120,19 +120,18 @@ fn during_a_session_an_edit_reaches_the_scenarios_still_to_come_only() {
         format!("{} (bewerkt)", next.title),
         "the next scenario is the new version"
     );
-    assert_eq!(h.game().banner, None);
+    assert_eq!(h.notices().banner, None);
 
     // A version that removes the agreed value cannot be taken: banner, and the game goes on.
     save(&mut h, &path, &good.replace("\"klant\"", "\"klant2\""));
-    let banner = h.game().banner.clone().unwrap_or_default();
+    let banner = h.notices().banner.clone().unwrap_or_default();
     assert!(
         banner.contains("deck.ron") && banner.contains("lopende sessie"),
         "{banner}"
     );
     assert_eq!(
         h.live()
-            .session
-            .as_ref()
+            .session()
             .unwrap()
             .deck()
             .scenario(&next.id)
@@ -147,7 +146,7 @@ fn the_folder_watcher_brings_an_edit_in_without_waiting_for_the_next_check() {
     let (_dir, path, good, mut h) = on_a_copy();
     // The timed check ran when the app started: the next one is a second away, so the edit can
     // only arrive in the one update after the watcher's report through the watcher.
-    let title = |h: &Harness| h.game().deck.as_ref().map(|d| d.title.clone());
+    let title = |h: &Harness| h.draft().deck.as_ref().map(|d| d.title.clone());
     assert_eq!(title(&h).as_deref(), Some("Klantcontact (demo)"));
     let started = std::time::Instant::now();
     save(

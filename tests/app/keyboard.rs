@@ -11,14 +11,14 @@ use cultuurbarbarenspel::app::timer::DiscussTimer;
 #[test]
 fn f1_toggles_the_help_and_escape_closes_it() {
     let mut h = Harness::new();
-    assert!(!h.game().help_open);
+    assert!(!h.prefs().help_open);
     h.press(KeyCode::F1);
-    assert!(h.game().help_open);
+    assert!(h.prefs().help_open);
     h.press(KeyCode::F1);
-    assert!(!h.game().help_open);
+    assert!(!h.prefs().help_open);
     h.press(KeyCode::F1);
     h.press(KeyCode::Escape);
-    assert!(!h.game().help_open);
+    assert!(!h.prefs().help_open);
 }
 
 #[test]
@@ -27,7 +27,7 @@ fn t_pauses_and_m_adds_a_minute() {
     h.play_to_first_round();
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Discuss));
-    let secs = u64::from(h.game().discuss_secs);
+    let secs = u64::from(h.draft().discuss_secs);
     {
         let t = h.app.world().resource::<DiscussTimer>();
         assert!(t.running);
@@ -76,10 +76,10 @@ fn typing_in_a_text_field_is_not_a_shortcut() {
 #[test]
 fn plus_and_minus_change_the_text_size() {
     let mut h = Harness::new();
-    assert_eq!((h.game().text_size, h.game().text_scale()), (0, 1.0));
+    assert_eq!((h.prefs().text_size, h.prefs().text_scale()), (0, 1.0));
     h.press(KeyCode::Equal);
-    assert_eq!((h.game().text_size, h.game().text_scale()), (1, 1.1));
+    assert_eq!((h.prefs().text_size, h.prefs().text_scale()), (1, 1.1));
     h.press(KeyCode::Minus);
     h.press(KeyCode::Minus);
-    assert_eq!((h.game().text_size, h.game().text_scale()), (-1, 0.9));
+    assert_eq!((h.prefs().text_size, h.prefs().text_scale()), (-1, 0.9));
 }

@@ -234,7 +234,7 @@ fn the_language_is_lang_else_the_deck_given_else_the_title_screens() {
     init_lang(&mut h.app, Some(Lang::Nl), true);
     h.update();
     assert_eq!(lang_of(&h), Lang::Nl);
-    let game = h.game();
+    let game = h.draft();
     assert_eq!(game.deck.as_ref().map(|d| d.language), Some(Lang::Nl));
     assert!(
         game.deck_path

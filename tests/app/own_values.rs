@@ -4,10 +4,11 @@
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
-use cultuurbarbarenspel::app::agreements::DraftEdit;
+use cultuurbarbarenspel::app::action::DraftEdit;
+use cultuurbarbarenspel::app::action::ValueEdit;
 use cultuurbarbarenspel::app::demo;
 use cultuurbarbarenspel::app::game::Action;
-use cultuurbarbarenspel::app::own_values::{ValueDraft, ValueEdit};
+use cultuurbarbarenspel::app::screens::values::own_values::ValueDraft;
 use cultuurbarbarenspel::app::screens::{Phase, Screen};
 use cultuurbarbarenspel::deck;
 use cultuurbarbarenspel::session::{
@@ -42,7 +43,7 @@ fn own_values_are_added_linked_reworded_undone_and_the_poll_is_shown() {
 
     type_value(&mut h, "Menselijk", Some("klant"));
     h.click(Action::AddOwnValue);
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(s.deck().value_name("eigen-1"), "Menselijk");
     assert_eq!(s.scores_as("eigen-1"), Some("klant"));
     assert_eq!(
@@ -61,7 +62,7 @@ fn own_values_are_added_linked_reworded_undone_and_the_poll_is_shown() {
         "{d:?}"
     );
     assert_eq!(d.name, long);
-    assert_eq!(h.live().session.as_ref().unwrap().group_values().len(), 1);
+    assert_eq!(h.live().session().unwrap().group_values().len(), 1);
     h.click(Action::DraftValue(ValueEdit::Clear));
 
     // A deck value in the group's words, then undone.
@@ -71,8 +72,7 @@ fn own_values_are_added_linked_reworded_undone_and_the_poll_is_shown() {
     h.click(Action::WordValue("regels".into()));
     let name = |h: &Harness| {
         h.live()
-            .session
-            .as_ref()
+            .session()
             .unwrap()
             .deck()
             .value_name("regels")
@@ -91,9 +91,9 @@ fn own_values_are_added_linked_reworded_undone_and_the_poll_is_shown() {
     h.click(Action::SetPollPath(poll.display().to_string()));
     h.click(Action::ImportPoll);
     h.click(Action::ShowPoll(true));
-    let g = h.game();
-    assert!(g.show_poll);
-    let p = g.poll.as_ref().expect("the poll was read");
+    let g = h.poll();
+    assert!(g.shown);
+    let p = g.preview.as_ref().expect("the poll was read");
     assert_eq!(p.respondents, 2);
     assert!(p.ratings);
     assert!(
@@ -107,7 +107,7 @@ fn own_values_are_added_linked_reworded_undone_and_the_poll_is_shown() {
         set: 0,
         value: "eigen-1".into(),
     });
-    if !h.game().values[0].iter().any(|(v, _)| v == "klant") {
+    if !h.draft().values[0].iter().any(|(v, _)| v == "klant") {
         h.click(Action::ToggleValue {
             set: 0,
             value: "klant".into(),
@@ -116,12 +116,12 @@ fn own_values_are_added_linked_reworded_undone_and_the_poll_is_shown() {
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Values);
     assert!(
-        h.game()
+        h.notices()
             .banner
             .as_deref()
             .is_some_and(|b| b.contains("Menselijk")),
         "{:?}",
-        h.game().banner
+        h.notices().banner
     );
     h.click(Action::ToggleValue {
         set: 0,
@@ -132,7 +132,7 @@ fn own_values_are_added_linked_reworded_undone_and_the_poll_is_shown() {
         (h.screen(), h.phase()),
         (Screen::Round, Some(Phase::Scenario))
     );
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert!(s.team_values(0).iter().any(|(v, _)| v == "eigen-1"));
     // Replaying the journal gives the same session.
     let path = h.live().journal_path().unwrap().to_path_buf();
@@ -207,10 +207,15 @@ fn a_later_session_on_another_deck_reviews_the_agreements_in_force() {
     // Another deck: "mini" shares klant, regels and team, but has no "tempo".
     let other = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/decks/mini.ron");
     h.click(Action::PickDeck(other));
-    assert_eq!(h.game().deck.as_ref().unwrap().id, "mini");
+    assert_eq!(h.draft().deck.as_ref().unwrap().id, "mini");
     h.press(KeyCode::Space);
-    assert_eq!(h.screen(), Screen::Review, "banner: {:?}", h.game().banner);
-    let s = h.live().session.as_ref().unwrap();
+    assert_eq!(
+        h.screen(),
+        Screen::Review,
+        "banner: {:?}",
+        h.notices().banner
+    );
+    let s = h.live().session().unwrap();
     assert_eq!(s.sitting(), 2);
     assert_eq!(s.agreements().len(), 2);
     // "tempo" is not in the new deck: it comes along as the group's own value, standing alone.
@@ -230,7 +235,7 @@ fn a_later_session_on_another_deck_reviews_the_agreements_in_force() {
     h.click(Action::ReviseAgreement(0));
     // Undo takes back the revision only.
     h.ctrl(KeyCode::KeyZ);
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(
         s.agreements()[0].text,
         "Bij ons belt wie de klacht aanneemt zelf terug."
@@ -241,7 +246,7 @@ fn a_later_session_on_another_deck_reviews_the_agreements_in_force() {
     assert!(
         h.app
             .world()
-            .resource::<cultuurbarbarenspel::app::agreements::AgreementDraft>()
+            .resource::<cultuurbarbarenspel::app::screens::agreements::AgreementDraft>()
             .error
             .is_some()
     );
@@ -249,7 +254,7 @@ fn a_later_session_on_another_deck_reviews_the_agreements_in_force() {
         "Bij ons belt wie de klacht aanneemt binnen twee dagen zelf terug.".into(),
     )));
     h.click(Action::ReviseAgreement(0));
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(
         s.agreements().iter().map(|a| a.went).collect::<Vec<_>>(),
         vec![Some(Went::Done), Some(Went::Not)]
@@ -259,6 +264,9 @@ fn a_later_session_on_another_deck_reviews_the_agreements_in_force() {
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Values);
     // The values agreed before come along: Menselijk by its id, tempo as an own value.
-    let agreed: Vec<&str> = h.game().values[0].iter().map(|(v, _)| v.as_str()).collect();
+    let agreed: Vec<&str> = h.draft().values[0]
+        .iter()
+        .map(|(v, _)| v.as_str())
+        .collect();
     assert_eq!(agreed, vec!["eigen-1", "tempo"]);
 }

@@ -53,8 +53,7 @@ fn journal_bytes(h: &Harness) -> Vec<u8> {
 
 fn team_chose_events(h: &Harness) -> usize {
     h.live()
-        .session
-        .as_ref()
+        .session()
         .unwrap()
         .events()
         .iter()
@@ -148,7 +147,7 @@ fn a_vote_from_a_phone_is_the_keyboards_team_chose() {
     assert_eq!(again.json()["applied"], false, "not applied twice");
     assert_eq!(team_chose_events(&h), before + 1);
     assert_eq!(
-        h.live().session.as_ref().unwrap().events().last(),
+        h.live().session().unwrap().events().last(),
         Some(&Event::TeamChose {
             team: 1,
             key: Key::B
@@ -208,7 +207,7 @@ fn choices_are_sealed_from_other_teams() {
     h.press(KeyCode::Digit1);
     h.press(KeyCode::KeyB);
     let p = cultuurbarbarenspel::app::phones::published(
-        h.game(),
+        h.draft(),
         h.live(),
         cultuurbarbarenspel::app::i18n::Lang::Nl,
         h.screen(),
@@ -570,7 +569,7 @@ fn two_hundred_phones_vote_and_the_journal_agrees() {
     h.play_to_first_round();
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Discuss));
-    let teams = h.game().teams.len();
+    let teams = h.draft().teams.len();
     let keys = ["A", "B"];
 
     // Every answer: (team, key, applied, repeat, seq, status).
@@ -677,7 +676,7 @@ fn two_hundred_phones_vote_and_the_journal_agrees() {
     let (replayed, _) = loaded
         .replay(None::<cultuurbarbarenspel::deck::Deck>)
         .unwrap();
-    let live = h.live().session.as_ref().unwrap();
+    let live = h.live().session().unwrap();
     assert_eq!(replayed.state(), live.state());
     assert_eq!(replayed.events(), live.events());
 }
@@ -810,7 +809,7 @@ fn the_scenario_as_text_for_break_out_rooms() {
     assert_eq!(scenario_text(h.live(), Lang::Nl), None, "no round yet");
     h.play_to_first_round();
     let text = scenario_text(h.live(), Lang::Nl).expect("a scenario");
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     let sc = s.current_scenario().unwrap();
     assert!(text.starts_with("Ronde 1 van "), "{text}");
     assert!(text.contains(&sc.title));
@@ -857,7 +856,7 @@ fn a_subgroup_proposes_from_its_phone() {
     );
     // The phones see the form: the agreed values, the kinds and the checklist.
     let p = cultuurbarbarenspel::app::phones::published(
-        h.game(),
+        h.draft(),
         h.live(),
         cultuurbarbarenspel::app::i18n::Lang::Nl,
         h.screen(),
@@ -894,10 +893,10 @@ fn a_subgroup_proposes_from_its_phone() {
     });
     assert_eq!(ok.status, 200, "{}", ok.body);
     assert_eq!(again.json()["repeat"], true);
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(s.agreements().len(), 1, "recorded once");
     let ag = &s.agreements()[0];
-    assert_eq!(ag.by, h.game().team_name(0));
+    assert_eq!(ag.by, h.draft().team_name(0));
     assert_eq!(ag.kind, AgreementKind::Ritual);
     assert_eq!(ag.meets, vec![0]);
     assert_eq!(
@@ -914,8 +913,7 @@ fn the_handout_lists_the_rounds_of_the_session() {
     h.play_to_first_round();
     let title = h
         .live()
-        .session
-        .as_ref()
+        .session()
         .unwrap()
         .current_scenario()
         .unwrap()
@@ -923,7 +921,7 @@ fn the_handout_lists_the_rounds_of_the_session() {
         .clone();
     h.reveal_all_choosing(KeyCode::KeyA);
     h.click(Action::Phones(PhonesAction::SaveHandout));
-    let notice = h.game().notice.clone().unwrap_or_default();
+    let notice = h.notices().notice.clone().unwrap_or_default();
     assert!(notice.starts_with("Hand-out opgeslagen in"), "{notice}");
     let j = journal(&h);
     let stem = j.file_stem().unwrap().to_string_lossy().into_owned();
@@ -931,8 +929,7 @@ fn the_handout_lists_the_rounds_of_the_session() {
         .expect("the handout was written");
     let sc = h
         .live()
-        .session
-        .as_ref()
+        .session()
         .unwrap()
         .deck()
         .scenarios

@@ -41,8 +41,7 @@ fn run_until(h: &mut Harness, what: &str, done: impl Fn(&Harness) -> bool) {
 
 fn added_hashes(h: &Harness) -> Vec<String> {
     h.live()
-        .session
-        .as_ref()
+        .session()
         .unwrap()
         .events()
         .iter()
@@ -87,7 +86,7 @@ fn dropped_files_are_kept_then_journaled_and_a_bad_one_changes_nothing() {
     std::fs::write(&b, &png_bytes).unwrap();
     std::fs::write(&bad, b"geen foto").unwrap();
     let journal = h.live().journal_path().unwrap().to_path_buf();
-    let events_before = h.live().session.as_ref().unwrap().events().len();
+    let events_before = h.live().session().unwrap().events().len();
 
     drop_file(&mut h, &a);
     drop_file(&mut h, &bad);
@@ -103,7 +102,7 @@ fn dropped_files_are_kept_then_journaled_and_a_bad_one_changes_nothing() {
         ],
         "the good files, in the order dropped"
     );
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(s.events().len(), events_before + 2);
     let dir = album_dir(&h);
     for hash in &hashes {
@@ -136,7 +135,7 @@ fn dropped_files_are_kept_then_journaled_and_a_bad_one_changes_nothing() {
 
     // Ctrl+Z takes the last photo back.
     h.ctrl(KeyCode::KeyZ);
-    assert_eq!(h.live().session.as_ref().unwrap().photos().len(), 1);
+    assert_eq!(h.live().session().unwrap().photos().len(), 1);
 }
 
 #[test]
@@ -211,7 +210,7 @@ fn the_watched_folder_brings_photos_in_and_the_wall_follows_the_keys() {
     ));
     h.click(Action::DescribePhoto);
     h.click(Action::RemovePhoto(0));
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(s.photos()[1].caption, "Samen aan de balie");
     assert_eq!(s.photos_shown().len(), 1);
 }

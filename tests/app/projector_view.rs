@@ -60,9 +60,13 @@ fn a_resume_with_a_recovered_journal_and_a_reload_error_leave_the_projector_clea
         &deck,
         &good.replace("title: \"Klantcontact (demo)\",", "title: \"kapot\""),
     );
-    let banner = h.game().banner.clone().expect("the reload error is kept");
+    let banner = h
+        .notices()
+        .banner
+        .clone()
+        .expect("the reload error is kept");
     assert!(banner.contains(": error: "), "{banner}");
-    let notice = h.game().notice.clone().expect("the recovery is told");
+    let notice = h.notices().notice.clone().expect("the recovery is told");
     assert!(notice.contains("nooit bevestigd"), "{notice}");
 
     let forbidden: Vec<String> = [
@@ -91,10 +95,10 @@ fn a_resume_with_a_recovered_journal_and_a_reload_error_leave_the_projector_clea
     assert_clean(&mut h, &forbidden, "after the debrief");
 
     // The facilitator still has both, until dismissed: Esc the notice, then the warning.
-    assert!(h.game().notice.is_some() && h.game().banner.is_some());
+    assert!(h.notices().notice.is_some() && h.notices().banner.is_some());
     h.press(KeyCode::Escape);
-    assert_eq!(h.game().notice, None);
-    assert!(h.game().banner.is_some());
+    assert_eq!(h.notices().notice, None);
+    assert!(h.notices().banner.is_some());
     h.press(KeyCode::Escape);
-    assert_eq!(h.game().banner, None);
+    assert_eq!(h.notices().banner, None);
 }

@@ -38,7 +38,7 @@ fn space_while_a_team_is_still_choosing_says_who() {
     h.press(KeyCode::KeyC);
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Reveal));
-    assert_eq!(h.game().refused, None);
+    assert_eq!(h.notices().refused, None);
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn a_team_key_without_a_team_and_a_letter_without_a_team_say_why() {
     let mut h = Harness::new();
     to_choose(&mut h);
     h.press(KeyCode::Digit0);
-    assert_eq!(h.game().selected_team, None);
+    assert_eq!(h.round().selected_team, None);
     let why = h.refused();
     assert!(
         why.contains("geen team 10") && why.contains("3 teams"),
@@ -78,7 +78,7 @@ fn keys_outside_their_moment_say_why() {
     // A key that acts clears the reason.
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Discuss));
-    assert_eq!(h.game().refused, None);
+    assert_eq!(h.notices().refused, None);
 }
 
 #[test]
@@ -108,8 +108,8 @@ fn twelve_teams_have_twelve_colours_and_keys() {
     for _ in 0..9 {
         h.click(Action::AddTeam);
     }
-    assert_eq!(h.game().teams.len(), 12);
-    let mut colours: Vec<usize> = h.game().teams.iter().map(|t| t.colour).collect();
+    assert_eq!(h.draft().teams.len(), 12);
+    let mut colours: Vec<usize> = h.draft().teams.iter().map(|t| t.colour).collect();
     colours.sort_unstable();
     colours.dedup();
     assert_eq!(colours.len(), 12, "no colour twice");
@@ -123,10 +123,10 @@ fn twelve_teams_have_twelve_colours_and_keys() {
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Choose));
     h.shift(KeyCode::Digit1);
-    assert_eq!(h.game().selected_team, Some(10));
+    assert_eq!(h.round().selected_team, Some(10));
     h.press(KeyCode::KeyB);
     h.shift(KeyCode::Digit2);
-    assert_eq!(h.game().selected_team, Some(11));
+    assert_eq!(h.round().selected_team, Some(11));
     h.press(KeyCode::KeyA);
     let choices = h.live().fold().choices.clone();
     assert_eq!(choices[10], Some(Key::B));
@@ -140,7 +140,7 @@ fn twelve_teams_have_twelve_colours_and_keys() {
 fn the_core_and_the_game_default_to_the_same_number_of_rounds() {
     let h = Harness::new();
     assert_eq!(
-        h.game().rounds,
+        h.draft().rounds,
         cultuurbarbarenspel::session::DEFAULT_ROUNDS as usize
     );
     let colours = cultuurbarbarenspel::session::PALETTE;
@@ -157,14 +157,13 @@ fn w_shows_the_consequences_nobody_chose_at_the_reveal_only() {
     let mut h = Harness::new();
     h.play_to_first_round();
     h.press(KeyCode::KeyW);
-    assert!(!h.game().all_consequences);
+    assert!(!h.round().all_consequences);
     assert!(h.refused().contains("onthulling"), "{}", h.refused());
     h.reveal_all_choosing(KeyCode::KeyA);
     let drawn = |h: &mut Harness| drawn_texts(h.app.world_mut(), egui::vec2(1920.0, 1080.0));
     let scenario = h
         .live()
-        .session
-        .as_ref()
+        .session()
         .unwrap()
         .current_scenario()
         .unwrap()
@@ -174,7 +173,7 @@ fn w_shows_the_consequences_nobody_chose_at_the_reveal_only() {
     assert!(!before.iter().any(|t| t.contains("niet gekozen")));
     assert!(!before.iter().any(|t| t.contains(&b.consequence)));
     h.press(KeyCode::KeyW);
-    assert!(h.game().all_consequences);
+    assert!(h.round().all_consequences);
     let after = drawn(&mut h);
     // B, C, … nobody chose: each shown, marked as not chosen, with its consequence.
     let marks = after
@@ -189,7 +188,7 @@ fn w_shows_the_consequences_nobody_chose_at_the_reveal_only() {
     // The next step (and every later reveal) starts with the chosen behaviours only.
     h.press(KeyCode::Space);
     assert_eq!(h.phase(), Some(Phase::Debrief));
-    assert!(!h.game().all_consequences);
+    assert!(!h.round().all_consequences);
 }
 
 #[test]
@@ -207,7 +206,7 @@ fn the_facilitator_changes_the_next_scenario_mid_session_and_undoes_it() {
     // Play the second in the look-ahead next instead of the first.
     let chosen = coming[1].clone();
     h.click(Action::PlanNext(chosen.clone()));
-    assert_eq!(h.game().refused, None);
+    assert_eq!(h.notices().refused, None);
     let now: Vec<String> = session_link::upcoming(h.live(), 6)
         .iter()
         .map(|s| s.id.clone())
@@ -250,20 +249,20 @@ fn a_plan_made_on_setup_is_played_and_the_recommended_start_comes_first_without_
     let mut h = Harness::with_deck(levels.join("klantcontact.nl.ron"));
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Setup);
-    let deck = h.game().deck.clone().unwrap();
+    let deck = h.draft().deck.clone().unwrap();
     let last = deck.scenarios.last().unwrap().id.clone();
     let other = deck.scenarios[3].id.clone();
     h.click(Action::PlanToggle(other.clone()));
     h.click(Action::PlanToggle(last.clone()));
     h.click(Action::PlanUp(last.clone()));
-    assert_eq!(h.game().plan, vec![last.clone(), other.clone()]);
+    assert_eq!(h.draft().plan, vec![last.clone(), other.clone()]);
     // Toggling again takes one out; the layer filter only changes the list.
     h.click(Action::PlanToggle(other.clone()));
     h.click(Action::PlanToggle(other.clone()));
     h.click(Action::PlanLayer(Some(
         cultuurbarbarenspel::deck::Layer::Values,
     )));
-    assert_eq!(h.game().plan, vec![last.clone(), other.clone()]);
+    assert_eq!(h.draft().plan, vec![last.clone(), other.clone()]);
     h.press(KeyCode::Space);
     h.click(Action::ToggleValue {
         set: 0,
@@ -271,7 +270,7 @@ fn a_plan_made_on_setup_is_played_and_the_recommended_start_comes_first_without_
     });
     h.press(KeyCode::Space);
     assert_eq!(h.current_scenario_id(), last);
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert!(
         s.events().iter().any(
             |e| matches!(e, Event::PlanSet { plan } if *plan == [last.clone(), other.clone()])

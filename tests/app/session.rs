@@ -14,9 +14,9 @@ fn starts_on_the_title_with_the_deck_loaded() {
     assert_eq!(h.screen(), Screen::Title);
     assert_eq!(h.phase(), None);
     assert!(
-        h.game().deck.is_some(),
+        h.draft().deck.is_some(),
         "deck error: {:?}",
-        h.game().deck_error
+        h.draft().deck_error
     );
 }
 
@@ -40,7 +40,7 @@ fn values_must_be_agreed_before_the_rounds() {
         set: 0,
         value: "no-such-value".into(),
     });
-    assert_eq!(h.game().values[0], vec![("klant".to_string(), 2)]);
+    assert_eq!(h.draft().values[0], vec![("klant".to_string(), 2)]);
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Round);
 }
@@ -48,8 +48,8 @@ fn values_must_be_agreed_before_the_rounds() {
 #[test]
 fn whole_session_by_keyboard() {
     let mut h = Harness::new();
-    let rounds = h.game().rounds;
-    assert_eq!(h.game().teams.len(), 3);
+    let rounds = h.draft().rounds;
+    assert_eq!(h.draft().teams.len(), 3);
     h.play_to_first_round();
     for round in 0..rounds {
         assert_eq!(h.phase(), Some(Phase::Scenario), "round {round}");
@@ -62,7 +62,7 @@ fn whole_session_by_keyboard() {
         assert_eq!(h.phase(), Some(Phase::Choose));
         for (team, digit) in DIGITS.iter().enumerate() {
             h.press(*digit);
-            assert_eq!(h.game().selected_team, Some(team));
+            assert_eq!(h.round().selected_team, Some(team));
             h.press(KeyCode::KeyA);
         }
         assert_eq!(h.live().fold().choices, vec![Some(Key::A); 3]);
@@ -89,7 +89,7 @@ fn whole_session_by_keyboard() {
     assert_eq!(h.screen(), Screen::Final);
 
     // Every event is in the journal: replaying it gives exactly the live state.
-    let live = h.live().session.as_ref().expect("a session");
+    let live = h.live().session().expect("a session");
     let path = h.live().journal_path().expect("a journal").to_path_buf();
     let loaded = cultuurbarbarenspel::store::read(&path).expect("journal reads");
     assert_eq!(loaded.events, live.events());
@@ -103,10 +103,10 @@ fn whole_session_by_keyboard() {
     h.press(KeyCode::KeyP);
     let mut progress = Vec::new();
     for _ in 0..6000 {
-        if !h.game().posters.is_empty() {
+        if !h.posters().previews.is_empty() {
             break;
         }
-        if let Some(n) = h.game().notice.clone()
+        if let Some(n) = h.notices().notice.clone()
             && progress.last() != Some(&n)
         {
             progress.push(n);
@@ -124,9 +124,9 @@ fn whole_session_by_keyboard() {
     let dir = path.with_file_name(format!("{stem}-posters"));
     let files = std::fs::read_dir(&dir).expect("a posters folder").count();
     assert_eq!(files, 6, "two posters for each of three teams");
-    assert_eq!(h.game().posters.len(), 3);
+    assert_eq!(h.posters().previews.len(), 3);
     assert!(
-        h.game()
+        h.notices()
             .notice
             .as_deref()
             .is_some_and(|n| n.contains("6 posters"))
@@ -138,7 +138,7 @@ fn whole_session_by_keyboard() {
     assert!(manners.join("manieren.html").is_file());
     assert!(manners.join("manieren-a4.png").is_file());
     assert!(
-        h.game()
+        h.notices()
             .notice
             .as_deref()
             .is_some_and(|n| n.contains("-manieren"))
@@ -171,7 +171,7 @@ fn a_session_resumes_where_it_stood() {
         h.press(if t == 1 { KeyCode::KeyB } else { KeyCode::KeyA });
     }
     let path = h.live().journal_path().expect("a journal").to_path_buf();
-    let state = h.live().session.as_ref().unwrap().state().clone();
+    let state = h.live().session().unwrap().state().clone();
     drop(h);
 
     // A new game (the laptop was restarted) with the same journal folder lists the session.
@@ -192,7 +192,7 @@ fn a_session_resumes_where_it_stood() {
     again.click(Action::ResumeSession(path.clone()));
     assert_eq!(again.screen(), Screen::Round);
     assert_eq!(again.phase(), Some(Phase::Choose));
-    assert_eq!(again.live().session.as_ref().unwrap().state(), &state);
+    assert_eq!(again.live().session().unwrap().state(), &state);
     assert_eq!(
         again.live().fold().choices,
         vec![Some(Key::A), Some(Key::B), Some(Key::A)]
@@ -253,7 +253,7 @@ fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
     );
     let second = h.current_scenario_id();
     assert_ne!(second, first);
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(s.rounds_played(), 0, "a skipped round does not count");
     assert_eq!(h.live().fold().round, 0, "the screen still says round 1");
     let journal = std::fs::read_to_string(h.live().journal_path().unwrap()).unwrap();
@@ -264,7 +264,7 @@ fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
         (h.screen(), h.phase()),
         (Screen::Round, Some(Phase::Scenario))
     );
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert_eq!(
         s.current_scenario().unwrap().id,
         first,
@@ -276,7 +276,7 @@ fn s_skips_a_scenario_without_counting_it_and_undo_brings_it_back() {
     h.reveal_all_choosing(KeyCode::KeyA);
     h.press(KeyCode::KeyS);
     assert_eq!(h.phase(), Some(Phase::Reveal));
-    assert_eq!(h.live().session.as_ref().unwrap().rounds_played(), 1);
+    assert_eq!(h.live().session().unwrap().rounds_played(), 1);
 }
 
 #[test]
@@ -293,7 +293,7 @@ fn skipping_the_last_scenario_of_the_deck_ends_the_session_and_undo_reopens_it()
         Screen::Final,
         "no scenario left: the session ends"
     );
-    let s = h.live().session.as_ref().unwrap();
+    let s = h.live().session().unwrap();
     assert!(s.state().finished);
     assert_eq!(s.rounds_played(), 0);
 
@@ -303,7 +303,7 @@ fn skipping_the_last_scenario_of_the_deck_ends_the_session_and_undo_reopens_it()
         (Screen::Round, Some(Phase::Scenario))
     );
     assert_eq!(h.current_scenario_id(), last);
-    assert!(!h.live().session.as_ref().unwrap().state().finished);
+    assert!(!h.live().session().unwrap().state().finished);
 }
 
 #[test]
@@ -311,12 +311,12 @@ fn the_facilitator_adjusts_points_with_a_reason() {
     let mut h = Harness::new();
     h.play_to_first_round();
     h.reveal_all_choosing(KeyCode::KeyA);
-    let before = h.live().session.as_ref().unwrap().totals();
+    let before = h.live().session().unwrap().totals();
 
     // Without a reason the core refuses, and says why.
     h.click(Action::AdjustScore { team: 1, points: 1 });
-    assert_eq!(h.live().session.as_ref().unwrap().totals(), before);
-    let banner = h.game().banner.clone().unwrap_or_default();
+    assert_eq!(h.live().session().unwrap().totals(), before);
+    let banner = h.notices().banner.clone().unwrap_or_default();
     assert!(banner.contains("reden"), "{banner}");
 
     h.click(Action::SetAdjustReason(
@@ -327,16 +327,16 @@ fn the_facilitator_adjusts_points_with_a_reason() {
         team: 2,
         points: -1,
     });
-    let after = h.live().session.as_ref().unwrap().totals();
+    let after = h.live().session().unwrap().totals();
     assert_eq!(after[0], before[0]);
     assert_eq!(after[1], before[1] + 1);
     assert_eq!(after[2], before[2] - 1);
-    assert_eq!(h.game().banner, None);
+    assert_eq!(h.notices().banner, None);
     let journal = std::fs::read_to_string(h.live().journal_path().unwrap()).unwrap();
     assert!(journal.contains("Sterk onderbouwd in de nabespreking"));
 
     h.ctrl(KeyCode::KeyZ);
-    assert_eq!(h.live().session.as_ref().unwrap().totals()[2], before[2]);
+    assert_eq!(h.live().session().unwrap().totals()[2], before[2]);
     assert_eq!(
         h.phase(),
         Some(Phase::Reveal),
@@ -358,10 +358,10 @@ fn a_letter_without_a_team_or_outside_choose_does_nothing() {
     // Choose phase: a choice ends the selection, so a second letter belongs to no team.
     h.press(KeyCode::Digit2);
     h.press(KeyCode::KeyB);
-    assert_eq!(h.game().selected_team, None);
+    assert_eq!(h.round().selected_team, None);
     h.press(KeyCode::KeyA);
     assert_eq!(h.live().fold().choices, vec![None, Some(Key::B), None]);
-    assert_eq!(h.game().banner, None);
+    assert_eq!(h.notices().banner, None);
 }
 
 #[test]
@@ -371,15 +371,15 @@ fn setup_keeps_between_two_and_twelve_teams() {
     for _ in 0..20 {
         h.click(Action::AddTeam);
     }
-    assert_eq!(h.game().teams.len(), 12);
+    assert_eq!(h.draft().teams.len(), 12);
     for _ in 0..20 {
         h.click(Action::RemoveTeam(0));
     }
-    assert_eq!(h.game().teams.len(), 2);
+    assert_eq!(h.draft().teams.len(), 2);
     let long = "x".repeat(500);
     h.click(Action::RenameTeam(0, long));
     assert_eq!(
-        h.game().teams[0].name.chars().count(),
+        h.draft().teams[0].name.chars().count(),
         cultuurbarbarenspel::session::MAX_TEAM_NAME
     );
 }
@@ -389,11 +389,11 @@ fn an_empty_or_repeated_team_name_is_named_and_keeps_the_setup_open() {
     let mut h = Harness::new();
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Setup);
-    assert!(h.game().setup_problems(Lang::Nl).is_empty());
+    assert!(h.draft().setup_problems(Lang::Nl).is_empty());
 
     h.click(Action::RenameTeam(1, "   ".into()));
     assert_eq!(
-        h.game().setup_problems(Lang::Nl),
+        h.draft().setup_problems(Lang::Nl),
         ["Team 2 heeft geen naam."]
     );
     h.press(KeyCode::Space);
@@ -402,20 +402,20 @@ fn an_empty_or_repeated_team_name_is_named_and_keeps_the_setup_open() {
     h.click(Action::RenameTeam(1, "balie ".into()));
     h.click(Action::RenameTeam(2, "Balie".into()));
     assert_eq!(
-        h.game().setup_problems(Lang::Nl),
+        h.draft().setup_problems(Lang::Nl),
         ["Twee teams heten \"Balie\": geef elk team een eigen naam."]
     );
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Setup);
     // Nothing typed so far is lost while the set-up is refused.
-    assert_eq!(h.game().teams[1].name, "balie ");
+    assert_eq!(h.draft().teams[1].name, "balie ");
 
     h.click(Action::RenameTeam(2, "Backoffice".into()));
-    assert!(h.game().setup_problems(Lang::Nl).is_empty());
+    assert!(h.draft().setup_problems(Lang::Nl).is_empty());
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Values);
     assert_eq!(
-        h.game().problems(Lang::Nl),
+        h.draft().problems(Lang::Nl),
         ["Kies minstens één waarde voor de groep."]
     );
 }
@@ -427,7 +427,7 @@ fn per_team_values_need_every_team() {
     h.click(Action::SetSharedValues(false));
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Values);
-    assert_eq!(h.game().values.len(), 3);
+    assert_eq!(h.draft().values.len(), 3);
     h.click(Action::ToggleValue {
         set: 0,
         value: "klant".into(),
@@ -444,7 +444,7 @@ fn per_team_values_need_every_team() {
     });
     h.press(KeyCode::Space);
     assert_eq!(h.screen(), Screen::Round);
-    let s = h.live().session.as_ref().expect("session started");
+    let s = h.live().session().expect("session started");
     assert_eq!(s.team_values(1), &[("regels".to_string(), 2)]);
 }
 
@@ -469,11 +469,11 @@ fn the_deck_follows_the_language_before_the_session_starts() {
     );
 
     h.click(Action::SetLanguage(Lang::En));
-    let deck = h.game().deck.as_ref().expect("a deck");
+    let deck = h.draft().deck.as_ref().expect("a deck");
     assert_eq!(deck.language, Language::En);
     assert_eq!(deck.id, "klantcontact");
     assert!(
-        h.game()
+        h.draft()
             .deck_path
             .as_ref()
             .unwrap()
@@ -481,7 +481,7 @@ fn the_deck_follows_the_language_before_the_session_starts() {
     );
 
     h.click(Action::SetLanguage(Lang::Nl));
-    assert_eq!(h.game().deck.as_ref().unwrap().language, Language::Nl);
+    assert_eq!(h.draft().deck.as_ref().unwrap().language, Language::Nl);
 }
 
 #[test]
@@ -501,8 +501,8 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
     h.click(Action::SetPollPath(format!("\"{}\"", csv.display())));
     h.click(Action::ImportPoll);
     // Read, shown, not yet taken.
-    assert!(h.game().values[0].is_empty(), "{:?}", h.game().values);
-    let poll = h.game().poll.clone().unwrap();
+    assert!(h.draft().values[0].is_empty(), "{:?}", h.draft().values);
+    let poll = h.poll().preview.clone().unwrap();
     // Means: klant 5 → weight 3; regels 3.5 → weight 2.
     assert_eq!(
         poll.weights,
@@ -514,7 +514,7 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
     );
     h.click(Action::ApplyPoll(0));
     assert_eq!(
-        h.game().values[0],
+        h.draft().values[0],
         vec![("klant".to_string(), 3), ("regels".to_string(), 2)]
     );
     // The proposal is only a proposal.
@@ -523,15 +523,15 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
         value: "regels".into(),
         weight: 1,
     });
-    assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
+    assert_eq!(h.draft().values[0][1], ("regels".to_string(), 1));
 
     // A broken file: a message for the facilitator, the old proposal gone, and the values stay.
     std::fs::write(&csv, "De klant centraal;Rechtmatig\n5;3\n4;1;2\n").unwrap();
     h.click(Action::ImportPoll);
-    let error = h.game().poll_error.clone().unwrap_or_default();
+    let error = h.poll().error.clone().unwrap_or_default();
     assert!(error.contains("rij 3 heeft 3 kolommen"), "{error}");
-    assert!(h.game().poll.is_none());
-    assert_eq!(h.game().values[0][1], ("regels".to_string(), 1));
+    assert!(h.poll().preview.is_none());
+    assert_eq!(h.draft().values[0][1], ("regels".to_string(), 1));
 
     // "Now" and "desired": desired counts until the facilitator chooses now.
     std::fs::write(
@@ -540,8 +540,8 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
     )
     .unwrap();
     h.click(Action::ImportPoll);
-    assert!(h.game().poll_error.is_none());
-    let poll = h.game().poll.clone().unwrap();
+    assert!(h.poll().error.is_none());
+    let poll = h.poll().preview.clone().unwrap();
     assert!(poll.paired);
     assert_eq!(
         poll.weights,
@@ -552,12 +552,12 @@ fn a_poll_proposes_the_values_and_the_group_can_change_them() {
     ));
     // now: klant (2+3)/2 = 2.5 → 1; regels 4 → 2.
     assert_eq!(
-        h.game().poll.clone().unwrap().weights,
+        h.poll().preview.clone().unwrap().weights,
         vec![("regels".to_string(), 2), ("klant".to_string(), 1)]
     );
     h.click(Action::ApplyPoll(0));
     assert_eq!(
-        h.game().values[0],
+        h.draft().values[0],
         vec![("regels".to_string(), 2), ("klant".to_string(), 1)]
     );
 }
@@ -580,21 +580,21 @@ fn a_next_session_continues_the_trajectory() {
     let first = h.current_scenario_id();
     h.reveal_all_choosing(KeyCode::KeyA);
     let previous = h.live().journal_path().unwrap().to_path_buf();
-    let values = h.game().values.clone();
+    let values = h.draft().values.clone();
     drop(h);
 
     let mut next = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir);
     next.click(Action::ContinueSession(previous.clone()));
     assert_eq!(next.screen(), Screen::Setup);
-    assert_eq!(next.game().teams[0].name, "Balie", "teams carry over");
-    assert_eq!(next.game().values, values, "agreed values carry over");
+    assert_eq!(next.draft().teams[0].name, "Balie", "teams carry over");
+    assert_eq!(next.draft().values, values, "agreed values carry over");
     // They can be revised before the rounds start.
     next.click(Action::RenameTeam(1, "Backoffice".into()));
     next.press(KeyCode::Space);
     assert_eq!(next.screen(), Screen::Values);
     next.press(KeyCode::Space);
     assert_eq!(next.screen(), Screen::Round);
-    let s = next.live().session.as_ref().unwrap();
+    let s = next.live().session().unwrap();
     assert_eq!(
         s.settings().continues.as_deref(),
         Some(previous.display().to_string().as_str()),
@@ -638,7 +638,7 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
     for (i, step) in steps.into_iter().enumerate() {
         // The first session ends where the trajectory goes on to the next one.
         if step.actions.contains(&Action::ContinueCurrent) {
-            first = h.live().session.clone();
+            first = h.live().session().cloned();
         }
         for a in step.actions {
             h.app.world_mut().write_message(a);
@@ -651,10 +651,10 @@ fn the_demo_script_reaches_every_screen_it_photographs() {
             "step {} ({:?}); banner: {:?}",
             i + 1,
             step.shots,
-            h.game().banner
+            h.notices().banner
         );
     }
-    let next = h.live().session.clone().expect("the next session began");
+    let next = h.live().session().cloned().expect("the next session began");
     assert!(
         first.as_ref().is_some_and(|s| s.state().finished),
         "the demo plays the session to its end"
@@ -775,7 +775,7 @@ fn a_resumed_journal_with_a_torn_tail_goes_on_in_a_fresh_one_and_only_the_facili
     let mut h = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir.clone());
     h.play_to_first_round();
     let path = h.live().journal_path().expect("a journal").to_path_buf();
-    let events = h.live().session.as_ref().unwrap().events().to_vec();
+    let events = h.live().session().unwrap().events().to_vec();
     drop(h);
     // The power went while a line was written.
     let mut f = std::fs::OpenOptions::new()
@@ -789,10 +789,7 @@ fn a_resumed_journal_with_a_torn_tail_goes_on_in_a_fresh_one_and_only_the_facili
     let mut again = Harness::with_deck_and_sessions(super::harness::demo_deck(), dir);
     again.click(Action::ResumeSession(path.clone()));
     assert_eq!(again.screen(), Screen::Round);
-    assert_eq!(
-        again.live().session.as_ref().unwrap().events(),
-        events.as_slice()
-    );
+    assert_eq!(again.live().session().unwrap().events(), events.as_slice());
     let fresh = again.live().journal_path().unwrap().to_path_buf();
     assert_ne!(fresh, path);
     assert_eq!(
@@ -801,11 +798,11 @@ fn a_resumed_journal_with_a_torn_tail_goes_on_in_a_fresh_one_and_only_the_facili
         "the old journal is never edited"
     );
     // The projector's banner stays clear; the facilitator's notice says what happened.
-    assert_eq!(again.game().banner, None);
-    let notice = again.game().notice.clone().unwrap_or_default();
+    assert_eq!(again.notices().banner, None);
+    let notice = again.notices().notice.clone().unwrap_or_default();
     assert!(notice.contains("nooit bevestigd"), "{notice}");
     assert!(notice.contains("gaat verder in"), "{notice}");
     // Esc dismisses it.
     again.press(KeyCode::Escape);
-    assert_eq!(again.game().notice, None);
+    assert_eq!(again.notices().notice, None);
 }

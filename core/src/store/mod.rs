@@ -252,6 +252,17 @@ pub fn record_deck(journal: &mut Journal, session: &Session) -> Result<(), Store
     Ok(())
 }
 
+/// Why [`Recorder::update_deck`] did not (or not durably) take a new version of the deck.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckUpdateError {
+    /// The new version does not fit the session (it lacks what was played); nothing changed.
+    #[error("{0}")]
+    Unfit(crate::session::ReplayError),
+    /// The session plays the new version, but the journal could not record it.
+    #[error("{0}")]
+    Store(StoreError),
+}
+
 /// A live session with its journal: every event is checked, written and synced, and only then
 /// applied (see [`record`]).
 #[derive(Debug)]
@@ -292,6 +303,17 @@ impl Recorder {
 
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// Plays `deck` from now on for the scenarios still to come ([`Session::update_deck`]) and
+    /// records it (see [`record_deck`]). A deck that does not fit the session is refused and
+    /// nothing changes; when the journal cannot take it, the session plays it all the same and the
+    /// error says so.
+    pub fn update_deck(&mut self, deck: Deck) -> Result<(), DeckUpdateError> {
+        self.session
+            .update_deck(deck)
+            .map_err(DeckUpdateError::Unfit)?;
+        record_deck(&mut self.journal, &self.session).map_err(DeckUpdateError::Store)
     }
 
     pub fn path(&self) -> &Path {

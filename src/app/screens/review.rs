@@ -7,20 +7,19 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::agreements::DraftEdit;
-use super::game::Action;
-use super::i18n::T;
-use super::screens::Screen;
-use super::session_link::Live;
-use super::theme::{self, Sizes};
-use super::ui::{View, card, muted, rich, wrap};
+use crate::app::action::{Action, DraftEdit};
+use crate::app::i18n::T;
+use crate::app::nav::{Nav, Screen};
+use crate::app::session_link::Live;
+use crate::app::theme::{self, Sizes};
+use crate::app::ui::{View, card, muted, rich, wrap};
 use crate::session::{AgreementStatus, Event, Went};
 
 /// Handles the review marks (Review screen).
 pub fn review_actions(
     mut actions: MessageReader<Action>,
     mut live: ResMut<Live>,
-    mut draft: ResMut<super::agreements::AgreementDraft>,
+    mut draft: ResMut<crate::app::screens::agreements::AgreementDraft>,
     screen: Res<State<Screen>>,
 ) {
     if *screen.get() != Screen::Review {
@@ -38,6 +37,11 @@ pub fn review_actions(
     }
 }
 
+/// Space: on to the Values screen.
+pub fn next(nav: &mut Nav) {
+    nav.go(Screen::Values);
+}
+
 fn went_label(view: &View, went: Went) -> &'static str {
     match went {
         Went::Done => view.t(T::WentDone),
@@ -48,7 +52,7 @@ fn went_label(view: &View, went: Went) -> &'static str {
 
 /// The facilitator's side: per agreement in force, how it went and what the group decides.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let Some(s) = view.live.session.as_ref() else {
+    let Some(s) = view.live.session() else {
         return;
     };
     let lang = view.lang.0;
@@ -129,7 +133,7 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 
 /// The projected side: the agreements in force, large, each with how it went once marked.
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
-    let Some(session) = view.live.session.as_ref() else {
+    let Some(session) = view.live.session() else {
         return;
     };
     let lang = view.lang.0;
@@ -197,8 +201,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
 /// On the Setup screen of a session that continues a trajectory: the deck it plays, with how many
 /// of each deck's scenarios were not played yet.
 pub fn deck_choice(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let g = &view.game;
-    if g.previous.is_none() {
+    if view.draft.previous.is_none() {
         return;
     }
     ui.add_space(8.0);
@@ -212,11 +215,11 @@ pub fn deck_choice(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         if e.error.is_some() {
             continue;
         }
-        let selected = g.deck_path.as_deref() == Some(e.path.as_path());
+        let selected = view.draft.deck_path.as_deref() == Some(e.path.as_path());
         let fresh = e
             .scenario_ids
             .iter()
-            .filter(|id| !g.played_before.contains(id))
+            .filter(|id| !view.draft.played_before.contains(id))
             .count();
         let label = format!("{} ({fresh} {})", e.title, view.t(T::NotPlayedYet));
         if ui

@@ -8,11 +8,12 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::game::Action;
-use super::screens::Screen;
-use super::session_link::Live;
-use super::theme::{self, Sizes};
-use super::ui::{View, card, muted, rich, wrap};
+use crate::app::action::{Action, DraftEdit};
+use crate::app::ctx::Ctx;
+use crate::app::nav::{Nav, Phase, Screen};
+use crate::app::session_link::{self, Live};
+use crate::app::theme::{self, Sizes};
+use crate::app::ui::{View, card, muted, rich, wrap};
 use crate::session::{AgreementKind, AgreementStatus, Event, MAX_AGREEMENT, MAX_NOTE, Session};
 
 /// What the facilitator is typing: the next proposal, and notes per debrief question.
@@ -30,21 +31,6 @@ pub struct AgreementDraft {
     pub error: Option<String>,
     /// Notes being typed: (round index, question, text).
     pub notes: Vec<(usize, usize, String)>,
-}
-
-/// One change to the draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DraftEdit {
-    Text(String),
-    Value(String),
-    Kind(AgreementKind),
-    By(String),
-    Meets(usize, bool),
-    Note {
-        round: usize,
-        question: usize,
-        text: String,
-    },
 }
 
 impl AgreementDraft {
@@ -97,7 +83,29 @@ impl AgreementDraft {
     }
 }
 
-/// Handles the screen's actions (the screen changes are in `game::apply_actions`).
+/// G: to the Agreements screen, from the scoreboard or a debrief.
+pub fn open(ctx: &mut Ctx, nav: &mut Nav) {
+    let from_debrief = nav.is(Screen::Round) && nav.phase == Some(Phase::Debrief);
+    if nav.is(Screen::Scoreboard) || from_debrief {
+        nav.go(Screen::Agreements);
+    } else if !nav.is(Screen::Agreements) {
+        ctx.refuse_with(crate::lang::messages::Msg::AgreementsWhen);
+    }
+}
+
+/// Space: back to the scoreboard while rounds are left, else the session is finished.
+pub fn next(ctx: &mut Ctx, nav: &mut Nav) {
+    if session_link::rounds_left(&ctx.live) > 0 {
+        nav.go(Screen::Scoreboard);
+        return;
+    }
+    match session_link::finish(&mut ctx.live) {
+        Ok(()) => nav.go(Screen::Final),
+        Err(e) => ctx.fail(e),
+    }
+}
+
+/// Handles the screen's own actions (proposals, decisions, revisions, notes).
 pub fn agreement_actions(
     mut actions: MessageReader<Action>,
     mut draft: ResMut<AgreementDraft>,
@@ -113,7 +121,7 @@ pub fn agreement_actions(
                 continue;
             }
             Action::ProposeAgreement if on_screen => {
-                let Some(s) = live.session.as_ref() else {
+                let Some(s) = live.session() else {
                     continue;
                 };
                 let ev = Event::AgreementProposed {
@@ -150,8 +158,7 @@ pub fn agreement_actions(
             // The core takes notes on revealed rounds only.
             Action::SaveNote { round, question } => {
                 let text = live
-                    .session
-                    .as_ref()
+                    .session()
                     .map(|s| draft.note(s, round, question).trim().to_string())
                     .unwrap_or_default();
                 let r = live.apply(Event::DebriefNoted {
@@ -178,10 +185,18 @@ fn kind_label(view: &View, kind: AgreementKind) -> String {
 
 /// The facilitator's side: the form for a proposal, then each proposal with its decisions.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    use super::i18n::T;
-    let Some(s) = view.live.session.as_ref() else {
+    let Some(s) = view.live.session() else {
         return;
     };
+    proposal_form(ui, view, s, out);
+    ui.separator();
+    agreement_list(ui, view, s, out);
+}
+
+/// The proposal being typed: its text, the value it serves, its kind, the subgroup, the
+/// checklist, and the button that records it.
+fn proposal_form(ui: &mut egui::Ui, view: &View, s: &Session, out: &mut Vec<Action>) {
+    use crate::app::i18n::T;
     let d = &view.agreements;
     ui.label(
         egui::RichText::new(view.t(T::NewProposal))
@@ -257,7 +272,11 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     if let Some(e) = &d.error {
         wrap(ui, egui::RichText::new(e).size(15.0).color(theme::BAD));
     }
-    ui.separator();
+}
+
+/// Every agreement so far with its status, and the buttons to adopt, drop, reopen or reword it.
+fn agreement_list(ui: &mut egui::Ui, view: &View, s: &Session, out: &mut Vec<Action>) {
+    use crate::app::i18n::T;
     for (i, a) in s.agreements().iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             let status = match a.status {
@@ -276,34 +295,45 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
             ));
         });
         wrap(ui, rich(&a.text, 16.0));
-        ui.horizontal_wrapped(|ui| {
-            for (status, key) in [
-                (AgreementStatus::Adopted, T::Adopt),
-                (AgreementStatus::Dropped, T::Drop),
-                (AgreementStatus::Proposed, T::BackToProposal),
-            ] {
-                if a.status != status && ui.small_button(view.t(key)).clicked() {
-                    out.push(Action::DecideAgreement(i, status));
-                }
-            }
-            if ui
-                .add_enabled(
-                    !d.text.trim().is_empty(),
-                    egui::Button::new(view.t(T::ReviseWithText)).small(),
-                )
-                .clicked()
-            {
-                out.push(Action::ReviseAgreement(i));
-            }
-        });
+        ui.horizontal_wrapped(|ui| decide_buttons(ui, view, i, a.status, out));
         ui.add_space(6.0);
+    }
+}
+
+/// Adopt, drop or reopen agreement `i`, or reword it with the typed text.
+fn decide_buttons(
+    ui: &mut egui::Ui,
+    view: &View,
+    i: usize,
+    now: AgreementStatus,
+    out: &mut Vec<Action>,
+) {
+    use crate::app::i18n::T;
+    let d = &view.agreements;
+    for (status, key) in [
+        (AgreementStatus::Adopted, T::Adopt),
+        (AgreementStatus::Dropped, T::Drop),
+        (AgreementStatus::Proposed, T::BackToProposal),
+    ] {
+        if now != status && ui.small_button(view.t(key)).clicked() {
+            out.push(Action::DecideAgreement(i, status));
+        }
+    }
+    if ui
+        .add_enabled(
+            !d.text.trim().is_empty(),
+            egui::Button::new(view.t(T::ReviseWithText)).small(),
+        )
+        .clicked()
+    {
+        out.push(Action::ReviseAgreement(i));
     }
 }
 
 /// The facilitator's notes on the debrief questions of the current round.
 pub fn notes(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    use super::i18n::T;
-    let Some(s) = view.live.session.as_ref() else {
+    use crate::app::i18n::T;
+    let Some(s) = view.live.session() else {
         return;
     };
     let Some((round, _)) = s.current_round() else {
@@ -346,10 +376,40 @@ pub fn notes(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     }
 }
 
+/// An open proposal on the projector: its kind, value and subgroup, and its text large.
+fn proposal_card(
+    ui: &mut egui::Ui,
+    view: &View,
+    session: &Session,
+    a: &crate::session::Agreement,
+    s: Sizes,
+) {
+    card(theme::CARD, s.gap()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.add(
+            egui::Label::new(muted(
+                format!(
+                    "{} · {}{}",
+                    kind_label(view, a.kind),
+                    session.deck().value_name(&a.value),
+                    if a.by.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" · {}", a.by)
+                    }
+                ),
+                s.small(),
+            ))
+            .wrap(),
+        );
+        ui.add(egui::Label::new(rich(&a.text, s.body)).wrap());
+    });
+}
+
 /// The projected side: the checklist, the open proposals large, and the adopted list.
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
-    use super::i18n::T;
-    let Some(session) = view.live.session.as_ref() else {
+    use crate::app::i18n::T;
+    let Some(session) = view.live.session() else {
         return;
     };
     ui.label(
@@ -390,26 +450,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                     if !open.is_empty() {
                         ui.label(rich(view.t(T::Proposals), s.body).strong());
                         for a in &open {
-                            card(theme::CARD, s.gap()).show(ui, |ui| {
-                                ui.set_width(ui.available_width());
-                                ui.add(
-                                    egui::Label::new(muted(
-                                        format!(
-                                            "{} · {}{}",
-                                            kind_label(view, a.kind),
-                                            session.deck().value_name(&a.value),
-                                            if a.by.is_empty() {
-                                                String::new()
-                                            } else {
-                                                format!(" · {}", a.by)
-                                            }
-                                        ),
-                                        s.small(),
-                                    ))
-                                    .wrap(),
-                                );
-                                ui.add(egui::Label::new(rich(&a.text, s.body)).wrap());
-                            });
+                            proposal_card(ui, view, session, a, s);
                             ui.add_space(s.gap() * 0.5);
                         }
                         ui.add_space(s.gap());

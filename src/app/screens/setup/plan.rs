@@ -4,14 +4,15 @@
 
 use bevy_egui::egui;
 
-use super::game::{Action, Game};
-use super::i18n::T;
-use super::theme;
-use super::ui::{View, muted, wrap};
+use crate::app::action::Action;
+use crate::app::draft::Draft;
+use crate::app::i18n::T;
+use crate::app::theme;
+use crate::app::ui::{View, muted, wrap};
 use crate::deck::Layer;
 
 /// What the plan actions do to the set-up draft.
-pub fn apply(game: &mut Game, action: &Action) {
+pub fn apply(game: &mut Draft, action: &Action) {
     let Some(deck) = &game.deck else {
         return;
     };
@@ -38,10 +39,9 @@ pub fn apply(game: &mut Game, action: &Action) {
 
 /// The Setup screen's plan section in the facilitator's window.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let Some(deck) = &view.game.deck else {
+    let Some(deck) = &view.draft.deck else {
         return;
     };
-    let g = &view.game;
     let lang = view.lang.0;
     ui.add_space(8.0);
     ui.label(
@@ -53,28 +53,30 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     wrap(ui, muted(view.t(T::PlanHint), 15.0));
     ui.horizontal_wrapped(|ui| {
         if ui
-            .selectable_label(g.plan_layer.is_none(), view.t(T::AllLayers))
+            .selectable_label(view.draft.plan_layer.is_none(), view.t(T::AllLayers))
             .clicked()
         {
             out.push(Action::PlanLayer(None));
         }
         for l in Layer::ALL {
             if ui
-                .selectable_label(g.plan_layer == Some(l), l.name(lang))
+                .selectable_label(view.draft.plan_layer == Some(l), l.name(lang))
                 .clicked()
             {
                 out.push(Action::PlanLayer(Some(l)));
             }
         }
-        if !g.plan.is_empty() && ui.button(view.t(T::UseDraw)).clicked() {
+        if !view.draft.plan.is_empty() && ui.button(view.t(T::UseDraw)).clicked() {
             out.push(Action::PlanClear);
         }
     });
     for sc in &deck.scenarios {
-        if g.played_before.contains(&sc.id) || g.plan_layer.is_some_and(|l| l != sc.layer) {
+        if view.draft.played_before.contains(&sc.id)
+            || view.draft.plan_layer.is_some_and(|l| l != sc.layer)
+        {
             continue;
         }
-        let place = g.plan.iter().position(|p| *p == sc.id);
+        let place = view.draft.plan.iter().position(|p| *p == sc.id);
         ui.horizontal(|ui| {
             let mark = place.map_or("  ".to_string(), |p| format!("{}.", p + 1));
             if ui

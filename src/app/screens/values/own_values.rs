@@ -7,12 +7,14 @@
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::game::{Action, Game};
-use super::i18n::T;
-use super::screens::Screen;
-use super::session_link::Live;
-use super::theme::{self, Sizes};
-use super::ui::{View, card, muted, rich, wrap};
+use crate::app::action::{Action, ValueEdit};
+use crate::app::draft::Draft;
+use crate::app::i18n::T;
+use crate::app::nav::Screen;
+use crate::app::session_link::Live;
+use crate::app::state::SetupDraft;
+use crate::app::theme::{self, Sizes};
+use crate::app::ui::{View, card, muted, rich, wrap};
 use crate::deck::Deck;
 use crate::session::{Event, MAX_VALUE_MEANING, MAX_VALUE_NAME};
 
@@ -27,16 +29,6 @@ pub struct ValueDraft {
     pub editing: Option<String>,
     /// Why the last change was refused (the typed text stays).
     pub error: Option<String>,
-}
-
-/// One change to the draft.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ValueEdit {
-    Name(String),
-    Meaning(String),
-    Link(Option<String>),
-    /// Back to adding a new value, with an empty form.
-    Clear,
 }
 
 impl ValueDraft {
@@ -58,11 +50,8 @@ impl ValueDraft {
 
 /// The values as the group sees them: the live session's deck (with the group's own values and
 /// words), else the deck chosen for the set-up.
-pub fn value_deck<'a>(game: &'a Game, live: &'a Live) -> Option<&'a Deck> {
-    live.session
-        .as_ref()
-        .map(|s| s.deck())
-        .or(game.deck.as_ref())
+pub fn value_deck<'a>(draft: &'a Draft, live: &'a Live) -> Option<&'a Deck> {
+    live.session().map(|s| s.deck()).or(draft.deck.as_ref())
 }
 
 /// Handles the own values' and the poll's actions on the Values screen.
@@ -70,7 +59,7 @@ pub fn own_value_actions(
     mut actions: MessageReader<Action>,
     mut draft: ResMut<ValueDraft>,
     mut live: ResMut<Live>,
-    mut game: ResMut<Game>,
+    setup: Res<SetupDraft>,
     screen: Res<State<Screen>>,
 ) {
     let on_screen = *screen.get() == Screen::Values;
@@ -80,17 +69,12 @@ pub fn own_value_actions(
                 draft.edit(e);
                 continue;
             }
-            Action::ShowPoll(on) => {
-                game.show_poll = on && game.poll.is_some();
-                continue;
-            }
             Action::EditValue(id) if on_screen => {
-                let Some(v) = value_deck(&game, &live).and_then(|d| d.value(&id)) else {
+                let Some(v) = value_deck(&setup, &live).and_then(|d| d.value(&id)) else {
                     continue;
                 };
                 let link = live
-                    .session
-                    .as_ref()
+                    .session()
                     .and_then(|s| s.own_value(&id))
                     .and_then(|g| g.link.clone());
                 *draft = ValueDraft {
@@ -103,7 +87,7 @@ pub fn own_value_actions(
                 continue;
             }
             Action::AddOwnValue if on_screen => {
-                let Some(s) = live.session.as_ref() else {
+                let Some(s) = live.session() else {
                     continue;
                 };
                 let ev = Event::ValueAdded {
@@ -131,7 +115,7 @@ pub fn own_value_actions(
 
 /// The facilitator's form: add a value of the group's own, or put a value in the group's words.
 pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    let Some(s) = view.live.session.as_ref() else {
+    let Some(s) = view.live.session() else {
         return;
     };
     let d = &view.values;
@@ -187,60 +171,70 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         .as_ref()
         .is_none_or(|id| s.own_value(id).is_some());
     if own {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(muted(view.t(T::ScoresAs), 15.0));
-            if ui
-                .selectable_label(d.link.is_none(), view.t(T::StandsAlone))
-                .clicked()
-            {
-                out.push(Action::DraftValue(ValueEdit::Link(None)));
-            }
-            for v in &s.played_deck().values {
-                if ui
-                    .selectable_label(d.link.as_deref() == Some(v.id.as_str()), &v.name)
-                    .clicked()
-                {
-                    out.push(Action::DraftValue(ValueEdit::Link(Some(v.id.clone()))));
-                }
-            }
-        });
-        if d.link.is_none() {
-            wrap(ui, muted(view.t(T::StandsAloneHint), 14.0));
-        }
+        link_choice(ui, view, s, out);
     }
-    ui.horizontal_wrapped(|ui| {
-        let ready = !d.name.trim().is_empty();
-        match &d.editing {
-            Some(id) => {
-                if ui
-                    .add_enabled(ready, egui::Button::new(rich(view.t(T::SaveWords), 17.0)))
-                    .clicked()
-                {
-                    out.push(Action::WordValue(id.clone()));
-                }
-            }
-            None => {
-                if ui
-                    .add_enabled(ready, egui::Button::new(rich(view.t(T::AddValue), 17.0)))
-                    .clicked()
-                {
-                    out.push(Action::AddOwnValue);
-                }
-            }
-        }
-        if (d.editing.is_some() || ready) && ui.button(view.t(T::Cancel)).clicked() {
-            out.push(Action::DraftValue(ValueEdit::Clear));
-        }
-    });
+    ui.horizontal_wrapped(|ui| save_row(ui, view, out));
     if let Some(e) = &d.error {
         wrap(ui, egui::RichText::new(e).size(15.0).color(theme::BAD));
+    }
+}
+
+/// Add the typed value (or save the words of the one being reworded), or cancel.
+fn save_row(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
+    let d = &view.values;
+    let ready = !d.name.trim().is_empty();
+    match &d.editing {
+        Some(id) => {
+            if ui
+                .add_enabled(ready, egui::Button::new(rich(view.t(T::SaveWords), 17.0)))
+                .clicked()
+            {
+                out.push(Action::WordValue(id.clone()));
+            }
+        }
+        None => {
+            if ui
+                .add_enabled(ready, egui::Button::new(rich(view.t(T::AddValue), 17.0)))
+                .clicked()
+            {
+                out.push(Action::AddOwnValue);
+            }
+        }
+    }
+    if (d.editing.is_some() || ready) && ui.button(view.t(T::Cancel)).clicked() {
+        out.push(Action::DraftValue(ValueEdit::Clear));
+    }
+}
+
+/// Which deck value the group's own value scores as, or none (it stands alone).
+fn link_choice(ui: &mut egui::Ui, view: &View, s: &crate::session::Session, out: &mut Vec<Action>) {
+    let d = &view.values;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(muted(view.t(T::ScoresAs), 15.0));
+        if ui
+            .selectable_label(d.link.is_none(), view.t(T::StandsAlone))
+            .clicked()
+        {
+            out.push(Action::DraftValue(ValueEdit::Link(None)));
+        }
+        for v in &s.played_deck().values {
+            if ui
+                .selectable_label(d.link.as_deref() == Some(v.id.as_str()), &v.name)
+                .clicked()
+            {
+                out.push(Action::DraftValue(ValueEdit::Link(Some(v.id.clone()))));
+            }
+        }
+    });
+    if d.link.is_none() {
+        wrap(ui, muted(view.t(T::StandsAloneHint), 14.0));
     }
 }
 
 /// What a value is for the group, in a few words: "telt als X" for a linked own value, "telt niet
 /// mee" for one standing alone, nothing for a deck value.
 pub fn value_note(view: &View, id: &str) -> Option<String> {
-    let s = view.live.session.as_ref()?;
+    let s = view.live.session()?;
     let g = s.own_value(id)?;
     Some(match &g.link {
         Some(l) => format!(
@@ -255,17 +249,17 @@ pub fn value_note(view: &View, id: &str) -> Option<String> {
 
 /// The "in our words" button beside a value on the facilitator's Values screen.
 pub fn reword_button(ui: &mut egui::Ui, view: &View, id: &str, out: &mut Vec<Action>) {
-    if view.live.session.is_some() && ui.small_button(view.t(T::InOurWords)).clicked() {
+    if view.live.session().is_some() && ui.small_button(view.t(T::InOurWords)).clicked() {
         out.push(Action::EditValue(id.to_string()));
     }
 }
 
 /// The facilitator's switch for the poll on the projector.
 pub fn poll_switch(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
-    if view.game.poll.is_none() {
+    if view.poll.preview.is_none() {
         return;
     }
-    let (label, on) = if view.game.show_poll {
+    let (label, on) = if view.poll.shown {
         (view.t(T::HidePoll), false)
     } else {
         (view.t(T::ShowPoll), true)
@@ -279,11 +273,11 @@ pub fn poll_switch(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
 /// average (1–5), a top-three poll how many respondents named the value. Open answers are never
 /// shown here.
 pub fn poll_bars(ui: &mut egui::Ui, view: &View, s: Sizes) {
-    let Some(p) = &view.game.poll else { return };
-    let Some(deck) = value_deck(&view.game, &view.live) else {
+    let Some(p) = &view.poll.preview else { return };
+    let Some(deck) = value_deck(&view.draft, &view.live) else {
         return;
     };
-    let nl = view.lang.0 == super::i18n::Lang::Nl;
+    let nl = view.lang.0 == crate::app::i18n::Lang::Nl;
     ui.label(
         egui::RichText::new(view.t(T::PollResult))
             .size(s.body * 1.2)
@@ -359,7 +353,7 @@ pub fn projector_note(ui: &mut egui::Ui, view: &View, id: &str, s: Sizes) {
 
 /// Draws the poll instead of the value cards while the facilitator shows it.
 pub fn showing_poll(view: &View) -> bool {
-    view.game.show_poll && view.game.poll.is_some()
+    view.poll.shown && view.poll.preview.is_some()
 }
 
 /// A card around the poll's bars on the projector.
