@@ -5,7 +5,7 @@ use crate::app::session_link::Live;
 use crate::photos::{self, Album};
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, futures::check_ready};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Instant, SystemTime};
@@ -27,30 +27,7 @@ pub(super) fn watch_inbox(
             && (d.is_dir() || (wall_screen && std::fs::create_dir_all(d).is_ok()))
     });
     if inbox != photos.watch.folder {
-        photos.watch = Watch {
-            folder: inbox.clone(),
-            ..Watch::default()
-        };
-        let Some(folder) = inbox else { return };
-        let changed = photos.watch.changed.clone();
-        changed.store(true, Ordering::SeqCst);
-        let proxy_in = proxy.map(|p| (**p).clone());
-        let watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
-            if ev.is_ok_and(|e| !e.kind.is_access()) {
-                changed.store(true, Ordering::SeqCst);
-                if let Some(proxy) = &proxy_in {
-                    let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
-                }
-            }
-        });
-        match watcher.and_then(|mut w| {
-            use notify::Watcher;
-            w.watch(&folder, notify::RecursiveMode::NonRecursive)
-                .map(|()| w)
-        }) {
-            Ok(w) => photos.watch.watcher = Some(w),
-            Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
-        }
+        follow_folder(photos, inbox, proxy);
     }
     let Some(folder) = photos.watch.folder.clone() else {
         return;
@@ -60,8 +37,50 @@ pub(super) fn watch_inbox(
         return;
     }
     let now = Instant::now();
-    let mut ready = Vec::new();
-    let entries: Vec<(PathBuf, u64, Option<SystemTime>)> = std::fs::read_dir(&folder)
+    let entries = photo_files(&folder);
+    let mut ready = settled(&mut photos.watch, entries, now);
+    wake_after_settling(photos, now, proxy);
+    if !ready.is_empty() {
+        ready.sort();
+        start_jobs(ready, true, photos, live, proxy);
+    }
+}
+
+/// Starts watching `inbox` (or nothing), and looks at it once at the start.
+fn follow_folder(
+    photos: &mut Photos,
+    inbox: Option<PathBuf>,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
+    photos.watch = Watch {
+        folder: inbox.clone(),
+        ..Watch::default()
+    };
+    let Some(folder) = inbox else { return };
+    let changed = photos.watch.changed.clone();
+    changed.store(true, Ordering::SeqCst);
+    let proxy_in = proxy.map(|p| (**p).clone());
+    let watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+        if ev.is_ok_and(|e| !e.kind.is_access()) {
+            changed.store(true, Ordering::SeqCst);
+            if let Some(proxy) = &proxy_in {
+                let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }
+        }
+    });
+    match watcher.and_then(|mut w| {
+        use notify::Watcher;
+        w.watch(&folder, notify::RecursiveMode::NonRecursive)
+            .map(|()| w)
+    }) {
+        Ok(w) => photos.watch.watcher = Some(w),
+        Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
+    }
+}
+
+/// The photo files in `folder`, each with its length and time of change.
+fn photo_files(folder: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    std::fs::read_dir(folder)
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .filter_map(|e| {
@@ -72,8 +91,16 @@ pub(super) fn watch_inbox(
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    let w = &mut photos.watch;
+        .unwrap_or_default()
+}
+
+/// The files that have not changed for [`SETTLE`] and were not taken yet; the others wait.
+fn settled(
+    w: &mut Watch,
+    entries: Vec<(PathBuf, u64, Option<SystemTime>)>,
+    now: Instant,
+) -> Vec<PathBuf> {
+    let mut ready = Vec::new();
     w.waiting
         .retain(|p, _| entries.iter().any(|(q, _, _)| q == p));
     for (path, len, modified) in entries {
@@ -93,6 +120,15 @@ pub(super) fn watch_inbox(
             }
         }
     }
+    ready
+}
+
+/// While files wait, wakes the app once they had time to settle (it otherwise sleeps).
+fn wake_after_settling(
+    photos: &mut Photos,
+    now: Instant,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
     if !photos.watch.waiting.is_empty()
         && photos.watch.wake_at.is_none_or(|t| t <= now)
         && let Some(proxy) = proxy
@@ -104,10 +140,6 @@ pub(super) fn watch_inbox(
             std::thread::sleep(SETTLE);
             let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
         });
-    }
-    if !ready.is_empty() {
-        ready.sort();
-        start_jobs(ready, true, photos, live, proxy);
     }
 }
 
