@@ -156,12 +156,36 @@ pub(super) fn load_pictures(
     let Some(album) = photos.album().cloned() else {
         return;
     };
+    start_thumbs(photos, s, &album, proxy);
+    finish_thumbs(photos);
+    load_large(photos, s, &album, proxy);
+}
+
+type Proxy = bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>;
+
+/// Wakes the app (when there is a window to wake).
+fn wake(proxy: &Option<Proxy>) {
+    if let Some(p) = proxy {
+        let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
+    }
+}
+
+/// A loaded picture, or why it could not be loaded.
+fn thumb(r: Result<Picture, String>) -> Thumb {
+    match r {
+        Ok(p) => Thumb::Ready(Arc::new(p)),
+        Err(e) => Thumb::Missing(e),
+    }
+}
+
+/// Starts loading the small picture of each photo shown that has none and is not loading.
+fn start_thumbs(
+    photos: &mut Photos,
+    s: &crate::session::Session,
+    album: &Album,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
     let pool = AsyncComputeTaskPool::get();
-    let wake = |proxy: &Option<bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>>| {
-        if let Some(p) = proxy {
-            let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
-        }
-    };
     for (_, p) in s.photos_shown() {
         if photos.thumbs.contains_key(&p.hash)
             || photos.thumb_jobs.iter().any(|(h, _)| *h == p.hash)
@@ -179,21 +203,29 @@ pub(super) fn load_pictures(
         });
         photos.thumb_jobs.push((p.hash.clone(), task));
     }
+}
+
+/// Keeps the small pictures that have finished loading.
+fn finish_thumbs(photos: &mut Photos) {
     let mut i = 0;
     while i < photos.thumb_jobs.len() {
         if let Some(r) = check_ready(&mut photos.thumb_jobs[i].1) {
             let (hash, _) = photos.thumb_jobs.remove(i);
-            let thumb = match r {
-                Ok(p) => Thumb::Ready(Arc::new(p)),
-                Err(e) => Thumb::Missing(e),
-            };
-            photos.thumbs.insert(hash, thumb);
+            photos.thumbs.insert(hash, thumb(r));
             photos.generation += 1;
         } else {
             i += 1;
         }
     }
-    // The large picture: only while one is shown full screen.
+}
+
+/// The large picture: only while one is shown full screen.
+fn load_large(
+    photos: &mut Photos,
+    s: &crate::session::Session,
+    album: &Album,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
     let wanted = photos
         .full_screen
         .then(|| {
@@ -205,11 +237,7 @@ pub(super) fn load_pictures(
     if let Some((hash, task)) = &mut photos.large_job
         && let Some(r) = check_ready(task)
     {
-        let thumb = match r {
-            Ok(p) => Thumb::Ready(Arc::new(p)),
-            Err(e) => Thumb::Missing(e),
-        };
-        photos.large = Some((hash.clone(), thumb));
+        photos.large = Some((hash.clone(), thumb(r)));
         photos.large_job = None;
         photos.generation += 1;
     }
@@ -222,7 +250,7 @@ pub(super) fn load_pictures(
         let album = album.clone();
         let h = hash.clone();
         let proxy = proxy.map(|p| (**p).clone());
-        let task = pool.spawn(async move {
+        let task = AsyncComputeTaskPool::get().spawn(async move {
             let r = album
                 .load(&h)
                 .map(|pic| photos::fit_within(&pic, 1920, 1920));
