@@ -438,6 +438,10 @@ fn posters_and_pages_show_the_photos_and_a_missing_file_is_a_placeholder() {
     assert!(pics[0][0].picture.is_ok());
     let why = pics[0][1].picture.clone().unwrap_err();
     assert!(why.contains("ontbreekt"), "{why}");
+    // The album says it in both languages.
+    let missing_en = album.load(&missing).unwrap_err();
+    assert!(missing_en.en.contains("is missing"), "{missing_en:?}");
+    assert!(missing_en.nl.contains("ontbreekt"), "{missing_en:?}");
     let data = poster::data_for(&s, 0, None);
     for format in [Format::Screen, Format::A4] {
         let l = poster::layout_with_photos(&data, &pics, format);

@@ -21,7 +21,7 @@ pub fn open(
         OpenError::Journal(_) => e.text(lang).to_string(),
     })?;
     for w in &opened.warnings {
-        writeln!(out, "{}: {w}", R::Warning.tr(lang)).map_err(|e| e.to_string())?;
+        writeln!(out, "{}: {}", R::Warning.tr(lang), w.text(lang)).map_err(|e| e.to_string())?;
     }
     Ok(opened)
 }

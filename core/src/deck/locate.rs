@@ -268,49 +268,15 @@ impl Reader<'_> {
                     kind: Kind::Seq(items),
                 })
             }
-            b'{' => {
-                self.i += 1;
-                let mut entries = Vec::new();
-                loop {
-                    self.skip_ws();
-                    if self.peek()? == b'}' {
-                        self.i += 1;
-                        break;
-                    }
-                    let k = self.value()?;
-                    self.skip_ws();
-                    if self.peek()? != b':' {
-                        return None;
-                    }
-                    self.i += 1;
-                    let v = self.value()?;
-                    entries.push((k, v));
-                    self.skip_ws();
-                    match self.peek()? {
-                        b',' => self.i += 1,
-                        b'}' => {}
-                        _ => return None,
-                    }
-                }
-                Some(Node {
-                    span: start..self.i,
-                    kind: Kind::Map(entries),
-                })
-            }
+            b'{' => self.map(start),
             b'(' => self.parens(start),
             b'"' => {
                 self.string()?;
-                Some(Node {
-                    span: start..self.i,
-                    kind: Kind::Atom,
-                })
+                Some(self.atom(start))
             }
             b'\'' => {
                 self.char_lit()?;
-                Some(Node {
-                    span: start..self.i,
-                    kind: Kind::Atom,
-                })
+                Some(self.atom(start))
             }
             b'r' | b'b' if self.raw_or_byte_string_ahead() => {
                 if self.peek() == Some(b'b') {
@@ -321,31 +287,71 @@ impl Reader<'_> {
                 } else {
                     self.string()?;
                 }
-                Some(Node {
-                    span: start..self.i,
-                    kind: Kind::Atom,
-                })
+                Some(self.atom(start))
             }
-            c if is_word(c) => {
-                while self.peek().is_some_and(is_word) {
-                    self.i += 1;
-                }
-                let word_end = self.i;
-                let save = self.i;
-                self.skip_ws();
-                if self.peek() == Some(b'(') {
-                    let mut node = self.parens(self.i)?;
-                    node.span.start = start;
-                    Some(node)
-                } else {
-                    self.i = save;
-                    Some(Node {
-                        span: start..word_end,
-                        kind: Kind::Atom,
-                    })
-                }
-            }
+            c if is_word(c) => self.word(start),
             _ => None,
+        }
+    }
+
+    /// An atom from `start` to the current position.
+    fn atom(&self, start: usize) -> Node {
+        Node {
+            span: start..self.i,
+            kind: Kind::Atom,
+        }
+    }
+
+    /// A map `{ key: value, … }` whose `{` is at `start`.
+    fn map(&mut self, start: usize) -> Option<Node> {
+        self.i += 1;
+        let mut entries = Vec::new();
+        loop {
+            self.skip_ws();
+            if self.peek()? == b'}' {
+                self.i += 1;
+                break;
+            }
+            let k = self.value()?;
+            self.skip_ws();
+            if self.peek()? != b':' {
+                return None;
+            }
+            self.i += 1;
+            let v = self.value()?;
+            entries.push((k, v));
+            self.skip_ws();
+            match self.peek()? {
+                b',' => self.i += 1,
+                b'}' => {}
+                _ => return None,
+            }
+        }
+        Some(Node {
+            span: start..self.i,
+            kind: Kind::Map(entries),
+        })
+    }
+
+    /// A word starting at `start`: a plain atom, or the name of a struct or variant with its
+    /// parenthesised fields.
+    fn word(&mut self, start: usize) -> Option<Node> {
+        while self.peek().is_some_and(is_word) {
+            self.i += 1;
+        }
+        let word_end = self.i;
+        let save = self.i;
+        self.skip_ws();
+        if self.peek() == Some(b'(') {
+            let mut node = self.parens(self.i)?;
+            node.span.start = start;
+            Some(node)
+        } else {
+            self.i = save;
+            Some(Node {
+                span: start..word_end,
+                kind: Kind::Atom,
+            })
         }
     }
 

@@ -5,6 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{PhotoError, Picture, Prepared, decode, display_name, is_hash};
+use crate::lang::Bi;
 
 /// The folder a journal's photos are kept in: `<journal>-fotos/` beside it.
 pub fn dir_for_journal(journal: &Path) -> PathBuf {
@@ -124,23 +125,28 @@ impl Album {
     }
 
     /// Reads the display copy of photo `hash`. A missing or unreadable file is an `Err` with a
-    /// sentence for the report or the screen.
-    pub fn load(&self, hash: &str) -> Result<Picture, String> {
+    /// sentence for the report or the screen, in both languages.
+    pub fn load(&self, hash: &str) -> Result<Picture, Bi> {
         let short: String = hash.chars().take(12).collect();
         let Some(path) = self.find(hash) else {
             return Err(match self.dir() {
-                Some(d) => format!(
-                    "Foto {short}… ontbreekt: het bestand {short}….jpg staat niet in {}.",
-                    d.display()
-                ),
-                None => {
-                    format!("Foto {short}… ontbreekt: de fotomap van de sessie is niet gevonden.")
+                Some(d) => {
+                    let d = d.display();
+                    crate::bi!(
+                        "Foto {short}… ontbreekt: het bestand {short}….jpg staat niet in {d}.",
+                        "Photo {short}… is missing: the file {short}….jpg is not in {d}."
+                    )
                 }
+                None => crate::bi!(
+                    "Foto {short}… ontbreekt: de fotomap van de sessie is niet gevonden.",
+                    "Photo {short}… is missing: the session's photo folder was not found."
+                ),
             });
         };
-        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes =
+            std::fs::read(&path).map_err(|e| Bi::same(format!("{}: {e}", path.display())))?;
         decode(&display_name(&path), &bytes)
             .map(|(p, _, _)| p)
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.message())
     }
 }

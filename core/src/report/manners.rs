@@ -206,7 +206,7 @@ fn figures(o: &mut String, photos: &[(usize, &crate::session::Photo)], album: &A
                     r#"<figure><div class="missing">{}</div><figcaption>{} — {}</figcaption></figure>"#,
                     R::PhotoMissing.tr(lang),
                     esc(&caption),
-                    esc(&why)
+                    esc(why.text(lang))
                 );
             }
         }

@@ -20,7 +20,7 @@ pub struct Opened {
     /// read (see [`find_deck`]).
     pub deck_file: Option<(PathBuf, Deck)>,
     /// Things to know (in Dutch): a fenced-off tail, a changed deck, a missing photo.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Bi>,
     /// The session's photos.
     pub album: Album,
     /// The sessions of its trajectory, earliest first, this one last (see [`trajectory`]).
@@ -64,7 +64,7 @@ fn journal_error(e: store::StoreError) -> OpenError {
 pub fn open(journal: &Path, deck: Option<&Path>) -> Result<Opened, OpenError> {
     let loaded = store::read(journal).map_err(journal_error)?;
     let (session, deck_file, more) = replay(&loaded, journal, deck, None)?;
-    let mut warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    let mut warnings: Vec<Bi> = loaded.warnings.clone();
     warnings.extend(more);
     let album = Album::beside(journal);
     for (_, p) in session.photos_shown() {
@@ -86,7 +86,7 @@ pub fn open(journal: &Path, deck: Option<&Path>) -> Result<Opened, OpenError> {
 }
 
 /// A replayed journal: the session, the deck file found and read, the warnings.
-type Replayed = (Session, Option<(PathBuf, Deck)>, Vec<String>);
+type Replayed = (Session, Option<(PathBuf, Deck)>, Vec<Bi>);
 
 /// Replays `loaded` (read from `journal`) against its deck: the file `deck`, else the one
 /// [`find_deck`] finds, else `fallback` for a journal without a deck of its own.
@@ -108,7 +108,6 @@ fn replay(
         (Err(_), None) => None,
     };
     let (session, warnings) = loaded.replay(deck).map_err(journal_error)?;
-    let warnings = warnings.iter().map(ToString::to_string).collect();
     Ok((session, on_disk.ok(), warnings))
 }
 

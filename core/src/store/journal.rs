@@ -28,6 +28,64 @@ pub struct Journal {
     notices: Vec<Bi>,
 }
 
+/// The `n`th name for a journal with this stem: `stem.ext`, then `stem-2.ext`, `stem-3.ext`, ….
+fn numbered(stem: &str, n: usize) -> String {
+    if n == 1 {
+        format!("{stem}.{EXTENSION}")
+    } else {
+        format!("{stem}-{n}.{EXTENSION}")
+    }
+}
+
+/// Writes `text` to a new temporary file in `dir` (the first free `.name.part`) and syncs it;
+/// on failure the temporary file is removed again.
+fn write_part(
+    fs: &dyn Fs,
+    dir: &Path,
+    stem: &str,
+    text: &str,
+) -> Result<(PathBuf, Box<dyn FileHandle>), StoreError> {
+    let (tmp, mut file) = (1..=1000)
+        .find_map(|n| {
+            let tmp = dir.join(format!(".{}.part", numbered(stem, n)));
+            match fs.create_new(&tmp) {
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => None,
+                other => Some(other.map(|f| (tmp, f))),
+            }
+        })
+        .unwrap_or_else(|| Err(io::ErrorKind::AlreadyExists.into()))
+        .map_err(|e| StoreError::io(dir, Doing::CreateNew, e))?;
+    let written = write_all(&mut *file, text.as_bytes()).and_then(|()| file.sync());
+    if let Err(e) = written {
+        drop(file);
+        let _ = fs.remove(&tmp);
+        return Err(StoreError::io(&tmp, Doing::WriteNew, e));
+    }
+    Ok((tmp, file))
+}
+
+/// Gives the temporary file `tmp` the first of its names that is not taken; on failure the
+/// temporary file is removed.
+fn take_free_name(fs: &dyn Fs, dir: &Path, stem: &str, tmp: &Path) -> Result<PathBuf, StoreError> {
+    for n in 1..=1000 {
+        let candidate = dir.join(numbered(stem, n));
+        match fs.rename_new(tmp, &candidate) {
+            Ok(()) => return Ok(candidate),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                let _ = fs.remove(tmp);
+                return Err(StoreError::io(&candidate, Doing::Name, e));
+            }
+        }
+    }
+    let _ = fs.remove(tmp);
+    Err(StoreError::io(
+        dir,
+        Doing::Name,
+        io::ErrorKind::AlreadyExists.into(),
+    ))
+}
+
 fn write_all(file: &mut dyn FileHandle, mut bytes: &[u8]) -> io::Result<()> {
     while !bytes.is_empty() {
         match file.write(bytes) {
@@ -102,52 +160,8 @@ impl Journal {
             now.file_stamp(),
             safe_name(&session.settings().deck_id)
         );
-        let name = |n: usize| {
-            if n == 1 {
-                format!("{stem}.{EXTENSION}")
-            } else {
-                format!("{stem}-{n}.{EXTENSION}")
-            }
-        };
-        let (tmp, mut file) = (1..=1000)
-            .find_map(|n| {
-                let tmp = dir.join(format!(".{}.part", name(n)));
-                match fs.create_new(&tmp) {
-                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => None,
-                    other => Some(other.map(|f| (tmp, f))),
-                }
-            })
-            .unwrap_or_else(|| Err(io::ErrorKind::AlreadyExists.into()))
-            .map_err(|e| StoreError::io(dir, Doing::CreateNew, e))?;
-        let written = write_all(&mut *file, text.as_bytes()).and_then(|()| file.sync());
-        if let Err(e) = written {
-            drop(file);
-            let _ = fs.remove(&tmp);
-            return Err(StoreError::io(&tmp, Doing::WriteNew, e));
-        }
-        let mut path = None;
-        for n in 1..=1000 {
-            let candidate = dir.join(name(n));
-            match fs.rename_new(&tmp, &candidate) {
-                Ok(()) => {
-                    path = Some(candidate);
-                    break;
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
-                Err(e) => {
-                    let _ = fs.remove(&tmp);
-                    return Err(StoreError::io(&candidate, Doing::Name, e));
-                }
-            }
-        }
-        let Some(path) = path else {
-            let _ = fs.remove(&tmp);
-            return Err(StoreError::io(
-                dir,
-                Doing::Name,
-                io::ErrorKind::AlreadyExists.into(),
-            ));
-        };
+        let (tmp, file) = write_part(&*fs, dir, &stem, &text)?;
+        let path = take_free_name(&*fs, dir, &stem, &tmp)?;
         if let Err(e) = fs.sync_dir(dir) {
             // Not confirmed: take the name back, so that the folder does not offer it.
             drop(file);

@@ -92,15 +92,30 @@ fn header(path: &Path, json: &[u8]) -> Result<Header, StoreError> {
     }
 }
 
+/// The lines of a journal and whether the last one ends with its newline (the empty piece after
+/// the last newline is not a line).
+fn split_lines(bytes: &[u8]) -> (Vec<&[u8]>, bool) {
+    let complete = bytes.ends_with(b"\n");
+    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
+    if complete {
+        lines.pop(); // the empty piece after the last newline
+    }
+    (lines, complete)
+}
+
+/// The events of a journal, each with its line number, and how often the deck changed.
+#[derive(Default)]
+struct Body {
+    events: Vec<Event>,
+    line_of_event: Vec<usize>,
+    deck_changes: usize,
+}
+
 /// Format 2: a line counts when its checksum holds and its newline is there. Everything after the
 /// last such line is a tail that was never confirmed (a power cut, a full disk): it is fenced off
 /// with a warning. A damaged line before a good one is an error naming that line.
 fn parse_sealed(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
-    let complete = bytes.ends_with(b"\n");
-    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    if complete {
-        lines.pop();
-    }
+    let (lines, complete) = split_lines(bytes);
     // Only lines with their newline can count.
     let whole = if complete {
         lines.len()
@@ -122,24 +137,51 @@ fn parse_sealed(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         .as_deref()
         .ok_or_else(|| corrupt(path, 1, damage(lines[0])))?;
     let (format, created, settings, mut deck, replaces) = header(path, header_json)?;
+    let body = sealed_body(path, &lines, &opened[..=last_good], &mut deck)?;
+    let fenced = last_good + 1 < lines.len();
+    let warnings = if fenced {
+        vec![unconfirmed_tail(path, &lines, last_good, complete)]
+    } else {
+        Vec::new()
+    };
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        created,
+        settings,
+        events: body.events,
+        warnings,
+        format,
+        deck,
+        deck_changes: body.deck_changes,
+        replaces,
+        unclean: fenced,
+        line_of_event: body.line_of_event,
+    })
+}
 
-    let mut events = Vec::new();
-    let mut line_of_event = Vec::new();
-    let mut deck_changes = 0;
-    for (i, json) in opened.iter().enumerate().take(last_good + 1).skip(1) {
+/// The sealed lines after the header, up to the last good one: events and deck changes (which
+/// replace `deck`); a damaged line or a second header is an error naming its line.
+fn sealed_body(
+    path: &Path,
+    lines: &[&[u8]],
+    opened: &[Option<Vec<u8>>],
+    deck: &mut Option<Deck>,
+) -> Result<Body, StoreError> {
+    let mut body = Body::default();
+    for (i, json) in opened.iter().enumerate().skip(1) {
         let number = i + 1;
         let Some(json) = json else {
             return Err(corrupt(path, number, damage(lines[i])));
         };
         if let Ok(ev) = serde_json::from_slice::<Event>(json) {
-            events.push(ev);
-            line_of_event.push(number);
+            body.events.push(ev);
+            body.line_of_event.push(number);
             continue;
         }
         match serde_json::from_slice::<Meta>(json) {
             Ok(Meta::Deck { deck: d }) => {
-                deck = Some(*d);
-                deck_changes += 1;
+                *deck = Some(*d);
+                body.deck_changes += 1;
             }
             Ok(_) => {
                 return Err(corrupt(
@@ -154,43 +196,27 @@ fn parse_sealed(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
             Err(e) => return Err(corrupt(path, number, Bi::same(e.to_string()))),
         }
     }
+    Ok(body)
+}
+
+/// The warning for the bytes after the last good line, which were never confirmed.
+fn unconfirmed_tail(path: &Path, lines: &[&[u8]], last_good: usize, complete: bool) -> Bi {
     let tail: usize = lines[last_good + 1..]
         .iter()
         .map(|l| l.len() + 1)
         .sum::<usize>()
         - usize::from(!complete);
-    let mut warnings = Vec::new();
-    let fenced = last_good + 1 < lines.len();
-    if fenced {
-        let (p, n) = (path.display(), last_good + 2);
-        warnings.push(bi!(
-            "{p}:{n}: de laatste {tail} bytes (vanaf regel {n}) zijn nooit bevestigd: het schrijven werd onderbroken. Ze tellen niet mee; al het andere is bewaard.",
-            "{p}:{n}: the last {tail} bytes (from line {n}) were never confirmed: writing was interrupted. They do not count; everything else is kept."
-        ));
-    }
-    Ok(Loaded {
-        path: path.to_path_buf(),
-        created,
-        settings,
-        events,
-        warnings,
-        format,
-        deck,
-        deck_changes,
-        replaces,
-        unclean: fenced,
-        line_of_event,
-    })
+    let (p, n) = (path.display(), last_good + 2);
+    bi!(
+        "{p}:{n}: de laatste {tail} bytes (vanaf regel {n}) zijn nooit bevestigd: het schrijven werd onderbroken. Ze tellen niet mee; al het andere is bewaard.",
+        "{p}:{n}: the last {tail} bytes (from line {n}) were never confirmed: writing was interrupted. They do not count; everything else is kept."
+    )
 }
 
 /// Format 1 (no checksums): a line counts once its newline is on disk; a last line without one is
 /// dropped with a warning; a `Recovered` line fences off the torn line it names.
 fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
-    let complete = bytes.ends_with(b"\n");
-    let mut lines: Vec<&[u8]> = bytes.split(|&b| b == b'\n').collect();
-    if complete {
-        lines.pop(); // the empty piece after the last newline
-    }
+    let (mut lines, complete) = split_lines(bytes);
     let torn = if complete { None } else { lines.pop() };
     let torn_number = torn.map(|_| lines.len() + 1);
 
@@ -209,42 +235,8 @@ fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         return Err(corrupt(path, 1, damage(first)));
     }
 
-    let mut events = Vec::new();
-    let mut line_of_event = Vec::new();
     let mut warnings = Vec::new();
-    let mut i = 1;
-    while i < lines.len() {
-        let number = i + 1;
-        let line = lines[i];
-        i += 1;
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        // A torn line that a resume fenced off with a `Recovered` line: it does not count, even
-        // when its bytes happen to form a whole event (only the newline was missing).
-        // (The byte search keeps the parse off the ordinary lines.)
-        let fenced = lines.get(i).is_some_and(|next| {
-            next.windows(RECOVERED.len()).any(|w| w == RECOVERED)
-                && matches!(
-                    serde_json::from_slice::<Meta>(next),
-                    Ok(Meta::Recovered { dropped_line }) if dropped_line == number
-                )
-        });
-        if fenced {
-            let p = path.display();
-            warnings.push(bi!(
-                "{p}:{number}: een half geschreven regel van een eerdere onderbreking telt niet mee.",
-                "{p}:{number}: a half-written line from an earlier interruption does not count."
-            ));
-            continue;
-        }
-        if let Ok(ev) = serde_json::from_slice::<Event>(line) {
-            events.push(ev);
-            line_of_event.push(number);
-            continue;
-        }
-        v1_other_line(path, number, line)?;
-    }
+    let body = v1_body(path, &lines, &mut warnings)?;
     if let Some(n) = torn_number {
         let p = path.display();
         warnings.push(bi!(
@@ -256,14 +248,54 @@ fn parse_v1(path: &Path, bytes: &[u8]) -> Result<Loaded, StoreError> {
         path: path.to_path_buf(),
         created,
         settings,
-        events,
+        events: body.events,
         warnings,
         format,
         deck,
         deck_changes: 0,
         replaces,
         unclean: torn_number.is_some(),
-        line_of_event,
+        line_of_event: body.line_of_event,
+    })
+}
+
+/// The whole lines of a format 1 journal after its header: events, with a warning for each torn
+/// line that a `Recovered` line fenced off; anything else is an error naming its line.
+fn v1_body(path: &Path, lines: &[&[u8]], warnings: &mut Vec<Bi>) -> Result<Body, StoreError> {
+    let mut body = Body::default();
+    for (i, &line) in lines.iter().enumerate().skip(1) {
+        let number = i + 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        if fenced_off(lines.get(i + 1).copied(), number) {
+            let p = path.display();
+            warnings.push(bi!(
+                "{p}:{number}: een half geschreven regel van een eerdere onderbreking telt niet mee.",
+                "{p}:{number}: a half-written line from an earlier interruption does not count."
+            ));
+            continue;
+        }
+        if let Ok(ev) = serde_json::from_slice::<Event>(line) {
+            body.events.push(ev);
+            body.line_of_event.push(number);
+            continue;
+        }
+        v1_other_line(path, number, line)?;
+    }
+    Ok(body)
+}
+
+/// Whether line `number` is a torn line that a resume fenced off with a `Recovered` line (`next`):
+/// it does not count, even when its bytes happen to form a whole event (only the newline was
+/// missing). (The byte search keeps the parse off the ordinary lines.)
+fn fenced_off(next: Option<&[u8]>, number: usize) -> bool {
+    next.is_some_and(|next| {
+        next.windows(RECOVERED.len()).any(|w| w == RECOVERED)
+            && matches!(
+                serde_json::from_slice::<Meta>(next),
+                Ok(Meta::Recovered { dropped_line }) if dropped_line == number
+            )
     })
 }
 

@@ -197,7 +197,8 @@ fn start_thumbs(
         let task = pool.spawn(async move {
             let r = album
                 .load(&hash)
-                .map(|pic| photos::fit_within(&pic, photos::THUMB_MAX, photos::THUMB_MAX));
+                .map(|pic| photos::fit_within(&pic, photos::THUMB_MAX, photos::THUMB_MAX))
+                .map_err(|e| e.to_string());
             wake(&proxy);
             r
         });
@@ -253,7 +254,8 @@ fn load_large(
         let task = AsyncComputeTaskPool::get().spawn(async move {
             let r = album
                 .load(&h)
-                .map(|pic| photos::fit_within(&pic, 1920, 1920));
+                .map(|pic| photos::fit_within(&pic, 1920, 1920))
+                .map_err(|e| e.to_string());
             wake(&proxy);
             r
         });

@@ -52,7 +52,17 @@ const PROPOSALS: [(AgreementKind, &str, &str); 8] = [
 /// that the second is revised first and, from three on, the last is dropped.
 pub(super) fn agree(session: &mut Session, n: usize) -> Result<(), Bi> {
     let nl = session.settings().language == crate::deck::Language::Nl;
-    let apply = |session: &mut Session, ev: Event| session.apply(ev).map_err(|e| e.message());
+    note_debriefs(session, nl)?;
+    propose(session, n, nl)?;
+    decide(session, n, nl)
+}
+
+fn apply(session: &mut Session, ev: Event) -> Result<(), Bi> {
+    session.apply(ev).map_err(|e| e.message())
+}
+
+/// A note on the first debrief question of each round whose scenario has one.
+fn note_debriefs(session: &mut Session, nl: bool) -> Result<(), Bi> {
     let rounds: Vec<usize> = (0..session.state().rounds.len())
         .filter(|&i| {
             session
@@ -76,6 +86,11 @@ pub(super) fn agree(session: &mut Session, n: usize) -> Result<(), Bi> {
             },
         )?;
     }
+    Ok(())
+}
+
+/// `n` proposals from three subgroups, each for one of the first team's values in turn.
+fn propose(session: &mut Session, n: usize, nl: bool) -> Result<(), Bi> {
     let values: Vec<String> = session
         .team_values(0)
         .iter()
@@ -102,6 +117,11 @@ pub(super) fn agree(session: &mut Session, n: usize) -> Result<(), Bi> {
             },
         )?;
     }
+    Ok(())
+}
+
+/// The second proposal is revised first; all are adopted except, from three on, the last.
+fn decide(session: &mut Session, n: usize, nl: bool) -> Result<(), Bi> {
     for i in 0..n {
         if i == 1 {
             let text = if nl {

@@ -106,7 +106,8 @@ pub fn photos_for_values(
                     caption: super::model::photo_caption(p),
                     picture: album
                         .load(&p.hash)
-                        .map(|pic| Arc::new(crate::photos::fit_within(&pic, 1200, 1200))),
+                        .map(|pic| Arc::new(crate::photos::fit_within(&pic, 1200, 1200)))
+                        .map_err(|why| why.text(s.settings().language).to_owned()),
                 })
                 .collect()
         })
