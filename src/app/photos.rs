@@ -253,7 +253,6 @@ fn file_drops(mut drops: MessageReader<FileDragAndDrop>, mut out: MessageWriter<
 }
 
 /// The photo actions, the finished jobs, and the watched folder.
-#[allow(clippy::too_many_arguments)]
 fn photo_actions(
     mut actions: MessageReader<Action>,
     mut photos: ResMut<Photos>,
@@ -271,94 +270,128 @@ fn photo_actions(
         photos.full_screen = false;
     }
     let shown = live.session().map_or(0, |s| s.photos_shown().len());
+    let view = WallView { wall_screen, shown };
     for action in actions.read() {
-        match action.clone() {
-            Action::ImportPhotos(paths) => {
-                start_jobs(paths, false, photos, &live, proxy.as_deref());
-            }
-            Action::TogglePhotoWall if wall_screen => {
-                photos.wall = !photos.wall;
-                photos.full_screen = false;
-            }
-            Action::PhotoStep(d) if photos.wall && shown > 0 => {
-                let n = shown as i64;
-                photos.selected = (photos.selected as i64 + i64::from(d)).rem_euclid(n) as usize;
-            }
-            Action::TogglePhotoFull if photos.wall && shown > 0 => {
-                photos.full_screen = !photos.full_screen;
-            }
-            Action::CloseOverlays => {
-                if photos.full_screen {
-                    photos.full_screen = false;
-                } else {
-                    photos.wall = false;
-                }
-            }
-            Action::SelectPhoto(i) => {
-                if let Some(s) = live.session()
-                    && let Some(p) = s.photos().get(i)
-                {
-                    photos.draft = PhotoDraft {
-                        photo: Some(i),
-                        caption: p.caption.clone(),
-                        value: Some(p.value.clone()),
-                        by: p.by.clone(),
-                        agreement: p.agreement,
-                    };
-                    if let Some(pos) = wall_order(s).iter().position(|(k, _)| *k == i) {
-                        photos.selected = pos;
-                    }
-                }
-            }
-            Action::DraftPhoto(e) => match e {
-                PhotoEdit::Caption(c) => {
-                    photos.draft.caption = c.chars().take(MAX_CAPTION + 20).collect()
-                }
-                PhotoEdit::Value(v) => photos.draft.value = Some(v),
-                PhotoEdit::By(b) => photos.draft.by = b.chars().take(60).collect(),
-                PhotoEdit::Agreement(a) => photos.draft.agreement = a,
-            },
-            Action::DescribePhoto => {
-                let Some(i) = photos.draft.photo else {
-                    continue;
-                };
-                let Some(s) = live.session() else {
-                    continue;
-                };
-                let d = &photos.draft;
-                let ev = Event::PhotoDescribed {
-                    photo: i,
-                    caption: d.caption.trim().to_string(),
-                    value: value_for(d, s),
-                    by: d.by.trim().to_string(),
-                    agreement: d.agreement,
-                };
-                if let Err(e) = live.apply(ev) {
-                    photos.note(Bi::same(e));
-                }
-            }
-            Action::RemovePhoto(i) => {
-                if let Err(e) = live.apply(Event::PhotoRemoved { photo: i }) {
-                    photos.note(Bi::same(e));
-                }
-            }
-            _ => {}
-        }
+        apply_action(action.clone(), photos, &mut live, view, proxy.as_deref());
     }
     finish_jobs(photos, &mut live);
     watch_inbox(photos, &live, wall_screen, proxy.as_deref());
     load_pictures(photos, &live, proxy.as_deref());
+    keep_selection_in_range(photos, &live);
+    if photos.generation != generation || photos.batch_done != done_before {
+        // Something new to show: a photo, a picture, the progress line. (Each job wakes the app
+        // when it finishes; nothing asks for frames while they run.)
+        redraw.write(bevy::window::RequestRedraw);
+    }
+}
+
+/// Whether the screen may show the photo wall, and how many photos it shows.
+#[derive(Clone, Copy)]
+struct WallView {
+    wall_screen: bool,
+    shown: usize,
+}
+
+/// One action on the photos: import, the wall and its navigation, the draft, describe, remove.
+fn apply_action(
+    action: Action,
+    photos: &mut Photos,
+    live: &mut Live,
+    view: WallView,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
+    let WallView { wall_screen, shown } = view;
+    match action {
+        Action::ImportPhotos(paths) => {
+            start_jobs(paths, false, photos, live, proxy);
+        }
+        Action::TogglePhotoWall if wall_screen => {
+            photos.wall = !photos.wall;
+            photos.full_screen = false;
+        }
+        Action::PhotoStep(d) if photos.wall && shown > 0 => {
+            let n = shown as i64;
+            photos.selected = (photos.selected as i64 + i64::from(d)).rem_euclid(n) as usize;
+        }
+        Action::TogglePhotoFull if photos.wall && shown > 0 => {
+            photos.full_screen = !photos.full_screen;
+        }
+        Action::CloseOverlays => {
+            if photos.full_screen {
+                photos.full_screen = false;
+            } else {
+                photos.wall = false;
+            }
+        }
+        Action::SelectPhoto(i) => select_photo(photos, live, i),
+        Action::DraftPhoto(e) => edit_draft(&mut photos.draft, e),
+        Action::DescribePhoto => describe_photo(photos, live),
+        Action::RemovePhoto(i) => {
+            if let Err(e) = live.apply(Event::PhotoRemoved { photo: i }) {
+                photos.note(Bi::same(e));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Takes photo `i` into the draft and selects it on the wall.
+fn select_photo(photos: &mut Photos, live: &Live, i: usize) {
+    if let Some(s) = live.session()
+        && let Some(p) = s.photos().get(i)
+    {
+        photos.draft = PhotoDraft {
+            photo: Some(i),
+            caption: p.caption.clone(),
+            value: Some(p.value.clone()),
+            by: p.by.clone(),
+            agreement: p.agreement,
+        };
+        if let Some(pos) = wall_order(s).iter().position(|(k, _)| *k == i) {
+            photos.selected = pos;
+        }
+    }
+}
+
+/// One edit of the draft description.
+fn edit_draft(draft: &mut PhotoDraft, edit: PhotoEdit) {
+    match edit {
+        PhotoEdit::Caption(c) => draft.caption = c.chars().take(MAX_CAPTION + 20).collect(),
+        PhotoEdit::Value(v) => draft.value = Some(v),
+        PhotoEdit::By(b) => draft.by = b.chars().take(60).collect(),
+        PhotoEdit::Agreement(a) => draft.agreement = a,
+    }
+}
+
+/// Journals the draft description of its photo.
+fn describe_photo(photos: &mut Photos, live: &mut Live) {
+    let Some(i) = photos.draft.photo else {
+        return;
+    };
+    let Some(s) = live.session() else {
+        return;
+    };
+    let d = &photos.draft;
+    let ev = Event::PhotoDescribed {
+        photo: i,
+        caption: d.caption.trim().to_string(),
+        value: value_for(d, s),
+        by: d.by.trim().to_string(),
+        agreement: d.agreement,
+    };
+    if let Err(e) = live.apply(ev) {
+        photos.note(Bi::same(e));
+    }
+}
+
+/// Keeps the selected photo among those shown (and leaves full screen when there are none).
+fn keep_selection_in_range(photos: &mut Photos, live: &Live) {
     let shown = live.session().map_or(0, |s| s.photos_shown().len());
     if shown == 0 {
         photos.selected = 0;
         photos.full_screen = false;
     } else if photos.selected >= shown {
         photos.selected = shown - 1;
-    }
-    if photos.generation != generation || photos.batch_done != done_before {
-        // Something new to show: a photo, a picture, the progress line. (Each job wakes the app
-        // when it finishes; nothing asks for frames while they run.)
-        redraw.write(bevy::window::RequestRedraw);
     }
 }
 

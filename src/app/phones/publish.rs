@@ -5,6 +5,7 @@ use crate::app::i18n::{Lang, UiLang};
 use crate::app::nav::{Phase, Screen};
 use crate::app::session_link::{self, Live};
 use crate::app::state::SetupDraft;
+use crate::deck::{Key, Scenario};
 use crate::phones::Published;
 use crate::session;
 use bevy::prelude::*;
@@ -97,36 +98,12 @@ pub fn published(
     let folded = live.fold();
     let stage = stage(screen, phase, folded.finished);
     let in_round = screen == Screen::Round;
-    let teams: Vec<TeamView> = draft
-        .teams
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let [r, g, b] = PALETTE[t.colour % PALETTE.len()];
-            TeamView {
-                name: t.name.clone(),
-                colour: format!("#{r:02x}{g:02x}{b:02x}"),
-                chosen: in_round && folded.choices.get(i).is_some_and(Option::is_some),
-            }
-        })
-        .collect();
+    let teams = team_views(draft, &folded.choices, in_round);
     let sc = live
         .session()
         .and_then(session::Session::current_scenario)
         .filter(|_| in_round);
-    let scenario = sc.map(|sc| ScenarioView {
-        title: sc.title.clone(),
-        setting: sc.setting.clone(),
-        situation: sc.situation.clone(),
-        behaviours: sc
-            .behaviours
-            .iter()
-            .map(|b| BehaviourView {
-                key: b.key.to_string(),
-                text: b.text.clone(),
-            })
-            .collect(),
-    });
+    let scenario = sc.map(scenario_view);
     let round = if live.session().is_some() && matches!(screen, Screen::Round) {
         folded.round + 1
     } else {
@@ -135,51 +112,13 @@ pub fn published(
     let form = live
         .session()
         .filter(|_| screen == Screen::Agreements)
-        .map(|s| FormView {
-            values: (0..s.settings().value_sets())
-                .flat_map(|set| s.team_values(set).iter())
-                .map(|(id, _)| id.clone())
-                .fold(Vec::<String>::new(), |mut acc, id| {
-                    if !acc.contains(&id) {
-                        acc.push(id);
-                    }
-                    acc
-                })
-                .into_iter()
-                .map(|id| {
-                    let name = s.deck().value_name(&id).to_string();
-                    (id, name)
-                })
-                .collect(),
-            kinds: session::AgreementKind::ALL
-                .into_iter()
-                .map(|k| {
-                    let id = serde_json::to_value(k)
-                        .ok()
-                        .and_then(|v| v.as_str().map(str::to_string))
-                        .unwrap_or_default();
-                    (id, k.name(lang).to_string())
-                })
-                .collect(),
-            checklist: s.checklist(),
-            max: session::MAX_AGREEMENT,
-        });
+        .map(|s| agreement_form(s, lang));
     let view = |team: Option<usize>| {
         let choice = team
             .filter(|_| in_round)
             .and_then(|t| folded.choices.get(t).copied().flatten());
         let result = match (team, choice, sc) {
-            (Some(t), Some(k), Some(sc)) if folded.revealed => {
-                let r = session_link::team_round(live, t);
-                sc.behaviour(k).map(|b| ResultView {
-                    key: k.to_string(),
-                    text: b.text.clone(),
-                    consequence: b.consequence.clone(),
-                    score: r.score,
-                    best: r.best,
-                    total: r.total,
-                })
-            }
+            (Some(t), Some(k), Some(sc)) if folded.revealed => result_view(live, t, k, sc),
             _ => None,
         };
         let v = PhoneView {
@@ -201,6 +140,86 @@ pub fn published(
         teams: (0..teams.len()).map(|t| view(Some(t))).collect(),
         nobody: view(None),
     }
+}
+
+/// The teams with their colours and, in a round, whether each has chosen.
+fn team_views(draft: &Draft, choices: &[Option<Key>], in_round: bool) -> Vec<TeamView> {
+    draft
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let [r, g, b] = PALETTE[t.colour % PALETTE.len()];
+            TeamView {
+                name: t.name.clone(),
+                colour: format!("#{r:02x}{g:02x}{b:02x}"),
+                chosen: in_round && choices.get(i).is_some_and(Option::is_some),
+            }
+        })
+        .collect()
+}
+
+/// The scenario of the round with its behaviours.
+fn scenario_view(sc: &Scenario) -> ScenarioView {
+    ScenarioView {
+        title: sc.title.clone(),
+        setting: sc.setting.clone(),
+        situation: sc.situation.clone(),
+        behaviours: sc
+            .behaviours
+            .iter()
+            .map(|b| BehaviourView {
+                key: b.key.to_string(),
+                text: b.text.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// What the proposal form offers: the agreed values (each once), the kinds and the checklist.
+fn agreement_form(s: &session::Session, lang: Lang) -> FormView {
+    FormView {
+        values: (0..s.settings().value_sets())
+            .flat_map(|set| s.team_values(set).iter())
+            .map(|(id, _)| id.clone())
+            .fold(Vec::<String>::new(), |mut acc, id| {
+                if !acc.contains(&id) {
+                    acc.push(id);
+                }
+                acc
+            })
+            .into_iter()
+            .map(|id| {
+                let name = s.deck().value_name(&id).to_string();
+                (id, name)
+            })
+            .collect(),
+        kinds: session::AgreementKind::ALL
+            .into_iter()
+            .map(|k| {
+                let id = serde_json::to_value(k)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                (id, k.name(lang).to_string())
+            })
+            .collect(),
+        checklist: s.checklist(),
+        max: session::MAX_AGREEMENT,
+    }
+}
+
+/// A team's result once the choices are revealed: its behaviour, consequence and score.
+fn result_view(live: &Live, team: usize, key: Key, sc: &Scenario) -> Option<ResultView> {
+    let r = session_link::team_round(live, team);
+    sc.behaviour(key).map(|b| ResultView {
+        key: key.to_string(),
+        text: b.text.clone(),
+        consequence: b.consequence.clone(),
+        score: r.score,
+        best: r.best,
+        total: r.total,
+    })
 }
 
 /// Sends the phones what they may see (when it changed), and closes the server when the session

@@ -138,36 +138,7 @@ pub fn phones_window(
         .resizable(false)
         .show(ctx, |ui| {
             ui.set_max_width(360.0);
-            let label = if phones.running() {
-                t(PhoneText::TurnOff)
-            } else {
-                t(PhoneText::TurnOn)
-            };
-            if ui.button(label).clicked() {
-                out.push(Action::Phones(PhonesAction::Toggle));
-            }
-            if let Some(e) = &phones.error {
-                ui.add(egui::Label::new(egui::RichText::new(e).color(theme::BAD)).wrap());
-            }
-            if phones.exact.is_none() && phones.interfaces.len() > 1 {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(t(PhoneText::Interface));
-                    for (i, itf) in phones.interfaces.iter().enumerate() {
-                        let mut name = format!("{} {}", itf.name, itf.ip);
-                        if itf.virtual_or_vpn {
-                            name.push_str(&format!(" ({})", t(PhoneText::VirtualAdapter)));
-                        }
-                        if ui.selectable_label(i == phones.chosen, name).clicked() {
-                            out.push(Action::Phones(PhonesAction::UseInterface(i)));
-                        }
-                    }
-                });
-            }
-            if live.session().is_some()
-                && ui.button(format!("🖨 {}", t(PhoneText::Handout))).clicked()
-            {
-                out.push(Action::Phones(PhonesAction::SaveHandout));
-            }
+            server_controls(ui, phones, live, lang, out);
             let Some(server) = &phones.server else {
                 ui.add(
                     egui::Label::new(egui::RichText::new(t(PhoneText::Off)).color(theme::MUTED))
@@ -175,98 +146,173 @@ pub fn phones_window(
                 );
                 return;
             };
-            ui.label(format!("{}: {}", t(PhoneText::Address), server.short_url()));
-            ui.label(format!(
-                "{}: {}",
-                t(PhoneText::RoomCode),
-                server.room_code()
-            ));
-            let locked = server.locked();
-            ui.horizontal_wrapped(|ui| {
-                if ui
-                    .button(if locked {
-                        t(PhoneText::Unlock)
-                    } else {
-                        t(PhoneText::Lock)
-                    })
-                    .clicked()
-                {
-                    out.push(Action::Phones(PhonesAction::Lock(!locked)));
-                }
-                let mut shown = phones.show_qr;
-                if ui.checkbox(&mut shown, t(PhoneText::ShowQr)).changed() {
-                    out.push(Action::Phones(PhonesAction::ShowQr(shown)));
-                }
-            });
-            let counts = server.connected_per_team(draft.teams.len());
-            let choices = live.fold().choices;
-            for (i, team) in draft.teams.iter().enumerate() {
-                let chosen = choices.get(i).is_some_and(Option::is_some);
-                ui.horizontal_wrapped(|ui| {
-                    crate::app::ui::swatch(ui, theme::team_colour(team.colour), 14.0);
-                    ui.label(format!(
-                        "{}: {} {} · {}",
-                        team.name,
-                        counts.get(i).copied().unwrap_or(0),
-                        t(PhoneText::Connected),
-                        if chosen {
-                            t(PhoneText::HasChosen)
-                        } else {
-                            t(PhoneText::NotChosen)
-                        }
-                    ));
-                });
-            }
-            // The facilitator assigns a team by handing out that team's link (it joins at once).
-            egui::CollapsingHeader::new(t(PhoneText::TeamLinks))
-                .id_salt("phones-team-links")
-                .show(ui, |ui| {
-                    for (i, team) in draft.teams.iter().enumerate() {
-                        let link = format!("{}#t={i}", server.join_url());
-                        ui.horizontal_wrapped(|ui| {
-                            if ui.small_button("📋").on_hover_text(&link).clicked() {
-                                ui.ctx().copy_text(link.clone());
-                            }
-                            ui.label(&team.name);
-                        });
-                    }
-                });
-            let devices = server.devices();
-            if !devices.is_empty() {
-                egui::CollapsingHeader::new(format!(
-                    "{} ({})",
-                    t(PhoneText::Remove),
-                    devices.len()
-                ))
-                .id_salt("phones-devices")
-                .show(ui, |ui| {
-                    for d in devices {
-                        ui.horizontal(|ui| {
-                            let team = d
-                                .team
-                                .map_or(t(PhoneText::NoTeam).to_string(), |i| draft.team_name(i));
-                            ui.label(format!("{} · {}", &d.id[..6.min(d.id.len())], team));
-                            if ui.small_button("×").clicked() {
-                                out.push(Action::Phones(PhonesAction::Remove(d.id.clone())));
-                            }
-                        });
-                    }
-                });
-            }
-            let quiet = phones
-                .started
-                .is_some_and(|s| s.elapsed() >= Duration::from_secs(60));
-            if quiet && !phones.seen_phone {
-                ui.add(
-                    egui::Label::new(
-                        egui::RichText::new(t(PhoneText::NoPhoneHint)).color(theme::ACCENT),
-                    )
-                    .wrap(),
-                );
-            }
+            server_details(ui, phones, server, lang, out);
+            team_status(ui, server, draft, live, lang);
+            team_links(ui, server, draft, lang);
+            device_list(ui, server, draft, lang, out);
+            no_phone_hint(ui, phones, lang);
             // No repaint is asked for the minute: the app looks again every few seconds anyway
             // (render::IDLE_WAIT), and an egui repaint request would keep it drawing.
         });
+}
+
+/// On/off, the last error, the choice of network interface and the handout.
+fn server_controls(
+    ui: &mut egui::Ui,
+    phones: &Phones,
+    live: &Live,
+    lang: Lang,
+    out: &mut Vec<Action>,
+) {
+    let t = |k: PhoneText| k.tr(lang);
+    let label = if phones.running() {
+        t(PhoneText::TurnOff)
+    } else {
+        t(PhoneText::TurnOn)
+    };
+    if ui.button(label).clicked() {
+        out.push(Action::Phones(PhonesAction::Toggle));
+    }
+    if let Some(e) = &phones.error {
+        ui.add(egui::Label::new(egui::RichText::new(e).color(theme::BAD)).wrap());
+    }
+    if phones.exact.is_none() && phones.interfaces.len() > 1 {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t(PhoneText::Interface));
+            for (i, itf) in phones.interfaces.iter().enumerate() {
+                let mut name = format!("{} {}", itf.name, itf.ip);
+                if itf.virtual_or_vpn {
+                    name.push_str(&format!(" ({})", t(PhoneText::VirtualAdapter)));
+                }
+                if ui.selectable_label(i == phones.chosen, name).clicked() {
+                    out.push(Action::Phones(PhonesAction::UseInterface(i)));
+                }
+            }
+        });
+    }
+    if live.session().is_some() && ui.button(format!("🖨 {}", t(PhoneText::Handout))).clicked() {
+        out.push(Action::Phones(PhonesAction::SaveHandout));
+    }
+}
+
+/// The address, the room code, lock and whether the join card shows.
+fn server_details(
+    ui: &mut egui::Ui,
+    phones: &Phones,
+    server: &Server,
+    lang: Lang,
+    out: &mut Vec<Action>,
+) {
+    let t = |k: PhoneText| k.tr(lang);
+    ui.label(format!("{}: {}", t(PhoneText::Address), server.short_url()));
+    ui.label(format!(
+        "{}: {}",
+        t(PhoneText::RoomCode),
+        server.room_code()
+    ));
+    let locked = server.locked();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(if locked {
+                t(PhoneText::Unlock)
+            } else {
+                t(PhoneText::Lock)
+            })
+            .clicked()
+        {
+            out.push(Action::Phones(PhonesAction::Lock(!locked)));
+        }
+        let mut shown = phones.show_qr;
+        if ui.checkbox(&mut shown, t(PhoneText::ShowQr)).changed() {
+            out.push(Action::Phones(PhonesAction::ShowQr(shown)));
+        }
+    });
+}
+
+/// Per team: its colour, its phones and whether it has chosen.
+fn team_status(ui: &mut egui::Ui, server: &Server, draft: &Draft, live: &Live, lang: Lang) {
+    let t = |k: PhoneText| k.tr(lang);
+    let counts = server.connected_per_team(draft.teams.len());
+    let choices = live.fold().choices;
+    for (i, team) in draft.teams.iter().enumerate() {
+        let chosen = choices.get(i).is_some_and(Option::is_some);
+        ui.horizontal_wrapped(|ui| {
+            crate::app::ui::swatch(ui, theme::team_colour(team.colour), 14.0);
+            ui.label(format!(
+                "{}: {} {} · {}",
+                team.name,
+                counts.get(i).copied().unwrap_or(0),
+                t(PhoneText::Connected),
+                if chosen {
+                    t(PhoneText::HasChosen)
+                } else {
+                    t(PhoneText::NotChosen)
+                }
+            ));
+        });
+    }
+}
+
+/// The facilitator assigns a team by handing out that team's link (it joins at once).
+fn team_links(ui: &mut egui::Ui, server: &Server, draft: &Draft, lang: Lang) {
+    egui::CollapsingHeader::new(PhoneText::TeamLinks.tr(lang))
+        .id_salt("phones-team-links")
+        .show(ui, |ui| {
+            for (i, team) in draft.teams.iter().enumerate() {
+                let link = format!("{}#t={i}", server.join_url());
+                ui.horizontal_wrapped(|ui| {
+                    if ui.small_button("📋").on_hover_text(&link).clicked() {
+                        ui.ctx().copy_text(link.clone());
+                    }
+                    ui.label(&team.name);
+                });
+            }
+        });
+}
+
+/// The connected phones, each with its team and a button to remove it.
+fn device_list(
+    ui: &mut egui::Ui,
+    server: &Server,
+    draft: &Draft,
+    lang: Lang,
+    out: &mut Vec<Action>,
+) {
+    let t = |k: PhoneText| k.tr(lang);
+    let devices = server.devices();
+    if devices.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("{} ({})", t(PhoneText::Remove), devices.len()))
+        .id_salt("phones-devices")
+        .show(ui, |ui| {
+            for d in devices {
+                ui.horizontal(|ui| {
+                    let team = d
+                        .team
+                        .map_or(t(PhoneText::NoTeam).to_string(), |i| draft.team_name(i));
+                    ui.label(format!("{} · {}", &d.id[..6.min(d.id.len())], team));
+                    if ui.small_button("×").clicked() {
+                        out.push(Action::Phones(PhonesAction::Remove(d.id.clone())));
+                    }
+                });
+            }
+        });
+}
+
+/// A hint when no phone has come in a minute after the start.
+fn no_phone_hint(ui: &mut egui::Ui, phones: &Phones, lang: Lang) {
+    let quiet = phones
+        .started
+        .is_some_and(|s| s.elapsed() >= Duration::from_secs(60));
+    if quiet && !phones.seen_phone {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(PhoneText::NoPhoneHint.tr(lang)).color(theme::ACCENT),
+            )
+            .wrap(),
+        );
+    }
 }
 
 /// In one window the phones window sits in the projector's context while the controls are open.

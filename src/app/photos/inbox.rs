@@ -5,7 +5,7 @@ use crate::app::session_link::Live;
 use crate::photos::{self, Album};
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, futures::check_ready};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Instant, SystemTime};
@@ -27,30 +27,7 @@ pub(super) fn watch_inbox(
             && (d.is_dir() || (wall_screen && std::fs::create_dir_all(d).is_ok()))
     });
     if inbox != photos.watch.folder {
-        photos.watch = Watch {
-            folder: inbox.clone(),
-            ..Watch::default()
-        };
-        let Some(folder) = inbox else { return };
-        let changed = photos.watch.changed.clone();
-        changed.store(true, Ordering::SeqCst);
-        let proxy_in = proxy.map(|p| (**p).clone());
-        let watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
-            if ev.is_ok_and(|e| !e.kind.is_access()) {
-                changed.store(true, Ordering::SeqCst);
-                if let Some(proxy) = &proxy_in {
-                    let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
-                }
-            }
-        });
-        match watcher.and_then(|mut w| {
-            use notify::Watcher;
-            w.watch(&folder, notify::RecursiveMode::NonRecursive)
-                .map(|()| w)
-        }) {
-            Ok(w) => photos.watch.watcher = Some(w),
-            Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
-        }
+        follow_folder(photos, inbox, proxy);
     }
     let Some(folder) = photos.watch.folder.clone() else {
         return;
@@ -60,8 +37,50 @@ pub(super) fn watch_inbox(
         return;
     }
     let now = Instant::now();
-    let mut ready = Vec::new();
-    let entries: Vec<(PathBuf, u64, Option<SystemTime>)> = std::fs::read_dir(&folder)
+    let entries = photo_files(&folder);
+    let mut ready = settled(&mut photos.watch, entries, now);
+    wake_after_settling(photos, now, proxy);
+    if !ready.is_empty() {
+        ready.sort();
+        start_jobs(ready, true, photos, live, proxy);
+    }
+}
+
+/// Starts watching `inbox` (or nothing), and looks at it once at the start.
+fn follow_folder(
+    photos: &mut Photos,
+    inbox: Option<PathBuf>,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
+    photos.watch = Watch {
+        folder: inbox.clone(),
+        ..Watch::default()
+    };
+    let Some(folder) = inbox else { return };
+    let changed = photos.watch.changed.clone();
+    changed.store(true, Ordering::SeqCst);
+    let proxy_in = proxy.map(|p| (**p).clone());
+    let watcher = notify::recommended_watcher(move |ev: notify::Result<notify::Event>| {
+        if ev.is_ok_and(|e| !e.kind.is_access()) {
+            changed.store(true, Ordering::SeqCst);
+            if let Some(proxy) = &proxy_in {
+                let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            }
+        }
+    });
+    match watcher.and_then(|mut w| {
+        use notify::Watcher;
+        w.watch(&folder, notify::RecursiveMode::NonRecursive)
+            .map(|()| w)
+    }) {
+        Ok(w) => photos.watch.watcher = Some(w),
+        Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
+    }
+}
+
+/// The photo files in `folder`, each with its length and time of change.
+fn photo_files(folder: &Path) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    std::fs::read_dir(folder)
         .map(|rd| {
             rd.filter_map(Result::ok)
                 .filter_map(|e| {
@@ -72,8 +91,16 @@ pub(super) fn watch_inbox(
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    let w = &mut photos.watch;
+        .unwrap_or_default()
+}
+
+/// The files that have not changed for [`SETTLE`] and were not taken yet; the others wait.
+fn settled(
+    w: &mut Watch,
+    entries: Vec<(PathBuf, u64, Option<SystemTime>)>,
+    now: Instant,
+) -> Vec<PathBuf> {
+    let mut ready = Vec::new();
     w.waiting
         .retain(|p, _| entries.iter().any(|(q, _, _)| q == p));
     for (path, len, modified) in entries {
@@ -93,6 +120,15 @@ pub(super) fn watch_inbox(
             }
         }
     }
+    ready
+}
+
+/// While files wait, wakes the app once they had time to settle (it otherwise sleeps).
+fn wake_after_settling(
+    photos: &mut Photos,
+    now: Instant,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
     if !photos.watch.waiting.is_empty()
         && photos.watch.wake_at.is_none_or(|t| t <= now)
         && let Some(proxy) = proxy
@@ -104,10 +140,6 @@ pub(super) fn watch_inbox(
             std::thread::sleep(SETTLE);
             let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
         });
-    }
-    if !ready.is_empty() {
-        ready.sort();
-        start_jobs(ready, true, photos, live, proxy);
     }
 }
 
@@ -124,12 +156,36 @@ pub(super) fn load_pictures(
     let Some(album) = photos.album().cloned() else {
         return;
     };
+    start_thumbs(photos, s, &album, proxy);
+    finish_thumbs(photos);
+    load_large(photos, s, &album, proxy);
+}
+
+type Proxy = bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>;
+
+/// Wakes the app (when there is a window to wake).
+fn wake(proxy: &Option<Proxy>) {
+    if let Some(p) = proxy {
+        let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
+    }
+}
+
+/// A loaded picture, or why it could not be loaded.
+fn thumb(r: Result<Picture, String>) -> Thumb {
+    match r {
+        Ok(p) => Thumb::Ready(Arc::new(p)),
+        Err(e) => Thumb::Missing(e),
+    }
+}
+
+/// Starts loading the small picture of each photo shown that has none and is not loading.
+fn start_thumbs(
+    photos: &mut Photos,
+    s: &crate::session::Session,
+    album: &Album,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
     let pool = AsyncComputeTaskPool::get();
-    let wake = |proxy: &Option<bevy::winit::EventLoopProxy<bevy::winit::WinitUserEvent>>| {
-        if let Some(p) = proxy {
-            let _ = p.send_event(bevy::winit::WinitUserEvent::WakeUp);
-        }
-    };
     for (_, p) in s.photos_shown() {
         if photos.thumbs.contains_key(&p.hash)
             || photos.thumb_jobs.iter().any(|(h, _)| *h == p.hash)
@@ -148,21 +204,29 @@ pub(super) fn load_pictures(
         });
         photos.thumb_jobs.push((p.hash.clone(), task));
     }
+}
+
+/// Keeps the small pictures that have finished loading.
+fn finish_thumbs(photos: &mut Photos) {
     let mut i = 0;
     while i < photos.thumb_jobs.len() {
         if let Some(r) = check_ready(&mut photos.thumb_jobs[i].1) {
             let (hash, _) = photos.thumb_jobs.remove(i);
-            let thumb = match r {
-                Ok(p) => Thumb::Ready(Arc::new(p)),
-                Err(e) => Thumb::Missing(e),
-            };
-            photos.thumbs.insert(hash, thumb);
+            photos.thumbs.insert(hash, thumb(r));
             photos.generation += 1;
         } else {
             i += 1;
         }
     }
-    // The large picture: only while one is shown full screen.
+}
+
+/// The large picture: only while one is shown full screen.
+fn load_large(
+    photos: &mut Photos,
+    s: &crate::session::Session,
+    album: &Album,
+    proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+) {
     let wanted = photos
         .full_screen
         .then(|| {
@@ -174,11 +238,7 @@ pub(super) fn load_pictures(
     if let Some((hash, task)) = &mut photos.large_job
         && let Some(r) = check_ready(task)
     {
-        let thumb = match r {
-            Ok(p) => Thumb::Ready(Arc::new(p)),
-            Err(e) => Thumb::Missing(e),
-        };
-        photos.large = Some((hash.clone(), thumb));
+        photos.large = Some((hash.clone(), thumb(r)));
         photos.large_job = None;
         photos.generation += 1;
     }
@@ -191,7 +251,7 @@ pub(super) fn load_pictures(
         let album = album.clone();
         let h = hash.clone();
         let proxy = proxy.map(|p| (**p).clone());
-        let task = pool.spawn(async move {
+        let task = AsyncComputeTaskPool::get().spawn(async move {
             let r = album
                 .load(&h)
                 .map(|pic| photos::fit_within(&pic, 1920, 1920))
