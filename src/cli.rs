@@ -95,19 +95,7 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 const TEXTS: &[(&str, Option<&str>, CliText)] = &[
     ("", None, CliText::About),
     ("", Some("lang"), CliText::Lang),
-    ("", Some("deck"), CliText::PlayDeck),
-    ("", Some("sessions"), CliText::Sessions),
-    ("", Some("single_window"), CliText::SingleWindow),
-    ("", Some("continue_from"), CliText::Continue),
-    ("", Some("phones"), CliText::Phones),
-    ("", Some("phones_bind"), CliText::PhonesBind),
     ("play", None, CliText::PlayAbout),
-    ("play", Some("deck"), CliText::PlayDeck),
-    ("play", Some("sessions"), CliText::Sessions),
-    ("play", Some("single_window"), CliText::SingleWindow),
-    ("play", Some("continue_from"), CliText::Continue),
-    ("play", Some("phones"), CliText::Phones),
-    ("play", Some("phones_bind"), CliText::PhonesBind),
     ("check", None, CliText::CheckAbout),
     ("check", Some("paths"), CliText::CheckPaths),
     ("check", Some("json"), CliText::CheckFormat),
@@ -138,7 +126,17 @@ const TEXTS: &[(&str, Option<&str>, CliText)] = &[
     ("check-images", Some("min"), CliText::ImagesMin),
 ];
 
-/// The texts of the commands that take a journal.
+/// The texts of the options of playing ([`PlayArgs`]), at the top level and under `play`.
+const PLAY_TEXTS: [(&str, CliText); 6] = [
+    ("deck", CliText::PlayDeck),
+    ("sessions", CliText::Sessions),
+    ("single_window", CliText::SingleWindow),
+    ("continue_from", CliText::Continue),
+    ("phones", CliText::Phones),
+    ("phones_bind", CliText::PhonesBind),
+];
+
+/// The texts of the commands that take a journal ([`JournalArgs`]).
 const JOURNAL_TEXTS: [(&str, CliText); 3] = [
     ("journal", CliText::Journal),
     ("out", CliText::Out),
@@ -163,17 +161,19 @@ pub fn command(lang: Lang) -> clap::Command {
 /// One command's texts, headings and help flag in `lang`.
 fn localize(mut cmd: clap::Command, name: &str, lang: Lang) -> clap::Command {
     let tr = |k: CliText| k.tr(lang);
-    let journal = matches!(name, "poster" | "manners" | "report");
     for (_, arg, key) in TEXTS.iter().filter(|(c, _, _)| *c == name) {
         match arg {
             None => cmd = cmd.about(tr(*key)),
             Some(id) => cmd = cmd.mut_arg(*id, |a| described(a, tr(*key), lang)),
         }
     }
-    if journal {
-        for (id, key) in JOURNAL_TEXTS {
-            cmd = cmd.mut_arg(id, |a| described(a, tr(key), lang));
-        }
+    let shared: &[(&str, CliText)] = match name {
+        "" | "play" => &PLAY_TEXTS,
+        "poster" | "manners" | "report" => &JOURNAL_TEXTS,
+        _ => &[],
+    };
+    for (id, key) in shared {
+        cmd = cmd.mut_arg(*id, |a| described(a, tr(*key), lang));
     }
     let ids: Vec<(String, bool)> = cmd
         .get_arguments()
