@@ -3,20 +3,26 @@
 
 use std::process::Command;
 
-/// The binary with its working directory set to an empty folder and its data folder (where the
-/// built-in decks are written, and the journals go) inside another temporary folder.
+/// The binary run in `here`, with its data folder (where the built-in decks are written, and the
+/// journals go) and home inside `tmp`, in a Dutch environment (the command line speaks `LANG`).
+fn binary(here: &std::path::Path, tmp: &std::path::Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_cultuurbarbarenspel"));
+    c.current_dir(here)
+        .env("XDG_DATA_HOME", tmp.join("data"))
+        .env("HOME", tmp.join("home"))
+        .env("LANG", "nl_NL.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+/// The binary with its working directory set to an empty folder inside a temporary folder.
 fn in_empty_folder(args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
     let tmp = tempfile::tempdir().unwrap();
     let here = tmp.path().join("leeg");
     std::fs::create_dir_all(&here).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_cultuurbarbarenspel"))
+    let out = binary(&here, tmp.path())
         .args(args)
-        .current_dir(&here)
-        .env("XDG_DATA_HOME", tmp.path().join("data"))
-        .env("HOME", tmp.path().join("home"))
-        .env("LANG", "nl_NL.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .expect("the binary runs");
     (tmp, out)
@@ -56,14 +62,8 @@ fn a_deck_edited_in_the_users_folder_is_kept_and_used() {
     std::fs::write(levels.join("klantcontact.nl.ron"), &edited).unwrap();
     let here = tmp.path().join("leeg");
     std::fs::create_dir_all(&here).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_cultuurbarbarenspel"))
+    let out = binary(&here, tmp.path())
         .args(["simulate", "--teams", "2", "--rounds", "1", "--seed", "3"])
-        .current_dir(&here)
-        .env("XDG_DATA_HOME", tmp.path().join("data"))
-        .env("HOME", tmp.path().join("home"))
-        .env("LANG", "nl_NL.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -83,16 +83,10 @@ fn a_deck_edited_in_the_users_folder_is_kept_and_used() {
 fn without_a_display_the_game_and_the_demo_say_so_in_a_sentence() {
     for args in [&[][..], &["demo", "--screenshots", "beelden"][..]] {
         let tmp = tempfile::tempdir().unwrap();
-        let out = Command::new(env!("CARGO_BIN_EXE_cultuurbarbarenspel"))
+        let out = binary(tmp.path(), tmp.path())
             .args(args)
-            .current_dir(tmp.path())
             .env_remove("DISPLAY")
             .env_remove("WAYLAND_DISPLAY")
-            .env("XDG_DATA_HOME", tmp.path().join("data"))
-            .env("HOME", tmp.path().join("home"))
-            .env("LANG", "nl_NL.UTF-8")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
