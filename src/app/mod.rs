@@ -198,7 +198,7 @@ pub fn windowed_app(sizes: windows::WindowSizes, single_window: bool) -> App {
     )
     .add_plugins(bevy_egui::EguiPlugin::default())
     .insert_resource(sizes)
-    .insert_resource(facilitator::Layout { single_window })
+    .insert_resource(windows::Layout { single_window })
     .add_plugins(LogicPlugins)
     .add_plugins(ViewPlugins)
     .add_plugins(probe::FirstFrameProbePlugin);

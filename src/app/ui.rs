@@ -11,10 +11,9 @@ use super::i18n::{Key, T, UiLang};
 use super::journal::SessionList;
 use super::nav::{Phase, Screen};
 use super::poster_job::Posters;
-use super::screens::{round::RoundInput, values::PollState};
 use super::session_link;
 use super::session_link::Live;
-use super::state::{Notices, Prefs, SetupDraft};
+use super::state::{AgreementDraft, Notices, PollState, Prefs, RoundInput, SetupDraft, ValueDraft};
 use super::theme::{self, Sizes};
 use super::timer::DiscussTimer;
 
@@ -34,8 +33,8 @@ pub struct View<'w> {
     pub phase: Option<Res<'w, State<Phase>>>,
     pub decks: Res<'w, DeckList>,
     pub sessions: Res<'w, SessionList>,
-    pub agreements: Res<'w, crate::app::screens::agreements::AgreementDraft>,
-    pub values: Res<'w, crate::app::screens::values::own_values::ValueDraft>,
+    pub agreements: Res<'w, AgreementDraft>,
+    pub values: Res<'w, ValueDraft>,
     pub photos: Res<'w, super::photos::Photos>,
 }
 

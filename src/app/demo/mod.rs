@@ -9,8 +9,8 @@ use std::time::Duration;
 use super::DemoOptions;
 use super::GameSystems;
 use super::action::Action;
-use super::facilitator::FacilitatorWindow;
 use super::screens::{Phase, Screen};
+use super::windows::FacilitatorWindow;
 use crate::bi;
 use crate::deck::Deck;
 use crate::lang::cli::CliText;
@@ -79,7 +79,7 @@ fn drive(
     mut actions: MessageWriter<Action>,
     facilitator: Query<Entity, (With<Window>, With<FacilitatorWindow>)>,
     mut exit: MessageWriter<AppExit>,
-    mut layout: ResMut<super::facilitator::Layout>,
+    mut layout: ResMut<super::windows::Layout>,
     screen: Res<State<Screen>>,
     phase: Option<Res<State<Phase>>>,
     photos: Res<super::photos::Photos>,

@@ -19,7 +19,7 @@ use crate::session::{AgreementStatus, Event, Went};
 pub fn review_actions(
     mut actions: MessageReader<Action>,
     mut live: ResMut<Live>,
-    mut draft: ResMut<crate::app::screens::agreements::AgreementDraft>,
+    mut draft: ResMut<crate::app::state::AgreementDraft>,
     screen: Res<State<Screen>>,
 ) {
     if *screen.get() != Screen::Review {

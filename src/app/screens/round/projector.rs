@@ -3,6 +3,8 @@
 
 use bevy_egui::egui;
 
+mod reveal;
+
 use crate::app::i18n::T;
 use crate::app::nav::Phase;
 use crate::app::session_link;
@@ -41,7 +43,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
                 },
             );
         }
-        Phase::Reveal => super::reveal::reveal(ui, view, sc, s),
+        Phase::Reveal => reveal::reveal(ui, view, sc, s),
         Phase::Debrief => debrief(ui, view, sc, s),
     }
 }

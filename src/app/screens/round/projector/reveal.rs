@@ -43,7 +43,7 @@ pub fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Siz
             }
             card(theme::CARD, s.gap() * 0.8).show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                super::projector::behaviour_line(ui, b, s, s.body * 0.9);
+                super::behaviour_line(ui, b, s, s.body * 0.9);
                 if !b.consequence.is_empty() {
                     wrap(ui, muted(&b.consequence, s.small()).italics());
                 }

@@ -12,7 +12,7 @@ use crate::photos::Picture;
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::*;
+use crate::app::photos::{Photos, Thumb, value_for, wall_order};
 
 /// A texture for a picture in this egui context, made once per picture.
 pub(super) fn texture(ctx: &egui::Context, key: &str, pic: &Picture) -> egui::TextureHandle {
