@@ -5,6 +5,7 @@ mod across;
 pub mod builtin;
 pub mod diag;
 mod ids;
+pub mod limits;
 pub mod locate;
 mod rules_scenario;
 mod syntax;

@@ -6,9 +6,9 @@ use std::path::Path as FsPath;
 
 use super::diag::{Diagnostic, Place};
 use super::ids::suggest;
+use super::limits::{EFFECT_MAX, EFFECT_MIN, LONG_SITUATION, MAX_BEHAVIOURS, MIN_BEHAVIOURS};
 use super::locate::Step::{self, Field, FieldName, Index, Key, Val};
 use super::types::{Behaviour, Deck, Scenario};
-use super::validate::{EFFECT_MAX, EFFECT_MIN, LONG_SITUATION, MAX_BEHAVIOURS, MIN_BEHAVIOURS};
 use crate::bi;
 
 /// Builds the place of something inside scenario `si`.

@@ -1,6 +1,6 @@
 //! The semantic rules of a deck, and the balance lint. Every problem is reported, each at the
 //! place in the source it is about, in Dutch and English. The rules of one scenario are in
-//! `rules_scenario.rs`, ids and "did you mean" in `ids.rs`.
+//! `rules_scenario.rs`, ids and "did you mean" in `ids.rs`, the limits both check in `limits.rs`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,17 +13,10 @@ use super::types::Deck;
 use crate::bi;
 
 pub use super::ids::{is_valid_id, is_valid_value_id};
+pub use super::limits::{
+    EFFECT_MAX, EFFECT_MIN, LONG_SITUATION, MAX_BEHAVIOURS, MAX_CHECKLIST, MIN_BEHAVIOURS,
+};
 pub use super::rules_scenario::dominant;
-
-/// Effects are whole numbers in this range.
-pub const EFFECT_MIN: i64 = -3;
-pub const EFFECT_MAX: i64 = 3;
-pub const MIN_BEHAVIOURS: usize = 2;
-pub const MAX_BEHAVIOURS: usize = 6;
-/// Above this many characters a situation no longer fits the projected screen without scrolling.
-pub const LONG_SITUATION: usize = 1500;
-/// The most questions a checklist may have (they are ticked one by one for every proposal).
-pub const MAX_CHECKLIST: usize = 8;
 
 pub(super) fn at(steps: &[Step]) -> Place {
     Place::Path(steps.to_vec())
