@@ -1,11 +1,10 @@
-//! A poster laid out: where each line of text and each shape goes, set smaller (and then
-//! shortened) until everything fits.
+//! A poster laid out: where each line of text and each shape goes, and the sizes of its text at a
+//! scale. `build.rs` lays it out at one scale, `fit.rs` finds the scale (and the shortening) at
+//! which everything fits.
 
 use std::sync::Arc;
 
-use super::build::build;
-use super::measure::Measure;
-use super::{Format, PosterData, PosterPhoto, PosterValue, font};
+use super::Format;
 use crate::photos::Picture;
 use crate::report::palette::Rgb;
 
@@ -67,7 +66,8 @@ pub struct Layout {
     /// Agreements and behaviours left out (replaced by "… N meer") because even the smallest size
     /// did not fit.
     pub left_out: usize,
-    /// Whether the value cards reach into the footer (never, once [`layout`] returns).
+    /// Whether the value cards reach into the footer (never, once [`layout`](fn@super::layout)
+    /// returns).
     pub overflow: bool,
 }
 
@@ -111,60 +111,4 @@ pub(super) fn sizes(format: Format, values: usize, scale: f32) -> Sizes {
         photo: 240.0 * k,
         columns,
     }
-}
-
-/// Lays out `data` for `format`, shrinking and then shortening until everything fits.
-pub fn layout(data: &PosterData, format: Format) -> Layout {
-    layout_with_photos(data, &[], format)
-}
-
-/// As [`layout`], with `photos[i]` under the agreements of value `i` (fitted without distortion,
-/// each with its caption).
-pub fn layout_with_photos(
-    data: &PosterData,
-    photos: &[Vec<PosterPhoto>],
-    format: Format,
-) -> Layout {
-    let m = Measure { font: font() };
-    let mut scale = 1.0f32;
-    loop {
-        let l = build(
-            &m,
-            data,
-            photos,
-            format,
-            scale,
-            &vec![usize::MAX; data.values.len()],
-        );
-        if fits(&l) || scale <= 0.56 {
-            if fits(&l) {
-                return l;
-            }
-            break;
-        }
-        scale -= 0.05;
-    }
-    // Still too tall at the smallest size: drop items (behaviours before agreements) from the
-    // longest lists, one at a time.
-    let mut keep: Vec<usize> = data.values.iter().map(PosterValue::items).collect();
-    loop {
-        let l = build(&m, data, photos, format, scale, &keep);
-        let longest = keep
-            .iter()
-            .enumerate()
-            .filter(|&(_, &k)| k > 0)
-            .max_by_key(|&(i, &k)| (k, std::cmp::Reverse(i)))
-            .map(|(i, _)| i);
-        match longest {
-            Some(i) if !fits(&l) => keep[i] -= 1,
-            _ => return l,
-        }
-    }
-}
-
-fn fits(l: &Layout) -> bool {
-    !l.overflow
-        && l.lines
-            .iter()
-            .all(|t| t.x >= 0.0 && t.x + t.width <= l.width && t.y >= 0.0 && t.bottom() <= l.height)
 }

@@ -12,6 +12,7 @@
 
 mod build;
 mod draw;
+mod fit;
 mod layout;
 mod measure;
 
@@ -23,7 +24,8 @@ use crate::session::{AgreementKind, Session};
 use std::sync::Arc;
 
 pub use draw::{Preview, png_bytes, render, thumbnail};
-pub use layout::{Layout, Line, layout, layout_with_photos};
+pub use fit::{layout, layout_with_photos};
+pub use layout::{Layout, Line};
 
 static FONT_BYTES: &[u8] = include_bytes!("../../../../assets/fonts/Ubuntu-Light.ttf");
 
