@@ -4,8 +4,9 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{PhotoError, Picture, Prepared, decode, display_name, is_hash};
+use super::{PhotoError, Picture, Prepared, decode, display_name};
 use crate::lang::Bi;
+use crate::session::is_photo_hash;
 
 /// The folder a journal's photos are kept in: `<journal>-fotos/` beside it.
 pub fn dir_for_journal(journal: &Path) -> PathBuf {
@@ -115,7 +116,7 @@ impl Album {
 
     /// The display copy of photo `hash`, where it exists.
     pub fn find(&self, hash: &str) -> Option<PathBuf> {
-        if !is_hash(hash) {
+        if !is_photo_hash(hash) {
             return None;
         }
         self.dirs

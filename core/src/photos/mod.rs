@@ -120,15 +120,8 @@ pub struct Prepared {
     pub thumb: Picture,
 }
 
-/// Whether `s` is a photo hash as the journal holds it (64 lowercase hex digits): a journal edited
-/// by hand cannot name a path outside the photo folder.
-pub fn is_hash(s: &str) -> bool {
-    s.len() == 64
-        && s.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-/// The SHA-256 of `bytes` as 64 lowercase hex digits.
+/// The SHA-256 of `bytes` as 64 lowercase hex digits (what
+/// [`is_photo_hash`](crate::session::is_photo_hash) accepts).
 pub fn hash_of(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut s = String::with_capacity(64);
@@ -244,6 +237,7 @@ pub fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::session::is_photo_hash;
 
     #[test]
     fn base64_matches_the_standard() {
@@ -261,8 +255,8 @@ mod tests {
             h,
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert!(is_hash(&h));
-        assert!(!is_hash("../../etc/passwd"));
-        assert!(!is_hash(&h.to_uppercase()));
+        assert!(is_photo_hash(&h));
+        assert!(!is_photo_hash("../../etc/passwd"));
+        assert!(!is_photo_hash(&h.to_uppercase()));
     }
 }

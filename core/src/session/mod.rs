@@ -41,7 +41,7 @@ pub use agreements::{
 pub use draw::{next_id, shuffled_ids};
 pub use error::{ReplayError, SessionError};
 pub use event::Event;
-pub use photos::{MAX_CAPTION, Photo};
+pub use photos::{MAX_CAPTION, Photo, is_photo_hash};
 pub use register::{Carry, Change, Milestone, Went};
 pub use results::{BarbarianMove, RoundResult, TeamResult, ValueTotal};
 pub use score::{Alignment, RankBy, Ranked, ValueChange};

@@ -11,6 +11,14 @@ use crate::bi;
 /// The longest caption, in characters.
 pub const MAX_CAPTION: usize = 200;
 
+/// Whether `s` is a photo hash as the journal holds it (64 lowercase hex digits): a journal edited
+/// by hand cannot name a path outside the photo folder.
+pub fn is_photo_hash(s: &str) -> bool {
+    s.len() == 64
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
 /// One photo of the session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Photo {
@@ -128,7 +136,7 @@ impl Session {
         team: Option<usize>,
         agreement: Option<usize>,
     ) -> Result<(), SessionError> {
-        if !crate::photos::is_hash(hash) {
+        if !is_photo_hash(hash) {
             let hash: String = hash.chars().take(80).collect();
             return Err(SessionError::Invalid(bi!(
                 "\"{hash}\" is geen fotonaam (64 tekens 0-9 en a-f).",
