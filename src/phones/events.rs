@@ -1,19 +1,14 @@
 //! The Server-Sent Events stream: each device's view whenever it changes, a comment now and then.
+//! The route that opens one is `routes.rs`; the response body that carries it is `response.rs`.
 
 use bevy::tasks::futures_lite::StreamExt;
 use hyper::body::{Bytes, Frame};
-use hyper::header::{self, HeaderValue};
-use hyper::{Response, StatusCode};
 use std::convert::Infallible;
 use std::pin::Pin;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError};
 use std::task::{Context, Poll};
 
-use super::Lang;
-use super::msg::Msg;
-use super::request::{query_param, valid_id};
-use super::response::{Out, refuse};
 use super::shared::Shared;
 
 /// One open event stream: sends the device's view whenever it changes, a comment now and then.
@@ -29,6 +24,34 @@ pub struct EventStream {
 }
 
 impl EventStream {
+    /// Opens a stream for `device` (admitted already): it listens for changes, and the device
+    /// counts one more open stream until the stream is dropped.
+    pub(super) fn open(shared: &Arc<Shared>, device: &str) -> EventStream {
+        let (tx, rx) = async_channel::bounded(1);
+        shared
+            .listeners
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(tx);
+        if let Some(d) = shared
+            .devices
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get_mut(device)
+        {
+            d.streams += 1;
+        }
+        (shared.wake)();
+        EventStream {
+            shared: shared.clone(),
+            device: device.to_string(),
+            seen: None,
+            sent: None,
+            wakeups: Box::pin(rx),
+            heartbeat: async_io::Timer::interval(shared.limits.heartbeat),
+        }
+    }
+
     pub(super) fn poll_next_frame(
         &mut self,
         cx: &mut Context<'_>,
@@ -72,45 +95,4 @@ impl Drop for EventStream {
         drop(devices);
         (self.shared.wake)();
     }
-}
-
-pub(super) fn events(shared: &Arc<Shared>, query: &str, lang: Lang) -> Response<Out> {
-    let device = query_param(query, "device").unwrap_or("");
-    if !valid_id(device) {
-        return refuse(StatusCode::BAD_REQUEST, Msg::BadDevice, lang);
-    }
-    if let Err((status, msg)) = shared.admit(device) {
-        return refuse(status, msg, lang);
-    }
-    let (tx, rx) = async_channel::bounded(1);
-    shared
-        .listeners
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(tx);
-    if let Some(d) = shared
-        .devices
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get_mut(device)
-    {
-        d.streams += 1;
-    }
-    (shared.wake)();
-    let stream = EventStream {
-        shared: shared.clone(),
-        device: device.to_string(),
-        seen: None,
-        sent: None,
-        wakeups: Box::pin(rx),
-        heartbeat: async_io::Timer::interval(shared.limits.heartbeat),
-    };
-    let mut r = Response::new(Out::Events(Box::new(stream)));
-    let h = r.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/event-stream"),
-    );
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
 }

@@ -17,11 +17,13 @@
 //! Where things are: `server` (what the game holds: start, publish, take votes, devices, stop),
 //! `shared` (the state the tasks and the game share: published views, devices, rate limits),
 //! `listen` (accept loop and connection cap), `routes` (Host/Origin checks, pages, room code,
-//! joining), `events` (the Server-Sent Events stream), `votes` (votes, proposals and the game's
-//! answer), `request` and `response` (reading bodies and ids; answers and their headers), `secret`
+//! joining, opening the event stream), `events` (the Server-Sent Events stream), `ballot` (votes,
+//! proposals and the game's answer), `votes` (the routes that take votes and proposals), `request`
+//! and `response` (reading bodies and ids; answers and their headers), `secret`
 //! (token and room code), `limits`, `msg` (the server's messages in both languages), `page` (the
 //! pages) and `net` (the addresses it may listen on).
 
+mod ballot;
 mod events;
 mod limits;
 mod listen;
@@ -38,13 +40,13 @@ mod votes;
 
 /// The language of the server's own messages (the page has both).
 pub use crate::lang::Lang;
+pub use ballot::{Answer, Proposal, Vote};
 pub use events::EventStream;
 pub use limits::Limits;
 pub use msg::Msg;
 pub use response::Out;
 pub use server::{Server, StartError};
 pub use shared::{DeviceInfo, Published};
-pub use votes::{Answer, Proposal, Vote};
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,5 @@
-//! Routing: the Host and Origin checks, the pages, the room code and joining a team.
+//! Routing: the Host and Origin checks, the pages, the room code, joining a team and opening the
+//! event stream.
 
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
@@ -9,7 +10,7 @@ use std::sync::{Arc, PoisonError};
 use std::time::Instant;
 
 use super::Lang;
-use super::events::events;
+use super::events::EventStream;
 use super::msg::Msg;
 use super::page;
 use super::request::{query_param, read_body, valid_id};
@@ -120,6 +121,26 @@ fn room_code(shared: &Shared, query: &str, lang: Lang) -> Response<Out> {
     if let Ok(v) = HeaderValue::from_str(&format!("/j/{}", shared.token)) {
         r.headers_mut().insert(header::LOCATION, v);
     }
+    r
+}
+
+/// Opens the device's event stream (`?device=…`).
+fn events(shared: &Arc<Shared>, query: &str, lang: Lang) -> Response<Out> {
+    let device = query_param(query, "device").unwrap_or("");
+    if !valid_id(device) {
+        return refuse(StatusCode::BAD_REQUEST, Msg::BadDevice, lang);
+    }
+    if let Err((status, msg)) = shared.admit(device) {
+        return refuse(status, msg, lang);
+    }
+    let stream = EventStream::open(shared, device);
+    let mut r = Response::new(Out::Events(Box::new(stream)));
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/event-stream"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     r
 }
 

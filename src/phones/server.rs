@@ -11,11 +11,11 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::Lang;
+use super::ballot::{Proposal, Vote};
 use super::limits::Limits;
 use super::listen::accept_loop;
 use super::secret::{CODE_BURST, random_room_code, random_token};
 use super::shared::{DeviceInfo, Published, Shared};
-use super::votes::{Proposal, Vote};
 
 /// A running join server. Dropping it (or [`Server::stop`]) closes the listening socket and
 /// every connection.

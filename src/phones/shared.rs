@@ -8,9 +8,9 @@ use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 use super::Lang;
+use super::ballot::{Proposal, Vote};
 use super::limits::Limits;
 use super::msg::Msg;
-use super::votes::{Proposal, Vote};
 
 /// What the phones may see, published by the game: one JSON text per team (that team's phones
 /// see its own choice and result) and one for a phone that has not joined a team yet.
