@@ -1,21 +1,20 @@
-//! The app's modules do not use each other in a circle: read from the sources, at every depth (a
-//! module counts with its children, so `a::x` using `b` and `b` using `a` is a circle between `a`
-//! and `b`). A child using its parent, or a parent its child, is not a circle between siblings.
+//! The modules of the app (`src/app`), of the phones' server (`src/phones`) and of the core
+//! (`core/src`) do not use each other in a circle: read from the sources, at every depth (a module
+//! counts with its children, so `a::x` using `b` and `b` using `a` is a circle between `a` and `b`).
+//! A child using its parent, or a parent its child, is not a circle between siblings.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 type Module = Vec<String>;
 
-/// Every `.rs` file under `dir`, with its module path (`screens/round/mod.rs` → `screens::round`).
+/// Every `.rs` file under `dir`, with its module path (`screens/round/mod.rs` → `screens::round`;
+/// `mod.rs` or `lib.rs` at the top is the folder's own module).
 fn modules(dir: &Path) -> Vec<(Module, PathBuf)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d)
-            .expect("read the app's sources")
-            .flatten()
-        {
+        for entry in std::fs::read_dir(&d).expect("read the sources").flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
@@ -25,7 +24,7 @@ fn modules(dir: &Path) -> Vec<(Module, PathBuf)> {
                     .iter()
                     .map(|c| c.to_string_lossy().into_owned())
                     .collect();
-                if m.last().is_some_and(|l| l == "mod") {
+                if m.last().is_some_and(|l| l == "mod") || m == ["lib"] {
                     m.pop();
                 }
                 out.push((m, path));
@@ -95,13 +94,14 @@ fn paths(code: &str) -> Vec<String> {
     out
 }
 
-/// The module of the app a path names (the longest prefix that is a module), from `from`.
-fn target(path: &str, from: &Module, known: &BTreeSet<Module>) -> Option<Module> {
+/// The module of the folder a path names (the longest prefix that is a module), from `from`.
+/// `prefix`: the folder's path in its crate (`["app"]` for `crate::app`, empty for the crate root).
+fn target(path: &str, from: &Module, known: &BTreeSet<Module>, prefix: &[&str]) -> Option<Module> {
     let mut segs = path.split("::").filter(|s| !s.is_empty()).peekable();
     let mut base: Module = match segs.peek().copied() {
         Some("crate") => {
             segs.next();
-            if segs.next() != Some("app") {
+            if prefix.iter().any(|p| segs.next() != Some(p)) {
                 return None;
             }
             Vec::new()
@@ -128,15 +128,16 @@ fn target(path: &str, from: &Module, known: &BTreeSet<Module>) -> Option<Module>
     found
 }
 
-/// Every circle among sibling modules: (the parent, the siblings in the circle).
-fn circles(dir: &Path) -> Vec<(String, Vec<String>)> {
+/// Every circle among sibling modules of the folder `dir`, whose path in its crate is `prefix`
+/// (`crate::app` → `["app"]`): (the parent, the siblings in the circle).
+fn circles(dir: &Path, prefix: &[&str]) -> Vec<(String, Vec<String>)> {
     let mods = modules(dir);
     let known: BTreeSet<Module> = mods.iter().map(|(m, _)| m.clone()).collect();
     // parent → sibling → siblings it uses
     let mut edges: BTreeMap<Module, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
     for (m, path) in &mods {
         for p in paths(&code(path)) {
-            let Some(t) = target(&p, m, &known) else {
+            let Some(t) = target(&p, m, &known, prefix) else {
                 continue;
             };
             let k = m.iter().zip(&t).take_while(|(a, b)| a == b).count();
@@ -150,10 +151,15 @@ fn circles(dir: &Path) -> Vec<(String, Vec<String>)> {
     for (parent, level) in &edges {
         for start in level.keys() {
             if let Some(circle) = circle_from(start, level) {
-                let name = if parent.is_empty() {
-                    "app".into()
+                let path: Vec<&str> = prefix
+                    .iter()
+                    .copied()
+                    .chain(parent.iter().map(String::as_str))
+                    .collect();
+                let name = if path.is_empty() {
+                    "crate".into()
                 } else {
-                    parent.join("::")
+                    path.join("::")
                 };
                 out.push((name, circle));
             }
@@ -182,13 +188,18 @@ fn circle_from(start: &str, level: &BTreeMap<String, BTreeSet<String>>) -> Optio
 }
 
 #[test]
-fn the_apps_modules_use_each_other_in_no_circle() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
-    assert_eq!(
-        circles(&dir),
-        Vec::new(),
-        "modules of the app that use each other"
-    );
+fn the_modules_use_each_other_in_no_circle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let folders: [(&str, &[&str]); 3] = [
+        ("src/app", &["app"]),
+        ("src/phones", &["phones"]),
+        ("core/src", &[]),
+    ];
+    let found: Vec<_> = folders
+        .iter()
+        .flat_map(|(dir, prefix)| circles(&root.join(dir), prefix))
+        .collect();
+    assert_eq!(found, Vec::new(), "modules that use each other");
 }
 
 #[test]
@@ -218,7 +229,7 @@ fn a_circle_is_found_at_any_depth_and_a_parent_is_not_one() {
         "screens/round/reveal.rs",
         "use crate::app::ui::View; // ui\nfn f() { super::Input; }",
     );
-    let found = circles(tmp.path());
+    let found = circles(tmp.path(), &["app"]);
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found.iter().all(|(parent, _)| parent == "app"), "{found:?}");
 
@@ -227,5 +238,35 @@ fn a_circle_is_found_at_any_depth_and_a_parent_is_not_one() {
         "ui.rs",
         "// use super::screens::round;\n#[cfg(test)]\nuse super::screens;",
     );
-    assert_eq!(circles(tmp.path()), Vec::new());
+    assert_eq!(circles(tmp.path(), &["app"]), Vec::new());
+}
+
+#[test]
+fn at_a_crates_root_every_crate_path_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |rel: &str, text: &str| {
+        let p = tmp.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("lib.rs", "pub mod deck;\npub mod report;");
+    write("deck/mod.rs", "mod rules;\nmod validate;\npub struct Deck;");
+    // validate uses rules, rules uses validate through the crate's root: a circle in `deck`.
+    write(
+        "deck/validate.rs",
+        "use super::rules::scenario;\npub const MAX: usize = 6;",
+    );
+    write(
+        "deck/rules.rs",
+        "use crate::deck::validate::MAX;\nfn title() { crate::report::title(); }",
+    );
+    // The report uses the deck, a rule of the deck the report: a circle at the root.
+    write("report.rs", "use crate::deck::Deck;\npub fn title() {}");
+    let found = circles(tmp.path(), &[]);
+    let parents: BTreeSet<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(parents, BTreeSet::from(["crate", "deck"]), "{found:?}");
+    assert_eq!(found.len(), 4, "{found:?}");
+
+    // Read as the folder of `crate::app`, `crate::deck` is another folder's: no circle is left.
+    assert_eq!(circles(tmp.path(), &["app"]), Vec::new());
 }
