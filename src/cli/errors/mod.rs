@@ -169,8 +169,9 @@ impl<'a> Context<'a> {
     /// The whole error as printed: the message, the tips, the usage line and where to read more.
     fn written(&self) -> StyledStr {
         let lang = self.lang;
-        let heading = self.paint(self.styles.get_error(), CliText::Error.tr(lang));
-        let mut out = format!("{heading}: {}\n", self.message().text(lang));
+        let heading = format!("{}:", CliText::Error.tr(lang));
+        let heading = self.paint(self.styles.get_error(), &heading);
+        let mut out = format!("{heading} {}\n", self.message().text(lang));
         let tips = self.tips();
         if !tips.is_empty() {
             out.push('\n');
@@ -179,9 +180,10 @@ impl<'a> Context<'a> {
             out.push_str(&format!("  {}\n", tip.text(lang)));
         }
         if let Some(usage) = self.get(ContextKind::Usage) {
-            let title = self.paint(self.styles.get_usage(), CliText::Usage.tr(lang));
+            let title = format!("{}:", CliText::Usage.tr(lang));
+            let title = self.paint(self.styles.get_usage(), &title);
             let line = super::usage::without_title(&usage_text(usage)).to_owned();
-            out.push_str(&format!("\n{title}: {line}\n"));
+            out.push_str(&format!("\n{title} {line}\n"));
         }
         out.push_str(&format!("\n{}\n", CliText::MoreInformation.tr(lang)));
         let mut styled = StyledStr::new();
