@@ -211,11 +211,16 @@ pub fn watch_deck(
     let before_rounds = matches!(screen.get(), Screen::Title | Screen::Setup | Screen::Values);
     match load(&path) {
         Err(e) => {
+            let e = e.text(lang.0).to_owned();
             warn!("{e}");
-            notices.banner = Some(e.text(lang.0).to_owned());
+            notices.banner = Some(e);
         }
         Ok(deck) => {
-            info!("{}: nieuwe versie ingelezen", path.display());
+            let p = path.display();
+            info!(
+                "{}",
+                crate::bi!("{p}: nieuwe versie ingelezen", "{p}: new version read").text(lang.0)
+            );
             if notices
                 .banner
                 .as_deref()
@@ -302,6 +307,7 @@ fn follow_deck_folder(
     draft: Res<SetupDraft>,
     mut watch: ResMut<DeckWatcher>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+    lang: Res<super::i18n::UiLang>,
 ) {
     let folder = draft.deck_folder();
     if folder == watch.folder {
@@ -332,7 +338,7 @@ fn follow_deck_folder(
     }) {
         Ok(w) => watch.watcher = Some(w),
         // Without a watcher the once-a-second check on every update still sees the change.
-        Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
+        Err(e) => warn!("{}", super::cannot_watch(&folder, &e).text(lang.0)),
     }
 }
 
