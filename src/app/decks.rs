@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::state::{Notices, SetupDraft};
 use crate::deck::{self, Deck, Severity};
@@ -160,7 +160,7 @@ pub fn load(path: &Path) -> Result<Deck, crate::lang::Bi> {
 /// What [`watch_deck`] last saw: the deck file and its modification time, and when it looks again.
 #[derive(Default)]
 pub struct Seen {
-    last: Option<(PathBuf, std::time::SystemTime)>,
+    last: Option<(PathBuf, SystemTime)>,
     next_check: std::time::Duration,
 }
 
@@ -198,15 +198,9 @@ pub fn watch_deck(
     let Ok(modified) = std::fs::metadata(&path).and_then(|m| m.modified()) else {
         return;
     };
-    match last {
-        Some((p, t)) if *p == path && *t == modified => return,
-        Some((p, _)) if *p == path => {}
-        _ => {
-            *last = Some((path, modified));
-            return;
-        }
+    if !changed(last, &path, modified) {
+        return;
     }
-    *last = Some((path.clone(), modified));
     redraw.write(bevy::window::RequestRedraw);
     let before_rounds = matches!(screen.get(), Screen::Title | Screen::Setup | Screen::Values);
     match load(&path) {
@@ -255,6 +249,13 @@ pub fn watch_deck(
             }
         }
     }
+}
+
+/// Whether the deck file at `path` changed since it was last looked at (the first look at a file
+/// only notes its time).
+fn changed(last: &mut Option<(PathBuf, SystemTime)>, path: &Path, modified: SystemTime) -> bool {
+    let was = last.replace((path.to_path_buf(), modified));
+    matches!(was, Some((p, t)) if p == path && t != modified)
 }
 
 /// Watches the folder of the deck being played (the operating system tells, no polling) and, when
