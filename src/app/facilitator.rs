@@ -2,7 +2,6 @@
 //! hidden (`--single-window`). Everything teams must not see lives here: the next scenario, the
 //! notes, the sealed choices, the event log.
 
-use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, PrimaryEguiContext, egui};
 
@@ -13,20 +12,7 @@ use super::screens;
 use super::screens::Screen;
 use super::theme;
 use super::ui::{self, Out, View, card, muted};
-
-/// One window or two.
-#[derive(Resource, Debug, Clone, Copy, Default)]
-pub struct Layout {
-    pub single_window: bool,
-}
-
-/// The egui pass of the facilitator window.
-#[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
-pub struct FacilitatorPass;
-
-/// Marks the facilitator window and its camera.
-#[derive(Component)]
-pub struct FacilitatorWindow;
+use super::windows::{FacilitatorPass, Layout};
 
 fn facilitator_system(
     mut ctx: Query<&mut EguiContext, Without<PrimaryEguiContext>>,
@@ -179,11 +165,11 @@ fn screen_controls(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
         Screen::Agreements => {
             // While the photo wall is up, its controls come first.
             if view.photos.wall {
-                super::photos::facilitator(ui, view, out);
+                screens::photo_wall::facilitator(ui, view, out);
                 screens::agreements::facilitator(ui, view, out);
             } else {
                 screens::agreements::facilitator(ui, view, out);
-                super::photos::facilitator(ui, view, out);
+                screens::photo_wall::facilitator(ui, view, out);
             }
             ui::event_log(ui, view, out);
         }

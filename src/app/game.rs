@@ -10,8 +10,9 @@ pub use super::GameSystems;
 pub use super::action::Action;
 use super::ctx::Ctx;
 use super::nav::{Nav, NavStates, Screen};
-use super::screens::{self, round::RoundInput, values::PollState};
+use super::screens;
 use super::session_link;
+use super::state::{AgreementDraft, PollState, RoundInput, ValueDraft};
 use super::state::{Notices, Prefs, SetupDraft};
 use crate::lang::messages::Msg;
 
@@ -206,8 +207,8 @@ impl Plugin for GamePlugin {
             .init_resource::<RoundInput>()
             .init_resource::<PollState>()
             .init_resource::<super::i18n::UiLang>()
-            .init_resource::<screens::agreements::AgreementDraft>()
-            .init_resource::<screens::values::own_values::ValueDraft>()
+            .init_resource::<AgreementDraft>()
+            .init_resource::<ValueDraft>()
             .add_systems(
                 Update,
                 (apply_actions, forward_journal_notices)

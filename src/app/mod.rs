@@ -175,6 +175,16 @@ pub fn init_lang(app: &mut App, lang: Option<crate::lang::Lang>, deck_given: boo
     }
 }
 
+/// The log line when a folder cannot be followed (a deck's, the photos' inbox); without a watcher
+/// the game still sees changes when it looks again.
+pub(crate) fn cannot_watch(folder: &Path, e: &dyn std::fmt::Display) -> crate::lang::Bi {
+    let f = folder.display();
+    crate::bi!(
+        "{f}: kan de map niet volgen: {e}",
+        "{f}: cannot follow the folder: {e}"
+    )
+}
+
 fn exit_code(exit: AppExit) -> ExitCode {
     match exit {
         AppExit::Success => ExitCode::SUCCESS,
@@ -198,7 +208,7 @@ pub fn windowed_app(sizes: windows::WindowSizes, single_window: bool) -> App {
     )
     .add_plugins(bevy_egui::EguiPlugin::default())
     .insert_resource(sizes)
-    .insert_resource(facilitator::Layout { single_window })
+    .insert_resource(windows::Layout { single_window })
     .add_plugins(LogicPlugins)
     .add_plugins(ViewPlugins)
     .add_plugins(probe::FirstFrameProbePlugin);

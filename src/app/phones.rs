@@ -16,11 +16,11 @@ use std::time::Instant;
 use super::GameSystems;
 use super::action::Action;
 pub use super::action::PhonesAction;
-use super::facilitator::FacilitatorPass;
 use super::i18n::{Key, Lang, UiLang};
 use super::input::TextFocus;
 use super::session_link::Live;
 use super::state::Notices;
+use super::windows::FacilitatorPass;
 use crate::lang::phones::PhoneText;
 use crate::phones::net::{self, Interface};
 use crate::phones::{Answer, Limits, Server};
@@ -138,7 +138,7 @@ impl Phones {
             Ok(server) => {
                 let url = server.join_url();
                 println!("{url}");
-                info!("telefoons: {url}");
+                info!("{} {url}", PhoneText::LogJoinAddress.tr(lang));
                 self.qr = qr_modules(&url).map(|(w, m)| (url, w, m));
                 self.server = Some(server);
                 self.error = None;

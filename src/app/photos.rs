@@ -7,7 +7,7 @@
 //! (Enter; ← → to go through them, Esc to go back).
 //!
 //! This module owns the state and the actions; `inbox` the watched folder and the loading of
-//! pictures, `view` both views. The strings are the catalogue `lang::photos::PhotoText`.
+//! pictures. It draws nothing: both views are `screens::photo_wall`. The strings are the catalogue `lang::photos::PhotoText`.
 
 use bevy::prelude::*;
 use bevy::tasks::{AsyncComputeTaskPool, Task, futures::check_ready};
@@ -29,9 +29,8 @@ use crate::photos::{self, Album, Picture};
 use crate::session::{Event, MAX_CAPTION};
 
 mod inbox;
-mod view;
+
 use inbox::{load_pictures, watch_inbox};
-pub use view::{facilitator, projector, showing};
 
 /// The small picture of a photo, or why there is none.
 #[derive(Debug, Clone)]
@@ -228,7 +227,7 @@ fn start_jobs(
 }
 
 /// The value a new photo shows: the form's, else the first agreed value.
-fn value_for(draft: &PhotoDraft, s: &crate::session::Session) -> String {
+pub fn value_for(draft: &PhotoDraft, s: &crate::session::Session) -> String {
     draft
         .value
         .clone()

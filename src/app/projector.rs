@@ -4,13 +4,14 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContext, EguiPrimaryContextPass, PrimaryEguiContext, egui};
 
 use super::action::Action;
-use super::facilitator::{self, Layout};
+use super::facilitator;
 use super::i18n::T;
 use super::input::TextFocus;
 use super::screens;
 use super::screens::Screen;
 use super::theme::{self, Sizes};
 use super::ui::{self, Out, View, card, rich, wrap};
+use super::windows::Layout;
 
 fn projector_system(
     mut ctx: Query<&mut EguiContext, With<PrimaryEguiContext>>,
@@ -67,8 +68,8 @@ pub fn projected(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
                 rules(ui, view, s);
                 return;
             }
-            if super::photos::showing(view) {
-                super::photos::projector(ui, view, s);
+            if screens::photo_wall::showing(view) {
+                screens::photo_wall::projector(ui, view, s);
                 return;
             }
             match view.screen() {

@@ -11,10 +11,9 @@ use super::i18n::{Key, T, UiLang};
 use super::journal::SessionList;
 use super::nav::{Phase, Screen};
 use super::poster_job::Posters;
-use super::screens::{round::RoundInput, values::PollState};
 use super::session_link;
 use super::session_link::Live;
-use super::state::{Notices, Prefs, SetupDraft};
+use super::state::{AgreementDraft, Notices, PollState, Prefs, RoundInput, SetupDraft, ValueDraft};
 use super::theme::{self, Sizes};
 use super::timer::DiscussTimer;
 
@@ -34,8 +33,8 @@ pub struct View<'w> {
     pub phase: Option<Res<'w, State<Phase>>>,
     pub decks: Res<'w, DeckList>,
     pub sessions: Res<'w, SessionList>,
-    pub agreements: Res<'w, crate::app::screens::agreements::AgreementDraft>,
-    pub values: Res<'w, crate::app::screens::values::own_values::ValueDraft>,
+    pub agreements: Res<'w, AgreementDraft>,
+    pub values: Res<'w, ValueDraft>,
     pub photos: Res<'w, super::photos::Photos>,
 }
 
@@ -244,14 +243,19 @@ pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) 
     });
 }
 
-pub fn header(ui: &mut egui::Ui, view: &View, s: Sizes, title: &str) {
+/// A screen's title: large, bold, in the accent colour.
+pub fn title(ui: &mut egui::Ui, text: impl Into<String>, s: Sizes) {
+    ui.label(
+        egui::RichText::new(text)
+            .size(s.title())
+            .strong()
+            .color(theme::ACCENT),
+    );
+}
+
+pub fn header(ui: &mut egui::Ui, view: &View, s: Sizes, text: &str) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(title)
-                .size(s.title())
-                .strong()
-                .color(theme::ACCENT),
-        );
+        title(ui, text, s);
         if let Some(deck) = &view.draft.deck {
             ui.add_space(s.gap());
             ui.label(muted(&deck.title, s.small()));

@@ -1,13 +1,27 @@
 //! The windows: the projected one (primary) and the facilitator's; cameras; full screen.
 
 use bevy::camera::RenderTarget;
+use bevy::ecs::schedule::ScheduleLabel;
 use bevy::prelude::*;
 use bevy::window::{MonitorSelection, PrimaryWindow, WindowMode, WindowRef, WindowResolution};
 use bevy_egui::{EguiGlobalSettings, EguiSchedule, PrimaryEguiContext};
 
 use super::action::Action;
-use super::facilitator::{FacilitatorPass, FacilitatorWindow, Layout};
 use super::i18n::{Key as _, Lang, T, UiLang};
+
+/// One window or two.
+#[derive(Resource, Debug, Clone, Copy, Default)]
+pub struct Layout {
+    pub single_window: bool,
+}
+
+/// The egui pass of the facilitator window.
+#[derive(ScheduleLabel, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FacilitatorPass;
+
+/// Marks the facilitator window and its camera.
+#[derive(Component)]
+pub struct FacilitatorWindow;
 
 /// Window sizes asked for at start.
 #[derive(Resource, Debug, Clone, Copy)]

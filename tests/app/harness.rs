@@ -10,9 +10,9 @@ use cultuurbarbarenspel::app::draft::Draft;
 use cultuurbarbarenspel::app::game::Action;
 use cultuurbarbarenspel::app::poster_job::Posters;
 use cultuurbarbarenspel::app::screens::{Phase, Screen};
-use cultuurbarbarenspel::app::screens::{round::RoundInput, values::PollState};
 use cultuurbarbarenspel::app::session_link::Live;
 use cultuurbarbarenspel::app::state::{Notices, Prefs, SetupDraft};
+use cultuurbarbarenspel::app::state::{PollState, RoundInput};
 use cultuurbarbarenspel::app::{LogicPlugins, init_game};
 
 pub fn demo_deck() -> PathBuf {

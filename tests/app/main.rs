@@ -15,3 +15,4 @@ mod projector_view;
 mod refusals;
 mod render;
 mod session;
+mod shape;

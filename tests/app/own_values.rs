@@ -8,8 +8,8 @@ use cultuurbarbarenspel::app::action::DraftEdit;
 use cultuurbarbarenspel::app::action::ValueEdit;
 use cultuurbarbarenspel::app::demo;
 use cultuurbarbarenspel::app::game::Action;
-use cultuurbarbarenspel::app::screens::values::own_values::ValueDraft;
 use cultuurbarbarenspel::app::screens::{Phase, Screen};
+use cultuurbarbarenspel::app::state::ValueDraft;
 use cultuurbarbarenspel::deck;
 use cultuurbarbarenspel::session::{
     AgreementKind, AgreementStatus, Event, Session, Settings, TeamSpec, Went,
@@ -246,7 +246,7 @@ fn a_later_session_on_another_deck_reviews_the_agreements_in_force() {
     assert!(
         h.app
             .world()
-            .resource::<cultuurbarbarenspel::app::screens::agreements::AgreementDraft>()
+            .resource::<cultuurbarbarenspel::app::state::AgreementDraft>()
             .error
             .is_some()
     );

@@ -4,11 +4,11 @@
 use crate::app::action::Action;
 use crate::app::action::PhonesAction;
 use crate::app::draft::Draft;
-use crate::app::facilitator::Layout;
 use crate::app::i18n::{Key, Lang, UiLang};
 use crate::app::session_link::Live;
 use crate::app::state::{Prefs, SetupDraft};
 use crate::app::theme;
+use crate::app::windows::Layout;
 use crate::lang::phones::PhoneText;
 use bevy::prelude::*;
 use bevy_egui::{EguiContext, PrimaryEguiContext, egui};

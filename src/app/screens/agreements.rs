@@ -12,26 +12,10 @@ use crate::app::action::{Action, DraftEdit};
 use crate::app::ctx::Ctx;
 use crate::app::nav::{Nav, Phase, Screen};
 use crate::app::session_link::{self, Live};
+use crate::app::state::AgreementDraft;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{View, card, muted, rich, wrap};
+use crate::app::ui::{View, card, muted, rich, title, wrap};
 use crate::session::{AgreementKind, AgreementStatus, Event, MAX_AGREEMENT, MAX_NOTE, Session};
-
-/// What the facilitator is typing: the next proposal, and notes per debrief question.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct AgreementDraft {
-    pub text: String,
-    /// The value it serves (a deck value id); the first agreed value when not chosen.
-    pub value: Option<String>,
-    pub kind: AgreementKind,
-    /// The subgroup that proposes it.
-    pub by: String,
-    /// Checklist questions it meets.
-    pub meets: Vec<usize>,
-    /// Why the last proposal, decision or note was refused (the typed text stays).
-    pub error: Option<String>,
-    /// Notes being typed: (round index, question, text).
-    pub notes: Vec<(usize, usize, String)>,
-}
 
 impl AgreementDraft {
     fn edit(&mut self, e: DraftEdit) {
@@ -412,12 +396,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let Some(session) = view.live.session() else {
         return;
     };
-    ui.label(
-        egui::RichText::new(view.t(T::Manners))
-            .size(s.title())
-            .strong()
-            .color(theme::ACCENT),
-    );
+    title(ui, view.t(T::Manners), s);
     ui.add_space(s.gap());
     let open: Vec<_> = session
         .agreements()

@@ -119,6 +119,6 @@ pub fn facilitator(ui: &mut egui::Ui, view: &View, out: &mut Vec<Action>) {
     {
         out.push(Action::ContinueCurrent);
     }
-    crate::app::photos::facilitator(ui, view, out);
+    super::photo_wall::facilitator(ui, view, out);
     ui::event_log(ui, view, out);
 }

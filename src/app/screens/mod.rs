@@ -3,10 +3,12 @@
 //! action to the screen that owns it; the screens' states are [`Screen`] and [`Phase`].
 //! A screen too big for one file is a folder: `values` (with `own_values`, the group's own
 //! values), `setup` (with `plan`, the session plan), `round` (with its projector and facilitator
-//! views). The photo wall and the phones work across screens (`app::photos`, `app::phones`).
+//! views). `photo_wall` draws the photos on the Agreements and Final screens (their state and
+//! import are `app::photos`); the phones work across screens (`app::phones`).
 
 pub mod agreements;
 pub mod final_;
+pub mod photo_wall;
 pub mod review;
 pub mod round;
 pub mod scoreboard;

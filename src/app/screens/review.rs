@@ -12,14 +12,14 @@ use crate::app::i18n::T;
 use crate::app::nav::{Nav, Screen};
 use crate::app::session_link::Live;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{View, card, muted, rich, wrap};
+use crate::app::ui::{View, card, muted, rich, title, wrap};
 use crate::session::{AgreementStatus, Event, Went};
 
 /// Handles the review marks (Review screen).
 pub fn review_actions(
     mut actions: MessageReader<Action>,
     mut live: ResMut<Live>,
-    mut draft: ResMut<crate::app::screens::agreements::AgreementDraft>,
+    mut draft: ResMut<crate::app::state::AgreementDraft>,
     screen: Res<State<Screen>>,
 ) {
     if *screen.get() != Screen::Review {
@@ -137,12 +137,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         return;
     };
     let lang = view.lang.0;
-    ui.label(
-        egui::RichText::new(view.t(T::Review))
-            .size(s.title())
-            .strong()
-            .color(theme::ACCENT),
-    );
+    title(ui, view.t(T::Review), s);
     wrap(ui, muted(view.t(T::ReviewIntro), s.small()));
     ui.add_space(s.gap());
     egui::ScrollArea::vertical()

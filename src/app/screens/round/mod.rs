@@ -3,7 +3,6 @@
 
 pub mod facilitator;
 pub mod projector;
-pub mod reveal;
 
 use bevy::prelude::*;
 
@@ -11,20 +10,10 @@ use crate::app::action::Action;
 use crate::app::ctx::Ctx;
 use crate::app::nav::{Nav, Phase, Screen};
 use crate::app::session_link;
+use crate::app::state::RoundInput;
 use crate::bi;
 use crate::deck::Key;
 use crate::lang::messages::Msg;
-
-/// What the facilitator has in hand during a round.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct RoundInput {
-    /// The team whose behaviour the next letter key chooses.
-    pub selected_team: Option<usize>,
-    /// The reason for a score adjustment, as typed in the facilitator's controls.
-    pub adjust_reason: String,
-    /// At the reveal: the consequences of every behaviour, also those no team chose.
-    pub all_consequences: bool,
-}
 
 /// The Round screen's actions (a score adjustment also on the scoreboard).
 pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav, input: &mut RoundInput) {

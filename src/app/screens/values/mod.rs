@@ -10,13 +10,13 @@ use crate::app::ctx::Ctx;
 use crate::app::i18n::T;
 use crate::app::nav::{Nav, Phase, Screen};
 use crate::app::session_link;
+use crate::app::state::PollState;
 use crate::app::theme::{self, Sizes};
 use crate::app::ui::{
     self, View, big_button, card, header, muted, problem_list, rich, section, wrap,
 };
 use crate::deck::{Deck, ValueDef as Value};
 use bevy_egui::egui;
-pub use poll::{PollPreview, PollState};
 
 /// The Values screen's actions (the own values' are `own_values::own_value_actions`).
 pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav, poll: &mut PollState) {

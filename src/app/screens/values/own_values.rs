@@ -12,24 +12,11 @@ use crate::app::draft::Draft;
 use crate::app::i18n::T;
 use crate::app::nav::Screen;
 use crate::app::session_link::Live;
-use crate::app::state::SetupDraft;
+use crate::app::state::{SetupDraft, ValueDraft};
 use crate::app::theme::{self, Sizes};
 use crate::app::ui::{View, card, muted, rich, wrap};
 use crate::deck::Deck;
 use crate::session::{Event, MAX_VALUE_MEANING, MAX_VALUE_NAME};
-
-/// The value being typed on the Values screen.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct ValueDraft {
-    pub name: String,
-    pub meaning: String,
-    /// The deck value it scores as; `None` stands alone.
-    pub link: Option<String>,
-    /// The value being reworded (a deck value or the group's own); `None` adds a new one.
-    pub editing: Option<String>,
-    /// Why the last change was refused (the typed text stays).
-    pub error: Option<String>,
-}
 
 impl ValueDraft {
     fn edit(&mut self, e: ValueEdit) {

@@ -5,6 +5,7 @@ use bevy_egui::egui;
 use std::path::PathBuf;
 
 use crate::app::ctx::Ctx;
+use crate::app::state::{PollPreview, PollState};
 use crate::lang::Key as _;
 use crate::lang::messages::Msg;
 
@@ -12,51 +13,6 @@ use crate::app::action::Action;
 use crate::app::i18n::T;
 use crate::app::theme::{self};
 use crate::app::ui::{self, View, card, muted, section, wrap};
-
-/// The pre-session poll on the Values screen: the file typed, what its import found (until the
-/// facilitator takes it or reads another file), and which moment counts.
-#[derive(Resource, Debug, Clone)]
-pub struct PollState {
-    pub path: String,
-    pub preview: Option<PollPreview>,
-    /// Why the last poll import failed: shown in the facilitator's window only (the path may
-    /// name a person's home folder).
-    pub error: Option<String>,
-    pub moment: crate::poll::Moment,
-    /// Whether the projector shows the poll's result (ranked bars).
-    pub shown: bool,
-}
-
-impl Default for PollState {
-    fn default() -> Self {
-        PollState {
-            path: String::new(),
-            preview: None,
-            error: None,
-            moment: crate::poll::Moment::Desired,
-            shown: false,
-        }
-    }
-}
-
-/// What a poll import proposes, shown to the facilitator (never on the projector) until taken.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PollPreview {
-    /// The file read, as resolved from what was typed.
-    pub file: PathBuf,
-    pub summary: String,
-    pub warnings: Vec<String>,
-    /// Answers to open questions: for the facilitator only.
-    pub free_text: Vec<crate::poll::FreeText>,
-    pub weights: Vec<(String, u8)>,
-    /// Whether the poll asked "now" and "desired" (then the facilitator may choose).
-    pub paired: bool,
-    /// Every value's support, strongest first (the projector's bars), how many answered, and
-    /// whether the support is an average rating (else a share of respondents naming the value).
-    pub support: Vec<crate::poll::Support>,
-    pub respondents: usize,
-    pub ratings: bool,
-}
 
 /// The file a typed poll path means: quotes stripped, `~` expanded, and a relative path found
 /// where the game was started or else in the Downloads, Desktop or Documents folder or home.

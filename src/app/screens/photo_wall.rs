@@ -6,13 +6,13 @@ use crate::app::action::PhotoEdit;
 use crate::app::i18n::{Key, Lang};
 use crate::app::nav::Screen;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{View, muted, rich, wrap};
+use crate::app::ui::{View, muted, rich, title, wrap};
 use crate::lang::photos::PhotoText;
 use crate::photos::Picture;
 use bevy::prelude::*;
 use bevy_egui::egui;
 
-use super::*;
+use crate::app::photos::{Photos, Thumb, value_for, wall_order};
 
 /// A texture for a picture in this egui context, made once per picture.
 pub(super) fn texture(ctx: &egui::Context, key: &str, pic: &Picture) -> egui::TextureHandle {
@@ -101,12 +101,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(PhotoText::OurPhotos.tr(lang))
-                .size(s.title())
-                .strong()
-                .color(theme::ACCENT),
-        );
+        title(ui, PhotoText::OurPhotos.tr(lang), s);
         if let Some(p) = progress(ph, lang) {
             ui.add_space(s.gap());
             ui.label(muted(p, s.small()));
