@@ -4,7 +4,7 @@ use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use super::state::{Notices, SetupDraft};
 use crate::deck::{self, Deck, Severity};
@@ -160,7 +160,7 @@ pub fn load(path: &Path) -> Result<Deck, crate::lang::Bi> {
 /// What [`watch_deck`] last saw: the deck file and its modification time, and when it looks again.
 #[derive(Default)]
 pub struct Seen {
-    last: Option<(PathBuf, std::time::SystemTime)>,
+    last: Option<(PathBuf, SystemTime)>,
     next_check: std::time::Duration,
 }
 
@@ -198,24 +198,23 @@ pub fn watch_deck(
     let Ok(modified) = std::fs::metadata(&path).and_then(|m| m.modified()) else {
         return;
     };
-    match last {
-        Some((p, t)) if *p == path && *t == modified => return,
-        Some((p, _)) if *p == path => {}
-        _ => {
-            *last = Some((path, modified));
-            return;
-        }
+    if !changed(last, &path, modified) {
+        return;
     }
-    *last = Some((path.clone(), modified));
     redraw.write(bevy::window::RequestRedraw);
     let before_rounds = matches!(screen.get(), Screen::Title | Screen::Setup | Screen::Values);
     match load(&path) {
         Err(e) => {
+            let e = e.text(lang.0).to_owned();
             warn!("{e}");
-            notices.banner = Some(e.text(lang.0).to_owned());
+            notices.banner = Some(e);
         }
         Ok(deck) => {
-            info!("{}: nieuwe versie ingelezen", path.display());
+            let p = path.display();
+            info!(
+                "{}",
+                crate::bi!("{p}: nieuwe versie ingelezen", "{p}: new version read").text(lang.0)
+            );
             if notices
                 .banner
                 .as_deref()
@@ -250,6 +249,13 @@ pub fn watch_deck(
             }
         }
     }
+}
+
+/// Whether the deck file at `path` changed since it was last looked at (the first look at a file
+/// only notes its time).
+fn changed(last: &mut Option<(PathBuf, SystemTime)>, path: &Path, modified: SystemTime) -> bool {
+    let was = last.replace((path.to_path_buf(), modified));
+    matches!(was, Some((p, t)) if p == path && t != modified)
 }
 
 /// Watches the folder of the deck being played (the operating system tells, no polling) and, when
@@ -302,6 +308,7 @@ fn follow_deck_folder(
     draft: Res<SetupDraft>,
     mut watch: ResMut<DeckWatcher>,
     proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+    lang: Res<super::i18n::UiLang>,
 ) {
     let folder = draft.deck_folder();
     if folder == watch.folder {
@@ -332,7 +339,7 @@ fn follow_deck_folder(
     }) {
         Ok(w) => watch.watcher = Some(w),
         // Without a watcher the once-a-second check on every update still sees the change.
-        Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
+        Err(e) => warn!("{}", super::cannot_watch(&folder, &e).text(lang.0)),
     }
 }
 

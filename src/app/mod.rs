@@ -175,6 +175,16 @@ pub fn init_lang(app: &mut App, lang: Option<crate::lang::Lang>, deck_given: boo
     }
 }
 
+/// The log line when a folder cannot be followed (a deck's, the photos' inbox); without a watcher
+/// the game still sees changes when it looks again.
+pub(crate) fn cannot_watch(folder: &Path, e: &dyn std::fmt::Display) -> crate::lang::Bi {
+    let f = folder.display();
+    crate::bi!(
+        "{f}: kan de map niet volgen: {e}",
+        "{f}: cannot follow the folder: {e}"
+    )
+}
+
 fn exit_code(exit: AppExit) -> ExitCode {
     match exit {
         AppExit::Success => ExitCode::SUCCESS,

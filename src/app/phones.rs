@@ -138,7 +138,7 @@ impl Phones {
             Ok(server) => {
                 let url = server.join_url();
                 println!("{url}");
-                info!("telefoons: {url}");
+                info!("{} {url}", PhoneText::LogJoinAddress.tr(lang));
                 self.qr = qr_modules(&url).map(|(w, m)| (url, w, m));
                 self.server = Some(server);
                 self.error = None;

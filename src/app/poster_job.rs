@@ -82,7 +82,7 @@ pub fn poster_actions(
         // The group's photos stand on the posters next to their values.
         let album = live.journal_path().map(crate::photos::Album::beside);
         let total = session.team_count() * 2;
-        let language = session.settings().language;
+        let language = live.lang;
         let written = Arc::new(AtomicUsize::new(0));
         let counter = Arc::clone(&written);
         let task = AsyncComputeTaskPool::get_or_init(TaskPool::default).spawn(async move {

@@ -2,7 +2,7 @@
 //! resource, the events the game sends it, and read helpers the screens draw from. Every score
 //! shown comes from the core; the game computes none.
 
-use super::i18n::{Key as _, Lang};
+use super::i18n::{Key as _, Lang, UiLang};
 use crate::lang::messages::Msg;
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,9 @@ pub struct Live {
     pub folder: PathBuf,
     /// What the facilitator must be told about the journal (it was replaced after a failed write).
     pub notices: Vec<String>,
+    /// The language refusals and notices are told in: the interface's ([`UiLang`]), which
+    /// [`follow_language`] keeps it in step with (the session's deck may be in another).
+    pub lang: Lang,
 }
 
 /// What the screens need of the current round, read from the core's state.
@@ -72,8 +75,8 @@ impl Live {
     /// Checks, journals (synced) and applies `ev` through [`Recorder::apply`]: exactly once, and
     /// in a fresh journal when the current one can no longer be written.
     pub fn apply(&mut self, ev: Event) -> Result<(), String> {
-        let r = self.recorder.as_mut().ok_or("er loopt geen sessie")?;
-        let lang = r.session().settings().language;
+        let lang = self.lang;
+        let r = self.recorder.as_mut().ok_or(Msg::NoSession.tr(lang))?;
         let done = r.apply(ev).map_err(|e| e.text(lang));
         self.notices
             .extend(r.take_notices().iter().map(|n| n.text(lang).to_owned()));
@@ -119,7 +122,6 @@ pub fn begin(draft: &mut Draft, live: &mut Live, lang: Lang) -> Result<(), Strin
             })
             .collect();
     }
-    let lang = settings.language;
     let s = Session::new(settings, deck).map_err(|e| e.text(lang))?;
     // Nothing is played without a journal: a session that cannot be saved does not start.
     let recorder = Recorder::create(&live.folder, s).map_err(|e| e.text(lang))?;
@@ -165,16 +167,17 @@ fn deck_of(
     draft: &Draft,
     settings: &Settings,
     deck_path: &Path,
+    lang: Lang,
 ) -> Result<crate::deck::Deck, String> {
     match (&draft.deck, &draft.deck_path) {
         (Some(d), Some(p)) if d.id == settings.deck_id && p == deck_path => Ok(d.clone()),
         _ => crate::deck::load_deck_bi(deck_path).map_err(|e| {
-            let e = e.text(settings.language);
+            let e = e.text(lang);
             crate::bi!(
                 "Het deck van deze sessie is niet te laden: {e}",
                 "The deck of this session cannot be loaded: {e}"
             )
-            .text(settings.language)
+            .text(lang)
             .to_owned()
         }),
     }
@@ -238,17 +241,18 @@ pub fn resume(
     draft: &mut Draft,
     live: &mut Live,
 ) -> Result<(Screen, Option<Phase>), String> {
-    let loaded = store::read(path).map_err(|e| e.to_string())?;
+    let lang = live.lang;
+    let loaded = store::read(path).map_err(|e| e.text(lang))?;
     // The deck file is found the way the report finds it (`report::open::find_deck`).
     let recorded = &loaded.settings.deck_path;
     let deck_path =
         crate::report::open::find_deck(path, recorded).unwrap_or_else(|_| recorded.into());
-    let on_disk = deck_of(draft, &loaded.settings, &deck_path);
+    let on_disk = deck_of(draft, &loaded.settings, &deck_path, lang);
     let fs: std::sync::Arc<dyn store::Fs> = std::sync::Arc::new(store::RealFs);
     let resumed =
         store::resume_in(fs, path, on_disk.clone().ok()).map_err(|e| match (e, on_disk) {
             (store::StoreError::NoDeck { .. }, Err(why)) => why,
-            (e, _) => e.to_string(),
+            (e, _) => e.text(lang),
         })?;
     let recorder = resumed.recorder;
     let session = recorder.session();
@@ -257,7 +261,6 @@ pub fn resume(
     draft.deck_path = Some(deck_path);
     draft.deck_error = None;
     draft.take_settings(session.settings(), |set| session.team_values(set).to_vec());
-    let lang = session.settings().language;
     live.notices
         .extend(resumed.warnings.iter().map(|w| w.text(lang).to_owned()));
 
@@ -355,9 +358,9 @@ pub fn rounds_left(live: &Live) -> usize {
 }
 
 pub fn next_round(live: &mut Live) -> Result<(), String> {
-    let s = live.session();
-    let lang = s.map_or_else(Lang::default, |s| s.settings().language);
-    let ev = s
+    let lang = live.lang;
+    let ev = live
+        .session()
         .and_then(Session::next_round_event)
         .ok_or(Msg::NoNewRound.tr(lang))?;
     live.apply(ev)
@@ -427,10 +430,18 @@ pub fn undo(live: &mut Live) -> Result<Option<(Screen, Option<Phase>)>, String> 
     })
 }
 
+/// Keeps [`Live::lang`] the interface's language.
+fn follow_language(lang: Res<UiLang>, mut live: ResMut<Live>) {
+    if live.lang != lang.0 {
+        live.lang = lang.0;
+    }
+}
+
 pub struct SessionLinkPlugin;
 
 impl Plugin for SessionLinkPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<Live>();
+        app.init_resource::<Live>()
+            .add_systems(Update, follow_language.in_set(super::GameSystems::Input));
     }
 }

@@ -243,14 +243,19 @@ pub fn banner(ui: &mut egui::Ui, view: &View, size: f32, out: &mut Vec<Action>) 
     });
 }
 
-pub fn header(ui: &mut egui::Ui, view: &View, s: Sizes, title: &str) {
+/// A screen's title: large, bold, in the accent colour.
+pub fn title(ui: &mut egui::Ui, text: impl Into<String>, s: Sizes) {
+    ui.label(
+        egui::RichText::new(text)
+            .size(s.title())
+            .strong()
+            .color(theme::ACCENT),
+    );
+}
+
+pub fn header(ui: &mut egui::Ui, view: &View, s: Sizes, text: &str) {
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(title)
-                .size(s.title())
-                .strong()
-                .color(theme::ACCENT),
-        );
+        title(ui, text, s);
         if let Some(deck) = &view.draft.deck {
             ui.add_space(s.gap());
             ui.label(muted(&deck.title, s.small()));

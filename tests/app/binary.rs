@@ -96,3 +96,93 @@ fn without_a_display_the_game_and_the_demo_say_so_in_a_sentence() {
         assert!(!stderr.contains("backtrace"), "{args:?}: {stderr}");
     }
 }
+
+/// The binary run with `args` in an empty folder, with `LANG` set to `lang`: its exit status,
+/// stdout and stderr.
+fn run_with_lang(lang: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = binary(tmp.path(), tmp.path())
+        .env("LANG", lang)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+#[test]
+fn usage_errors_speak_the_language_of_the_run_and_exit_with_2() {
+    let clap_english = [
+        "error:",
+        "unexpected argument",
+        "For more information",
+        "Usage:",
+        "[OPTIONS]",
+    ];
+    for args in [
+        &["check", "--bogus"][..],
+        &["simulate", "--teams", "x"],
+        &["frobnicate"],
+        &["report"],
+    ] {
+        let (code, stdout, nl) = run_with_lang("nl_NL.UTF-8", args);
+        assert_eq!(code, Some(2), "{args:?}: {nl}");
+        assert!(stdout.is_empty(), "{args:?}: {stdout}");
+        for phrase in clap_english {
+            assert!(
+                !nl.contains(phrase),
+                "{args:?}: Dutch says {phrase:?}:\n{nl}"
+            );
+        }
+        assert!(nl.starts_with("fout: "), "{args:?}: {nl}");
+        assert!(
+            nl.contains("Gebruik: cultuurbarbarenspel"),
+            "{args:?}: {nl}"
+        );
+        assert!(nl.contains("Meer informatie: '--help'."), "{args:?}: {nl}");
+        for (lang, line) in [("nl_NL.UTF-8", &["--lang", "en"][..]), ("en_GB.UTF-8", &[])] {
+            let line: Vec<&str> = line.iter().chain(args).copied().collect();
+            let (code, _, en) = run_with_lang(lang, &line);
+            assert_eq!(code, Some(2), "{line:?}: {en}");
+            assert!(en.starts_with("error: "), "{line:?}: {en}");
+            assert!(
+                en.contains("For more information, try '--help'."),
+                "{line:?}: {en}"
+            );
+            assert!(
+                !en.contains("fout") && !en.contains("Gebruik"),
+                "{line:?}: {en}"
+            );
+        }
+    }
+    let (_, _, nl) = run_with_lang("nl_NL.UTF-8", &["check", "--bogus"]);
+    assert!(
+        nl.contains("'--bogus'") && nl.contains("'-- --bogus'"),
+        "{nl}"
+    );
+    let (_, _, nl) = run_with_lang("nl_NL.UTF-8", &["check", "--deny-warning"]);
+    assert!(nl.contains("bedoel je '--deny-warnings'?"), "{nl}");
+    let (_, _, en) = run_with_lang("en_GB.UTF-8", &["check", "--deny-warning"]);
+    assert!(en.contains("did you mean '--deny-warnings'?"), "{en}");
+}
+
+#[test]
+fn help_is_printed_in_the_language_of_the_run_with_status_0() {
+    let (code, nl, stderr) = run_with_lang("nl_NL.UTF-8", &["--help"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(
+        nl.contains("Gebruik: cultuurbarbarenspel [OPTIES] [OPDRACHT]"),
+        "{nl}"
+    );
+    assert!(
+        nl.contains("Opdrachten:") && nl.contains("Toon deze hulp"),
+        "{nl}"
+    );
+    let (code, en, _) = run_with_lang("nl_NL.UTF-8", &["--lang", "en", "check", "--help"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        en.contains("Usage: cultuurbarbarenspel check [OPTIONS] [PATHS]..."),
+        "{en}"
+    );
+}

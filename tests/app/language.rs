@@ -253,3 +253,32 @@ fn the_language_is_lang_else_the_deck_given_else_the_title_screens() {
     ));
     assert_eq!(lang_of(&h), Lang::En);
 }
+
+/// A Dutch deck without a translation, played with an English interface: the session core's
+/// refusals and "no session" are told in English, the interface's language, not the deck's.
+#[test]
+fn refusals_speak_the_interfaces_language_not_the_decks() {
+    use cultuurbarbarenspel::app::i18n::UiLang;
+    use cultuurbarbarenspel::app::session_link::Live;
+    use cultuurbarbarenspel::session::Event;
+
+    let tmp = tempfile::tempdir().unwrap();
+    let deck = tmp.path().join("decks").join("alleen-nederlands.ron");
+    std::fs::create_dir_all(deck.parent().unwrap()).unwrap();
+    std::fs::copy(super::harness::demo_deck(), &deck).unwrap();
+    let mut h = Harness::with_deck(deck);
+    h.app.insert_resource(UiLang(Lang::En));
+    h.update();
+    let apply = |h: &mut Harness, ev| h.app.world_mut().resource_mut::<Live>().apply(ev);
+    assert_eq!(
+        apply(&mut h, Event::Revealed).unwrap_err(),
+        Msg::NoSession.tr(Lang::En)
+    );
+    h.play_to_first_round_on_any_deck();
+    let s = h.live().session().expect("a session");
+    assert_eq!(s.deck().language, Lang::Nl, "the deck stays Dutch");
+    h.press(bevy::input::keyboard::KeyCode::Space);
+    h.press(bevy::input::keyboard::KeyCode::Space);
+    let why = apply(&mut h, Event::Revealed).unwrap_err();
+    assert!(why.starts_with("Not every team has chosen yet"), "{why}");
+}

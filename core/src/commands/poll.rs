@@ -38,7 +38,7 @@ pub fn run(
 ) -> Result<(), String> {
     let deck_path = match deck {
         Some(p) => p.to_path_buf(),
-        None => crate::deck::builtin::default_deck()?,
+        None => crate::deck::builtin::default_deck().map_err(|e| e.text(lang).to_owned())?,
     };
     let deck = load_deck_bi(&deck_path).map_err(|e| e.text(lang).to_owned())?;
     let bytes = std::fs::read(file).map_err(|e| {

@@ -96,7 +96,7 @@ pub fn deck_folders() -> Vec<PathBuf> {
 
 /// The deck a command uses without `--deck`: the default deck ([`DEFAULT`]) in the first of
 /// [`deck_folders`] that has it, else the first deck there.
-pub fn default_deck() -> Result<PathBuf, String> {
+pub fn default_deck() -> Result<PathBuf, crate::lang::Bi> {
     let folders = deck_folders();
     if let Some(p) = folders
         .iter()
@@ -124,5 +124,8 @@ pub fn default_deck() -> Result<PathBuf, String> {
             return Ok(p);
         }
     }
-    Err("geen deck gevonden: niet in levels/, niet in de gebruikersmap en de ingebouwde decks konden niet worden weggeschreven; geef er een met --deck PAD".into())
+    Err(crate::bi!(
+        "geen deck gevonden: niet in levels/, niet in de gebruikersmap, en de ingebouwde decks konden niet worden weggeschreven; geef er een met --deck PAD",
+        "no deck found: none in levels/, none in the user's folder, and the built-in decks could not be written; give one with --deck PATH"
+    ))
 }

@@ -5,6 +5,7 @@ crate::catalogue! {
     /// One string of the phones' part of the interface.
     pub enum PhoneText {
         Phones => ("Telefoons", "Phones"),
+        LogJoinAddress => ("telefoons: meedoen via", "phones: join at"),
         TurnOn => ("Telefoons aan (Q)", "Phones on (Q)"),
         TurnOff => ("Telefoons uit (Q)", "Phones off (Q)"),
         Join => ("Doe mee met je telefoon", "Join with your phone"),

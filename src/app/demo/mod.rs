@@ -70,6 +70,38 @@ const SETTLE_FRAMES: u32 = 6;
 const SETTLE_TIME: Duration = Duration::from_millis(1200);
 const MAX_FRAMES: u32 = 5000;
 
+/// What the demo looks at before a picture: the screen shown, and work still running.
+#[derive(bevy::ecs::system::SystemParam)]
+struct Shown<'w> {
+    screen: Res<'w, State<Screen>>,
+    phase: Option<Res<'w, State<Phase>>>,
+    photos: Res<'w, super::photos::Photos>,
+    posters: Res<'w, super::poster_job::PosterJob>,
+    lang: Res<'w, super::i18n::UiLang>,
+}
+
+impl Shown<'_> {
+    fn now(&self) -> (Screen, Option<Phase>) {
+        (*self.screen.get(), self.phase.as_ref().map(|p| *p.get()))
+    }
+
+    /// Photos being prepared or read: the pictures show what was dropped.
+    fn photos_busy(&self) -> bool {
+        self.photos.busy() + self.photos.loading() > 0
+    }
+}
+
+impl DemoState {
+    fn next_step(&mut self) {
+        self.pending = 0;
+        self.index += 1;
+        self.since = None;
+    }
+}
+
+/// Plays the script: each step's actions, then (once the screen has settled) its pictures; the
+/// next step when they are saved. Exits with an error when a step shows another screen than the
+/// script expects, or when the demo takes too long.
 #[allow(clippy::too_many_arguments)]
 fn drive(
     mut commands: Commands,
@@ -80,17 +112,16 @@ fn drive(
     facilitator: Query<Entity, (With<Window>, With<FacilitatorWindow>)>,
     mut exit: MessageWriter<AppExit>,
     mut layout: ResMut<super::windows::Layout>,
-    screen: Res<State<Screen>>,
-    phase: Option<Res<State<Phase>>>,
-    photos: Res<super::photos::Photos>,
-    posters: Res<super::poster_job::PosterJob>,
+    shown: Shown,
 ) {
     state.total_frames += 1;
+    let n = state.index + 1;
     if state.total_frames > MAX_FRAMES {
-        error!(
-            "demo: gave up after {MAX_FRAMES} frames at step {}",
-            state.index + 1
+        let why = bi!(
+            "demo: opgegeven na {MAX_FRAMES} beelden, bij stap {n}",
+            "demo: gave up after {MAX_FRAMES} frames at step {n}"
         );
+        error!("{}", why.text(shown.lang.0));
         exit.write(AppExit::error());
         return;
     }
@@ -98,9 +129,7 @@ fn drive(
     let done = saved.0.load(std::sync::atomic::Ordering::SeqCst);
     if state.pending > 0 {
         if done >= state.pending {
-            state.pending = 0;
-            state.index += 1;
-            state.since = None;
+            state.next_step();
         }
         return;
     }
@@ -109,9 +138,7 @@ fn drive(
         return;
     };
     let Some(since) = state.since else {
-        for a in step.actions {
-            actions.write(a);
-        }
+        actions.write_batch(step.actions);
         if step.single_window {
             layout.single_window = true;
         }
@@ -120,32 +147,42 @@ fn drive(
         return;
     };
     state.frames += 1;
-    // Posters being made on another thread: the picture waits for them.
-    if posters.progress().is_some() {
+    // Posters being made on another thread: the picture waits for them, and settles after.
+    if shown.posters.progress().is_some() {
         state.since = Some(now);
         return;
     }
-    // Photos being prepared settle too (the pictures show what was dropped).
-    if state.frames < SETTLE_FRAMES
-        || now - since < SETTLE_TIME
-        || photos.busy() + photos.loading() > 0
-    {
+    if state.frames < SETTLE_FRAMES || now - since < SETTLE_TIME || shown.photos_busy() {
         return;
     }
-    let showing = (*screen.get(), phase.map(|p| *p.get()));
-    if showing != step.expect {
-        error!(
-            "demo: step {} should show {:?} but shows {:?}",
-            state.index + 1,
-            step.expect,
-            showing
+    let (expect, showing) = (step.expect, shown.now());
+    if showing != expect {
+        let why = bi!(
+            "demo: stap {n} hoort {expect:?} te tonen, maar toont {showing:?}",
+            "demo: step {n} should show {expect:?} but shows {showing:?}"
         );
+        error!("{}", why.text(shown.lang.0));
         exit.write(AppExit::error());
         return;
     }
-    let mut expected = done;
+    let expected = done + take_shots(&mut commands, &state.dir, &step, &saved, &facilitator);
+    state.pending = expected.max(1);
+    if expected == done {
+        state.next_step();
+    }
+}
+
+/// Asks for the step's pictures; each is counted in `saved` once on disk. Returns how many.
+fn take_shots(
+    commands: &mut Commands,
+    dir: &Path,
+    step: &Step,
+    saved: &Saved,
+    facilitator: &Query<Entity, (With<Window>, With<FacilitatorWindow>)>,
+) -> usize {
+    let mut asked = 0;
     for (name, which) in &step.shots {
-        let path = state.dir.join(format!("{name}.png"));
+        let path = dir.join(format!("{name}.png"));
         let shot = match which {
             Shot::Projector => Screenshot::primary_window(),
             Shot::Facilitator => match facilitator.single() {
@@ -161,14 +198,9 @@ fn drive(
                 counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             },
         );
-        expected += 1;
+        asked += 1;
     }
-    state.pending = expected.max(1);
-    if expected == done {
-        state.pending = 0;
-        state.index += 1;
-        state.since = None;
-    }
+    asked
 }
 
 fn parse_size(s: &str) -> Option<(u32, u32)> {

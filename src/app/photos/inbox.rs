@@ -27,7 +27,7 @@ pub(super) fn watch_inbox(
             && (d.is_dir() || (wall_screen && std::fs::create_dir_all(d).is_ok()))
     });
     if inbox != photos.watch.folder {
-        follow_folder(photos, inbox, proxy);
+        follow_folder(photos, inbox, proxy, live.lang);
     }
     let Some(folder) = photos.watch.folder.clone() else {
         return;
@@ -51,6 +51,7 @@ fn follow_folder(
     photos: &mut Photos,
     inbox: Option<PathBuf>,
     proxy: Option<&bevy::winit::EventLoopProxyWrapper>,
+    lang: crate::lang::Lang,
 ) {
     photos.watch = Watch {
         folder: inbox.clone(),
@@ -74,7 +75,7 @@ fn follow_folder(
             .map(|()| w)
     }) {
         Ok(w) => photos.watch.watcher = Some(w),
-        Err(e) => warn!("{}: kan de map niet volgen: {e}", folder.display()),
+        Err(e) => warn!("{}", crate::app::cannot_watch(&folder, &e).text(lang)),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::app::nav::{Nav, Phase, Screen};
 use crate::app::session_link::{self, Live};
 use crate::app::state::AgreementDraft;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{View, card, muted, rich, wrap};
+use crate::app::ui::{View, card, muted, rich, title, wrap};
 use crate::session::{AgreementKind, AgreementStatus, Event, MAX_AGREEMENT, MAX_NOTE, Session};
 
 impl AgreementDraft {
@@ -396,12 +396,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let Some(session) = view.live.session() else {
         return;
     };
-    ui.label(
-        egui::RichText::new(view.t(T::Manners))
-            .size(s.title())
-            .strong()
-            .color(theme::ACCENT),
-    );
+    title(ui, view.t(T::Manners), s);
     ui.add_space(s.gap());
     let open: Vec<_> = session
         .agreements()

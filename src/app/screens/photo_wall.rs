@@ -6,7 +6,7 @@ use crate::app::action::PhotoEdit;
 use crate::app::i18n::{Key, Lang};
 use crate::app::nav::Screen;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{View, muted, rich, wrap};
+use crate::app::ui::{View, muted, rich, title, wrap};
 use crate::lang::photos::PhotoText;
 use crate::photos::Picture;
 use bevy::prelude::*;
@@ -101,12 +101,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            egui::RichText::new(PhotoText::OurPhotos.tr(lang))
-                .size(s.title())
-                .strong()
-                .color(theme::ACCENT),
-        );
+        title(ui, PhotoText::OurPhotos.tr(lang), s);
         if let Some(p) = progress(ph, lang) {
             ui.add_space(s.gap());
             ui.label(muted(p, s.small()));

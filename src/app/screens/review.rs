@@ -12,7 +12,7 @@ use crate::app::i18n::T;
 use crate::app::nav::{Nav, Screen};
 use crate::app::session_link::Live;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{View, card, muted, rich, wrap};
+use crate::app::ui::{View, card, muted, rich, title, wrap};
 use crate::session::{AgreementStatus, Event, Went};
 
 /// Handles the review marks (Review screen).
@@ -137,12 +137,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         return;
     };
     let lang = view.lang.0;
-    ui.label(
-        egui::RichText::new(view.t(T::Review))
-            .size(s.title())
-            .strong()
-            .color(theme::ACCENT),
-    );
+    title(ui, view.t(T::Review), s);
     wrap(ui, muted(view.t(T::ReviewIntro), s.small()));
     ui.add_space(s.gap());
     egui::ScrollArea::vertical()

@@ -50,6 +50,7 @@ pub fn handle(action: Action, ctx: &mut Ctx, nav: &mut Nav) {
         }
         Action::SetLanguage(l) => {
             **ctx.lang = l;
+            ctx.live.lang = l;
             // Before the session starts, the deck follows: the same deck in that language.
             if matches!(nav.screen, Screen::Title | Screen::Setup)
                 && let Some(path) = ctx.draft.deck_path.clone()

@@ -60,7 +60,7 @@ pub struct SimulateArgs {
 
 impl SimulateArgs {
     /// The deck to play: `--deck`, else the default deck.
-    pub fn deck_path(&self) -> Result<PathBuf, String> {
+    pub fn deck_path(&self) -> Result<PathBuf, Bi> {
         match &self.deck {
             Some(d) => Ok(d.clone()),
             None => crate::deck::builtin::default_deck(),
@@ -79,7 +79,7 @@ pub fn run(args: &SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<(), S
 }
 
 fn simulate(args: &SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<(), Bi> {
-    let deck = load_deck(&args.deck_path().map_err(Bi::same)?).map_err(Bi::same)?;
+    let deck = load_deck(&args.deck_path()?).map_err(Bi::same)?;
     let script = match &args.choices {
         None => None,
         Some(p) => {
@@ -105,7 +105,7 @@ fn simulate(args: &SimulateArgs, lang: Lang, out: &mut dyn Write) -> Result<(), 
 
 /// Plays the session in memory.
 pub fn play(args: &SimulateArgs, deck: Deck, script: Option<&Script>) -> Result<Session, Bi> {
-    let path = args.deck_path().map_err(Bi::same)?;
+    let path = args.deck_path()?;
     let mut settings = Settings::for_deck(&path, &deck, store::deck_hash_of(&deck));
     settings.teams = TeamSpec::numbered(args.teams);
     settings.rounds =

@@ -9,7 +9,7 @@ use crate::app::i18n::T;
 use crate::app::nav::Phase;
 use crate::app::session_link;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{self, View, card, muted, rich, wrap};
+use crate::app::ui::{self, View, card, muted, rich, title, wrap};
 
 pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
     let phase = view.phase().unwrap_or_default();
@@ -23,12 +23,7 @@ pub fn projector(ui: &mut egui::Ui, view: &View, s: Sizes) {
         Phase::Discuss | Phase::Choose => {
             // The situation and the behaviours stay readable while teams talk and choose; the
             // timer or the "has chosen" marks beside them.
-            ui.label(
-                egui::RichText::new(&sc.title)
-                    .size(s.title())
-                    .strong()
-                    .color(theme::ACCENT),
-            );
+            title(ui, &sc.title, s);
             ui.add_space(s.gap() * 0.5);
             beside(
                 ui,
@@ -100,15 +95,20 @@ fn behaviours(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Siz
 /// A behaviour's key in the accent colour and its text (at `text_size`), wrapping beside it.
 pub fn behaviour_line(ui: &mut egui::Ui, b: &crate::deck::Behaviour, s: Sizes, text_size: f32) {
     ui.horizontal_top(|ui| {
-        ui.label(
-            egui::RichText::new(b.key.to_string())
-                .size(s.body)
-                .strong()
-                .color(theme::ACCENT),
-        );
-        ui.add_space(s.gap() * 0.5);
+        behaviour_key(ui, b, s, theme::ACCENT);
         wrap(ui, rich(&b.text, text_size));
     });
+}
+
+/// A behaviour's key (A, B, …) in `colour`, and the space after it.
+fn behaviour_key(ui: &mut egui::Ui, b: &crate::deck::Behaviour, s: Sizes, colour: egui::Color32) {
+    ui.label(
+        egui::RichText::new(b.key.to_string())
+            .size(s.body)
+            .strong()
+            .color(colour),
+    );
+    ui.add_space(s.gap() * 0.5);
 }
 
 /// The situation and the behaviours, compact, for Discuss and Choose: shrinks (to half) before it
@@ -245,12 +245,7 @@ fn chosen_marks(ui: &mut egui::Ui, view: &View, s: Sizes) {
 /// The scenario: its title, setting and situation, and the behaviours beside it (on a wide screen)
 /// or under it.
 fn scenario(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
-    ui.label(
-        egui::RichText::new(&sc.title)
-            .size(s.title())
-            .strong()
-            .color(theme::ACCENT),
-    );
+    title(ui, &sc.title, s);
     if !sc.setting.is_empty() {
         wrap(ui, muted(&sc.setting, s.small()).italics());
     }
@@ -288,12 +283,7 @@ fn scenario(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes
 
 /// The debrief: the scenario's questions, one card each.
 fn debrief(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
-    ui.label(
-        egui::RichText::new(&sc.title)
-            .size(s.title())
-            .strong()
-            .color(theme::ACCENT),
-    );
+    title(ui, &sc.title, s);
     ui.add_space(s.gap());
     ui.label(muted(view.t(T::Questions), s.small()));
     egui::ScrollArea::vertical()

@@ -6,15 +6,10 @@ use bevy_egui::egui;
 use crate::app::i18n::T;
 use crate::app::session_link;
 use crate::app::theme::{self, Sizes};
-use crate::app::ui::{self, View, card, muted, rich, signed, signed_colour, wrap};
+use crate::app::ui::{self, View, card, muted, rich, signed, signed_colour, title, wrap};
 
 pub fn reveal(ui: &mut egui::Ui, view: &View, sc: &crate::deck::Scenario, s: Sizes) {
-    ui.label(
-        egui::RichText::new(&sc.title)
-            .size(s.title())
-            .strong()
-            .color(theme::ACCENT),
-    );
+    title(ui, &sc.title, s);
     ui.add_space(s.gap() * 0.5);
     let f = view.live.fold();
     let deck = crate::app::screens::values::own_values::value_deck(&view.draft, &view.live);
@@ -64,13 +59,7 @@ fn not_chosen(ui: &mut egui::Ui, view: &View, b: &crate::deck::Behaviour, s: Siz
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_top(|ui| {
-                ui.label(
-                    egui::RichText::new(b.key.to_string())
-                        .size(s.body)
-                        .strong()
-                        .color(theme::MUTED),
-                );
-                ui.add_space(s.gap() * 0.5);
+                super::behaviour_key(ui, b, s, theme::MUTED);
                 ui.vertical(|ui| {
                     wrap(ui, muted(&b.text, s.body * 0.9));
                     ui.label(

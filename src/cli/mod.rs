@@ -2,7 +2,9 @@
 //! environment's `LANG`, else Dutch), and what each command runs.
 //!
 //! The options are declared here once, without their descriptions; the descriptions are the
-//! catalogue [`CliText`], hung on the definition by [`command`] in the language of the run.
+//! catalogue [`CliText`], hung on the definition by [`command`] in the language of the run. The
+//! usage lines and the names of values are put in that language by [`usage`], clap's usage errors
+//! by [`errors`].
 
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::ffi::OsString;
@@ -11,6 +13,11 @@ use std::process::ExitCode;
 
 use crate::lang::cli::CliText;
 use crate::lang::{Key, Lang};
+
+mod errors;
+mod usage;
+
+pub use errors::CliError;
 
 /// The whole command line. Without a command the game starts, with the options of `play`.
 #[derive(Parser, Debug)]
@@ -154,8 +161,10 @@ pub fn command(lang: Lang) -> clap::Command {
     for name in subs {
         cmd = cmd.mut_subcommand(&name, |s| localize(s, &name, lang));
     }
-    cmd.subcommand_help_heading(tr(CliText::Commands))
-        .disable_help_subcommand(true)
+    let cmd = cmd
+        .subcommand_help_heading(tr(CliText::Commands))
+        .disable_help_subcommand(true);
+    usage::localized(cmd, lang)
 }
 
 /// One command's texts, headings and help flag in `lang`.
@@ -255,13 +264,18 @@ pub fn lang_of(args: &[OsString]) -> Lang {
     Lang::from_env()
 }
 
-/// Parses the command line in `lang`; a usage error or `--help` comes back as clap's error, which
-/// prints itself and knows its exit status.
-pub fn parse(args: &[OsString], lang: Lang) -> Result<Cli, clap::Error> {
+/// Parses the command line in `lang`; a usage error, `--help` or `--version` comes back as a
+/// [`CliError`] in `lang`, which prints itself and knows its exit status.
+pub fn parse(args: &[OsString], lang: Lang) -> Result<Cli, CliError> {
     let mut cmd = command(lang);
-    let mut matches = cmd.try_get_matches_from_mut(args)?;
+    let mut matches = cmd
+        .try_get_matches_from_mut(args)
+        .map_err(|e| errors::localized(e, &mut cmd, args, lang))?;
     let sub = matches.subcommand_name().map(str::to_owned);
-    let cli = Cli::from_arg_matches_mut(&mut matches)?;
+    let cli = Cli::from_arg_matches_mut(&mut matches).map_err(|e| {
+        let e = errors::in_own_words(e, &cmd);
+        errors::localized(e, &mut cmd, args, lang)
+    })?;
     // The options of playing before another command would be silently ignored.
     if let Some(sub) = sub
         && cli.play != PlayArgs::default()
@@ -270,7 +284,12 @@ pub fn parse(args: &[OsString], lang: Lang) -> Result<Cli, clap::Error> {
             "de opties om te spelen horen niet bij '{sub}'; zet opties van '{sub}' na '{sub}'",
             "the options of playing do not go with '{sub}'; put options of '{sub}' after '{sub}'"
         );
-        return Err(cmd.error(clap::error::ErrorKind::ArgumentConflict, msg.text(lang)));
+        let e = errors::custom(
+            &cmd,
+            clap::error::ErrorKind::ArgumentConflict,
+            msg.text(lang),
+        );
+        return Err(errors::localized(e, &mut cmd, args, lang));
     }
     Ok(cli)
 }
