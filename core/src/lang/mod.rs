@@ -269,6 +269,12 @@ mod tests {
         both_languages::<photos::PhotoText>(&[]);
         both_languages::<T>(&[T::Decks, T::Teams, T::Deck, T::Scenario, T::Score]);
         both_languages::<cli::CliText>(&[]);
+        both_languages::<report::R>(&[report::R::Deck, report::R::Teams, report::R::Meets]);
+        both_languages::<report::Sheet>(&[
+            report::Sheet::Scenario,
+            report::Sheet::Team,
+            report::Sheet::Effect,
+        ]);
     }
 
     /// The Rust sources under src/, but for `skip` (a catalogue's own file), as (path, text).

@@ -129,30 +129,3 @@ crate::catalogue! {
         SheetAdjustments => ("Aanpassingen", "Adjustments"),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lang::{Key, Lang};
-
-    fn check<K: Key>(same_ok: &[K]) {
-        for &k in K::ALL {
-            for lang in Lang::ALL {
-                let text = k.tr(lang);
-                assert!(!text.trim().is_empty(), "{k:?} in {lang:?}");
-                assert_eq!(text.trim(), text, "{k:?} in {lang:?}: no stray spaces");
-            }
-            let (nl, en) = k.pair();
-            assert!(
-                nl != en || same_ok.iter().any(|s| s.pair() == k.pair()),
-                "{k:?}: not translated"
-            );
-        }
-    }
-
-    #[test]
-    fn every_text_has_both_languages() {
-        check(&[R::Deck, R::Teams, R::Meets]);
-        check(&[Sheet::Scenario, Sheet::Team, Sheet::Effect]);
-    }
-}
